@@ -1,0 +1,91 @@
+/**
+ * The seam between hosts and the engine. Excel (Office.js), an .xlsx file (exceljs) and a text
+ * document all reduce to a Grid: named sheets of cells, each with its address, raw value, displayed
+ * text and number format. Everything after the Grid is pure.
+ */
+
+/** A raw cell value as the host holds it. Numbers here are the host's own; money never stays a number. */
+export type RawValue = string | number | boolean | null;
+
+/** One cell of a sheet. */
+export interface Cell {
+  /** A1-style address within its sheet, e.g. "E7". */
+  readonly address: string;
+  /** 0-based row index within the sheet. */
+  readonly row: number;
+  /** 0-based column index within the sheet. */
+  readonly col: number;
+  /** The raw value (a number for numeric cells, a string for text, null for empty). */
+  readonly value: RawValue;
+  /** The text as displayed (under the number format); "" for an empty cell. */
+  readonly text: string;
+  /** The number format, e.g. "#,##0.00"; absent for text sources. */
+  readonly numberFormat?: string;
+  /** The formula without the leading "=", when the cell holds one. */
+  readonly formula?: string;
+  /** True when the cell holds a formula whose result was never computed and saved. */
+  readonly formulaWithoutResult?: boolean;
+}
+
+/** A rectangular range of cells, 0-based and inclusive. */
+export interface CellRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** One sheet (a worksheet, or the single sheet a text document becomes). */
+export interface Sheet {
+  readonly name: string;
+  /** rows[r][c]; a missing entry is an empty cell. */
+  readonly rows: ReadonlyArray<ReadonlyArray<Cell | undefined>>;
+  readonly merges?: ReadonlyArray<CellRange>;
+  readonly hidden?: boolean;
+  /** 0-based indexes of hidden rows. */
+  readonly hiddenRows?: ReadonlyArray<number>;
+  /**
+   * For a sheet made from a text document: the 1-based line of the file for each row index
+   * (rows[r] came from line lines[r]).
+   */
+  readonly lines?: ReadonlyArray<number>;
+}
+
+/** Where a grid came from. */
+export interface GridSource {
+  readonly kind: "xlsx" | "text" | "excel" | "json";
+  /** File name or workbook name, as the user knows it. */
+  readonly name: string;
+}
+
+/** A whole workbook or document. */
+export interface Grid {
+  readonly source: GridSource;
+  readonly sheets: ReadonlyArray<Sheet>;
+}
+
+/** Converts a 0-based column index to letters: 0 → "A", 27 → "AB". */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** A1 address of a 0-based row and column: (6, 4) → "E7". */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** Parses an A1 address into 0-based row and column; undefined when it is not one. */
+export function parseAddress(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(address.trim().toUpperCase());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}

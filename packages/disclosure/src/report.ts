@@ -1,0 +1,111 @@
+/**
+ * The report contract: every face (npm API, CLI, Excel add-in) emits these objects.
+ * See the README's "Findings" section; the CLI's `--format json` prints {@link Report}.
+ */
+
+/** How serious a finding is. */
+export type Severity = "error" | "warning" | "info";
+
+/** T1…T9 are the nine tables; N the narrative; P the project sections; D the document as a whole. */
+export type TableId = "T1" | "T2" | "T3" | "T4" | "T5" | "T6" | "T7" | "T8" | "T9" | "N" | "P" | "D";
+
+/** A place in the input: a sheet cell, or a 1-based line of a text file. */
+export type Location = { readonly sheet: string; readonly cell: string } | { readonly line: number };
+
+/** Another place a finding involves (the other side of a comparison). */
+export interface RelatedLocation {
+  readonly table: TableId;
+  readonly row?: string;
+  readonly column?: string;
+  readonly location?: Location;
+}
+
+/** One problem found. Amounts are decimal strings in 元 unless `unit` says 万元. */
+export interface Finding {
+  /** Stable rule identifier, e.g. "A3.row-identity". */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** Human message in the requested language (zh-CN by default). */
+  readonly message: string;
+  readonly table: TableId;
+  /** Classification code where there is one, else the row label. */
+  readonly row?: string;
+  readonly column?: string;
+  readonly location?: Location;
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly difference?: string;
+  readonly unit?: "元" | "万元";
+  /** The smallest change that would make both sides agree, when there is one. */
+  readonly suggestion?: string;
+  readonly related?: ReadonlyArray<RelatedLocation>;
+  /** Stable across runs and faces for the same problem. */
+  readonly fingerprint: string;
+  /** Present when a waiver accepted this finding. */
+  readonly waived?: { readonly reason: string };
+}
+
+/** A table as the recognizer found it. */
+export interface TableSummary {
+  readonly id: Exclude<TableId, "N" | "P" | "D">;
+  readonly title: string;
+  readonly found: boolean;
+  readonly sheet?: string;
+  /** A1 range on a sheet source, e.g. "A1:D12". */
+  readonly range?: string;
+  /** First and last 1-based line on a text source. */
+  readonly lines?: readonly [number, number];
+}
+
+/** What the document is. */
+export interface DocumentInfo {
+  readonly kind: "部门预算" | "单位预算" | "部门决算" | "单位决算";
+  readonly department?: string;
+  readonly year?: number;
+}
+
+/** One input file's results. */
+export interface FileReport {
+  readonly path: string;
+  readonly document?: DocumentInfo;
+  readonly tables: ReadonlyArray<TableSummary>;
+  readonly findings: ReadonlyArray<Finding>;
+}
+
+/** The whole report (`--format json`). */
+export interface Report {
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: "yusuan"; readonly version: string };
+  readonly files: ReadonlyArray<FileReport>;
+  readonly summary: {
+    readonly files: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+  };
+}
+
+/** A change to one cell that `fill` proposes; the host decides whether to write it. */
+export interface CellPatch {
+  readonly location: Location;
+  readonly table: TableId;
+  readonly row?: string;
+  readonly column?: string;
+  /** The cell's current displayed text ("" when empty). */
+  readonly oldValue: string;
+  /** The new value as a plain decimal string in the table's unit (元, or 万元 for T9). */
+  readonly newValue: string;
+  /** Why (zh-CN by default), e.g. "合计 = 基本支出 + 项目支出". */
+  readonly reason: string;
+  /** The rule whose identity derived the value. */
+  readonly rule: string;
+}
+
+/** A waiver: the user accepted a finding, identified by its fingerprint. */
+export interface Waiver {
+  readonly fingerprint: string;
+  readonly reason: string;
+  readonly rule?: string;
+  readonly by?: string;
+  readonly date?: string;
+}
