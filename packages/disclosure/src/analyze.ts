@@ -1,0 +1,139 @@
+import type { Grid } from "./grid";
+import type { Disclosure } from "./model";
+import type { DocumentInfo, Finding, TableSummary } from "./report";
+import { recognize, type RecognitionIssue } from "./recognize";
+import { RuleContext, type CheckOptions, type RuleSpec } from "./rules/engine";
+import { checkTables, tableRules } from "./rules/tables-a";
+import { checkCross, crossRules } from "./rules/cross-b";
+import { checkForm, formRules } from "./rules/form-d";
+import { TABLE_DEFINITIONS, tableTitle } from "./tables";
+import { cellAddress } from "./grid";
+
+const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
+
+const engineRules: RuleSpec[] = [
+  {
+    id: "engine.rule-failed",
+    severity: "error",
+    title: T("检查规则内部错误", "A rule failed internally"),
+    description: T("某条规则在检查时出错；这是本工具的缺陷，请报告。其余规则照常检查。", "A rule failed while checking: a defect of this tool. The other rules still ran."),
+    message: T("规则组 {family} 检查时出错：{error}", "Rule family {family} failed: {error}"),
+  },
+];
+
+/** Every rule the engine knows, with its default severity and texts. */
+export const RULES: ReadonlyArray<RuleSpec> = [...tableRules, ...crossRules, ...formRules, ...engineRules];
+
+type Family = { name: string; run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>) => void };
+
+const families: Family[] = [
+  { name: "A", run: (ctx) => checkTables(ctx) },
+  { name: "B", run: (ctx) => checkCross(ctx) },
+  { name: "D", run: (ctx, issues) => checkForm(ctx, issues) },
+];
+
+/** Adds rule families (narrative, projects) to the engine; used by the package's own modules. */
+export function registerFamily(family: Family, specs: ReadonlyArray<RuleSpec>): void {
+  families.push(family);
+  (RULES as RuleSpec[]).push(...specs);
+  specMap = undefined;
+}
+
+let specMap: Map<string, RuleSpec> | undefined;
+function specs(): Map<string, RuleSpec> {
+  specMap ??= new Map(RULES.map((r) => [r.id, r]));
+  return specMap;
+}
+
+/**
+ * Runs every selected rule on a recognized disclosure. Never throws on user data.
+ *
+ * @example
+ * ```ts
+ * const { disclosure, issues } = recognize(grid);
+ * const findings = check(disclosure, { lang: "en" }, issues);
+ * ```
+ */
+export function check(d: Disclosure, options: CheckOptions = {}, issues: ReadonlyArray<RecognitionIssue> = []): Finding[] {
+  const ctx = new RuleContext(d, specs(), options);
+  for (const family of families) {
+    try {
+      family.run(ctx, issues);
+    } catch (error) {
+      ctx.emit("engine.rule-failed", { table: "D", params: { family: family.name, error: error instanceof Error ? error.message : String(error) }, key: family.name });
+    }
+  }
+  const waivers = new Map((options.waivers ?? []).map((w) => [w.fingerprint, w]));
+  const findings = ctx.findings.map((f) => {
+    const w = waivers.get(f.fingerprint);
+    return w ? { ...f, waived: { reason: w.reason } } : f;
+  });
+  return sortFindings(findings);
+}
+
+/** The result of {@link analyze}. */
+export interface Analysis {
+  readonly document: DocumentInfo;
+  readonly tables: TableSummary[];
+  readonly findings: Finding[];
+  readonly disclosure: Disclosure;
+}
+
+/**
+ * Recognizes the tables of a grid and checks them: the one call every face (CLI, add-in, API) uses.
+ * Never throws on user data.
+ *
+ * @example
+ * ```ts
+ * const text = readTextDocument(sampleText, "sample.txt");
+ * if (text.ok) {
+ *   const { findings } = analyze(text.grid);
+ *   for (const f of findings) console.log(f.rule, f.message);
+ * }
+ * ```
+ */
+export function analyze(grid: Grid, options: CheckOptions = {}): Analysis {
+  const { disclosure, issues } = recognize(grid);
+  const findings = check(disclosure, options, issues);
+  const doc = disclosure.document;
+  const document: DocumentInfo = {
+    kind: doc.kind,
+    ...(doc.department !== undefined ? { department: doc.department } : {}),
+    ...(doc.year !== undefined ? { year: doc.year } : {}),
+  };
+  return { document, tables: tableSummaries(grid, disclosure), findings, disclosure };
+}
+
+function tableSummaries(grid: Grid, d: Disclosure): TableSummary[] {
+  const kind = d.document.kind.startsWith("单位") ? "单位" : "部门";
+  return TABLE_DEFINITIONS.map((def) => {
+    const t = d.tables[def.id];
+    if (!t) return { id: def.id, title: d.document.year ? tableTitle(def.id, d.document.year, kind) : def.name, found: false };
+    const sheet = grid.sheets.find((s) => s.name === t.sheet);
+    const [first, last] = t.rows;
+    if (sheet?.lines) return { id: def.id, title: t.title, found: true, sheet: t.sheet, lines: [sheet.lines[first] ?? first + 1, sheet.lines[last] ?? last + 1] as const };
+    let width = 1;
+    for (let r = first; r <= last; r++) width = Math.max(width, sheet?.rows[r]?.length ?? 0);
+    return { id: def.id, title: t.title, found: true, sheet: t.sheet, range: `${cellAddress(first, 0)}:${cellAddress(last, width - 1)}` };
+  });
+}
+
+const TABLE_ORDER = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "N", "P", "D"];
+
+function locationKey(f: Finding): [string, number, number] {
+  const l = f.location;
+  if (!l) return ["", 0, 0];
+  if ("line" in l) return ["", l.line, 0];
+  const m = /^([A-Z]+)(\d+)$/.exec(l.cell);
+  let col = 0;
+  for (const ch of m?.[1] ?? "") col = col * 26 + ch.charCodeAt(0) - 64;
+  return [l.sheet, Number(m?.[2] ?? 0), col];
+}
+
+/** Findings in a stable order: by table, then by place, then by rule. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i, k: locationKey(f), t: TABLE_ORDER.indexOf(f.table) }))
+    .sort((a, b) => a.t - b.t || a.k[0].localeCompare(b.k[0]) || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.f.rule.localeCompare(b.f.rule) || a.i - b.i)
+    .map((x) => x.f);
+}

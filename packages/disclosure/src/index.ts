@@ -1,0 +1,13 @@
+export * from "./grid";
+export * from "./report";
+export { readTextDocument, TEXT_SHEET, type TextEncoding, type TextReadResult } from "./text";
+export { TABLE_DEFINITIONS, tableDefinition, tableTitle, type StandardTableId, type TableDefinition, type ColumnDefinition, type TableShape } from "./tables";
+export {
+  LocationSchema, FigureSchema, ClassifiedRowSchema, LineItemSchema, ClassifiedTableSchema, TwoSidedTableSchema, SingleRowTableSchema, TableSchema, TextLineSchema, DisclosureSchema, disclosureJsonSchema,
+  type Figure, type ClassifiedRow, type LineItem, type ClassifiedTable, type TwoSidedTable, type SingleRowTable, type Table, type TextLine, type Disclosure,
+} from "./model";
+export { recognize, type Recognition, type RecognitionIssue } from "./recognize";
+export { analyze, check, RULES, sortFindings, type Analysis } from "./analyze";
+export type { CheckOptions, RuleSpec } from "./rules/engine";
+export { fingerprintOf } from "./fingerprint";
+export type { Lang, Template } from "./i18n";

@@ -1,0 +1,667 @@
+import { parseAmount } from "@yusuan/money";
+import { getCatalog, parseCode } from "@yusuan/classification";
+import type { Cell, Grid, Sheet } from "./grid";
+import type {
+  ClassifiedRow,
+  ClassifiedTable,
+  Disclosure,
+  Figure,
+  LineItem,
+  Location,
+  SingleRowTable,
+  Table,
+  TextLine,
+  TwoSidedTable,
+} from "./model";
+import { TABLE_DEFINITIONS, type StandardTableId, type TableDefinition } from "./tables";
+import { norm, stripListMarker } from "./text-norm";
+
+/** Something recognition could not place; turned into an info finding by the checker. */
+export interface RecognitionIssue {
+  readonly kind: "unplaced-row" | "duplicate-table" | "no-header" | "unknown-column" | "bad-amount";
+  readonly table: StandardTableId;
+  readonly label: string;
+  readonly location?: Location;
+  readonly detail?: string;
+}
+
+/** What {@link recognize} returns. */
+export interface Recognition {
+  readonly disclosure: Disclosure;
+  readonly issues: RecognitionIssue[];
+}
+
+/** Sheets that hold data of the tool itself (waivers, marks), never part of the document. */
+const INTERNAL_SHEET = /^yusuan_/;
+
+/**
+ * Finds the nine tables in a grid by their labels (titles, header words, code columns), wherever
+ * they are — one per sheet, several per sheet, or a whole text document — and reads them into the
+ * typed model with a location for every value. Everything that is not a table is kept as text lines.
+ * Never throws on user data: what it cannot place is reported in `issues`.
+ *
+ * @example
+ * ```ts
+ * const text = readTextDocument(sampleText, "sample.txt");
+ * if (text.ok) {
+ *   const { disclosure } = recognize(text.grid);
+ *   console.log(disclosure.tables.T3?.total?.amounts["合计"]?.value); // "105767210.12"
+ * }
+ * ```
+ */
+export function recognize(grid: Grid): Recognition {
+  const issues: RecognitionIssue[] = [];
+  const tables: Partial<Record<StandardTableId, Table>> = {};
+  const text: TextLine[] = [];
+
+  for (const sheet of grid.sheets) {
+    if (INTERNAL_SHEET.test(sheet.name)) continue;
+    const view = new SheetView(sheet);
+    const titles = findTitles(view);
+    const claimed = new Set<number>();
+    titles.forEach((t, i) => {
+      const end = i + 1 < titles.length ? titles[i + 1]!.row - 1 : view.rowCount - 1;
+      const table = readTable(view, t.def, t.row, end, issues);
+      for (let r = table.rows[0]; r <= table.rows[1]; r++) claimed.add(r);
+      if (tables[t.def.id]) {
+        issues.push({ kind: "duplicate-table", table: t.def.id, label: table.title, ...locOpt(table.location) });
+      } else {
+        tables[t.def.id] = table;
+      }
+    });
+    for (let r = 0; r < view.rowCount; r++) {
+      if (claimed.has(r)) continue;
+      const cells = view.texts(r).filter((c) => c !== "");
+      if (cells.length === 0) continue;
+      const line: TextLine = { text: cells.join(cells.length > 1 ? "\t" : ""), sheet: sheet.name, row: r, location: view.loc(r, firstCol(view, r)) };
+      text.push(cells.length > 1 ? { ...line, cells } : line);
+    }
+  }
+
+  const disclosure: Disclosure = { document: documentInfo(tables, text), tables: tables as Disclosure["tables"], text };
+  return { disclosure, issues };
+}
+
+function locOpt(location: Location | undefined): { location?: Location } {
+  return location ? { location } : {};
+}
+
+function firstCol(view: SheetView, r: number): number {
+  const t = view.texts(r);
+  const i = t.findIndex((c) => c !== "");
+  return i < 0 ? 0 : i;
+}
+
+/** Cell texts of a sheet, with locations. */
+class SheetView {
+  readonly rowCount: number;
+  private readonly cache = new Map<number, string[]>();
+  constructor(readonly sheet: Sheet) {
+    this.rowCount = sheet.rows.length;
+  }
+  texts(r: number): string[] {
+    let t = this.cache.get(r);
+    if (!t) {
+      const row = this.sheet.rows[r] ?? [];
+      t = Array.from(row, (c: Cell | undefined) => (c ? cellText(c) : ""));
+      while (t.length > 0 && t[t.length - 1] === "") t.pop();
+      this.cache.set(r, t);
+    }
+    return t;
+  }
+  loc(r: number, c: number): Location {
+    const line = this.sheet.lines?.[r];
+    if (line !== undefined) return { line };
+    const cell = this.sheet.rows[r]?.[c];
+    return { sheet: this.sheet.name, cell: cell?.address ?? `${colName(c)}${r + 1}` };
+  }
+}
+
+function colName(c: number): string {
+  let n = c + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function cellText(c: Cell): string {
+  if (c.text !== "") return c.text.trim();
+  if (c.value === null || c.value === undefined) return "";
+  return String(c.value).trim();
+}
+
+interface TitleHit {
+  readonly row: number;
+  readonly def: TableDefinition;
+  readonly title: string;
+}
+
+const NAMES = TABLE_DEFINITIONS.flatMap((def) => [def.name, ...def.aliases].map((n) => ({ def, name: norm(n) }))).sort(
+  (a, b) => b.name.length - a.name.length,
+);
+
+/** A title row: one or two cells, ends with a table name, is not a table-of-contents entry, and is
+ *  followed within a few rows by the 编制部门 / 单位 lines or a header. */
+function findTitles(view: SheetView): TitleHit[] {
+  const hits: TitleHit[] = [];
+  for (let r = 0; r < view.rowCount; r++) {
+    const cells = view.texts(r).filter((c) => c !== "");
+    if (cells.length === 0 || cells.length > 2) continue;
+    const joined = norm(cells.join(""));
+    if (joined.length > 60 || /^\d+[.、]/.test(joined)) continue;
+    const hit = NAMES.find((n) => joined.endsWith(n.name));
+    if (!hit) continue;
+    if (!/(部门|单位|\d{4}年)/.test(joined.slice(0, joined.length - hit.name.length)) && joined !== hit.name) continue;
+    if (!followedByTableHead(view, r)) continue;
+    hits.push({ row: r, def: hit.def, title: cells.join("") });
+  }
+  return hits;
+}
+
+function followedByTableHead(view: SheetView, r: number): boolean {
+  for (let k = r + 1; k < Math.min(view.rowCount, r + 7); k++) {
+    const joined = norm(view.texts(k).join(""));
+    if (/^(编制部门|编制单位|单位[:：])/.test(joined) || /单位[:：](元|万元)$/.test(joined) || /^项目/.test(joined) || view.texts(k).length > 2) return true;
+  }
+  return false;
+}
+
+interface TableHead {
+  title: string;
+  year?: number;
+  kind?: "部门" | "单位";
+  department?: string;
+  unit?: string;
+  unitLocation?: Location;
+  location: Location;
+  /** First row after the title and its 编制部门/单位 lines. */
+  bodyStart: number;
+}
+
+function readHead(view: SheetView, def: TableDefinition, titleRow: number, end: number): TableHead {
+  const title = view.texts(titleRow).filter((c) => c !== "").join("");
+  const n = norm(title);
+  const year = /((?:19|20)\d{2})年/.exec(n)?.[1];
+  const kind = /单位/.test(n.replace(norm(def.name), "")) ? "单位" : /部门/.test(n) ? "部门" : undefined;
+  const head: TableHead = { title, location: view.loc(titleRow, firstCol(view, titleRow)), bodyStart: titleRow + 1 };
+  if (year) head.year = Number(year);
+  if (kind) head.kind = kind;
+  for (let r = titleRow + 1; r <= Math.min(end, titleRow + 4); r++) {
+    const cells = view.texts(r).filter((c) => c !== "");
+    if (cells.length === 0) continue;
+    let matched = false;
+    for (const cell of cells) {
+      const c = norm(cell);
+      const dept = /^(?:编制部门|编制单位)[:：]?(.*)$/.exec(c);
+      if (dept) {
+        head.department = dept[1]!.replace(/^[:：]/, "");
+        matched = true;
+      }
+      const unit = /单位[:：](元|万元|亿元)$/.exec(c);
+      if (unit) {
+        head.unit = unit[1]!;
+        head.unitLocation = view.loc(r, view.texts(r).indexOf(cell));
+        matched = true;
+      }
+    }
+    if (!matched) break;
+    head.bodyStart = r + 1;
+  }
+  return head;
+}
+
+function readTable(view: SheetView, def: TableDefinition, titleRow: number, end: number, issues: RecognitionIssue[]): Table {
+  const head = readHead(view, def, titleRow, end);
+  switch (def.shape) {
+    case "classified":
+      return readClassified(view, def, titleRow, end, head, issues);
+    case "two-sided":
+      return readTwoSided(view, def, titleRow, end, head, issues);
+    case "single-row":
+      return readSingleRow(view, def, titleRow, end, head, issues);
+  }
+}
+
+function baseOf(view: SheetView, head: TableHead, titleRow: number) {
+  const base: {
+    title: string;
+    sheet: string;
+    rows: [number, number];
+    columns: string[];
+    notes: { text: string; location?: Location }[];
+    location: Location;
+    year?: number;
+    kind?: "部门" | "单位";
+    department?: string;
+    unit?: string;
+    unitLocation?: Location;
+  } = { title: head.title, sheet: view.sheet.name, rows: [titleRow, titleRow], columns: [], notes: [], location: head.location };
+  if (head.year !== undefined) base.year = head.year;
+  if (head.kind) base.kind = head.kind;
+  if (head.department !== undefined) base.department = head.department;
+  if (head.unit !== undefined) base.unit = head.unit;
+  if (head.unitLocation) base.unitLocation = head.unitLocation;
+  return base;
+}
+
+/** Reads a figure from a cell text; undefined when the cell holds no amount at all (a label). */
+function figure(text: string, location: Location): Figure | { bad: string } {
+  const p = parseAmount(text);
+  if (!p.ok) return { bad: text };
+  if (p.blank) return { value: "0", decimals: 0, text, blank: true, location };
+  return { value: p.amount.toString(), decimals: p.decimals, text, blank: false, location };
+}
+
+function isFigure(f: Figure | { bad: string }): f is Figure {
+  return !("bad" in f);
+}
+
+const CODE_PART = /^[0-9０-９]{1,7}$/;
+const HEADER_WORDS = /项目|科目|编码|名称|^类$|^款$|^项$|合计|基本支出|项目支出|人员经费|公用经费|收入|支出|预算数/;
+
+/** Header rows map column keys to column offsets relative to the name column. */
+function headerColumns(view: SheetView, def: TableDefinition, from: number, to: number): { offsets: Map<string, number>; nameCol: number } {
+  const offsets = new Map<string, number>();
+  let nameCol = -1;
+  const positions = new Map<string, number>();
+  const taken = new Set<number>();
+  for (let r = to; r >= from; r--) {
+    const t = view.texts(r);
+    t.forEach((cell, c) => {
+      const n = norm(cell);
+      if (nameCol < 0 && /名称$/.test(n)) nameCol = c;
+    });
+  }
+  for (const col of def.columns) {
+    let found = -1;
+    for (let r = to; r >= from && found < 0; r--) {
+      const t = view.texts(r);
+      for (const h of col.headers) {
+        const i = t.findIndex((cell, c) => !taken.has(c) && norm(cell) === norm(h));
+        if (i >= 0) {
+          found = i;
+          break;
+        }
+      }
+    }
+    if (found >= 0) {
+      positions.set(col.key, found);
+      taken.add(found);
+    }
+  }
+  if (nameCol < 0) nameCol = 2;
+  // Columns whose header was lost (PDF extraction drops some): the next free columns, in order.
+  let next = nameCol + 1;
+  for (const col of def.columns) {
+    const p = positions.get(col.key);
+    if (p !== undefined) {
+      offsets.set(col.key, p - nameCol);
+      next = p + 1;
+    } else {
+      while (taken.has(next)) next++;
+      offsets.set(col.key, next - nameCol);
+      taken.add(next);
+      next++;
+    }
+  }
+  return { offsets, nameCol };
+}
+
+function readClassified(view: SheetView, def: TableDefinition, titleRow: number, end: number, head: TableHead, issues: RecognitionIssue[]): ClassifiedTable {
+  const base = baseOf(view, head, titleRow);
+  const items: ClassifiedRow[] = [];
+  let total: ClassifiedTable["total"];
+  let r = head.bodyStart;
+  let firstData = -1;
+  for (let k = r; k <= end; k++) {
+    const t = view.texts(k);
+    const first = t.find((c) => c !== "") ?? "";
+    if (CODE_PART.test(first.trim()) || /^合计|^总计/.test(norm(first))) {
+      firstData = k;
+      break;
+    }
+    if (/^注[:：]/.test(norm(first))) break;
+  }
+  const headerEnd = firstData < 0 ? Math.min(end, head.bodyStart + 3) : firstData - 1;
+  const { offsets } = headerColumns(view, def, head.bodyStart, headerEnd);
+  base.columns = def.columns.map((c) => c.key);
+  let last = headerEnd;
+  const scheme = def.scheme ?? "functional";
+  for (r = firstData < 0 ? headerEnd + 1 : firstData; r <= end; r++) {
+    const t = view.texts(r);
+    const nonEmpty = t.filter((c) => c !== "");
+    if (nonEmpty.length === 0) continue;
+    const first = nonEmpty[0]!;
+    const nFirst = norm(first);
+    if (/^注[:：]/.test(nFirst) || /^说明[:：]/.test(nFirst)) {
+      base.notes.push({ text: nonEmpty.join(""), location: view.loc(r, t.indexOf(first)) });
+      last = r;
+      continue;
+    }
+    if (total) break; // after the total row only notes belong to the table
+    const start = t.indexOf(first);
+    if (/^(合计|总计)$/.test(nFirst)) {
+      const nameCol = guessNameColForTotal(t, start, offsets);
+      total = { amounts: readAmounts(view, r, t, nameCol, offsets, def, issues, "合计"), location: view.loc(r, start) };
+      last = r;
+      continue;
+    }
+    if (CODE_PART.test(first.trim()) && start === firstNonEmpty(t)) {
+      // code parts, then the name cell, then amounts
+      let c = start;
+      const parts: string[] = [];
+      while (c < t.length && (t[c] === "" || CODE_PART.test(t[c]!.trim())) && parts.length < 3) {
+        parts.push(t[c]!);
+        c++;
+      }
+      while (c < t.length && t[c] === "") c++;
+      const nameCol = c;
+      const nameCell = t[nameCol] ?? "";
+      const parsed = parseCode(parts.filter((p) => p !== ""), { scheme, nameCell });
+      if (!parsed.ok || parsed.level === "目") {
+        issues.push({ kind: "unplaced-row", table: def.id, label: nonEmpty.slice(0, 3).join(" "), location: view.loc(r, start), detail: parsed.ok ? parsed.level : parsed.reason });
+        last = r;
+        continue;
+      }
+      const row: ClassifiedRow = {
+        code: parsed.code,
+        level: parsed.level as ClassifiedRow["level"],
+        name: parsed.name ?? nameCell.replace(/^\d+\s*/, ""),
+        normalised: [...parsed.normalised],
+        amounts: readAmounts(view, r, t, nameCol, offsets, def, issues, parsed.code),
+        location: view.loc(r, start),
+      };
+      items.push(row);
+      last = r;
+      continue;
+    }
+    if (nonEmpty.some((c) => HEADER_WORDS.test(norm(c))) && !nonEmpty.some((c) => looksLikeAmount(c))) {
+      last = r; // a header repeated after a page break
+      continue;
+    }
+    if (nonEmpty.some((c) => looksLikeAmount(c)) && nonEmpty.length >= 2 && items.length > 0) {
+      issues.push({ kind: "unplaced-row", table: def.id, label: nonEmpty.slice(0, 3).join(" "), location: view.loc(r, start) });
+      last = r;
+      continue;
+    }
+    break;
+  }
+  base.rows = [titleRow, Math.max(last, headerEnd)];
+  const table: ClassifiedTable = { ...base, shape: "classified", id: def.id as ClassifiedTable["id"], items };
+  if (total) table.total = total;
+  return table;
+}
+
+function firstNonEmpty(t: string[]): number {
+  return t.findIndex((c) => c !== "");
+}
+
+/** The 合计 row has no name: its amounts start where the header says, relative to a name column. */
+function guessNameColForTotal(t: string[], start: number, offsets: Map<string, number>): number {
+  const firstOffset = Math.min(...offsets.values());
+  const firstAmount = t.findIndex((c, i) => i > start && looksLikeAmount(c));
+  // With no amount at all (an empty table), fall back to the header's layout (name column 2).
+  if (firstAmount < 0) return 2;
+  // the header's first amount column is the 合计 column; a 合计 row normally fills it
+  return Math.max(start, firstAmount - firstOffset);
+}
+
+function looksLikeAmount(text: string): boolean {
+  const p = parseAmount(text);
+  return p.ok && !p.blank;
+}
+
+function readAmounts(
+  view: SheetView,
+  r: number,
+  t: string[],
+  nameCol: number,
+  offsets: Map<string, number>,
+  def: TableDefinition,
+  issues: RecognitionIssue[],
+  label: string,
+): Record<string, Figure> {
+  const out: Record<string, Figure> = {};
+  for (const [key, off] of offsets) {
+    const c = nameCol + off;
+    const text = t[c] ?? "";
+    const f = figure(text, view.loc(r, c));
+    if (isFigure(f)) out[key] = f;
+    else issues.push({ kind: "bad-amount", table: def.id, label: `${label} ${key}`, location: view.loc(r, c), detail: text });
+  }
+  return out;
+}
+
+/** Income line keys, most specific first. */
+const INCOME_KEYS: readonly [RegExp, string][] = [
+  [/一般公共预算/, "一般公共预算资金"],
+  [/政府性基金/, "政府性基金"],
+  [/国有资本经营/, "国有资本经营预算"],
+  [/财政拨款/, "财政拨款收入"],
+  [/事业单位经营收入|经营收入/, "事业单位经营收入"],
+  [/事业收入/, "事业收入"],
+  [/其他收入/, "其他收入"],
+  [/上年结转|结转/, "上年结转"],
+];
+
+/** Header words that a page break repeats inside a two-sided table. */
+const REPEATED_HEADER = /^(项目|本年收入|本年支出|财政拨款支出|收入|支出)$/;
+const LIST_ITEM = /^\s*(?:[一二三四五六七八九十]+[、.．]|\d+\s*[.、．])/;
+
+function incomeKey(label: string): string {
+  const n = norm(stripListMarker(label));
+  return INCOME_KEYS.find(([re]) => re.test(n))?.[1] ?? n;
+}
+
+let classNames: Map<string, string> | undefined;
+/** Expenditure labels in T1/T4 name a functional 类: "一、一般公共服务支出" → "201". */
+function expenditureKey(label: string): string {
+  if (!classNames) {
+    classNames = new Map();
+    for (const e of getCatalog("functional").entries()) {
+      if (e.level === "类") {
+        classNames.set(norm(e.name), e.code);
+        for (const f of e.formerNames ?? []) classNames.set(norm(f.name), e.code);
+      }
+    }
+  }
+  const n = norm(stripListMarker(label));
+  return classNames.get(n) ?? n;
+}
+
+function readTwoSided(view: SheetView, def: TableDefinition, titleRow: number, end: number, head: TableHead, issues: RecognitionIssue[]): TwoSidedTable {
+  const base = baseOf(view, head, titleRow);
+  // the header row names 项目 twice (left: income, right: expenditure)
+  let headerRow = -1;
+  for (let r = head.bodyStart; r <= Math.min(end, head.bodyStart + 4); r++) {
+    if (view.texts(r).filter((c) => norm(c) === "项目").length >= 2) {
+      headerRow = r;
+      break;
+    }
+  }
+  let leftLabel = 0;
+  let rightLabel = 2;
+  let leftAmounts: [string, number][] = [["预算数", 1]];
+  let rightAmounts: [string, number][] = def.id === "T1" ? [["预算数", 3]] : [["合计", 3], ["一般公共预算", 4], ["政府性基金预算", 5], ["国有资本经营预算", 6]];
+  if (headerRow >= 0) {
+    const t = view.texts(headerRow);
+    const idx = t.map((c, i) => (norm(c) === "项目" ? i : -1)).filter((i) => i >= 0);
+    leftLabel = idx[0]!;
+    rightLabel = idx[1]!;
+    const keyOf = (cell: string): string | undefined =>
+      def.columns.find((col) => col.headers.some((h) => norm(h) === norm(cell)))?.key;
+    leftAmounts = [];
+    rightAmounts = [];
+    t.forEach((cell, i) => {
+      const key = keyOf(cell);
+      if (!key) return;
+      if (i > leftLabel && i < rightLabel) leftAmounts.push([key, i]);
+      else if (i > rightLabel) rightAmounts.push([key, i]);
+    });
+    if (leftAmounts.length === 0) leftAmounts = [["预算数", leftLabel + 1]];
+    if (rightAmounts.length === 0) rightAmounts = [["预算数", rightLabel + 1]];
+  } else {
+    issues.push({ kind: "no-header", table: def.id, label: head.title, location: head.location });
+  }
+  base.columns = [...new Set([...leftAmounts, ...rightAmounts].map(([k]) => k))];
+  const table: TwoSidedTable = { ...base, shape: "two-sided", id: def.id as TwoSidedTable["id"], income: [], expenditure: [] };
+  let last = headerRow >= 0 ? headerRow : head.bodyStart;
+  const read = (r: number, t: string[], labelCol: number, cols: [string, number][]): LineItem | undefined => {
+    const label = t[labelCol] ?? "";
+    if (label === "") return undefined;
+    const amounts: Record<string, Figure> = {};
+    for (const [key, c] of cols) {
+      const f = figure(t[c] ?? "", view.loc(r, c));
+      if (isFigure(f)) amounts[key] = f;
+      else issues.push({ kind: "bad-amount", table: def.id, label: `${label} ${key}`, location: view.loc(r, c), detail: t[c] ?? "" });
+    }
+    return { label, key: "", amounts, location: view.loc(r, labelCol) };
+  };
+  for (let r = (headerRow >= 0 ? headerRow : head.bodyStart) + 1; r <= end; r++) {
+    const t = view.texts(r);
+    const nonEmpty = t.filter((c) => c !== "");
+    if (nonEmpty.length === 0) continue;
+    if (/^注[:：]/.test(norm(nonEmpty[0]!))) {
+      table.notes.push({ text: nonEmpty.join(""), location: view.loc(r, t.indexOf(nonEmpty[0]!)) });
+      last = r;
+      continue;
+    }
+    if (table.incomeTotal || table.expenditureTotal) break;
+    // a lone cell that is no income line ends the table (the narrative goes on)
+    if (nonEmpty.length === 1 && t.length <= leftLabel + 1 && !LIST_ITEM.test(nonEmpty[0]!) && !INCOME_KEYS.some(([re]) => re.test(nonEmpty[0]!))) break;
+    const left = read(r, t, leftLabel, leftAmounts);
+    const right = read(r, t, rightLabel, rightAmounts);
+    if (left) {
+      const n = norm(left.label);
+      if (/^(收入总计|收入合计|总计)$/.test(n)) table.incomeTotal = { ...left, key: "收入总计" };
+      else if (!REPEATED_HEADER.test(n)) table.income.push({ ...left, key: incomeKey(left.label) });
+    }
+    if (right) {
+      const n = norm(right.label);
+      if (/^(支出总计|支出合计)$/.test(n)) table.expenditureTotal = { ...right, key: "支出总计" };
+      else if (!REPEATED_HEADER.test(n)) table.expenditure.push({ ...right, key: expenditureKey(right.label) });
+    }
+    last = r;
+  }
+  table.rows = [titleRow, last];
+  return table;
+}
+
+function readSingleRow(view: SheetView, def: TableDefinition, titleRow: number, end: number, head: TableHead, issues: RecognitionIssue[]): SingleRowTable {
+  const base = baseOf(view, head, titleRow);
+  let dataRow = -1;
+  for (let r = head.bodyStart; r <= Math.min(end, head.bodyStart + 6); r++) {
+    const t = view.texts(r);
+    if (t.some((c) => looksLikeAmount(c)) && !t.some((c) => c !== "" && !looksLikeAmount(c) && !isBlankMark(c))) {
+      dataRow = r;
+      break;
+    }
+  }
+  const headerEnd = dataRow < 0 ? Math.min(end, head.bodyStart + 3) : dataRow - 1;
+  const positions = new Map<string, number>();
+  const taken = new Set<number>();
+  for (const col of def.columns) {
+    let found = -1;
+    for (let r = headerEnd; r >= head.bodyStart && found < 0; r--) {
+      const t = view.texts(r);
+      for (const h of col.headers) {
+        let i = t.findIndex((cell, c) => !taken.has(c) && norm(cell) === norm(h));
+        if (i < 0) i = t.findIndex((cell, c) => !taken.has(c) && norm(cell).includes(norm(h)) && !/及/.test(norm(cell)));
+        if (i >= 0) {
+          found = i;
+          break;
+        }
+      }
+    }
+    if (found >= 0) {
+      positions.set(col.key, found);
+      taken.add(found);
+    }
+  }
+  base.columns = def.columns.map((c) => c.key);
+  const table: SingleRowTable = { ...base, shape: "single-row", id: "T9", amounts: {} };
+  if (dataRow >= 0) {
+    const t = view.texts(dataRow);
+    table.dataLocation = view.loc(dataRow, firstNonEmpty(t));
+    def.columns.forEach((col, i) => {
+      const c = positions.get(col.key) ?? i;
+      const f = figure(t[c] ?? "", view.loc(dataRow, c));
+      if (isFigure(f)) table.amounts[col.key] = f;
+      else issues.push({ kind: "bad-amount", table: "T9", label: col.key, location: view.loc(dataRow, c), detail: t[c] ?? "" });
+    });
+  }
+  let last = Math.max(dataRow, headerEnd);
+  for (let r = last + 1; r <= end; r++) {
+    const nonEmpty = view.texts(r).filter((c) => c !== "");
+    if (nonEmpty.length === 0) continue;
+    if (/^注[:：]/.test(norm(nonEmpty[0]!))) {
+      table.notes.push({ text: nonEmpty.join(""), location: view.loc(r, firstNonEmpty(view.texts(r))) });
+      last = r;
+      continue;
+    }
+    break;
+  }
+  table.rows = [titleRow, last];
+  return table;
+}
+
+function isBlankMark(text: string): boolean {
+  const p = parseAmount(text);
+  return p.ok && p.blank;
+}
+
+function documentInfo(tables: Partial<Record<StandardTableId, Table>>, text: TextLine[]): Disclosure["document"] {
+  const all = Object.values(tables) as Table[];
+  let title: string | undefined;
+  let year: number | undefined;
+  let level: string | undefined;
+  let kind: Disclosure["document"]["kind"] | undefined;
+  for (const line of text.slice(0, 30)) {
+    const m = /((?:19|20)\d{2})年(.*?)(部门|单位)(预算|决算)/.exec(line.text);
+    if (m) {
+      title = line.text;
+      year = Number(m[1]);
+      kind = `${m[3]}${m[4]}` as Disclosure["document"]["kind"];
+      level = /(区级|镇级|市级|县级|街道)/.exec(line.text)?.[1];
+      break;
+    }
+  }
+  const tableYears = all.map((t) => t.year).filter((y): y is number => y !== undefined);
+  if (year === undefined && tableYears.length > 0) year = mostCommon(tableYears);
+  if (!kind) {
+    const kinds = all.map((t) => t.kind).filter((k) => k !== undefined);
+    kind = kinds.length > 0 && mostCommon(kinds) === "单位" ? "单位预算" : "部门预算";
+  }
+  let department: string | undefined;
+  for (const line of text.slice(0, 30)) {
+    const m = /^(?:预算主管部门|主管部门|部门名称|单位名称)[:：]\s*(.+)$/.exec(line.text.trim());
+    if (m) {
+      department = m[1]!.trim();
+      break;
+    }
+  }
+  if (!department) {
+    const depts = all.map((t) => t.department).filter((d): d is string => !!d);
+    if (depts.length > 0) department = mostCommon(depts);
+  }
+  const doc: Disclosure["document"] = { kind };
+  if (department) doc.department = department;
+  if (year !== undefined) doc.year = year;
+  if (level) doc.level = level;
+  if (title) doc.title = title;
+  return doc;
+}
+
+function mostCommon<T>(xs: T[]): T {
+  const counts = new Map<T, number>();
+  let best = xs[0] as T;
+  for (const x of xs) {
+    const n = (counts.get(x) ?? 0) + 1;
+    counts.set(x, n);
+    if (n > (counts.get(best) ?? 0)) best = x;
+  }
+  return best;
+}

@@ -1,0 +1,114 @@
+import { Amount, Interval, smallestAdjustment } from "@yusuan/money";
+import type { Figure, Location } from "../model";
+import type { RelatedLocation, TableId } from "../report";
+import { amountOf, intervalOf, type RuleContext } from "./engine";
+
+/** One side of a comparison: a printed figure in a table. */
+export interface Side {
+  readonly table: TableId;
+  readonly row?: string | undefined;
+  readonly column?: string | undefined;
+  readonly figure: Figure | undefined;
+  readonly unit?: "元" | "万元";
+}
+
+/** The reported figure (`actual`) must equal the sum of `parts`, rounding-aware; emits `rule` when not. */
+export function expectSum(
+  ctx: RuleContext,
+  rule: string,
+  actual: Side,
+  parts: ReadonlyArray<Side>,
+  params: Record<string, string | number> = {},
+  key?: string,
+): boolean {
+  if (!ctx.enabled(rule)) return true;
+  const unit = actual.unit ?? "元";
+  const exact = Amount.sum(parts.map((p) => amountOf(p.figure, p.unit ?? unit).to(unit)), unit);
+  const partsInterval = Interval.sum(parts.map((p) => intervalOf(p.figure, p.unit ?? unit).to(unit)), unit);
+  return report(ctx, rule, actual, exact, partsInterval, parts, params, key);
+}
+
+/** Two printed figures must be equal, rounding-aware; `actual` is the side the finding points at. */
+export function expectEqual(
+  ctx: RuleContext,
+  rule: string,
+  actual: Side,
+  other: Side,
+  params: Record<string, string | number> = {},
+  key?: string,
+): boolean {
+  if (!ctx.enabled(rule)) return true;
+  const unit = actual.unit ?? "元";
+  const exact = amountOf(other.figure, other.unit ?? unit).to(unit);
+  return report(ctx, rule, actual, exact, intervalOf(other.figure, other.unit ?? unit).to(unit), [other], params, key);
+}
+
+function report(
+  ctx: RuleContext,
+  rule: string,
+  actual: Side,
+  expectedExact: Amount,
+  expectedInterval: Interval,
+  related: ReadonlyArray<Side>,
+  params: Record<string, string | number>,
+  key: string | undefined,
+): boolean {
+  const unit = actual.unit ?? "元";
+  const actualAmount = amountOf(actual.figure, unit);
+  const actualInterval = intervalOf(actual.figure, unit);
+  if (agreeHalfOpen(actualInterval, expectedInterval)) return true;
+  const difference = actualAmount.minus(expectedExact);
+  if (difference.abs().compare(ctx.tolerance(rule)) <= 0) return true;
+  const decimals = unit === "元" ? 2 : Math.max(2, actual.figure?.decimals ?? 2);
+  const loc = actual.figure?.location;
+  const suggestion = smallestAdjustment(actualAmount, actual.figure?.blank ? decimals : (actual.figure?.decimals ?? decimals), [expectedInterval]);
+  const isSlip = unitSlip(actualAmount, expectedExact);
+  ctx.emit(isSlip && ctx.enabled("D4.unit-slip") ? "D4.unit-slip" : rule, {
+    table: actual.table,
+    row: actual.row,
+    column: actual.column,
+    location: loc,
+    expected: expectedExact.toFixed(decimals),
+    actual: actualAmount.toFixed(decimals),
+    difference: difference.toFixed(decimals),
+    unit,
+    suggestion: suggestion.isZero() ? undefined : actualAmount.plus(suggestion).toFixed(decimals),
+    related: related.map((s) => relatedOf(s)),
+    params: { ...params, rule },
+    key,
+  });
+  return false;
+}
+
+/** A figure 10,000× off the other: somebody typed 元 where 万元 was meant, or the reverse. */
+function unitSlip(a: Amount, b: Amount): boolean {
+  if (a.isZero() || b.isZero()) return false;
+  const tenK = "10000";
+  const close = (x: Amount, y: Amount) => x.minus(y).abs().compare(y.abs().dividedBy("1000")) <= 0;
+  return close(a.times(tenK), b) || close(b.times(tenK), a);
+}
+
+/** A side as a related location of a finding. */
+export function relatedOf(s: Side): RelatedLocation {
+  const loc: Location | undefined = s.figure?.location;
+  return {
+    table: s.table,
+    ...(s.row !== undefined ? { row: s.row } : {}),
+    ...(s.column !== undefined ? { column: s.column } : {}),
+    ...(loc ? { location: loc } : {}),
+  };
+}
+
+/**
+ * Rounding-aware agreement under half-up rounding: a figure shown as v with d decimals stands for
+ * [v − ½·10^−d, v + ½·10^−d) — the upper bound itself would have been rounded up. Two figures agree
+ * when their intervals share a point; exact values are degenerate intervals.
+ */
+export function agreeHalfOpen(a: Interval, b: Interval): boolean {
+  const aExact = a.low.equals(a.high);
+  const bExact = b.low.equals(b.high);
+  if (aExact && bExact) return a.low.equals(b.low);
+  if (aExact) return b.low.compare(a.low) <= 0 && a.low.compare(b.high) < 0;
+  if (bExact) return a.low.compare(b.low) <= 0 && b.low.compare(a.high) < 0;
+  return a.low.compare(b.high) < 0 && b.low.compare(a.high) < 0;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, test } from "vitest";
+import { analyzeText, lineOf, replaceOn, ruleHits, sampleText } from "../../../../tests/fixtures/sample";
+
+const sample = analyzeText(sampleText());
+const t1 = lineOf("2025年部门财务收支预算总表", 100);
+const t4 = lineOf("2025年部门财政拨款收支预算总表", 100);
+const t8 = lineOf("2025年部门一般公共预算基本支出部门预算经济分类预算表", 100);
+
+describe("B rules are quiet on the sample", () => {
+  for (const rule of ["B1.t1-t2-t3", "B2.fiscal-income", "B3.t4-t5-t7", "B4.t5-t8", "B5.functional-economic", "B6.sangong-ceiling", "D4.unit-slip"]) {
+    test(rule, () => expect(ruleHits(sample, rule)).toEqual([]));
+  }
+});
+
+test("B1: a Table 1 expenditure line that disagrees with Table 3", () => {
+  const a = analyzeText(replaceOn("1. 一般公共预算资金", "24,763,610.00", "24,763,601.00", t1));
+  expect(ruleHits(a, "B1.t1-t2-t3")).toMatchObject([{ table: "T1", row: "204", expected: "24763610.00", actual: "24763601.00", related: [{ table: "T3", row: "204" }] }]);
+});
+
+test("B2: Table 4 收入总计 that disagrees with Table 1 财政拨款收入", () => {
+  const a = analyzeText(replaceOn("收入总计", "收入总计\t105,767,210.12", "收入总计\t105,767,200.12", t4));
+  expect(ruleHits(a, "B2.fiscal-income")).toMatchObject([{ table: "T4", row: "收入总计", difference: "-10.00" }]);
+});
+
+test("B3: Table 4 一般公共预算 column that disagrees with Table 5", () => {
+  const a = analyzeText(
+    replaceOn("→→六、住房保障支出".replace(/→/g, "\t"), "905,823.00\t905,823.00", "905,833.00\t905,833.00", t4),
+  );
+  const hits = ruleHits(a, "B3.t4-t5-t7");
+  expect(hits.find((h) => h.row === "221")).toMatchObject({ table: "T4", column: "一般公共预算", difference: "10.00", related: [{ table: "T5", row: "221" }] });
+});
+
+test("B4: Table 8 total that disagrees with Table 5 基本支出", () => {
+  const a = analyzeText(replaceOn("合计\t\t\t27,981,878.00", "27,981,878.00\t27,256,592.00", "27,981,888.00\t27,256,602.00", t8));
+  expect(ruleHits(a, "B4.t5-t8")).toMatchObject([{ table: "T5", column: "基本支出", expected: "27981888.00", actual: "27981878.00" }]);
+});
+
+test("B5: 30108 that disagrees with 2080505 is a warning", () => {
+  const a = analyzeText(replaceOn("301\t08", "2,187,740.00\t2,187,740.00", "2,187,700.00\t2,187,700.00", t8));
+  expect(ruleHits(a, "B5.functional-economic")).toMatchObject([{ severity: "warning", table: "T8", row: "30108", expected: "2187740.00", actual: "2187700.00" }]);
+});
+
+test("B6: Table 8 公务接待费 above Table 9's ceiling", () => {
+  const a = analyzeText(replaceOn("302\t17", "8,000.00\t\t8,000.00", "8,100.00\t\t8,100.00", t8));
+  expect(ruleHits(a, "B6.sangong-ceiling")).toMatchObject([{ table: "T8", row: "30217", column: "公务接待费", expected: "8000.00", actual: "8100.00", difference: "100.00" }]);
+});
+
+test("D4.unit-slip: a Table 1 figure typed in 万元", () => {
+  const a = analyzeText(replaceOn("一、财政拨款收入", "58,121,209.78", "5,812.12", t1));
+  const slip = ruleHits(a, "D4.unit-slip");
+  expect(slip.some((f) => f.table === "T1" && f.row === "201")).toBe(true);
+  expect(ruleHits(a, "B1.t1-t2-t3").some((f) => f.row === "201")).toBe(false);
+});

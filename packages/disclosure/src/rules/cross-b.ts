@@ -1,0 +1,243 @@
+import { Amount } from "@yusuan/money";
+import type { ClassifiedTable, Figure, LineItem } from "../model";
+import { amountOf, type RuleContext, type RuleSpec } from "./engine";
+import { expectEqual, expectSum, relatedOf, type Side } from "./compare";
+
+const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
+
+/** Rules B1–B6: agreement between tables (勾稽关系). */
+export const crossRules: RuleSpec[] = [
+  {
+    id: "B1.t1-t2-t3",
+    severity: "error",
+    title: T("表1、表2、表3总额一致", "Tables 1, 2 and 3 agree"),
+    description: T(
+      "表1 收入总计 = 表2 合计 = 表3 合计；表1 每个支出功能分类“类” = 表3 该类合计。",
+      "T1 收入总计 = T2 合计 = T3 合计; each T1 expenditure 类 = that 类's 合计 in T3.",
+    ),
+    message: T(
+      "{table}“{row}”的“{column}”为 {actual} 元，而{other}为 {expected} 元，相差 {difference} 元。",
+      "{table} {row}, {column}: {actual}, but {other} is {expected} (difference {difference}).",
+    ),
+  },
+  {
+    id: "B2.fiscal-income",
+    severity: "error",
+    title: T("财政拨款收入在表1、表2、表4中一致", "财政拨款收入 agrees across Tables 1, 2 and 4"),
+    description: T(
+      "表1 财政拨款收入 = 表2 财政拨款收入合计 = 表4 收入总计；表1 一般公共预算资金 = 表4 一般公共预算资金。",
+      "T1 财政拨款收入 = T2 财政拨款收入 total = T4 收入总计; T1 一般公共预算资金 = T4 一般公共预算资金.",
+    ),
+    message: T(
+      "{table}“{row}”为 {actual} 元，而{other}为 {expected} 元，相差 {difference} 元。",
+      "{table} {row}: {actual}, but {other} is {expected} (difference {difference}).",
+    ),
+  },
+  {
+    id: "B3.t4-t5-t7",
+    severity: "error",
+    title: T("表4各预算列与表5—表7一致", "Table 4 budget columns agree with Tables 5–7"),
+    description: T(
+      "表4 一般公共预算列（按类及合计）= 表5；政府性基金预算列 = 表6；国有资本经营预算列 = 表7。",
+      "T4's 一般公共预算 column (by 类 and in total) = T5; 政府性基金 = T6; 国有资本经营 = T7.",
+    ),
+    message: T(
+      "{table}“{row}”的“{column}”为 {actual} 元，而{other}为 {expected} 元，相差 {difference} 元。",
+      "{table} {row}, {column}: {actual}, but {other} is {expected} (difference {difference}).",
+    ),
+  },
+  {
+    id: "B4.t5-t8",
+    severity: "error",
+    title: T("表5基本支出合计等于表8合计", "Table 5 basic expenditure equals Table 8 total"),
+    description: T("表5 基本支出合计 = 表8 合计。", "T5 基本支出 total = T8 合计."),
+    message: T(
+      "{table}合计行的“{column}”为 {actual} 元，而{other}为 {expected} 元，相差 {difference} 元。",
+      "{table} total, {column}: {actual}, but {other} is {expected} (difference {difference}).",
+    ),
+  },
+  {
+    id: "B5.functional-economic",
+    severity: "warning",
+    title: T("功能分类与经济分类对应科目一致", "Paired functional and economic codes agree"),
+    description: T(
+      "均为基本支出时应一致：2080505 = 30108，2080506 = 30109，2210201 = 30113，21011 行政事业单位医疗 ≈ 30110（+30111），20805 离退休 ≈ 30301/30302。项目支出也可能列支此类费用，故为提示。",
+      "When all basic expenditure: 2080505 = 30108, 2080506 = 30109, 2210201 = 30113, 21011 ≈ 30110 (+30111), 20805 retirees ≈ 30301/30302. Projects can also carry such costs, so a warning.",
+    ),
+    message: T(
+      "表5 功能分类“{row}”基本支出为 {expected} 元，而表8 经济分类“{econ}”为 {actual} 元，相差 {difference} 元。",
+      "T5 functional {row} basic expenditure is {expected} but T8 economic {econ} is {actual} (difference {difference}).",
+    ),
+  },
+  {
+    id: "B6.sangong-ceiling",
+    severity: "error",
+    title: T("表8“三公”科目不超过表9", "Table 8 三公 lines do not exceed Table 9"),
+    description: T(
+      "表8 30217 公务接待费 ≤ 表9 公务接待费；30231 公务用车运行维护费 ≤ 表9 运行费；30212 因公出国（境）费用 ≤ 表9 因公出国（境）费（“三公”也可在项目支出中列支，故为“不超过”）。",
+      "T8 30217 ≤ T9 接待; 30231 ≤ T9 运行费; 30212 ≤ T9 出国 (三公 can also sit in projects, hence ≤).",
+    ),
+    message: T(
+      "表8“{row}”为 {actual} 元，超过表9“{column}” {expected} 元（{expectedWan} 万元），超出 {difference} 元。",
+      "T8 {row} is {actual}, more than T9 {column} {expected} ({expectedWan} 万元) by {difference}.",
+    ),
+  },
+];
+
+function totalSide(t: ClassifiedTable, column: string): Side {
+  return { table: t.id, row: "合计", column, figure: t.total?.amounts[column] };
+}
+function rowSide(t: ClassifiedTable, code: string, column: string): Side | undefined {
+  const row = t.items.find((r) => r.code === code);
+  return row ? { table: t.id, row: code, column, figure: row.amounts[column] } : undefined;
+}
+function line(table: "T1" | "T4", items: LineItem[], key: string, column: string): Side | undefined {
+  const item = items.find((i) => i.key === key);
+  return item ? { table, row: key, column, figure: item.amounts[column] } : undefined;
+}
+function otherName(ctx: RuleContext, s: Side): string {
+  const table = ctx.lang === "en" ? `Table ${s.table.slice(1)}` : `表${s.table.slice(1)}`;
+  return ctx.lang === "en" ? `${table} ${s.row ?? ""} ${s.column ?? ""}`.trim() : `${table}“${s.row ?? ""}”${s.column ? `的“${s.column}”` : ""}`;
+}
+
+function eq(ctx: RuleContext, rule: string, actual: Side | undefined, other: Side | undefined, key: string): void {
+  if (!actual || !other) return;
+  expectEqual(ctx, rule, actual, other, { other: otherName(ctx, other) }, key);
+}
+
+/** Runs B1–B6. */
+export function checkCross(ctx: RuleContext): void {
+  const { T1, T2, T3, T4, T5, T6, T7, T8, T9 } = ctx.d.tables;
+  // B1
+  if (T1?.incomeTotal) {
+    const t1 = { table: "T1" as const, row: "收入总计", column: "预算数", figure: T1.incomeTotal.amounts["预算数"] };
+    if (T2?.total) eq(ctx, "B1.t1-t2-t3", totalSide(T2, "合计"), t1, "t2-total");
+    if (T3?.total) eq(ctx, "B1.t1-t2-t3", totalSide(T3, "合计"), t1, "t3-total");
+  }
+  if (T1 && T3) {
+    for (const item of T1.expenditure) {
+      if (!/^\d{3}$/.test(item.key)) continue;
+      const t3 = rowSide(T3, item.key, "合计");
+      const t1: Side = { table: "T1", row: item.key, column: "预算数", figure: item.amounts["预算数"] };
+      if (t3) eq(ctx, "B1.t1-t2-t3", t1, t3, "class");
+      else if (!isZero(item.amounts["预算数"])) eq(ctx, "B1.t1-t2-t3", t1, { table: "T3", row: item.key, column: "合计", figure: undefined }, "class");
+    }
+  }
+  // B2
+  const t1Fiscal = T1 ? line("T1", T1.income, "财政拨款收入", "预算数") : undefined;
+  if (t1Fiscal && T2?.total) eq(ctx, "B2.fiscal-income", totalSide(T2, "财政拨款收入"), t1Fiscal, "t2");
+  if (T4?.incomeTotal && t1Fiscal) {
+    eq(ctx, "B2.fiscal-income", { table: "T4", row: "收入总计", column: "预算数", figure: T4.incomeTotal.amounts["预算数"] }, t1Fiscal, "t4");
+  }
+  if (T1 && T4) {
+    const sources = ["一般公共预算资金", "政府性基金", "国有资本经营预算"];
+    const t1Sources = sources.map((k) => line("T1", T1.income, k, "预算数"));
+    // When T1 leaves all three blank, A4.fiscal-sources-blank already says so.
+    if (!t1Sources.every((s) => !s || isZero(s.figure))) {
+      sources.forEach((k, i) => eq(ctx, "B2.fiscal-income", t1Sources[i], line("T4", T4.income, k, "预算数"), `source-${k}`));
+    }
+  }
+  // B3
+  if (T4) {
+    const pairs: [string, ClassifiedTable | undefined][] = [
+      ["一般公共预算", T5],
+      ["政府性基金预算", T6],
+      ["国有资本经营预算", T7],
+    ];
+    for (const [column, t] of pairs) {
+      if (!T4.columns.includes(column)) continue;
+      const total = T4.expenditureTotal ? { table: "T4" as const, row: "支出总计", column, figure: T4.expenditureTotal.amounts[column] } : undefined;
+      if (t) {
+        eq(ctx, "B3.t4-t5-t7", total, t.total ? totalSide(t, "合计") : { table: t.id, row: "合计", column: "合计", figure: undefined }, `total-${column}`);
+        const seen = new Set<string>();
+        for (const item of T4.expenditure) {
+          if (!/^\d{3}$/.test(item.key)) continue;
+          seen.add(item.key);
+          const t4: Side = { table: "T4", row: item.key, column, figure: item.amounts[column] };
+          const other = rowSide(t, item.key, "合计") ?? { table: t.id, row: item.key, column: "合计", figure: undefined };
+          eq(ctx, "B3.t4-t5-t7", t4, other, `class-${column}`);
+        }
+        for (const row of t.items) {
+          if (row.code.length !== 3 || seen.has(row.code) || isZero(row.amounts["合计"])) continue;
+          eq(ctx, "B3.t4-t5-t7", { table: "T4", row: row.code, column, figure: undefined }, { table: t.id, row: row.code, column: "合计", figure: row.amounts["合计"] }, `class-${column}`);
+        }
+      }
+    }
+  }
+  // B4
+  if (T5?.total && T8?.total) eq(ctx, "B4.t5-t8", totalSide(T5, "基本支出"), totalSide(T8, "合计"), "total");
+  // B5
+  if (T5 && T8) checkPairs(ctx, T5, T8);
+  // B6
+  if (T8 && T9 && Object.keys(T9.amounts).length > 0) {
+    const ceilings: [string, string][] = [
+      ["30217", "公务接待费"],
+      ["30231", "运行费"],
+      ["30212", "因公出国(境)费"],
+    ];
+    for (const [code, column] of ceilings) {
+      const t8 = rowSide(T8, code, "合计");
+      if (!t8 || !ctx.enabled("B6.sangong-ceiling")) continue;
+      const limitWan = T9.amounts[column];
+      const limit = amountOf(limitWan, "万元").to("元");
+      // T9 prints 万元 with 2 decimals: the ceiling is the top of its rounding interval.
+      const halfUnit = Amount.of("0.005", "万元").to("元");
+      const spent = amountOf(t8.figure);
+      if (spent.compare(limit.plus(halfUnit)) > 0) {
+        ctx.emit("B6.sangong-ceiling", {
+          table: "T8",
+          row: code,
+          column,
+          location: t8.figure?.location,
+          expected: limit.toFixed(2),
+          actual: spent.toFixed(2),
+          difference: spent.minus(limit).toFixed(2),
+          related: [relatedOf({ table: "T9", row: "三公经费", column, figure: limitWan })],
+          params: { expectedWan: limitWan ? Amount.of(limitWan.value).toFixed(2) : "0.00" },
+        });
+      }
+    }
+  }
+}
+
+function isZero(f: Figure | undefined): boolean {
+  return !f || f.blank || Amount.of(f.value).isZero();
+}
+
+/** Functional ↔ economic pairs (basic expenditure). */
+const PAIRS: { functional: string[]; economic: string[] }[] = [
+  { functional: ["2080505"], economic: ["30108"] },
+  { functional: ["2080506"], economic: ["30109"] },
+  { functional: ["2210201"], economic: ["30113"] },
+  { functional: ["2101101", "2101102", "2101103"], economic: ["30110", "30111"] },
+  { functional: ["2080501", "2080502"], economic: ["30301", "30302"] },
+];
+
+function checkPairs(ctx: RuleContext, T5: ClassifiedTable, T8: ClassifiedTable): void {
+  if (!ctx.enabled("B5.functional-economic")) return;
+  const t5 = new Map(T5.items.map((r) => [r.code, r]));
+  const t8 = new Map(T8.items.map((r) => [r.code, r]));
+  for (const pair of PAIRS) {
+    const fRows = pair.functional.map((c) => t5.get(c)).filter((r) => r !== undefined);
+    const eRows = pair.economic.map((c) => t8.get(c)).filter((r) => r !== undefined);
+    if (fRows.length === 0 || eRows.length === 0) continue;
+    // Only a pure-basic functional line must match: a project may carry such costs too.
+    if (fRows.some((r) => !isZero(r.amounts["项目支出"]))) continue;
+    const basic = Amount.sum(fRows.map((r) => amountOf(r.amounts["基本支出"])));
+    const econ = Amount.sum(eRows.map((r) => amountOf(r.amounts["合计"])));
+    if (basic.equals(econ)) continue;
+    const first = eRows[0]!;
+    ctx.emit("B5.functional-economic", {
+      table: "T8",
+      row: first.code,
+      column: "合计",
+      location: first.amounts["合计"]?.location,
+      expected: basic.toFixed(2),
+      actual: econ.toFixed(2),
+      difference: econ.minus(basic).toFixed(2),
+      related: fRows.map((r) => relatedOf({ table: "T5", row: r.code, column: "基本支出", figure: r.amounts["基本支出"] })),
+      params: { econ: eRows.map((r) => `${r.code} ${r.name}`).join("、"), row: fRows.map((r) => `${r.code} ${r.name}`).join("、") },
+      key: pair.functional.join("+"),
+    });
+  }
+}

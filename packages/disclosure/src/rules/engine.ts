@@ -1,0 +1,166 @@
+import { Amount, Interval } from "@yusuan/money";
+import type { Disclosure, Figure, Location } from "../model";
+import type { Finding, RelatedLocation, Severity, TableId, Waiver } from "../report";
+import { fingerprintOf } from "../fingerprint";
+import { format, type Lang, type Template } from "../i18n";
+
+/** The static description of one rule: a stable identifier, a default severity and its texts. */
+export interface RuleSpec {
+  /** Stable identifier, e.g. "A3.row-identity". Never renamed once published. */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly title: Template;
+  /** What the rule checks and why, for the rule's explanation in reports and the add-in. */
+  readonly description: Template;
+  /** The finding's message, with placeholders (see {@link Emit}). */
+  readonly message: Template;
+}
+
+/** What a rule reports; the engine turns it into a {@link Finding}. */
+export interface Emit {
+  readonly table: TableId;
+  readonly row?: string | undefined;
+  readonly column?: string | undefined;
+  readonly location?: Location | undefined;
+  readonly expected?: string | undefined;
+  readonly actual?: string | undefined;
+  readonly difference?: string | undefined;
+  readonly unit?: "元" | "万元" | undefined;
+  readonly suggestion?: string | undefined;
+  readonly related?: ReadonlyArray<RelatedLocation> | undefined;
+  /** Message parameters beyond table/row/column/expected/actual/difference/unit. */
+  readonly params?: Readonly<Record<string, string | number>> | undefined;
+  /** Distinguishes two findings of one rule at the same table/row/column (part of the fingerprint). */
+  readonly key?: string | undefined;
+}
+
+/** Options of a check run. */
+export interface CheckOptions {
+  /** Message language; zh-CN by default. */
+  readonly lang?: Lang;
+  /** Only these rules: ids or prefixes ("A", "B1", "C1.narrative-figure"). */
+  readonly rules?: ReadonlyArray<string>;
+  /** Rules to skip: ids or prefixes. */
+  readonly disable?: ReadonlyArray<string>;
+  /** Severity per rule id. */
+  readonly severity?: Readonly<Record<string, Severity>>;
+  /** Tolerance per rule id: a decimal string in 元 (万元 for rules that work in 万元). */
+  readonly tolerance?: Readonly<Record<string, string>>;
+  /** Catalog year; default: the document's year. */
+  readonly year?: number;
+  /** Accepted findings, by fingerprint. */
+  readonly waivers?: ReadonlyArray<Waiver>;
+}
+
+function matches(id: string, patterns: ReadonlyArray<string>): boolean {
+  return patterns.some((p) => id === p || id.startsWith(p.endsWith(".") ? p : `${p}.`) || (p.length <= 2 && id.startsWith(p)));
+}
+
+/** The running context every rule gets. */
+export class RuleContext {
+  readonly findings: Finding[] = [];
+  readonly lang: Lang;
+  readonly catalogYear: number | undefined;
+
+  constructor(
+    readonly d: Disclosure,
+    private readonly specs: ReadonlyMap<string, RuleSpec>,
+    readonly options: CheckOptions,
+  ) {
+    this.lang = options.lang ?? "zh-CN";
+    this.catalogYear = options.year ?? d.document.year;
+  }
+
+  /** Whether a rule is selected by the options. */
+  enabled(rule: string): boolean {
+    if (this.options.rules && this.options.rules.length > 0 && !matches(rule, this.options.rules)) return false;
+    if (this.options.disable && matches(rule, this.options.disable)) return false;
+    return true;
+  }
+
+  /** The tolerance for a rule (zero unless set). */
+  tolerance(rule: string): Amount {
+    const t = this.options.tolerance?.[rule];
+    return t ? Amount.of(t).abs() : Amount.zero();
+  }
+
+  /** Reports a finding of a rule. */
+  emit(rule: string, e: Emit): void {
+    const spec = this.specs.get(rule);
+    if (!spec) throw new Error(`unknown rule ${rule}`); // a bug: every rule is in the catalog
+    if (!this.enabled(rule)) return;
+    const params: Record<string, string | number> = {
+      table: tableName(e.table, this.lang),
+      row: e.row ?? "",
+      column: e.column ?? "",
+      expected: e.expected ?? "",
+      actual: e.actual ?? "",
+      difference: e.difference ?? "",
+      unit: e.unit ?? "元",
+      ...e.params,
+    };
+    const finding: Finding = {
+      rule,
+      severity: this.options.severity?.[rule] ?? spec.severity,
+      message: format(spec.message, this.lang, params),
+      table: e.table,
+      ...(e.row !== undefined ? { row: e.row } : {}),
+      ...(e.column !== undefined ? { column: e.column } : {}),
+      ...(e.location ? { location: e.location } : {}),
+      ...(e.expected !== undefined ? { expected: e.expected } : {}),
+      ...(e.actual !== undefined ? { actual: e.actual } : {}),
+      ...(e.difference !== undefined ? { difference: e.difference } : {}),
+      ...(e.unit && e.unit !== "元" ? { unit: e.unit } : {}),
+      ...(e.suggestion !== undefined ? { suggestion: e.suggestion } : {}),
+      ...(e.related && e.related.length > 0 ? { related: e.related } : {}),
+      fingerprint: fingerprintOf([rule, e.table, e.row, e.column, e.key]),
+    };
+    this.findings.push(finding);
+  }
+}
+
+const TABLE_NAMES: Record<TableId, Template> = {
+  T1: { "zh-CN": "表1", en: "Table 1" },
+  T2: { "zh-CN": "表2", en: "Table 2" },
+  T3: { "zh-CN": "表3", en: "Table 3" },
+  T4: { "zh-CN": "表4", en: "Table 4" },
+  T5: { "zh-CN": "表5", en: "Table 5" },
+  T6: { "zh-CN": "表6", en: "Table 6" },
+  T7: { "zh-CN": "表7", en: "Table 7" },
+  T8: { "zh-CN": "表8", en: "Table 8" },
+  T9: { "zh-CN": "表9", en: "Table 9" },
+  N: { "zh-CN": "编制说明", en: "the narrative" },
+  P: { "zh-CN": "项目说明", en: "the project sections" },
+  D: { "zh-CN": "文档", en: "the document" },
+};
+
+/** Short display name of a table id: "表3" / "Table 3". */
+export function tableName(id: TableId, lang: Lang): string {
+  return TABLE_NAMES[id][lang];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amount helpers shared by the rules.
+
+/** The exact amount of a printed figure (blank means zero). */
+export function amountOf(f: Figure | undefined, unit: "元" | "万元" = "元"): Amount {
+  return f ? Amount.of(f.value, unit) : Amount.zero(unit);
+}
+
+/** A figure as an interval: 元 figures with 2 decimals are exact; fewer decimals stand for a range. */
+export function intervalOf(f: Figure | undefined, unit: "元" | "万元" = "元"): Interval {
+  const a = amountOf(f, unit);
+  if (!f || f.blank) return Interval.exact(a);
+  if (unit === "元" && f.decimals >= 2) return Interval.exact(a);
+  return Interval.ofDisplayed(a, f.decimals);
+}
+
+/** Sum of exact amounts. */
+export function sumOf(amounts: Iterable<Amount>, unit: "元" | "万元" = "元"): Amount {
+  return Amount.sum(amounts, unit);
+}
+
+/** Plain decimal text of an amount, with two decimals for 元 (as tables print them). */
+export function money(a: Amount, decimals = 2): string {
+  return a.toFixed(decimals);
+}

@@ -1,0 +1,87 @@
+import { describe, expect, test } from "vitest";
+import { analyzeText, edited, lineOf, replaceOn, ruleHits, sampleText } from "../../../../tests/fixtures/sample";
+
+const sample = analyzeText(sampleText());
+const t3 = lineOf("2025年部门支出预算总表", 100);
+const t6 = lineOf("2025年部门政府性基金预算支出功能分类预算表", 100);
+const t9 = lineOf("2025年部门“三公”经费和机关运行经费预算表", 100);
+
+describe("D rules are quiet on the sample", () => {
+  for (const rule of ["D1.table-missing", "D1.title-year", "D1.title-kind", "D1.table-order", "D2.empty-table-note", "D2.note-on-data", "D3.depth", "D3.unknown-code", "D3.name-mismatch", "D3.obsolete-name", "D4.unit", "recognize.unplaced-row", "recognize.bad-amount", "recognize.duplicate-table"]) {
+    test(rule, () => expect(ruleHits(sample, rule)).toEqual([]));
+  }
+  test("all nine tables are found", () => expect(sample.tables.every((t) => t.found)).toBe(true));
+});
+
+test("D1: a missing table", () => {
+  const a = analyzeText(edited({ [t6]: "政府性基金表（已删除）" }));
+  expect(ruleHits(a, "D1.table-missing")).toMatchObject([{ table: "T6", severity: "error" }]);
+});
+
+test("D1: a title with the wrong year", () => {
+  const a = analyzeText(replaceOn("2025年部门支出预算总表", "2025年", "2024年", 100));
+  expect(ruleHits(a, "D1.title-year")).toMatchObject([{ table: "T3", expected: "2025", actual: "2024", location: { line: t3 } }]);
+});
+
+test("D1: a 单位 title in a 部门 document", () => {
+  const a = analyzeText(replaceOn("2025年部门支出预算总表", "部门", "单位", 100));
+  expect(ruleHits(a, "D1.title-kind")).toMatchObject([{ table: "T3", actual: "单位" }]);
+});
+
+test("D2: an empty table without its note", () => {
+  const note = lineOf("注：本部门2025年无政府性基金预算安排的支出");
+  const a = analyzeText(edited({ [note]: null }));
+  expect(ruleHits(a, "D2.empty-table-note")).toMatchObject([{ table: "T6", severity: "error" }]);
+});
+
+test("D2: a 'no data' note on a table with data", () => {
+  const total = lineOf("合计\t\t\t\t105,767,210.12\t27,981,878.00", t3);
+  const a = analyzeText(edited({ [total + 1]: "注：本部门2025年无支出，故本表无数据。" }));
+  expect(ruleHits(a, "D2.note-on-data")).toMatchObject([{ table: "T3", location: { line: total + 1 } }]);
+});
+
+test("D3: an obsolete classification name", () => {
+  const a = analyzeText(replaceOn("210\t\t卫生健康支出", "卫生健康支出", "医疗卫生与计划生育支出", t3));
+  expect(ruleHits(a, "D3.obsolete-name")).toMatchObject([{ table: "T3", row: "210", expected: "卫生健康支出", actual: "医疗卫生与计划生育支出" }]);
+});
+
+test("D3: a name that does not match its code", () => {
+  const a = analyzeText(replaceOn("204\t02\t公安", "公安", "公安局经费", t3));
+  expect(ruleHits(a, "D3.name-mismatch")).toMatchObject([{ table: "T3", row: "20402", expected: "公安", actual: "公安局经费" }]);
+});
+
+test("D3: a code unknown to the catalog is info, not an error", () => {
+  const a = analyzeText(replaceOn("204\t02\t20 执法办案", "20 执法办案", "98 测试科目", t3));
+  expect(ruleHits(a, "D3.unknown-code")).toMatchObject([{ severity: "info", table: "T3", row: "2040298" }]);
+});
+
+test("D3: a 款 not broken down to 项", () => {
+  const a = analyzeText(edited({ [lineOf("204\t02\t20 执法办案", t3)]: null }));
+  expect(ruleHits(a, "D3.depth")).toMatchObject([{ table: "T3", row: "20402" }]);
+});
+
+test("D4: Table 9 in 元", () => {
+  const a = analyzeText(replaceOn("单位：万元", "万元", "元", t9));
+  expect(ruleHits(a, "D4.unit")).toMatchObject([{ table: "T9", expected: "万元", actual: "元" }]);
+});
+
+test("recognize.bad-amount: garbage in an amount cell", () => {
+  const a = analyzeText(replaceOn("201\t99\t99 其他一般公共服务支出", "58,121,209.78", "58,121,2O9.78", t3));
+  expect(ruleHits(a, "recognize.bad-amount")).toMatchObject([{ table: "T3", severity: "error" }]);
+});
+
+test("options: disable, severity and language", () => {
+  const text = replaceOn("201\t\t一般公共服务支出", "58,121,209.78", "58,121,209.87", t3);
+  expect(ruleHits(analyzeText(text, { disable: ["A1"] }), "A1.parent-sum")).toEqual([]);
+  expect(ruleHits(analyzeText(text, { rules: ["A1"] }), "A2.total-row")).toEqual([]);
+  expect(ruleHits(analyzeText(text, { severity: { "A1.parent-sum": "warning" } }), "A1.parent-sum")[0]!.severity).toBe("warning");
+  expect(ruleHits(analyzeText(text, { lang: "en" }), "A1.parent-sum")[0]!.message).toMatch(/children add up/);
+  expect(ruleHits(analyzeText(text, { tolerance: { "A1.parent-sum": "0.10" } }), "A1.parent-sum")).toEqual([]);
+});
+
+test("waivers mark a finding as waived, by fingerprint", () => {
+  const text = replaceOn("201\t\t一般公共服务支出", "58,121,209.78", "58,121,209.87", t3);
+  const hit = ruleHits(analyzeText(text), "A1.parent-sum")[0]!;
+  const waived = ruleHits(analyzeText(text, { waivers: [{ fingerprint: hit.fingerprint, reason: "已与财政局核对" }] }), "A1.parent-sum")[0]!;
+  expect(waived.waived).toEqual({ reason: "已与财政局核对" });
+});

@@ -1,0 +1,123 @@
+import { cellAddress, type Cell, type Grid } from "./grid";
+
+/** The encodings a text document is read in. */
+export type TextEncoding = "utf-8" | "utf-8-bom" | "gb18030";
+
+/** Result of {@link readTextDocument}. */
+export type TextReadResult =
+  | { ok: true; grid: Grid; encoding: TextEncoding }
+  | { ok: false; message: string; messageEn: string };
+
+/** The name of the one sheet a text document becomes. */
+export const TEXT_SHEET = "文本";
+
+/** Lines beyond this many are not read: a budget document has a few thousand at most. */
+const MAX_LINES = 200_000;
+const MAX_CELLS_PER_LINE = 200;
+
+/**
+ * Reads a text document in the sample's format (table cells separated by tabs, one table row per
+ * line, narrative as paragraphs) into a {@link Grid} with one sheet, "文本", whose `lines[r]` is the
+ * 1-based line of the file that row r came from. Given bytes, detects UTF-8 (with or without BOM)
+ * and GB18030/GBK.
+ *
+ * @example
+ * ```ts
+ * const r = readTextDocument("2025年部门收入预算总表\n201\t\t一般公共服务支出\t58,121,209.78", "a.txt");
+ * if (r.ok) console.log(r.grid.sheets[0]!.rows[1]![3]!.text); // "58,121,209.78"
+ * ```
+ */
+export function readTextDocument(input: string | Uint8Array, name: string): TextReadResult {
+  let text: string;
+  let encoding: TextEncoding = "utf-8";
+  if (typeof input === "string") {
+    text = input.startsWith("\uFEFF") ? input.slice(1) : input;
+  } else {
+    const decoded = decode(input);
+    if (!decoded.ok) {
+      return {
+        ok: false,
+        message: `无法读取文件“${name}”：${decoded.zh}`,
+        messageEn: `Cannot read file "${name}": ${decoded.en}`,
+      };
+    }
+    text = decoded.text;
+    encoding = decoded.encoding;
+  }
+  if (text.includes("\u0000")) {
+    return {
+      ok: false,
+      message: `无法读取文件“${name}”：这是二进制文件，不是文本文档。`,
+      messageEn: `Cannot read file "${name}": it is a binary file, not a text document.`,
+    };
+  }
+  const rawLines = text.split(/\r\n|\n|\r/);
+  if (rawLines.length > MAX_LINES) {
+    return {
+      ok: false,
+      message: `文件“${name}”过大：共 ${rawLines.length} 行，上限为 ${MAX_LINES} 行。`,
+      messageEn: `File "${name}" is too large: ${rawLines.length} lines, the limit is ${MAX_LINES}.`,
+    };
+  }
+  const rows: Cell[][] = [];
+  const lines: number[] = [];
+  rawLines.forEach((line, index) => {
+    if (line.trim() === "") return;
+    const parts = line.split("\t").slice(0, MAX_CELLS_PER_LINE);
+    const r = rows.length;
+    rows.push(
+      parts.map((part, c) => {
+        const value = part.trim();
+        return { address: cellAddress(r, c), row: r, col: c, value: value === "" ? null : value, text: value };
+      }),
+    );
+    lines.push(index + 1);
+  });
+  return { ok: true, encoding, grid: { source: { kind: "text", name }, sheets: [{ name: TEXT_SHEET, rows, lines }] } };
+}
+
+type Decoded = { ok: true; text: string; encoding: TextEncoding } | { ok: false; zh: string; en: string };
+
+function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { ok: false, zh: "文件为空。", en: "the file is empty." };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const r = tryDecode("utf-8", bytes.subarray(3));
+    return r === undefined
+      ? { ok: false, zh: "文件声明为 UTF-8 但含有无效字节。", en: "the file claims UTF-8 but holds invalid bytes." }
+      : { ok: true, text: r, encoding: "utf-8-bom" };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const r = tryDecode(bytes[0] === 0xff ? "utf-16le" : "utf-16be", bytes.subarray(2));
+    if (r !== undefined) return { ok: true, text: r, encoding: "utf-8" };
+  }
+  const utf8 = tryDecode("utf-8", bytes);
+  if (utf8 !== undefined) return { ok: true, text: utf8, encoding: "utf-8" };
+  const gb = tryDecode("gb18030", bytes);
+  if (gb !== undefined && looksLikeChinese(gb)) return { ok: true, text: gb, encoding: "gb18030" };
+  return {
+    ok: false,
+    zh: "编码无法识别（既不是 UTF-8，也不是 GB18030/GBK 文本）。",
+    en: "unknown encoding (neither UTF-8 nor GB18030/GBK text).",
+  };
+}
+
+function tryDecode(label: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** GB18030 decodes almost any byte string; accept it only when most non-ASCII text is CJK. */
+function looksLikeChinese(text: string): boolean {
+  let nonAscii = 0;
+  let cjk = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) continue;
+    nonAscii++;
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef)) cjk++;
+  }
+  return nonAscii === 0 || cjk / nonAscii > 0.9;
+}
