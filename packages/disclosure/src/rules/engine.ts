@@ -1,4 +1,4 @@
-import { Amount, Interval } from "@yusuan/money";
+import { Amount, Interval, formatAmount } from "@yusuan/money";
 import type { Disclosure, Figure, Location } from "../model";
 import type { Finding, RelatedLocation, Severity, TableId, Waiver } from "../report";
 import { fingerprintOf } from "../fingerprint";
@@ -93,9 +93,9 @@ export class RuleContext {
       table: tableName(e.table, this.lang),
       row: e.row ?? "",
       column: e.column ?? "",
-      expected: e.expected ?? "",
-      actual: e.actual ?? "",
-      difference: e.difference ?? "",
+      expected: forMessage(e.expected),
+      actual: forMessage(e.actual),
+      difference: forMessage(e.difference),
       unit: e.unit ?? "元",
       ...e.params,
     };
@@ -117,6 +117,16 @@ export class RuleContext {
     };
     this.findings.push(finding);
   }
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Amounts in messages carry thousands separators, as budget tables print them. */
+function forMessage(value: string | undefined): string {
+  if (value === undefined) return "";
+  if (!DECIMAL.test(value)) return value;
+  const decimals = value.includes(".") ? value.length - value.indexOf(".") - 1 : 0;
+  return formatAmount(Amount.of(value), { decimals });
 }
 
 const TABLE_NAMES: Record<TableId, Template> = {
