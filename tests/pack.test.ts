@@ -1,0 +1,87 @@
+/**
+ * Package quality: `npm pack` each publishable package, install the tarballs into a scratch project,
+ * import them from ESM and from CommonJS, and run publint on each.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { publint } from "publint";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+const root = resolve(import.meta.dirname, "..");
+const LIBRARIES = ["money", "classification", "disclosure", "xlsx"] as const;
+let scratch: string;
+const tarballs: Record<string, string> = {};
+
+beforeAll(() => {
+  execFileSync("npx", ["turbo", "run", "build", "--output-logs=errors-only"], { cwd: root, stdio: "pipe" });
+  scratch = mkdtempSync(join(tmpdir(), "yusuan-pack-"));
+  const packs = join(scratch, "packs");
+  mkdirSync(packs);
+  for (const dir of LIBRARIES) {
+    const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", packs], { cwd: join(root, "packages", dir), encoding: "utf8" });
+    const name = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")).name as string;
+    tarballs[name] = `file:${join(packs, out.trim().split("\n").pop()!)}`;
+  }
+  const app = join(scratch, "app");
+  mkdirSync(app);
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module", dependencies: tarballs, overrides: tarballs }));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], { cwd: app, stdio: "pipe" });
+}, 300_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const ESM = `
+import { Amount, formatAmount } from "@yusuan/money";
+import { getCatalog } from "@yusuan/classification";
+import { importCatalogCsv } from "@yusuan/classification/import";
+import { readTextDocument, analyze } from "@yusuan/disclosure";
+import { readXlsx } from "@yusuan/xlsx";
+const doc = readTextDocument("2025年部门收入预算总表\\n编制部门：甲\\n单位：元", "a.txt");
+console.log(JSON.stringify({
+  money: formatAmount(Amount.of("105767210.12")),
+  name: getCatalog("functional").get("210")?.name,
+  imported: importCatalogCsv("编码,名称\\n201,一般公共服务支出", { scheme: "functional", year: 2025 }).ok,
+  tables: doc.ok ? analyze(doc.grid).tables.length : -1,
+  xlsx: typeof readXlsx,
+}));
+`;
+
+const CJS = `
+const { Amount, formatAmount } = require("@yusuan/money");
+const { getCatalog } = require("@yusuan/classification");
+const { importCatalogCsv } = require("@yusuan/classification/import");
+const { readTextDocument, analyze } = require("@yusuan/disclosure");
+const { readXlsx } = require("@yusuan/xlsx");
+const doc = readTextDocument("2025年部门收入预算总表\\n编制部门：甲\\n单位：元", "a.txt");
+console.log(JSON.stringify({
+  money: formatAmount(Amount.of("105767210.12")),
+  name: getCatalog("functional").get("210")?.name,
+  imported: importCatalogCsv("编码,名称\\n201,一般公共服务支出", { scheme: "functional", year: 2025 }).ok,
+  tables: doc.ok ? analyze(doc.grid).tables.length : -1,
+  xlsx: typeof readXlsx,
+}));
+`;
+
+const expected = { money: "105,767,210.12", name: "卫生健康支出", imported: true, tables: 9, xlsx: "function" };
+
+describe("installed tarballs", () => {
+  test("import from ESM", () => {
+    writeFileSync(join(scratch, "app", "esm.mjs"), ESM);
+    expect(JSON.parse(execFileSync("node", ["esm.mjs"], { cwd: join(scratch, "app"), encoding: "utf8" }))).toEqual(expected);
+  });
+  test("require from CommonJS", () => {
+    writeFileSync(join(scratch, "app", "cjs.cjs"), CJS);
+    expect(JSON.parse(execFileSync("node", ["cjs.cjs"], { cwd: join(scratch, "app"), encoding: "utf8" }))).toEqual(expected);
+  });
+});
+
+describe("publint", () => {
+  for (const dir of LIBRARIES) {
+    test(`@yusuan/${dir} has no publint errors or warnings`, async () => {
+      const { messages } = await publint({ pkgDir: join(root, "packages", dir), strict: true });
+      expect(messages.filter((m) => m.type !== "suggestion")).toEqual([]);
+    });
+  }
+});
