@@ -1,4 +1,4 @@
-import { parseAmount } from "@yusuan/money";
+import { parseAmount as parseAmountUncached, type ParsedAmount } from "@yusuan/money";
 import { getCatalog, parseCode } from "@yusuan/classification";
 import type { Cell, Grid, Sheet } from "./grid";
 import type {
@@ -29,6 +29,18 @@ export interface RecognitionIssue {
 export interface Recognition {
   readonly disclosure: Disclosure;
   readonly issues: RecognitionIssue[];
+}
+
+// The same cell texts are parsed several times while a table is located and read.
+const parsed = new Map<string, ParsedAmount>();
+function parseAmount(text: string): ParsedAmount {
+  let p = parsed.get(text);
+  if (!p) {
+    if (parsed.size > 50_000) parsed.clear();
+    p = parseAmountUncached(text);
+    parsed.set(text, p);
+  }
+  return p;
 }
 
 /** Sheets that hold data of the tool itself (waivers, marks), never part of the document. */

@@ -2,6 +2,19 @@
 
 /** NFKC (full-width → half-width), unified quotes, no white space: for comparing labels. */
 export function norm(text: string): string {
+  let n = cache.get(text);
+  if (n === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    n = normalise(text);
+    cache.set(text, n);
+  }
+  return n;
+}
+
+// Labels repeat across rows, tables and documents: normalise each distinct text once.
+const cache = new Map<string, string>();
+
+function normalise(text: string): string {
   return text
     .normalize("NFKC")
     .replace(/[“”„‟〝〞「」『』]/g, '"')

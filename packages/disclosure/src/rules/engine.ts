@@ -152,17 +152,32 @@ export function tableName(id: TableId, lang: Lang): string {
 // ---------------------------------------------------------------------------------------------
 // Amount helpers shared by the rules.
 
+// Rules read the same figures many times; parse each figure's decimal once per unit.
+const amountCache = { 元: new WeakMap<Figure, Amount>(), 万元: new WeakMap<Figure, Amount>() };
+const intervalCache = { 元: new WeakMap<Figure, Interval>(), 万元: new WeakMap<Figure, Interval>() };
+const ZERO = { 元: Amount.zero("元"), 万元: Amount.zero("万元") };
+
 /** The exact amount of a printed figure (blank means zero). */
 export function amountOf(f: Figure | undefined, unit: "元" | "万元" = "元"): Amount {
-  return f ? Amount.of(f.value, unit) : Amount.zero(unit);
+  if (!f) return ZERO[unit];
+  let a = amountCache[unit].get(f);
+  if (!a) {
+    a = Amount.of(f.value, unit);
+    amountCache[unit].set(f, a);
+  }
+  return a;
 }
 
 /** A figure as an interval: 元 figures with 2 decimals are exact; fewer decimals stand for a range. */
 export function intervalOf(f: Figure | undefined, unit: "元" | "万元" = "元"): Interval {
-  const a = amountOf(f, unit);
-  if (!f || f.blank) return Interval.exact(a);
-  if (unit === "元" && f.decimals >= 2) return Interval.exact(a);
-  return Interval.ofDisplayed(a, f.decimals);
+  if (!f) return Interval.exact(ZERO[unit]);
+  let i = intervalCache[unit].get(f);
+  if (!i) {
+    const a = amountOf(f, unit);
+    i = f.blank || (unit === "元" && f.decimals >= 2) ? Interval.exact(a) : Interval.ofDisplayed(a, f.decimals);
+    intervalCache[unit].set(f, i);
+  }
+  return i;
 }
 
 /** Sum of exact amounts. */
