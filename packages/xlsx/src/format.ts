@@ -1,0 +1,303 @@
+/**
+ * A small number-format renderer for the formats budget workbooks use: General, 0, 0.00, #,##0,
+ * #,##0.00, percentages, scaling commas, literal prefixes and suffixes, negative sections, text "@",
+ * and dates as yyyy/m/d. Numbers are rendered from the shortest round-trip decimal string of the
+ * stored double and rounded as decimal strings, so a stored 1234.005 shows as "1,234.01" exactly as
+ * Excel shows it, with no float arithmetic on the way.
+ */
+
+/**
+ * The shortest decimal string that reads back as `n`, without exponent: 1e21 → "1000000000000000000000".
+ *
+ * @example
+ * ```ts
+ * plainDecimal(0.1 + 0.2); // "0.30000000000000004"
+ * plainDecimal(1.5e-7);    // "0.00000015"
+ * ```
+ */
+export function plainDecimal(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const s = String(n);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s === "-0" ? "0" : s;
+  const sign = m[1]!;
+  const digits = m[2]! + (m[3] ?? "");
+  const point = m[2]!.length + Number(m[4]);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+function splitDecimal(s: string): { neg: boolean; int: string; frac: string } {
+  const neg = s.startsWith("-");
+  const body = neg ? s.slice(1) : s;
+  const [int = "0", frac = ""] = body.split(".");
+  return { neg, int: int.replace(/^0+(?=\d)/, "") || "0", frac };
+}
+
+function joinDecimal(neg: boolean, int: string, frac: string): string {
+  const i = int.replace(/^0+(?=\d)/, "") || "0";
+  const f = frac.replace(/0+$/, "");
+  const zero = /^0*$/.test(i) && f === "";
+  return `${neg && !zero ? "-" : ""}${i}${f ? `.${f}` : ""}`;
+}
+
+/** Adds one unit in the last place to a string of digits: "199" → "200", "99" → "100". */
+function incrementDigits(digits: string): string {
+  const out = digits.split("");
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i] === "9") out[i] = "0";
+    else {
+      out[i] = String(Number(out[i]) + 1);
+      return out.join("");
+    }
+  }
+  return `1${out.join("")}`;
+}
+
+/**
+ * Rounds a plain decimal string to `places` decimals, half away from zero (as Excel displays).
+ *
+ * @example
+ * ```ts
+ * roundDecimal("1.005", 2);  // "1.01"
+ * roundDecimal("-2.5", 0);   // "-3"
+ * ```
+ */
+export function roundDecimal(s: string, places: number): string {
+  const { neg, int, frac } = splitDecimal(s);
+  if (frac.length <= places) return joinDecimal(neg, int, frac);
+  const kept = int + frac.slice(0, places);
+  const up = frac.charCodeAt(places) >= 53; // "5"
+  const digits = up ? incrementDigits(kept) : kept;
+  const cut = digits.length - places;
+  return joinDecimal(neg, digits.slice(0, cut), digits.slice(cut));
+}
+
+/**
+ * Moves the decimal point: shiftDecimal("12.5", 2) → "1250", shiftDecimal("12.5", -3) → "0.0125".
+ *
+ * @example
+ * ```ts
+ * shiftDecimal("0.125", 2); // "12.5"
+ * ```
+ */
+export function shiftDecimal(s: string, by: number): string {
+  const { neg, int, frac } = splitDecimal(s);
+  const digits = int + frac;
+  const point = int.length + by;
+  if (point <= 0) return joinDecimal(neg, "0", "0".repeat(-point) + digits);
+  if (point >= digits.length) return joinDecimal(neg, digits + "0".repeat(point - digits.length), "");
+  return joinDecimal(neg, digits.slice(0, point), digits.slice(point));
+}
+
+/** Rounds to `sig` significant digits (Excel never shows more than 15). */
+function roundSignificant(s: string, sig: number): string {
+  const { int, frac } = splitDecimal(s);
+  if (int !== "0") return int.length >= sig ? shiftDecimal(roundDecimal(shiftDecimal(s, sig - int.length), 0), int.length - sig) : roundDecimal(s, sig - int.length);
+  const lead = /^0*/.exec(frac)![0].length;
+  return roundDecimal(s, lead + sig);
+}
+
+function groupThousands(int: string): string {
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** Splits a format into its ;-separated sections, respecting quotes, escapes and brackets. */
+function sections(format: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i]!;
+    if (ch === '"') {
+      const end = format.indexOf('"', i + 1);
+      const stop = end < 0 ? format.length : end;
+      cur += format.slice(i, stop + 1);
+      i = stop;
+    } else if (ch === "\\" || ch === "_" || ch === "*") {
+      cur += format.slice(i, i + 2);
+      i++;
+    } else if (ch === "[") {
+      const end = format.indexOf("]", i);
+      const stop = end < 0 ? format.length : end;
+      cur += format.slice(i, stop + 1);
+      i = stop;
+    } else if (ch === ";") {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** The format with quoted text, escapes and bracketed codes removed: what is left is the code itself. */
+function bareCode(section: string): string {
+  return section.replace(/"[^"]*"|\\.|_.|\*.|\[[^\]]*\]/g, "");
+}
+
+/**
+ * True when a number format shows a date or a time.
+ *
+ * @example
+ * ```ts
+ * isDateFormat("yyyy/m/d");  // true
+ * isDateFormat("#,##0.00");  // false
+ * ```
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format || /^general$/i.test(format.trim())) return false;
+  const first = sections(format)[0] ?? "";
+  if (/\[(?:h+|m+|s+)\]/i.test(first)) return true;
+  const code = bareCode(first);
+  return /[ymdhs]/i.test(code) && !/[0#?]/.test(code.replace(/[ymdhs]/gi, ""));
+}
+
+/**
+ * The Excel serial number of a date (days since 1899-12-30, or since 1904-01-01 in 1904 workbooks).
+ *
+ * @example
+ * ```ts
+ * dateToSerial(new Date(Date.UTC(2024, 0, 15))); // 45306
+ * ```
+ */
+export function dateToSerial(date: Date, date1904 = false): number {
+  return date.getTime() / 86_400_000 + (date1904 ? 24_107 : 25_569);
+}
+
+/**
+ * A date as budget documents print it: yyyy/m/d, with h:mm when the format shows a time.
+ *
+ * @example
+ * ```ts
+ * formatDate(new Date(Date.UTC(2024, 0, 5)), "yyyy-mm-dd"); // "2024/1/5"
+ * ```
+ */
+export function formatDate(date: Date, format = "yyyy/m/d"): string {
+  if (Number.isNaN(date.getTime())) return "";
+  const code = bareCode(sections(format)[0] ?? "").toLowerCase();
+  const hasTime = /[hs]/.test(code) || /\[(?:h+|m+|s+)\]/i.test(format);
+  const hasDate = /[yd]/.test(code) || (/m/.test(code) && !hasTime);
+  const d = `${date.getUTCFullYear()}/${date.getUTCMonth() + 1}/${date.getUTCDate()}`;
+  const seconds = /s/.test(code) ? `:${String(date.getUTCSeconds()).padStart(2, "0")}` : "";
+  const t = `${date.getUTCHours()}:${String(date.getUTCMinutes()).padStart(2, "0")}${seconds}`;
+  if (hasDate && hasTime) return `${d} ${t}`;
+  return hasTime ? t : d;
+}
+
+function formatGeneral(n: number): string {
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs >= 1e15 || abs < 1e-9)) {
+    const [mant = "", exp = "0"] = n.toExponential(14).split("e");
+    const m = mant.replace(/\.?0+$/, "");
+    const e = Number(exp);
+    return `${m}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  return roundSignificant(plainDecimal(n), 15);
+}
+
+/** Renders one number section; undefined when the section uses a feature this renderer lacks. */
+function renderSection(abs: string, section: string): string | undefined {
+  let prefix = "";
+  let suffix = "";
+  let pattern = "";
+  let percent = 0;
+  let seenPlaceholder = false;
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i]!;
+    let literal: string | undefined;
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      const stop = end < 0 ? section.length : end;
+      literal = section.slice(i + 1, stop);
+      i = stop;
+    } else if (ch === "\\") {
+      literal = section[i + 1] ?? "";
+      i++;
+    } else if (ch === "_") {
+      literal = " ";
+      i++;
+    } else if (ch === "*") {
+      i++;
+      continue;
+    } else if (ch === "[") {
+      const end = section.indexOf("]", i);
+      const stop = end < 0 ? section.length : end;
+      const inner = section.slice(i + 1, stop);
+      i = stop;
+      if (/^[<>=]/.test(inner)) return undefined;
+      const currency = /^\$([^-]*)/.exec(inner);
+      if (currency) literal = currency[1]!;
+      else continue;
+    } else if ("0#?.,".includes(ch)) {
+      if (ch === "," && !seenPlaceholder) literal = ",";
+      else {
+        seenPlaceholder = true;
+        pattern += ch;
+        continue;
+      }
+    } else if (ch === "%") {
+      percent++;
+      literal = "%";
+    } else if (/[eE]/.test(ch) && /^[+-]/.test(section[i + 1] ?? "")) return undefined;
+    else if (ch === "/" && seenPlaceholder) return undefined;
+    else if (ch === "@") return undefined;
+    else literal = ch;
+    if (seenPlaceholder) suffix += literal;
+    else prefix += literal;
+  }
+  if (!seenPlaceholder) return prefix + suffix;
+
+  const [intPat = "", fracPat = ""] = pattern.split(".");
+  const scale = /,+$/.exec(intPat)?.[0].length ?? 0;
+  const intDigits = intPat.slice(0, intPat.length - scale);
+  const grouping = intDigits.includes(",");
+  const minInt = (intDigits.match(/0/g) ?? []).length;
+  const fracDigits = fracPat.replace(/,/g, "");
+  const places = (fracDigits.match(/[0#?]/g) ?? []).length;
+  const minFrac = (/^0*/.exec(fracDigits)?.[0].length ?? 0);
+
+  let value = shiftDecimal(abs, 2 * percent - 3 * scale);
+  value = roundDecimal(value, places);
+  let { int, frac } = splitDecimal(value);
+  frac = frac.padEnd(minFrac, "0");
+  if (int === "0" && minInt === 0) int = "";
+  else int = int.padStart(minInt, "0");
+  if (grouping) int = groupThousands(int);
+  const body = pattern.includes(".") ? `${int}.${frac}` : int;
+  return prefix + body + suffix;
+}
+
+/**
+ * Renders a number under an Excel number format. Unsupported formats (scientific, fractions,
+ * conditions) fall back to General.
+ *
+ * @example
+ * ```ts
+ * formatNumber(1234567.5, "#,##0.00");             // "1,234,567.50"
+ * formatNumber(-12, "#,##0.00;[Red]-#,##0.00");     // "-12.00"
+ * formatNumber(0.125, "0.0%");                       // "12.5%"
+ * formatNumber(45306, "yyyy/m/d");                   // "2024/1/15"
+ * ```
+ */
+export function formatNumber(n: number, format?: string, date1904 = false): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (!format || /^(general|@)$/i.test(format.trim())) return formatGeneral(n);
+  if (isDateFormat(format)) {
+    return formatDate(new Date(Math.round((n - (date1904 ? 24_107 : 25_569)) * 86_400_000)), format);
+  }
+  const parts = sections(format);
+  const rounded = plainDecimal(n);
+  const negative = rounded.startsWith("-");
+  const abs = roundSignificant(negative ? rounded.slice(1) : rounded, 15);
+  let section = parts[0]!;
+  let sign = "";
+  if (n === 0 && parts.length >= 3) section = parts[2]!;
+  else if (negative && parts.length >= 2) section = parts[1]!;
+  else if (negative) sign = "-";
+  if (/@/.test(bareCode(section))) return formatGeneral(n);
+  const text = renderSection(abs, section);
+  if (text === undefined) return formatGeneral(n);
+  // A negative that rounds to zero shows without its sign.
+  return sign && !/[1-9]/.test(text) ? text : sign + text;
+}
