@@ -1,0 +1,387 @@
+/**
+ * The Office.js adapter: the only module that calls `Excel.run`, `load` and `context.sync`.
+ *
+ * Every function works in a fixed number of round trips whatever the size of the workbook: loads and
+ * writes are queued for all sheets and cells first, then synced once (no sync inside a loop). Where a
+ * write must remember what it replaces (marks, fills), the load of the old state is queued before the
+ * write in the same batch: Office runs a batch in order, so the load returns the state before the
+ * write, and the whole operation costs one sync.
+ */
+import type { Grid, Sheet, Cell, CellRange, WorkbookSpec } from "@yusuan/disclosure";
+import { a1, parseRect, splitAreas, splitSheet } from "./a1";
+
+/** `Excel.run` with the one overload the adapter uses; the fake workbook provides the same shape. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** A cell of a sheet, as findings and patches locate it. */
+export interface CellRef {
+  readonly sheet: string;
+  /** A1 address within the sheet, e.g. "E7". */
+  readonly cell: string;
+}
+
+/** What a cell held before a write: enough to put it back exactly. */
+export interface PriorContent extends CellRef {
+  /** The cell's formula ("=…"), or its constant (number, string, boolean; "" when empty). */
+  readonly formula: string | number | boolean;
+  readonly numberFormat: string;
+}
+
+/** A cell's fill before a mark. */
+export interface PriorFill extends CellRef {
+  readonly color: string;
+  readonly pattern: string;
+}
+
+/** Options of {@link readWorkbook}. */
+export interface ReadOptions {
+  /** Read merged areas (needs ExcelApi 1.13; the caller checks the requirement set). */
+  readonly merges?: boolean;
+}
+
+/** The workbook setting under which the marks' previous fills are kept. */
+export const MARKS_SETTING = "yusuan.marks";
+
+/**
+ * Reads every sheet of the workbook into a Grid (kind "excel") in three syncs: sheet names and
+ * visibility; the used range of each sheet; then values, texts, number formats, formulas and merged
+ * areas of every used range.
+ * @example const grid = await readWorkbook(Excel.run, { merges: true });
+ */
+export async function readWorkbook(run: ExcelRun, options: ReadOptions = {}): Promise<Grid> {
+  return run(async (context) => {
+    const workbook = context.workbook;
+    const worksheets = workbook.worksheets;
+    worksheets.load("items/name,items/visibility");
+    workbook.load("name");
+    await context.sync();
+
+    const sheets = worksheets.items;
+    const used = sheets.map((ws) => ws.getUsedRangeOrNullObject(true));
+    await context.sync();
+
+    const parts = used.map((range) => {
+      if (range.isNullObject) return undefined;
+      range.load("address,values,text,numberFormat,formulas");
+      const merged = options.merges ? range.getMergedAreasOrNullObject() : undefined;
+      merged?.load("address");
+      return { range, merged };
+    });
+    await context.sync();
+
+    const out: Sheet[] = sheets.map((ws, i) => {
+      const part = parts[i];
+      const hidden = ws.visibility !== "Visible";
+      if (!part) return { name: ws.name, rows: [], ...(hidden ? { hidden } : {}) };
+      const merges = part.merged && !part.merged.isNullObject ? parseAreas(part.merged.address) : undefined;
+      return {
+        name: ws.name,
+        rows: toRows(part.range),
+        ...(merges && merges.length > 0 ? { merges } : {}),
+        ...(hidden ? { hidden } : {}),
+      };
+    });
+    return { source: { kind: "excel", name: workbook.name || "Excel" }, sheets: out };
+  });
+}
+
+function parseAreas(address: string): CellRange[] {
+  return splitAreas(address).flatMap((area) => {
+    const rect = parseRect(area);
+    return rect ? [rect] : [];
+  });
+}
+
+function toRows(range: Excel.Range): (Cell | undefined)[][] {
+  const origin = parseRect(range.address);
+  if (!origin) return [];
+  const rows: (Cell | undefined)[][] = [];
+  for (let r = 0; r < origin.top; r++) rows.push([]);
+  range.values.forEach((line, r) => {
+    const row: (Cell | undefined)[] = [];
+    line.forEach((raw: unknown, c) => {
+      const formula = range.formulas[r]?.[c];
+      const isFormula = typeof formula === "string" && formula.startsWith("=");
+      if ((raw === "" || raw === null || raw === undefined) && !isFormula) return;
+      const rowIndex = origin.top + r;
+      const colIndex = origin.left + c;
+      const value = raw === "" || raw === null || raw === undefined ? null : (raw as string | number | boolean);
+      const numberFormat = range.numberFormat[r]?.[c];
+      row[colIndex] = {
+        address: a1(rowIndex, colIndex),
+        row: rowIndex,
+        col: colIndex,
+        value,
+        text: String(range.text[r]?.[c] ?? ""),
+        ...(typeof numberFormat === "string" ? { numberFormat } : {}),
+        ...(isFormula ? { formula: formula.slice(1) } : {}),
+      };
+    });
+    rows.push(row);
+  });
+  return rows;
+}
+
+function rangeOf(context: Excel.RequestContext, ref: CellRef): Excel.Range {
+  return context.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell);
+}
+
+/**
+ * Activates the sheet and selects one cell or range (one sync).
+ * @example await selectCell(Excel.run, { sheet: "T3", cell: "E7" });
+ */
+export async function selectCell(run: ExcelRun, ref: CellRef): Promise<void> {
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(ref.sheet);
+    ws.activate();
+    ws.getRange(ref.cell).select();
+    await context.sync();
+  });
+}
+
+/**
+ * Writes values into cells in one sync and returns what each cell held before (formula or constant,
+ * and number format), for {@link restoreCells}. Values are decimal strings: Excel reads "5812.12" as a
+ * number, so no amount passes through a JavaScript number here.
+ * @example const undo = await writeCells(Excel.run, [{ sheet: "T3", cell: "E7", value: "38233551.78" }]);
+ */
+export async function writeCells(run: ExcelRun, writes: ReadonlyArray<CellRef & { readonly value: string }>): Promise<PriorContent[]> {
+  return run(async (context) => {
+    const entries = writes.map((w) => {
+      const range = rangeOf(context, w);
+      range.load("formulas,numberFormat");
+      range.values = [[w.value]];
+      return { w, range };
+    });
+    await context.sync();
+    return entries.map(({ w, range }) => ({
+      sheet: w.sheet,
+      cell: w.cell,
+      formula: range.formulas[0]?.[0] as string | number | boolean,
+      numberFormat: String(range.numberFormat[0]?.[0] ?? "General"),
+    }));
+  });
+}
+
+/**
+ * Puts cells back as {@link writeCells} found them (number format, then formula or constant), in one
+ * sync. Text that Excel would read as a number or formula is written with a leading apostrophe, which
+ * Excel stores as the plain text.
+ * @example await restoreCells(Excel.run, undo);
+ */
+export async function restoreCells(run: ExcelRun, prior: ReadonlyArray<PriorContent>): Promise<void> {
+  await run(async (context) => {
+    for (const p of prior) {
+      const range = rangeOf(context, p);
+      range.numberFormat = [[p.numberFormat]];
+      const keepText = typeof p.formula === "string" && p.formula !== "" && !p.formula.startsWith("=") && p.numberFormat !== "@";
+      range.formulas = [[keepText ? `'${p.formula as string}` : p.formula]];
+    }
+    await context.sync();
+  });
+}
+
+/**
+ * Fills cells with a colour in one sync and returns each cell's previous fill (colour and pattern).
+ * @example const prior = await markCells(Excel.run, [{ sheet: "T3", cell: "E7", color: "#FDE7E9" }]);
+ */
+export async function markCells(run: ExcelRun, marks: ReadonlyArray<CellRef & { readonly color: string }>): Promise<PriorFill[]> {
+  return run(async (context) => {
+    const entries = marks.map((m) => {
+      const fill = rangeOf(context, m).format.fill;
+      fill.load("color,pattern");
+      fill.color = m.color;
+      return { m, fill };
+    });
+    await context.sync();
+    return entries.map(({ m, fill }) => ({ sheet: m.sheet, cell: m.cell, color: fill.color, pattern: fill.pattern }));
+  });
+}
+
+/**
+ * Restores the fills {@link markCells} replaced and forgets the stored marks, in one sync.
+ * @example await clearMarks(Excel.run, prior);
+ */
+export async function clearMarks(run: ExcelRun, prior: ReadonlyArray<PriorFill>): Promise<void> {
+  await run(async (context) => {
+    for (const p of prior) {
+      const fill = rangeOf(context, p).format.fill;
+      if (p.pattern === "None") fill.clear();
+      else {
+        fill.color = p.color;
+        if (p.pattern !== "Solid") fill.pattern = p.pattern as Excel.FillPattern;
+      }
+    }
+    // Overwritten rather than deleted: deleting a missing setting would fail the whole batch.
+    context.workbook.settings.add(MARKS_SETTING, "[]");
+    await context.sync();
+  });
+}
+
+/**
+ * Keeps the marks' previous fills in the workbook settings, so that clearing works after the task pane
+ * was closed (one sync).
+ * @example await saveMarks(Excel.run, prior);
+ */
+export async function saveMarks(run: ExcelRun, prior: ReadonlyArray<PriorFill>): Promise<void> {
+  await run(async (context) => {
+    context.workbook.settings.add(MARKS_SETTING, JSON.stringify(prior));
+    await context.sync();
+  });
+}
+
+/**
+ * Reads the marks kept by {@link saveMarks} (one sync); [] when there are none or they are unreadable.
+ * @example const prior = await loadMarks(Excel.run);
+ */
+export async function loadMarks(run: ExcelRun): Promise<PriorFill[]> {
+  return run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+    setting.load("value");
+    await context.sync();
+    if (setting.isNullObject || typeof setting.value !== "string") return [];
+    try {
+      const parsed: unknown = JSON.parse(setting.value);
+      return Array.isArray(parsed) ? parsed.filter(isPriorFill) : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function isPriorFill(x: unknown): x is PriorFill {
+  if (typeof x !== "object" || x === null) return false;
+  const o = x as Record<string, unknown>;
+  return ["sheet", "cell", "color", "pattern"].every((k) => typeof o[k] === "string");
+}
+
+/**
+ * Replaces the whole content of a sheet with text rows, creating it when missing (two syncs). The
+ * cells get the text format so that fingerprints and codes stay text.
+ * @example await writeTableSheet(Excel.run, "yusuan_waivers", rows, { hidden: true });
+ */
+export async function writeTableSheet(
+  run: ExcelRun,
+  name: string,
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  options: { hidden?: boolean } = {},
+): Promise<void> {
+  await run(async (context) => {
+    const existing = context.workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
+    const ws = existing.isNullObject ? context.workbook.worksheets.add(name) : existing;
+    if (!existing.isNullObject) ws.getRange().clear("Contents");
+    if (options.hidden) ws.visibility = "Hidden";
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    if (rows.length > 0) {
+      const range = ws.getRangeByIndexes(0, 0, rows.length, width);
+      range.numberFormat = rows.map(() => Array.from({ length: width }, () => "@"));
+      range.values = rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
+    }
+    await context.sync();
+  });
+}
+
+/**
+ * Adds a new sheet (named `baseName`, or `baseName (2)`… when taken) holding one paragraph per row
+ * in column A (two syncs). Returns the name used.
+ * @example const name = await addTextSheet(Excel.run, "预算编制说明", paragraphs);
+ */
+export async function addTextSheet(run: ExcelRun, baseName: string, lines: ReadonlyArray<string>): Promise<string> {
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const name = freeName(baseName, new Set(worksheets.items.map((w) => w.name)));
+    const ws = worksheets.add(name);
+    if (lines.length > 0) {
+      const range = ws.getRangeByIndexes(0, 0, lines.length, 1);
+      range.numberFormat = lines.map(() => ["@"]);
+      range.values = lines.map((l) => [l]);
+    }
+    ws.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 600;
+    ws.activate();
+    await context.sync();
+    return name;
+  });
+}
+
+/** A sheet name not yet taken, within Excel's 31 characters. */
+function freeName(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** Approximate points per character of column width in Excel's default font. */
+const POINTS_PER_CHAR = 7.5;
+
+const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+
+/**
+ * Inserts the sheets of a workbook spec (the nine standard tables, for example) in two syncs: one to
+ * learn the names taken, one to write values, formulas, number formats, bold, alignment, merges and
+ * column widths. Returns the sheet names used.
+ * @example const names = await insertWorkbook(Excel.run, templateWorkbook({ department: "…", year: 2025 }));
+ */
+export async function insertWorkbook(run: ExcelRun, spec: WorkbookSpec): Promise<string[]> {
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const taken = new Set(worksheets.items.map((w) => w.name));
+    const names: string[] = [];
+    for (const sheet of spec.sheets) {
+      const name = freeName(sheet.name, taken);
+      taken.add(name);
+      names.push(name);
+      const ws = worksheets.add(name);
+      const height = Math.max(0, ...sheet.cells.map((c) => c.row + 1));
+      const width = Math.max(0, ...sheet.cells.map((c) => c.col + 1));
+      if (height > 0 && width > 0) {
+        const formulas: string[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => ""));
+        const formats: string[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => "General"));
+        for (const c of sheet.cells) {
+          formulas[c.row]![c.col] = c.formula !== undefined ? `=${c.formula}` : entryOf(c.value, c.kind);
+          if (c.numberFormat !== undefined) formats[c.row]![c.col] = c.numberFormat;
+        }
+        const range = ws.getRangeByIndexes(0, 0, height, width);
+        range.numberFormat = formats;
+        range.formulas = formulas;
+      }
+      for (const c of sheet.cells) {
+        if (!c.bold && !c.align) continue;
+        const format = ws.getRangeByIndexes(c.row, c.col, 1, 1).format;
+        if (c.bold) format.font.bold = true;
+        if (c.align) format.horizontalAlignment = ALIGN[c.align];
+      }
+      for (const m of sheet.merges) {
+        ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
+      }
+      sheet.columnWidths.forEach((chars, col) => {
+        ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = chars * POINTS_PER_CHAR;
+      });
+    }
+    await context.sync();
+    return names;
+  });
+}
+
+/** What to type into a cell so that Excel stores this value: text that looks like a number keeps its text. */
+function entryOf(value: string | null, kind: "text" | "amount" | undefined): string {
+  if (value === null) return "";
+  if (kind === "amount") return value;
+  return /^[-+=\d.]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * The sheet part of a location as this adapter reads it: "'T 3'!E7" → { sheet: "T 3", cell: "E7" }.
+ * @example refOf("T3!E7") // { sheet: "T3", cell: "E7" }
+ */
+export function refOf(address: string): CellRef | undefined {
+  const { sheet, local } = splitSheet(address);
+  return sheet === undefined ? undefined : { sheet, cell: local };
+}

@@ -1,0 +1,24 @@
+/**
+ * The part of the Excel custom functions runtime the add-in uses (the global `CustomFunctions`,
+ * provided by Office when it loads functions.js).
+ */
+declare namespace CustomFunctions {
+  /** Error codes Excel shows in the cell. */
+  enum ErrorCode {
+    invalidValue = "#VALUE!",
+    notAvailable = "#N/A",
+    divisionByZero = "#DIV/0!",
+    invalidNumber = "#NUM!",
+    nullReference = "#NULL!",
+    invalidName = "#NAME?",
+    invalidReference = "#REF!",
+  }
+  /** An error result of a custom function, with a message Excel shows on hover. */
+  class Error {
+    constructor(errorCode: ErrorCode, errorMessage?: string);
+    readonly code: ErrorCode;
+    readonly message?: string;
+  }
+  /** Binds a function id of functions.json to its implementation. */
+  function associate(id: string, fn: (...args: never[]) => unknown): void;
+}

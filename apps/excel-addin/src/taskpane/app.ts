@@ -1,0 +1,362 @@
+/**
+ * The task pane: plain DOM, no framework. Every workbook access goes through the adapter; every
+ * judgement comes from @yusuan/disclosure.
+ */
+import {
+  analyze,
+  fillGrid,
+  generateNarrative,
+  readWaivers,
+  RULES,
+  templateWorkbook,
+  waiverSheetRows,
+  WAIVER_SHEET,
+  type Analysis,
+  type CellPatch,
+  type Finding,
+  type Grid,
+  type Waiver,
+} from "@yusuan/disclosure";
+import {
+  addTextSheet,
+  clearMarks,
+  insertWorkbook,
+  loadMarks,
+  markCells,
+  readWorkbook,
+  restoreCells,
+  saveMarks,
+  selectCell,
+  writeCells,
+  writeTableSheet,
+  type ExcelRun,
+  type PriorContent,
+  type PriorFill,
+} from "../adapter";
+import { t, type Lang, type MessageKey } from "./i18n";
+import { countBySeverity, groupFindings, isoDate, locationLabel, marksFor, refOfLocation, writesFor } from "./view-model";
+
+/** What the task pane needs from its host. */
+export interface AppHost {
+  readonly run: ExcelRun;
+  readonly lang: Lang;
+  /** Whether merged areas can be read (ExcelApi 1.13). */
+  readonly merges: boolean;
+}
+
+type Child = Node | string | null | undefined | false;
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of children) if (c) el.append(c);
+  return el;
+}
+
+function put(el: HTMLElement, ...children: Child[]): void {
+  el.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
+}
+
+/**
+ * Builds the task pane into `root` and wires its buttons.
+ * @example startApp(document.getElementById("app")!, { run: Excel.run, lang: "zh-CN", merges: true });
+ */
+export function startApp(root: HTMLElement, host: AppHost): void {
+  const { run, lang } = host;
+  const L = (k: MessageKey, p?: Record<string, string | number>) => t(lang, k, p);
+
+  let grid: Grid | undefined;
+  let analysis: Analysis | undefined;
+  let marks: PriorFill[] = [];
+  let undo: PriorContent[] | undefined;
+  let patches: CellPatch[] = [];
+  let selected: Finding | undefined;
+
+  const button = (action: string, label: string, primary = false) =>
+    h("button", { type: "button", "data-action": action, class: primary ? "btn primary" : "btn" }, label);
+
+  const status = h("p", { id: "status", role: "status", "aria-live": "polite" }, L("ready"));
+  const summary = h("div", { id: "summary", class: "summary" });
+  const list = h("div", { id: "findings" });
+  const detail = h("section", { id: "detail", class: "card", hidden: "" });
+  const fillPanel = h("section", { id: "fill", class: "card", hidden: "" });
+  const templatePanel = h("section", { id: "template", class: "card", hidden: "" });
+
+  root.replaceChildren(
+    h("header", { class: "header" }, h("h1", {}, L("title")), h("span", { class: "brand" }, "yusuan")),
+    h(
+      "nav",
+      { class: "toolbar" },
+      button("check", L("check"), true),
+      button("mark", L("mark")),
+      button("clear-marks", L("clearMarks")),
+      button("fill", L("fill")),
+      button("template", L("template")),
+      button("narrative", L("narrative")),
+    ),
+    status,
+    summary,
+    templatePanel,
+    fillPanel,
+    detail,
+    list,
+  );
+
+  function say(text: string): void {
+    status.textContent = text;
+  }
+
+  async function guarded(work: () => Promise<void>): Promise<void> {
+    root.classList.add("busy");
+    for (const b of root.querySelectorAll("button")) b.disabled = true;
+    try {
+      await work();
+    } catch (e) {
+      say(L("failed", { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      root.classList.remove("busy");
+      for (const b of root.querySelectorAll("button")) b.disabled = false;
+      fillPanel.querySelector<HTMLButtonElement>('[data-action="undo"]')?.toggleAttribute("disabled", !undo);
+    }
+  }
+
+  async function check(): Promise<void> {
+    say(L("reading"));
+    grid = await readWorkbook(run, { merges: host.merges });
+    const started = performance.now();
+    analysis = analyze(grid, { lang });
+    const elapsed = performance.now() - started;
+    status.dataset.checkMs = elapsed.toFixed(1);
+    const counts = countBySeverity(analysis.findings);
+    say(analysis.findings.length === 0 ? L("noFindings") : L("checked", { errors: counts.error, warnings: counts.warning, infos: counts.info }));
+    renderSummary(counts);
+    renderFindings();
+    if (selected) {
+      const again = analysis.findings.find((f) => f.fingerprint === selected?.fingerprint);
+      if (again) renderDetail(again);
+      else detail.hidden = true;
+    }
+  }
+
+  function badge(severity: "error" | "warning" | "info", n: number): HTMLElement {
+    return h("span", { class: `badge ${severity}`, title: L(severity) }, `${L(severity)} ${n}`);
+  }
+
+  function renderSummary(counts: Record<"error" | "warning" | "info", number>): void {
+    summary.replaceChildren(badge("error", counts.error), badge("warning", counts.warning), badge("info", counts.info));
+  }
+
+  function renderFindings(): void {
+    if (!analysis) return;
+    const otherTitles = lang === "en" ? { N: "Narrative", P: "Projects", D: "Document" } : { N: "编制说明", P: "项目说明", D: "文档" };
+    const groups = groupFindings(analysis.findings, analysis.tables, otherTitles);
+    list.replaceChildren(
+      ...groups.map((g) => {
+        const items = g.findings.map((f) => {
+          const item = h(
+            "button",
+            { type: "button", class: `finding ${f.severity}${f.waived ? " waived" : ""}`, "data-fingerprint": f.fingerprint, "data-rule": f.rule },
+            h("span", { class: `dot ${f.severity}`, "aria-hidden": "true" }),
+            h("span", { class: "message" }, f.message),
+            h("span", { class: "where" }, f.waived ? L("waived") : locationLabel(f.location, lang)),
+          );
+          item.addEventListener("click", () => void guarded(() => choose(f)));
+          return h("li", {}, item);
+        });
+        const counts = [
+          g.counts.error ? badge("error", g.counts.error) : null,
+          g.counts.warning ? badge("warning", g.counts.warning) : null,
+          g.counts.info ? badge("info", g.counts.info) : null,
+        ];
+        return h(
+          "details",
+          { class: "group", open: "", "data-table": g.table },
+          h("summary", {}, h("span", { class: "table-id" }, g.table), h("span", { class: "table-title" }, g.title), ...counts),
+          h("ul", { class: "finding-list" }, ...items),
+        );
+      }),
+    );
+  }
+
+  async function choose(f: Finding): Promise<void> {
+    selected = f;
+    renderDetail(f);
+    const ref = refOfLocation(f.location);
+    if (ref) await selectCell(run, ref);
+  }
+
+  function renderDetail(f: Finding): void {
+    const rule = RULES.find((r) => r.id === f.rule);
+    const unit = f.unit ?? "元";
+    const rows: [string, string | undefined][] = [
+      [L("expected"), f.expected],
+      [L("actual"), f.actual],
+      [L("difference"), f.difference],
+      [L("suggestion"), f.suggestion],
+    ];
+    const related = (f.related ?? []).flatMap((r) => {
+      const ref = refOfLocation(r.location);
+      if (!ref) return [];
+      const label = `${r.table}${r.row ? ` ${r.row}` : ""}${r.column ? ` ${r.column}` : ""} · ${ref.sheet}!${ref.cell}`;
+      const b = h("button", { type: "button", class: "link", "data-related": `${ref.sheet}!${ref.cell}` }, label);
+      b.addEventListener("click", () => void guarded(() => selectCell(run, ref)));
+      return [h("li", {}, b)];
+    });
+    const reason = h("input", { type: "text", id: "waive-reason", placeholder: L("reason"), "aria-label": L("reason") });
+    const waive = button("waive", L("waive"));
+    waive.addEventListener("click", () => void guarded(() => waiveFinding(f, reason.value)));
+    put(
+      detail,
+      h("h2", {}, h("span", { class: `dot ${f.severity}`, "aria-hidden": "true" }), f.message),
+      h(
+        "dl",
+        { class: "facts" },
+        ...rows.flatMap(([k, v]) => (v === undefined ? [] : [h("dt", {}, k), h("dd", { class: "num" }, `${v} ${unit}`)])),
+        h("dt", {}, L("rule")),
+        h("dd", {}, `${f.rule}${rule ? ` · ${rule.title[lang]}` : ""}`),
+      ),
+      rule ? h("p", { class: "explain" }, rule.description[lang]) : null,
+      related.length > 0 ? h("div", {}, h("h3", {}, L("related")), h("ul", { class: "related" }, ...related)) : null,
+      f.waived ? h("p", { class: "waived-note" }, `${L("waived")}：${f.waived.reason}`) : h("div", { class: "waive" }, reason, waive),
+    );
+    detail.hidden = false;
+  }
+
+  async function waiveFinding(f: Finding, reasonText: string): Promise<void> {
+    const reason = reasonText.trim();
+    if (!reason) {
+      say(L("reasonRequired"));
+      return;
+    }
+    if (!grid) return;
+    const waiver: Waiver = { fingerprint: f.fingerprint, rule: f.rule, reason, date: isoDate(new Date()) };
+    const all = [...readWaivers(grid).filter((w) => w.fingerprint !== f.fingerprint), waiver];
+    await writeTableSheet(run, WAIVER_SHEET, waiverSheetRows(all), { hidden: true });
+    await check();
+    say(L("waivedDone", { sheet: WAIVER_SHEET }));
+  }
+
+  async function mark(): Promise<void> {
+    if (!analysis) {
+      say(L("checkFirst"));
+      return;
+    }
+    if (marks.length === 0) marks = await loadMarks(run);
+    const todo = marksFor(analysis.findings, marks);
+    if (todo.length === 0) {
+      say(L("nothingToMark"));
+      return;
+    }
+    marks = [...marks, ...(await markCells(run, todo))];
+    await saveMarks(run, marks);
+    say(L("marked", { n: todo.length }));
+  }
+
+  async function unmark(): Promise<void> {
+    if (marks.length === 0) marks = await loadMarks(run);
+    await clearMarks(run, marks);
+    marks = [];
+    say(L("cleared"));
+  }
+
+  async function previewFill(): Promise<void> {
+    if (!grid) await check();
+    if (!grid) return;
+    const result = fillGrid(grid, { lang });
+    patches = result.patches.filter((p) => refOfLocation(p.location));
+    const apply = button("apply", L("apply"), true);
+    const revert = button("undo", L("undo"));
+    apply.addEventListener("click", () => void guarded(applyFill));
+    revert.addEventListener("click", () => void guarded(revertFill));
+    const table = h(
+      "table",
+      { class: "patches" },
+      h("thead", {}, h("tr", {}, h("th", {}, L("cell")), h("th", {}, L("oldValue")), h("th", {}, L("newValue")), h("th", {}, L("why")))),
+      h(
+        "tbody",
+        {},
+        ...patches.map((p) =>
+          h(
+            "tr",
+            {},
+            h("td", {}, locationLabel(p.location, lang)),
+            h("td", { class: "num" }, p.oldValue),
+            h("td", { class: "num" }, p.newValue),
+            h("td", {}, p.reason),
+          ),
+        ),
+      ),
+    );
+    put(
+      fillPanel,
+      h("h2", {}, patches.length === 0 ? L("fillNone") : L("fillPreview", { n: patches.length })),
+      result.conflicts.length > 0 ? h("p", { class: "explain" }, L("conflicts", { n: result.conflicts.length })) : null,
+      patches.length > 0 ? table : null,
+      h("div", { class: "actions" }, patches.length > 0 ? apply : null, revert),
+    );
+    fillPanel.hidden = false;
+  }
+
+  async function applyFill(): Promise<void> {
+    const writes = writesFor(patches);
+    if (writes.length === 0) return;
+    undo = await writeCells(run, writes);
+    say(L("applied", { n: writes.length }));
+  }
+
+  async function revertFill(): Promise<void> {
+    if (!undo) return;
+    await restoreCells(run, undo);
+    undo = undefined;
+    say(L("undone"));
+  }
+
+  function showTemplate(): void {
+    const department = h("input", { type: "text", id: "tpl-department", value: analysis?.document?.department ?? "", "aria-label": L("department") });
+    const year = h("input", {
+      type: "number",
+      id: "tpl-year",
+      value: String(analysis?.document?.year ?? new Date().getFullYear() + 1),
+      "aria-label": L("year"),
+    });
+    const insert = button("insert-template", L("insert"), true);
+    insert.addEventListener("click", () =>
+      void guarded(async () => {
+        const spec = templateWorkbook({ department: department.value.trim(), year: Number(year.value) });
+        const names = await insertWorkbook(run, spec);
+        say(L("templateDone", { n: names.length }));
+      }),
+    );
+    templatePanel.replaceChildren(
+      h("label", {}, L("department"), department),
+      h("label", {}, L("year"), year),
+      h("div", { class: "actions" }, insert),
+    );
+    templatePanel.hidden = !templatePanel.hidden;
+  }
+
+  async function narrative(): Promise<void> {
+    if (!grid) await check();
+    if (!grid) return;
+    const text = generateNarrative(grid, { lang });
+    const sheet = await addTextSheet(run, L("narrativeSheet"), [...text.paragraphs, ...text.notes]);
+    say(L("narrativeDone", { sheet }));
+  }
+
+  const actions: Record<string, () => Promise<void> | void> = {
+    check,
+    mark,
+    "clear-marks": unmark,
+    fill: previewFill,
+    template: showTemplate,
+    narrative,
+  };
+  for (const [action, handler] of Object.entries(actions)) {
+    root.querySelector(`nav [data-action="${action}"]`)?.addEventListener("click", () => void guarded(async () => handler()));
+  }
+}
+

@@ -1,0 +1,132 @@
+/**
+ * Task pane labels: zh-CN by default, English when Office's display language starts with "en".
+ */
+
+/** The languages of the task pane. */
+export type Lang = "zh-CN" | "en";
+
+const zh = {
+  title: "预算检查",
+  check: "检查",
+  mark: "标记",
+  clearMarks: "清除标记",
+  fill: "填充",
+  apply: "应用",
+  undo: "撤销",
+  waive: "忽略",
+  template: "模板",
+  narrative: "说明",
+  insert: "插入",
+  department: "部门名称",
+  year: "预算年度",
+  reason: "忽略原因",
+  ready: "就绪。点击“检查”读取工作簿。",
+  reading: "正在读取工作簿…",
+  checked: "检查完成：{errors} 个错误，{warnings} 个警告，{infos} 个提示。",
+  noFindings: "未发现问题。",
+  notFound: "未找到",
+  error: "错误",
+  warning: "警告",
+  info: "提示",
+  waived: "已忽略",
+  expected: "应为",
+  actual: "实际",
+  difference: "差额",
+  suggestion: "建议",
+  related: "相关单元格",
+  rule: "规则",
+  marked: "已标记 {n} 个单元格。",
+  cleared: "已清除标记，单元格格式已还原。",
+  nothingToMark: "没有可标记的单元格。请先检查。",
+  fillNone: "没有可填充的单元格。",
+  fillPreview: "可填充 {n} 个单元格：",
+  applied: "已写入 {n} 个单元格。",
+  undone: "已撤销，单元格已还原。",
+  cell: "单元格",
+  oldValue: "原值",
+  newValue: "新值",
+  why: "依据",
+  conflicts: "{n} 个单元格与推算值不一致，未覆盖。",
+  waivedDone: "已忽略该问题，记录于隐藏工作表 {sheet}。",
+  reasonRequired: "请填写忽略原因。",
+  templateDone: "已插入 {n} 张工作表。",
+  narrativeDone: "已生成编制说明：工作表“{sheet}”。",
+  narrativeSheet: "预算编制说明",
+  failed: "操作失败：{message}",
+  checkFirst: "请先检查。",
+  tableCounts: "{n} 项",
+} as const;
+
+type Messages = { readonly [K in keyof typeof zh]: string };
+
+const en: Messages = {
+  title: "Budget check",
+  check: "Check",
+  mark: "Mark",
+  clearMarks: "Clear marks",
+  fill: "Fill",
+  apply: "Apply",
+  undo: "Undo",
+  waive: "Waive",
+  template: "Template",
+  narrative: "Narrative",
+  insert: "Insert",
+  department: "Department",
+  year: "Budget year",
+  reason: "Reason",
+  ready: "Ready. Click Check to read the workbook.",
+  reading: "Reading the workbook…",
+  checked: "Checked: {errors} errors, {warnings} warnings, {infos} notes.",
+  noFindings: "No problems found.",
+  notFound: "not found",
+  error: "Error",
+  warning: "Warning",
+  info: "Note",
+  waived: "Waived",
+  expected: "Expected",
+  actual: "Actual",
+  difference: "Difference",
+  suggestion: "Suggestion",
+  related: "Related cells",
+  rule: "Rule",
+  marked: "Marked {n} cells.",
+  cleared: "Marks cleared; the cells' formatting is restored.",
+  nothingToMark: "Nothing to mark. Run Check first.",
+  fillNone: "No cell to fill.",
+  fillPreview: "{n} cells can be filled:",
+  applied: "Wrote {n} cells.",
+  undone: "Undone; the cells are restored.",
+  cell: "Cell",
+  oldValue: "Old",
+  newValue: "New",
+  why: "Reason",
+  conflicts: "{n} cells differ from the derived value and were left alone.",
+  waivedDone: "Waived; recorded in the hidden sheet {sheet}.",
+  reasonRequired: "Please give a reason.",
+  templateDone: "Inserted {n} sheets.",
+  narrativeDone: "Narrative written to the sheet “{sheet}”.",
+  narrativeSheet: "Budget narrative",
+  failed: "Failed: {message}",
+  checkFirst: "Run Check first.",
+  tableCounts: "{n} items",
+};
+
+/** The message keys. */
+export type MessageKey = keyof typeof zh;
+
+/**
+ * The language for Office's display language ("zh-CN", "en-US", …).
+ * @example langOf("en-GB") // "en"
+ */
+export function langOf(displayLanguage: string | undefined): Lang {
+  return displayLanguage?.toLowerCase().startsWith("en") ? "en" : "zh-CN";
+}
+
+/**
+ * A label in the language, with {name} placeholders filled in.
+ * @example t("en", "marked", { n: 3 }) // "Marked 3 cells."
+ */
+export function t(lang: Lang, keyName: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = (lang === "en" ? en : zh)[keyName];
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}

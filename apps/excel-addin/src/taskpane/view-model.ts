@@ -1,0 +1,113 @@
+/**
+ * Pure helpers between the engine's results and the task pane: grouping, cell references, marks and
+ * writes. No DOM, no Office.
+ */
+import type { CellPatch, Finding, Location, Severity, TableSummary } from "@yusuan/disclosure";
+import type { CellRef, PriorFill } from "../adapter";
+
+/** Findings of one table, with counts by severity. */
+export interface FindingGroup {
+  readonly table: string;
+  readonly title: string;
+  readonly counts: Readonly<Record<Severity, number>>;
+  readonly findings: ReadonlyArray<Finding>;
+}
+
+const ORDER = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "N", "P", "D"];
+
+/**
+ * Groups findings by table in the engine's table order, titled from the table summaries.
+ * @example groupFindings(analysis.findings, analysis.tables)[0]?.table // "T1"
+ */
+export function groupFindings(findings: ReadonlyArray<Finding>, tables: ReadonlyArray<TableSummary>, otherTitles: Readonly<Record<string, string>> = {}): FindingGroup[] {
+  const byTable = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byTable.get(f.table);
+    if (list) list.push(f);
+    else byTable.set(f.table, [f]);
+  }
+  return [...byTable.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([table, list]) => ({
+      table,
+      title: tables.find((t) => t.id === table)?.title ?? otherTitles[table] ?? table,
+      counts: countBySeverity(list),
+      findings: list,
+    }));
+}
+
+function rank(table: string): number {
+  const i = ORDER.indexOf(table);
+  return i < 0 ? ORDER.length : i;
+}
+
+/**
+ * Counts of findings by severity, waived ones left out.
+ * @example countBySeverity([]) // { error: 0, warning: 0, info: 0 }
+ */
+export function countBySeverity(findings: ReadonlyArray<Finding>): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) if (!f.waived) counts[f.severity]++;
+  return counts;
+}
+
+/**
+ * The sheet cell of a location, when it is one (a text document's line is not).
+ * @example refOfLocation({ sheet: "T3", cell: "E7" }) // { sheet: "T3", cell: "E7" }
+ */
+export function refOfLocation(location: Location | undefined): CellRef | undefined {
+  return location && "sheet" in location ? { sheet: location.sheet, cell: location.cell } : undefined;
+}
+
+/** Fill colours of marks by severity (Fluent's light tints of red, yellow and blue). */
+export const MARK_COLORS: Readonly<Record<Severity, string>> = { error: "#FDE7E9", warning: "#FFF4CE", info: "#DEECF9" };
+
+/**
+ * The cells to mark for the findings: one per cell, the most severe finding's colour, skipping
+ * waived findings and cells already marked (whose previous fill is already remembered).
+ * @example marksFor(findings, []) // [{ sheet: "T3", cell: "E7", color: "#FDE7E9" }, …]
+ */
+export function marksFor(findings: ReadonlyArray<Finding>, already: ReadonlyArray<PriorFill>): (CellRef & { color: string })[] {
+  const weight: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+  const done = new Set(already.map((p) => `${p.sheet}!${p.cell}`));
+  const best = new Map<string, { ref: CellRef; severity: Severity }>();
+  for (const f of findings) {
+    const ref = refOfLocation(f.location);
+    if (!ref || f.waived) continue;
+    const k = `${ref.sheet}!${ref.cell}`;
+    if (done.has(k)) continue;
+    const prev = best.get(k);
+    if (!prev || weight[f.severity] > weight[prev.severity]) best.set(k, { ref, severity: f.severity });
+  }
+  return [...best.values()].map(({ ref, severity }) => ({ ...ref, color: MARK_COLORS[severity] }));
+}
+
+/**
+ * The writes of fill patches on sheet cells (a text document's patches have no cell to write).
+ * @example writesFor(patches) // [{ sheet: "T3", cell: "E7", value: "38233551.78" }]
+ */
+export function writesFor(patches: ReadonlyArray<CellPatch>): (CellRef & { value: string })[] {
+  return patches.flatMap((p) => {
+    const ref = refOfLocation(p.location);
+    return ref ? [{ ...ref, value: p.newValue }] : [];
+  });
+}
+
+/**
+ * A location as a short label: "T3!E7" or "第 12 行" / "line 12".
+ * @example locationLabel({ sheet: "T3", cell: "E7" }, "zh-CN") // "T3!E7"
+ */
+export function locationLabel(location: Location | undefined, lang: "zh-CN" | "en"): string {
+  if (!location) return "";
+  if ("sheet" in location) return `${location.sheet}!${location.cell}`;
+  return lang === "en" ? `line ${location.line}` : `第 ${location.line} 行`;
+}
+
+/**
+ * Today's date as YYYY-MM-DD (for a waiver's date column).
+ * @example isoDate(new Date(2025, 0, 2)) // "2025-01-02"
+ */
+export function isoDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,206 @@
+import { describe, expect, it } from "vitest";
+import {
+  addTextSheet,
+  clearMarks,
+  insertWorkbook,
+  loadMarks,
+  markCells,
+  readWorkbook,
+  restoreCells,
+  saveMarks,
+  selectCell,
+  writeCells,
+  writeTableSheet,
+  type ExcelRun,
+} from "../src/adapter";
+import { FakeExcel, type FakeSheetSpec } from "../src/testing/fake-excel";
+
+const runOf = (excel: FakeExcel) => excel.run as unknown as ExcelRun;
+
+function table(name: string, rowsCount = 5): FakeSheetSpec {
+  const rows: FakeSheetSpec["rows"][number][] = [[`${name} 部门支出预算总表`], ["编码", "名称", "合计", "基本支出", "项目支出"]];
+  for (let i = 0; i < rowsCount; i++) {
+    rows.push([`20101${String(i).padStart(2, "0")}`, "行政运行", { value: 300 + i, text: `${300 + i}.00`, numberFormat: "#,##0.00" }, 100, 200 + i]);
+  }
+  return { name, rows };
+}
+
+describe("readWorkbook", () => {
+  it("reads one sheet in at most 3 syncs, with values, texts, formats and formulas", async () => {
+    const excel = new FakeExcel({
+      name: "预算.xlsx",
+      sheets: [
+        {
+          name: "T3",
+          rows: [
+            [],
+            [null, "合计", { value: 1234.5, text: "1,234.50", numberFormat: "#,##0.00" }, { value: null, formula: "SUM(C3:C9)" }],
+          ],
+          merges: [{ top: 1, left: 1, bottom: 1, right: 2 }],
+        },
+      ],
+    });
+    const grid = await readWorkbook(runOf(excel), { merges: true });
+    expect(excel.syncCount).toBeLessThanOrEqual(3);
+    expect(grid.source).toEqual({ kind: "excel", name: "预算.xlsx" });
+    const sheet = grid.sheets[0]!;
+    expect(sheet.name).toBe("T3");
+    expect(sheet.rows[0]).toEqual([]);
+    expect(sheet.rows[1]?.[0]).toBeUndefined();
+    expect(sheet.rows[1]?.[1]).toMatchObject({ address: "B2", row: 1, col: 1, value: "合计", text: "合计" });
+    expect(sheet.rows[1]?.[2]).toMatchObject({ address: "C2", value: 1234.5, text: "1,234.50", numberFormat: "#,##0.00" });
+    expect(sheet.rows[1]?.[3]).toMatchObject({ address: "D2", value: null, formula: "SUM(C3:C9)" });
+    expect(sheet.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
+  });
+
+  it("reads 30 sheets in at most 3 syncs, keeping empty and hidden sheets", async () => {
+    const sheets = Array.from({ length: 30 }, (_, i) => table(`表${i + 1}`, 20));
+    sheets.push({ name: "空表", rows: [] }, { name: "yusuan_waivers", rows: [["fingerprint"]], hidden: true });
+    const excel = new FakeExcel({ sheets });
+    const grid = await readWorkbook(runOf(excel));
+    expect(excel.syncCount).toBeLessThanOrEqual(3);
+    expect(grid.sheets).toHaveLength(32);
+    expect(grid.sheets[29]?.rows[21]?.[4]?.value).toBe(219);
+    expect(grid.sheets[30]).toEqual({ name: "空表", rows: [] });
+    expect(grid.sheets[31]?.hidden).toBe(true);
+    // Merged areas are not asked for without the requirement set.
+    expect(grid.sheets[0]?.merges).toBeUndefined();
+  });
+});
+
+describe("writeCells / restoreCells", () => {
+  it("writes all fills in one sync and restores values and formulas exactly", async () => {
+    const excel = new FakeExcel({
+      sheets: [
+        {
+          name: "T3",
+          rows: [
+            ["合计", { value: null, formula: "SUM(B2:B3)" }, { value: "58,121,209.78", text: "58,121,209.78" }],
+            ["a", { value: 1, numberFormat: "0.00" }, ""],
+          ],
+        },
+      ],
+    });
+    const before = excel.contentSnapshot();
+    const run = runOf(excel);
+    const undo = await writeCells(run, [
+      { sheet: "T3", cell: "B1", value: "10.5" },
+      { sheet: "T3", cell: "C1", value: "58121209.78" },
+      { sheet: "T3", cell: "B2", value: "3" },
+      { sheet: "T3", cell: "C2", value: "7.25" },
+    ]);
+    expect(excel.syncCount).toBe(1);
+    expect(excel.cell("T3", "B1")).toMatchObject({ value: 10.5 });
+    expect(excel.cell("T3", "B1").formula).toBeUndefined();
+    expect(excel.cell("T3", "C1").value).toBe(58121209.78);
+    expect(excel.cell("T3", "C2").value).toBe(7.25);
+    expect(undo).toContainEqual({ sheet: "T3", cell: "B1", formula: "=SUM(B2:B3)", numberFormat: "General" });
+    expect(excel.contentSnapshot()).not.toBe(before);
+
+    await restoreCells(run, undo);
+    expect(excel.syncCount).toBe(2);
+    expect(excel.contentSnapshot()).toBe(before);
+    expect(excel.cell("T3", "C1").value).toBe("58,121,209.78");
+  });
+});
+
+describe("markCells / clearMarks", () => {
+  it("marks in one sync, remembers the previous fills, and clearing restores formats exactly", async () => {
+    const excel = new FakeExcel({ sheets: [table("T3"), table("T5")] });
+    const run = runOf(excel);
+    // A cell that already has a fill of its own must get it back.
+    await run(async (context) => {
+      context.workbook.worksheets.getItem("T5").getRange("C4").format.fill.color = "#00FF00";
+      await context.sync();
+    });
+    const before = excel.formatSnapshot();
+    const syncsBefore = excel.syncCount;
+    const prior = await markCells(run, [
+      { sheet: "T3", cell: "C3", color: "#FDE7E9" },
+      { sheet: "T5", cell: "C4", color: "#FFF4CE" },
+      { sheet: "T5", cell: "H40", color: "#DEECF9" },
+    ]);
+    expect(excel.syncCount - syncsBefore).toBe(1);
+    expect(excel.cell("T3", "C3").fillColor).toBe("#FDE7E9");
+    expect(prior).toEqual([
+      { sheet: "T3", cell: "C3", color: "#FFFFFF", pattern: "None" },
+      { sheet: "T5", cell: "C4", color: "#00FF00", pattern: "Solid" },
+      { sheet: "T5", cell: "H40", color: "#FFFFFF", pattern: "None" },
+    ]);
+    expect(excel.formatSnapshot()).not.toBe(before);
+
+    await saveMarks(run, prior);
+    expect(await loadMarks(run)).toEqual(prior);
+
+    const syncsBeforeClear = excel.syncCount;
+    await clearMarks(run, prior);
+    expect(excel.syncCount - syncsBeforeClear).toBe(1);
+    expect(excel.formatSnapshot()).toBe(before);
+    expect(await loadMarks(run)).toEqual([]);
+  });
+});
+
+describe("selectCell", () => {
+  it("activates the sheet and selects the cell", async () => {
+    const excel = new FakeExcel({ sheets: [table("T3"), table("T5")] });
+    await selectCell(runOf(excel), { sheet: "T5", cell: "E7" });
+    expect(excel.selection).toEqual({ sheet: "T5", address: "E7" });
+    expect(excel.activeSheet).toBe("T5");
+  });
+});
+
+describe("writeTableSheet", () => {
+  it("creates a hidden sheet of text rows, then replaces its content", async () => {
+    const excel = new FakeExcel({ sheets: [table("T3")] });
+    const run = runOf(excel);
+    const header = ["fingerprint", "rule", "reason", "by", "date"];
+    await writeTableSheet(run, "yusuan_waivers", [header, ["1e5", "A3.row-identity", "尾差", "", "2025-01-02"]], { hidden: true });
+    expect(excel.visibility("yusuan_waivers")).toBe("Hidden");
+    // Text format keeps a fingerprint that looks like a number as text.
+    expect(excel.cell("yusuan_waivers", "A2").value).toBe("1e5");
+    await writeTableSheet(run, "yusuan_waivers", [header], { hidden: true });
+    const grid = await readWorkbook(run);
+    const waivers = grid.sheets.find((s) => s.name === "yusuan_waivers");
+    expect(waivers?.rows).toHaveLength(1);
+    expect(waivers?.rows[0]?.map((c) => c?.value)).toEqual(header);
+  });
+});
+
+describe("insertWorkbook / addTextSheet", () => {
+  it("inserts sheets with values, formulas, formats, merges and free names, in two syncs", async () => {
+    const excel = new FakeExcel({ sheets: [{ name: "T1 财务收支预算总表", rows: [["x"]] }] });
+    const names = await insertWorkbook(runOf(excel), {
+      sheets: [
+        {
+          name: "T1 财务收支预算总表",
+          cells: [
+            { row: 0, col: 0, value: "2025年部门财务收支预算总表", bold: true, align: "center" },
+            { row: 2, col: 0, value: "201", kind: "text" },
+            { row: 2, col: 1, value: "1234.50", kind: "amount", numberFormat: "#,##0.00" },
+            { row: 3, col: 1, value: null, formula: "SUM(B3:B3)" },
+          ],
+          merges: [{ top: 0, left: 0, bottom: 0, right: 3 }],
+          columnWidths: [12, 20],
+        },
+      ],
+    });
+    expect(excel.syncCount).toBe(2);
+    expect(names).toEqual(["T1 财务收支预算总表 (2)"]);
+    const sheet = names[0]!;
+    expect(excel.cell(sheet, "A1")).toMatchObject({ value: "2025年部门财务收支预算总表", bold: true, horizontalAlignment: "Center" });
+    expect(excel.cell(sheet, "A3").value).toBe("201");
+    expect(excel.cell(sheet, "B3")).toMatchObject({ value: 1234.5, numberFormat: "#,##0.00" });
+    expect(excel.text(sheet, "B3")).toBe("1,234.50");
+    expect(excel.cell(sheet, "B4").formula).toBe("SUM(B3:B3)");
+    expect(excel.merges(sheet)).toEqual([{ top: 0, left: 0, bottom: 0, right: 3 }]);
+  });
+
+  it("writes a narrative sheet, one paragraph per row", async () => {
+    const excel = new FakeExcel({ sheets: [{ name: "预算编制说明", rows: [["旧"]] }] });
+    const name = await addTextSheet(runOf(excel), "预算编制说明", ["收入预算5812.12万元。", "=不是公式"]);
+    expect(name).toBe("预算编制说明 (2)");
+    expect(excel.cell(name, "A1").value).toBe("收入预算5812.12万元。");
+    expect(excel.cell(name, "A2").value).toBe("=不是公式");
+    expect(excel.activeSheet).toBe(name);
+  });
+});

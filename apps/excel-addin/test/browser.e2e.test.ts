@@ -1,0 +1,195 @@
+/**
+ * End to end in Debian's headless Chromium: the built task pane, served on localhost, with a fake
+ * Office host (served in place of the CDN office.js) holding the sample document as a workbook.
+ */
+import { createServer, type Server } from "node:http";
+import { mkdirSync, readFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as esbuild from "esbuild";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { fillGrid, readTextDocument, type Cell, type Grid } from "@yusuan/disclosure";
+import { build } from "../build.mjs";
+import { readWorkbook, type ExcelRun } from "../src/adapter";
+import { fakeExcelFromGrid, type FakeExcel } from "../src/testing/fake-excel";
+
+const here = import.meta.dirname;
+const artifacts = join(here, "..", "test-artifacts");
+const samplePath = join(here, "..", "..", "..", "examples", "sample.txt");
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    try {
+      const body = readFileSync(join(dir, path));
+      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** A cell the engine can derive: blank it in the workbook so that 填充 has something to write. */
+function blankDerivableCell(grid: Grid): { grid: Grid; sheet: string; cell: string; text: string } | undefined {
+  const sheet = grid.sheets[0]!;
+  const candidates: Cell[] = [];
+  for (const row of sheet.rows) for (const c of row) if (c && /^[1-9][\d,]*\.\d\d$/.test(c.text)) candidates.push(c);
+  for (const target of candidates.slice(0, 200)) {
+    const rows = sheet.rows.map((row) => row.map((c) => (c === target ? undefined : c)));
+    const blanked: Grid = { ...grid, sheets: [{ ...sheet, rows }, ...grid.sheets.slice(1)] };
+    const patch = fillGrid(blanked).patches.find((p) => p.location && "cell" in p.location && p.location.cell === target.address);
+    if (patch) return { grid: blanked, sheet: sheet.name, cell: target.address, text: target.text };
+  }
+  return undefined;
+}
+
+describe("task pane in headless Chromium", () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  let blanked: ReturnType<typeof blankDerivableCell>;
+  const requests: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const distDir = join(artifacts, "dist");
+    await build({ outdir: distDir, quiet: true });
+    const fakeOffice = await esbuild.build({
+      entryPoints: [join(here, "fake-office.ts")],
+      bundle: true,
+      format: "iife",
+      write: false,
+      target: "es2020",
+    });
+    const fakeOfficeJs = fakeOffice.outputFiles[0]!.text;
+
+    const read = readTextDocument(readFileSync(samplePath), "sample.txt");
+    if (!read.ok) throw new Error(read.message);
+    // The grid exactly as the add-in sees the sample workbook, so patches point at sheet cells.
+    const asExcel = await readWorkbook(fakeExcelFromGrid(read.grid).run as unknown as ExcelRun);
+    blanked = blankDerivableCell(asExcel);
+    const workbook = blanked?.grid ?? asExcel;
+
+    server = await serve(distDir);
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "zh-CN" });
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("pageerror", (e) => problems.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(m.text());
+    });
+    await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: fakeOfficeJs }));
+    await page.addInitScript((spec) => {
+      (window as unknown as { __YUSUAN_FAKE_WORKBOOK__: unknown }).__YUSUAN_FAKE_WORKBOOK__ = spec;
+    }, JSON.parse(JSON.stringify({ source: workbook.source, sheets: workbook.sheets.map((s) => ({ name: s.name, rows: s.rows })) })));
+    await page.goto(`${origin}/taskpane.html`);
+    await page.waitForSelector('nav [data-action="check"]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  });
+
+  it("shows the Chinese task pane with only local code and the CDN office.js", async () => {
+    await expect(page.locator("nav button").allTextContents()).resolves.toEqual(["检查", "标记", "清除标记", "填充", "模板", "说明"]);
+    for (const url of requests) expect(url === OFFICE_JS || url.startsWith(origin)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it("checks the workbook, lists findings by table, and selects a finding's cell", async () => {
+    await page.click('nav [data-action="check"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.getAttribute("data-check-ms") !== null);
+    const checkMs = await page.getAttribute("#status", "data-check-ms");
+    console.log(`check time in the browser (after reading): ${checkMs} ms`);
+    const groups = await page.locator("#findings details.group").count();
+    const findings = page.locator("#findings .finding");
+    expect(await findings.count()).toBeGreaterThan(0);
+    expect(groups).toBeGreaterThan(0);
+
+    const withCell = page.locator("#findings .finding", { hasText: "文本!" }).first();
+    const where = (await withCell.locator(".where").textContent())!.trim();
+    await withCell.click();
+    await page.waitForSelector("#detail:not([hidden])");
+    await page.waitForFunction((w) => {
+      const fake = (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel;
+      return fake.selection !== undefined && `${fake.selection.sheet}!${fake.selection.address}` === w;
+    }, where);
+    const selection = await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.selection);
+    expect(`${selection?.sheet}!${selection?.address}`).toBe(where);
+    expect(await page.locator("#detail h2").textContent()).toBeTruthy();
+  });
+
+  it("previews a fill, applies it, and undoes it exactly", async () => {
+    expect(blanked).toBeDefined();
+    const target = blanked!;
+    const fake = () => page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.contentSnapshot());
+    const before = await fake();
+    await page.click('nav [data-action="fill"]');
+    await page.waitForSelector("#fill:not([hidden]) table.patches");
+    const rowText = await page.locator("#fill table.patches tbody tr", { hasText: `${target.sheet}!${target.cell}` }).first().textContent();
+    expect(rowText).toContain(target.text.replaceAll(",", ""));
+
+    await page.click('#fill [data-action="apply"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("已写入"));
+    const written = await page.evaluate(
+      ({ sheet, cell }) => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.cell(sheet, cell).value,
+      { sheet: target.sheet, cell: target.cell },
+    );
+    expect(written).toBe(Number(target.text.replaceAll(",", "")));
+    expect(await fake()).not.toBe(before);
+
+    await page.click('#fill [data-action="undo"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("已撤销"));
+    expect(await fake()).toBe(before);
+    await page.screenshot({ path: join(artifacts, "taskpane.png"), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it("marks the cells behind the findings and clears the marks exactly", async () => {
+    const formats = () => page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.formatSnapshot());
+    const before = await formats();
+    await page.click('nav [data-action="mark"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("已标记"));
+    expect(await formats()).not.toBe(before);
+    await page.click('nav [data-action="clear-marks"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("已清除标记"));
+    expect(await formats()).toBe(before);
+  });
+
+  it("waives a finding into the hidden sheet yusuan_waivers", async () => {
+    const first = page.locator("#findings .finding:not(.waived)").first();
+    const fingerprint = (await first.getAttribute("data-fingerprint"))!;
+    await first.click();
+    await page.waitForSelector("#detail:not([hidden]) #waive-reason");
+    await page.fill("#waive-reason", "尾差调整，已核实");
+    await page.click('#detail [data-action="waive"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("已忽略"));
+    const stored = await page.evaluate(() => {
+      const fake = (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel;
+      return { visibility: fake.visibility("yusuan_waivers"), header: fake.cell("yusuan_waivers", "A1").value, a2: fake.cell("yusuan_waivers", "A2").value, c2: fake.cell("yusuan_waivers", "C2").value };
+    });
+    expect(stored).toEqual({ visibility: "Hidden", header: "fingerprint", a2: fingerprint, c2: "尾差调整，已核实" });
+    await expect(page.locator(`#findings .finding.waived[data-fingerprint="${fingerprint}"]`).count()).resolves.toBe(1);
+    expect(problems).toEqual([]);
+  });
+});
