@@ -8,6 +8,7 @@ import { checkCross, crossRules } from "./rules/cross-b";
 import { checkForm, formRules } from "./rules/form-d";
 import { TABLE_DEFINITIONS, tableTitle } from "./tables";
 import { cellAddress } from "./grid";
+import { readWaivers } from "./waivers";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
@@ -94,7 +95,8 @@ export interface Analysis {
  */
 export function analyze(grid: Grid, options: CheckOptions = {}): Analysis {
   const { disclosure, issues } = recognize(grid);
-  const findings = check(disclosure, options, issues);
+  const stored = readWaivers(grid);
+  const findings = check(disclosure, stored.length > 0 ? { ...options, waivers: [...stored, ...(options.waivers ?? [])] } : options, issues);
   const doc = disclosure.document;
   const document: DocumentInfo = {
     kind: doc.kind,

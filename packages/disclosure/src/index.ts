@@ -11,3 +11,8 @@ export { analyze, check, RULES, sortFindings, type Analysis } from "./analyze";
 export type { CheckOptions, RuleSpec } from "./rules/engine";
 export { fingerprintOf } from "./fingerprint";
 export type { Lang, Template } from "./i18n";
+export { fill, fillGrid, FILL_CONFLICT_RULE, type FillOptions, type FillResult } from "./fill/fill";
+export { templateWorkbook } from "./build/template";
+export { buildWorkbook, parseBudgetLinesCsv, type BudgetLine, type BudgetSource, type BuildResult, type ParseLinesResult, type CsvLineError } from "./build/lines";
+export { workbookSpecToGrid, isValidSheetName, AMOUNT_FORMAT, type WorkbookSpec, type SheetSpec, type CellSpec } from "./build/spec";
+export { WAIVER_SHEET, readWaivers, waiverSheetRows, applyWaivers } from "./waivers";

@@ -338,7 +338,7 @@ function readClassified(view: SheetView, def: TableDefinition, titleRow: number,
     if (/^注[:：]/.test(norm(first))) break;
   }
   const headerEnd = firstData < 0 ? Math.min(end, head.bodyStart + 3) : firstData - 1;
-  const { offsets } = headerColumns(view, def, head.bodyStart, headerEnd);
+  const { offsets, nameCol: headerNameCol } = headerColumns(view, def, head.bodyStart, headerEnd);
   base.columns = def.columns.map((c) => c.key);
   let last = headerEnd;
   const scheme = def.scheme ?? "functional";
@@ -356,7 +356,7 @@ function readClassified(view: SheetView, def: TableDefinition, titleRow: number,
     if (total) break; // after the total row only notes belong to the table
     const start = t.indexOf(first);
     if (/^(合计|总计)$/.test(nFirst)) {
-      const nameCol = guessNameColForTotal(t, start, offsets);
+      const nameCol = totalNameCol(t, start, offsets, headerNameCol);
       total = { amounts: readAmounts(view, r, t, nameCol, offsets, def, issues, "合计"), location: view.loc(r, start) };
       last = r;
       continue;
@@ -411,14 +411,25 @@ function firstNonEmpty(t: string[]): number {
   return t.findIndex((c) => c !== "");
 }
 
-/** The 合计 row has no name: its amounts start where the header says, relative to a name column. */
-function guessNameColForTotal(t: string[], start: number, offsets: Map<string, number>): number {
-  const firstOffset = Math.min(...offsets.values());
-  const firstAmount = t.findIndex((c, i) => i > start && looksLikeAmount(c));
-  // With no amount at all (an empty table), fall back to the header's layout (name column 2).
-  if (firstAmount < 0) return 2;
-  // the header's first amount column is the 合计 column; a 合计 row normally fills it
-  return Math.max(start, firstAmount - firstOffset);
+/**
+ * The 合计 row has no name cell to align on. Take the header's layout unless the row's amounts sit
+ * elsewhere (a row shifted by an extra empty cell): then the first alignment that places every
+ * amount in an amount column.
+ */
+function totalNameCol(t: string[], start: number, offsets: Map<string, number>, headerNameCol: number): number {
+  const amountCols = t.map((c, i) => (i > start && looksLikeAmount(c) ? i : -1)).filter((i) => i >= 0);
+  if (amountCols.length === 0) return headerNameCol;
+  const candidates = [headerNameCol, start, start + 1, start + 2, start + 3];
+  const fits = candidates.filter((candidate) => {
+    const mapped = new Set([...offsets.values()].map((o) => candidate + o));
+    return amountCols.every((c) => mapped.has(c));
+  });
+  // A total row whose 合计 cell is filled is the common case: prefer the alignment that puts an amount there.
+  const first = Math.min(...offsets.values());
+  const withTotal = fits.find((candidate) => amountCols.includes(candidate + first));
+  if (withTotal !== undefined) return withTotal;
+  if (fits.length > 0) return fits[0]!;
+  return Math.max(start, amountCols[0]! - Math.min(...offsets.values()));
 }
 
 function looksLikeAmount(text: string): boolean {
