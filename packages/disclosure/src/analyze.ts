@@ -6,6 +6,9 @@ import { RuleContext, type CheckOptions, type RuleSpec } from "./rules/engine";
 import { checkTables, tableRules } from "./rules/tables-a";
 import { checkCross, crossRules } from "./rules/cross-b";
 import { checkForm, formRules } from "./rules/form-d";
+import { checkNarrative, narrativeRules } from "./narrative/rules";
+import { parseNarrative } from "./narrative/parse";
+import type { Narrative } from "./narrative/model";
 import { TABLE_DEFINITIONS, tableTitle } from "./tables";
 import { cellAddress } from "./grid";
 import { readWaivers } from "./waivers";
@@ -23,22 +26,16 @@ const engineRules: RuleSpec[] = [
 ];
 
 /** Every rule the engine knows, with its default severity and texts. */
-export const RULES: ReadonlyArray<RuleSpec> = [...tableRules, ...crossRules, ...formRules, ...engineRules];
+export const RULES: ReadonlyArray<RuleSpec> = [...tableRules, ...crossRules, ...formRules, ...narrativeRules, ...engineRules];
 
-type Family = { name: string; run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>) => void };
+type Family = { name: string; run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>, narrative: () => Narrative) => void };
 
 const families: Family[] = [
   { name: "A", run: (ctx) => checkTables(ctx) },
   { name: "B", run: (ctx) => checkCross(ctx) },
   { name: "D", run: (ctx, issues) => checkForm(ctx, issues) },
+  { name: "C-F", run: (ctx, _issues, narrative) => checkNarrative(ctx, narrative()) },
 ];
-
-/** Adds rule families (narrative, projects) to the engine; used by the package's own modules. */
-export function registerFamily(family: Family, specs: ReadonlyArray<RuleSpec>): void {
-  families.push(family);
-  (RULES as RuleSpec[]).push(...specs);
-  specMap = undefined;
-}
 
 let specMap: Map<string, RuleSpec> | undefined;
 function specs(): Map<string, RuleSpec> {
@@ -55,11 +52,18 @@ function specs(): Map<string, RuleSpec> {
  * const findings = check(disclosure, { lang: "en" }, issues);
  * ```
  */
-export function check(d: Disclosure, options: CheckOptions = {}, issues: ReadonlyArray<RecognitionIssue> = []): Finding[] {
+export function check(
+  d: Disclosure,
+  options: CheckOptions = {},
+  issues: ReadonlyArray<RecognitionIssue> = [],
+  narrative?: Narrative,
+): Finding[] {
   const ctx = new RuleContext(d, specs(), options);
+  let parsed = narrative;
+  const narrativeOf = () => (parsed ??= parseNarrative(d));
   for (const family of families) {
     try {
-      family.run(ctx, issues);
+      family.run(ctx, issues, narrativeOf);
     } catch (error) {
       ctx.emit("engine.rule-failed", { table: "D", params: { family: family.name, error: error instanceof Error ? error.message : String(error) }, key: family.name });
     }
@@ -78,6 +82,8 @@ export interface Analysis {
   readonly tables: TableSummary[];
   readonly findings: Finding[];
   readonly disclosure: Disclosure;
+  /** The narrative chapters, their figures and the project sections, as read from the text lines. */
+  readonly narrative: Narrative;
 }
 
 /**
@@ -96,14 +102,15 @@ export interface Analysis {
 export function analyze(grid: Grid, options: CheckOptions = {}): Analysis {
   const { disclosure, issues } = recognize(grid);
   const stored = readWaivers(grid);
-  const findings = check(disclosure, stored.length > 0 ? { ...options, waivers: [...stored, ...(options.waivers ?? [])] } : options, issues);
+  const narrative = parseNarrative(disclosure);
+  const findings = check(disclosure, stored.length > 0 ? { ...options, waivers: [...stored, ...(options.waivers ?? [])] } : options, issues, narrative);
   const doc = disclosure.document;
   const document: DocumentInfo = {
     kind: doc.kind,
     ...(doc.department !== undefined ? { department: doc.department } : {}),
     ...(doc.year !== undefined ? { year: doc.year } : {}),
   };
-  return { document, tables: tableSummaries(grid, disclosure), findings, disclosure };
+  return { document, tables: tableSummaries(grid, disclosure), findings, disclosure, narrative };
 }
 
 function tableSummaries(grid: Grid, d: Disclosure): TableSummary[] {

@@ -16,3 +16,6 @@ export { templateWorkbook } from "./build/template";
 export { buildWorkbook, parseBudgetLinesCsv, type BudgetLine, type BudgetSource, type BuildResult, type ParseLinesResult, type CsvLineError } from "./build/lines";
 export { workbookSpecToGrid, isValidSheetName, AMOUNT_FORMAT, type WorkbookSpec, type SheetSpec, type CellSpec } from "./build/spec";
 export { WAIVER_SHEET, readWaivers, waiverSheetRows, applyWaivers } from "./waivers";
+export * from "./narrative/model";
+export { generateSangong, generateProcurement, sangongFiguresOf, type SangongFigures, type ProcurementFigures } from "./narrative/generate";
+export { generateNarrative } from "./narrative-api";

@@ -1,0 +1,273 @@
+/**
+ * The narrative of a disclosure as data: its chapters, the figures its sentences mention and what
+ * they refer to, the year references, and the project sections with their 绩效目标表. Values keep
+ * where they were printed (`position`: the line's location and the character offset in it).
+ * Amounts are decimal strings, never numbers.
+ */
+import { z } from "zod";
+import { LocationSchema } from "../model";
+
+/** Where a piece of text sits: the line's location and the 0-based character offset in its text. */
+export const PositionSchema = z.object({
+  location: LocationSchema.optional(),
+  /** Index of the line in `Disclosure.text`. */
+  line: z.number().int().min(0),
+  offset: z.number().int().min(0),
+});
+
+/** What a narrative figure stands for, when the sentence shape tells. */
+export const SubjectSchema = z.enum([
+  "收入预算",
+  "财政拨款收入",
+  "事业收入",
+  "事业单位经营收入",
+  "其他收入",
+  "支出预算",
+  "财政拨款支出预算",
+  "一般公共预算拨款支出预算",
+  "政府性基金拨款支出预算",
+  "国有资本经营预算拨款支出预算",
+  /** A classification item: "“其他一般公共服务支出”科目5812.12万元" (see `item`, `part`). */
+  "科目",
+  "三公经费",
+  "因公出国(境)费",
+  "公务用车购置及运行费",
+  "公务用车购置费",
+  "公务用车运行费",
+  "公务接待费",
+  "机关运行经费",
+  "政府采购",
+  "政府采购货物",
+  "政府采购工程",
+  "政府采购服务",
+  "中小企业预留",
+  "小型和微型企业预留",
+  "绩效目标项目数",
+  "绩效目标金额",
+]);
+
+/** A figure printed in a sentence. */
+export const NarrativeFigureSchema = z.object({
+  value: z.string().regex(/^-?\d+(\.\d+)?$/),
+  unit: z.enum(["元", "万元", "%", "个"]),
+  decimals: z.number().int().min(0),
+  /** The figure as printed, unit included. */
+  text: z.string(),
+  position: PositionSchema,
+  subject: SubjectSchema.optional(),
+  /** For 科目 figures: the item's name as printed between the quotes. */
+  item: z.string().optional(),
+  /** For 科目 figures: which part of the item (合计 for the item's own amount). */
+  part: z.enum(["合计", "基本支出", "项目支出"]).optional(),
+  /** A year-on-year change amount ("减少3822.36万元") or percentage, rather than a level. */
+  change: z.boolean().optional(),
+});
+
+/** "比2024年预算减少3822.36万元": a comparison with an earlier year. */
+export const ChangeStatementSchema = z.object({
+  /** The subject whose change this is (the level figure just before it in the sentence). */
+  subject: SubjectSchema.optional(),
+  item: z.string().optional(),
+  /** The figure the change belongs to (the current level), when printed. */
+  base: NarrativeFigureSchema.optional(),
+  year: z.number().int(),
+  /** 预算, 预算执行数, 决算数…: the baseline word after the year. */
+  baseline: z.string(),
+  direction: z.enum(["增加", "减少", "持平"]),
+  amount: NarrativeFigureSchema.optional(),
+  percent: NarrativeFigureSchema.optional(),
+  /** 增长/下降/提高/降低 printed with the percentage, when different from the amount's word. */
+  percentDirection: z.enum(["增加", "减少"]).optional(),
+  text: z.string(),
+  position: PositionSchema,
+});
+
+/** A year printed in the text, and the context that decides whether it may differ from the budget year. */
+export const YearReferenceSchema = z.object({
+  year: z.number().int(),
+  text: z.string(),
+  position: PositionSchema,
+  /** document-number: 〔2019〕94号; title: inside 《…》; history: "2021年7月起", "截至…"; plain: anything else. */
+  context: z.enum(["document-number", "title", "history", "plain"]),
+  /** The chapter kind the year is in. */
+  chapter: z.string(),
+});
+
+/** A line of narrative text. */
+export const NarrativeLineSchema = z.object({
+  text: z.string(),
+  cells: z.array(z.string()).optional(),
+  location: LocationSchema.optional(),
+  /** Index in `Disclosure.text`. */
+  index: z.number().int().min(0),
+});
+
+/** Chapter kinds, in template order; the parts of 其他相关情况说明 have that chapter as parent. */
+export const ChapterKindSchema = z.enum([
+  "封面",
+  "目录",
+  "职能",
+  "机构设置",
+  "名词解释",
+  "编制说明",
+  "其他说明",
+  "三公",
+  "机关运行经费",
+  "政府采购",
+  "绩效目标",
+  "国有资产占用",
+  "项目",
+  "其他",
+]);
+
+/** A chapter: its heading and its lines (heading excluded). */
+export const ChapterSchema = z.object({
+  kind: ChapterKindSchema,
+  heading: z.string(),
+  location: LocationSchema.optional(),
+  parent: ChapterKindSchema.optional(),
+  lines: z.array(NarrativeLineSchema),
+});
+
+/** "“其他一般公共服务支出”科目5812.12万元，主要用于基本支出1988.77万元…；用于项目支出3823.35万元". */
+export const NarrativeItemSchema = z.object({
+  name: z.string(),
+  amount: NarrativeFigureSchema,
+  basic: NarrativeFigureSchema.optional(),
+  project: NarrativeFigureSchema.optional(),
+});
+
+/** "…本部以及下属4家预算单位…本部门中，事业单位5家，具体包括：1. … 2. …". */
+export const StructureSchema = z.object({
+  /** N in "下属N家预算单位". */
+  subordinates: z.number().int().optional(),
+  subordinatesPosition: PositionSchema.optional(),
+  /** 行政单位 / 参公单位 / 事业单位 / 其他 counts as printed. */
+  counts: z.record(z.string(), z.number().int()),
+  countsPosition: PositionSchema.optional(),
+  /** The numbered entries listed. */
+  entries: z.array(z.object({ name: z.string(), position: PositionSchema })),
+});
+
+/** A 三公 item's statement: amount, change and reason. */
+export const SangongStatementSchema = z.object({
+  item: z.enum(["三公经费", "因公出国(境)费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"]),
+  amount: NarrativeFigureSchema.optional(),
+  change: ChangeStatementSchema.optional(),
+  /** The text after "主要原因是", when printed ("" when cut off). */
+  reason: z.string().optional(),
+  position: PositionSchema,
+});
+
+/** A figure in a project table or budget text, in 元 or 万元. */
+export const ProjectFigureSchema = z.object({
+  value: z.string().regex(/^-?\d+(\.\d+)?$/),
+  unit: z.enum(["元", "万元"]),
+  decimals: z.number().int().min(0),
+  text: z.string(),
+  blank: z.boolean(),
+  position: PositionSchema,
+});
+
+/** A text part of a project section (概述, 立项依据 …). */
+export const ProjectPartSchema = z.object({
+  text: z.string(),
+  lines: z.array(NarrativeLineSchema),
+});
+
+/** 年度预算安排: its text, the stated total and the listed items. */
+export const ProjectBudgetSchema = ProjectPartSchema.extend({
+  total: ProjectFigureSchema.optional(),
+  items: z.array(z.object({ label: z.string(), amount: ProjectFigureSchema })),
+});
+
+/** A date as printed ("2025/1/1", "2025. 01. 01") and read (YYYY-MM-DD when it could be read). */
+export const PrintedDateSchema = z.object({
+  text: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  position: PositionSchema,
+});
+
+/** One 绩效指标 row. */
+export const IndicatorSchema = z.object({
+  level1: z.string(),
+  level2: z.string(),
+  level3: z.string(),
+  value: z.string().optional(),
+  position: PositionSchema,
+});
+
+/** 财政项目支出绩效目标表. */
+export const PerformanceTableSchema = z.object({
+  title: z.string(),
+  location: LocationSchema.optional(),
+  name: z.string().optional(),
+  /** Which of 专项资金 / 经常性项目 / 一次性项目 is ticked (undefined: none could be read). */
+  category: z.record(z.string(), z.boolean()),
+  department: z.string().optional(),
+  implementer: z.string().optional(),
+  start: PrintedDateSchema.optional(),
+  end: PrintedDateSchema.optional(),
+  /** 项目资金 in 万元 (up to 4 decimals): 项目资金总额, 财政资金, 其他资金, 年度资金申请总额, 当年财政拨款, 上年结转资金, 年度其他资金. */
+  funds: z.record(z.string(), ProjectFigureSchema),
+  /** "(2025年-2022025年)" as printed, with both ends as printed. */
+  goalPeriod: z.object({ text: z.string(), from: z.string(), to: z.string(), position: PositionSchema }).optional(),
+  goal: z.string().optional(),
+  annualGoal: z.string().optional(),
+  indicators: z.array(IndicatorSchema),
+});
+
+/** One section of 项目经费情况说明. */
+export const ProjectSectionSchema = z.object({
+  name: z.string(),
+  heading: z.string(),
+  location: LocationSchema.optional(),
+  overview: ProjectPartSchema.optional(),
+  basis: ProjectPartSchema.optional(),
+  implementer: ProjectPartSchema.optional(),
+  plan: ProjectPartSchema.optional(),
+  period: ProjectPartSchema.optional(),
+  budget: ProjectBudgetSchema.optional(),
+  goals: ProjectPartSchema.optional(),
+  table: PerformanceTableSchema.optional(),
+});
+
+/** The narrative of one disclosure. */
+export const NarrativeSchema = z.object({
+  year: z.number().int().optional(),
+  chapters: z.array(ChapterSchema),
+  /** Figures of 编制说明 and 其他相关情况说明, in order. */
+  figures: z.array(NarrativeFigureSchema),
+  changes: z.array(ChangeStatementSchema),
+  items: z.array(NarrativeItemSchema),
+  /** "财政拨款收入支出减少的主要原因是…": the direction the reason sentence names. */
+  reasonDirections: z.array(z.object({ direction: z.enum(["增加", "减少", "持平"]), position: PositionSchema })),
+  structure: StructureSchema.optional(),
+  sangong: z.array(SangongStatementSchema),
+  /** "本部门无机关运行经费" printed. */
+  jiguanNone: PositionSchema.optional(),
+  years: z.array(YearReferenceSchema),
+  projects: z.array(ProjectSectionSchema),
+});
+
+export type Position = z.infer<typeof PositionSchema>;
+export type Subject = z.infer<typeof SubjectSchema>;
+export type NarrativeFigure = z.infer<typeof NarrativeFigureSchema>;
+export type ChangeStatement = z.infer<typeof ChangeStatementSchema>;
+export type YearReference = z.infer<typeof YearReferenceSchema>;
+export type NarrativeLine = z.infer<typeof NarrativeLineSchema>;
+export type ChapterKind = z.infer<typeof ChapterKindSchema>;
+export type Chapter = z.infer<typeof ChapterSchema>;
+export type NarrativeItem = z.infer<typeof NarrativeItemSchema>;
+export type Structure = z.infer<typeof StructureSchema>;
+export type SangongStatement = z.infer<typeof SangongStatementSchema>;
+export type ProjectFigure = z.infer<typeof ProjectFigureSchema>;
+export type ProjectPart = z.infer<typeof ProjectPartSchema>;
+export type ProjectBudget = z.infer<typeof ProjectBudgetSchema>;
+export type PrintedDate = z.infer<typeof PrintedDateSchema>;
+export type Indicator = z.infer<typeof IndicatorSchema>;
+export type PerformanceTable = z.infer<typeof PerformanceTableSchema>;
+export type ProjectSection = z.infer<typeof ProjectSectionSchema>;
+export type Narrative = z.infer<typeof NarrativeSchema>;
+
+export { parseNarrative } from "./parse";
