@@ -102,7 +102,11 @@ describe("task pane in headless Chromium", () => {
       (window as unknown as { __YUSUAN_FAKE_WORKBOOK__: unknown }).__YUSUAN_FAKE_WORKBOOK__ = spec;
     }, JSON.parse(JSON.stringify({ source: workbook.source, sheets: workbook.sheets.map((s) => ({ name: s.name, rows: s.rows })) })));
     await page.goto(`${origin}/taskpane.html`);
-    await page.waitForSelector('nav [data-action="check"]');
+    try {
+      await page.waitForSelector('nav [data-action="check"]', { timeout: 15_000 });
+    } catch (error) {
+      throw new Error(`the task pane did not start; page errors: ${problems.join(" | ") || "none"}`, { cause: error });
+    }
   });
 
   afterAll(async () => {

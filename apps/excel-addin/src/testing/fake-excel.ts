@@ -875,7 +875,7 @@ export function fakeExcelFromGrid(grid: {
       ...(s.merges ? { merges: s.merges } : {}),
       rows: s.rows.map((row) =>
         row.map((c) =>
-          c === undefined || (c.value === null && c.formula === undefined)
+          c === undefined || c === null || (c.value === null && c.formula === undefined)
             ? undefined
             : {
                 value: c.value,
