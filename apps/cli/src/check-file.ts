@@ -1,0 +1,285 @@
+/**
+ * Reading and checking one input file: the unit of work of `check`, run in the main thread or in a
+ * worker. Never throws on user data: an unreadable file becomes an `input.unreadable` (or
+ * `input.too-large`) finding on table D.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { extname } from "node:path";
+import type { CheckOptions, FileReport, Finding, Grid, TableSummary, Waiver } from "@yusuan/disclosure";
+import type { CatalogData } from "@yusuan/classification";
+
+/** Options of a check run that reach every file (plain data: they cross into worker threads). */
+export interface RunOptions {
+  readonly lang: "zh-CN" | "en";
+  readonly rules?: readonly string[];
+  readonly disable?: readonly string[];
+  readonly year?: number;
+  /** An imported catalog to register before checking. */
+  readonly catalog?: CatalogData;
+  readonly showWaived: boolean;
+}
+
+/** A file's report as the run handles it: the contract's FileReport plus what the exit code needs. */
+export interface FileResult {
+  readonly report: FileReport;
+  /** True when the file could not be read (its only finding says why). */
+  readonly unreadable: boolean;
+}
+
+/** Rules of the CLI itself, reported like the engine's. */
+export const INPUT_RULES = [
+  {
+    id: "input.unreadable",
+    severity: "error" as const,
+    title: { "zh-CN": "文件无法读取", en: "File cannot be read" },
+    description: {
+      "zh-CN": "文件不存在、无法打开，或不是可识别的 .xlsx 工作簿、文本文档或 JSON 模型。",
+      en: "The file does not exist, cannot be opened, or is not a readable .xlsx workbook, text document or JSON model.",
+    },
+  },
+  {
+    id: "input.too-large",
+    severity: "error" as const,
+    title: { "zh-CN": "文件过大", en: "File too large" },
+    description: {
+      "zh-CN": "文件超过读取上限（大小、解压后大小或单元格数），为保护内存未读取。",
+      en: "The file exceeds a reading limit (size, uncompressed size or cell count) and was not read, to protect memory.",
+    },
+  },
+];
+
+/** Text and JSON inputs above this size are refused before they are read into memory. */
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+/** Workbooks above this size are refused before they are read (the reader's own default cap). */
+export const MAX_XLSX_BYTES = 100 * 1024 * 1024;
+
+type Failure = { code: "input.unreadable" | "input.too-large"; message: string; messageEn: string };
+
+const EMPTY_TABLES: TableSummary[] = [];
+
+/**
+ * The report of a file that could not be read: one error finding on table D naming the file.
+ *
+ * @example
+ * ```ts
+ * unreadableReport("a.xlsx", { code: "input.unreadable", message: "…", messageEn: "…" }, "zh-CN");
+ * ```
+ */
+export function unreadableReport(path: string, failure: Failure, lang: "zh-CN" | "en"): FileResult {
+  const finding: Finding = {
+    rule: failure.code,
+    severity: "error",
+    message: lang === "en" ? failure.messageEn : failure.message,
+    table: "D",
+    fingerprint: simpleFingerprint(`${failure.code}\u241f${path}`),
+  };
+  return { report: { path, tables: EMPTY_TABLES, findings: [finding] }, unreadable: true };
+}
+
+function simpleFingerprint(text: string): string {
+  // FNV-1a 64, the same construction as the engine's fingerprints, over the rule and the path.
+  let h = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    h ^= BigInt(byte);
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, "0");
+}
+
+function osFailure(path: string, error: unknown): Failure {
+  const code = (error as { code?: string } | undefined)?.code;
+  const [zh, en] =
+    code === "ENOENT"
+      ? ["文件不存在", "the file does not exist"]
+      : code === "EACCES" || code === "EPERM"
+        ? ["没有读取权限", "permission denied"]
+        : code === "EISDIR"
+          ? ["这是文件夹，不是文件", "it is a folder, not a file"]
+          : ["打开失败", "it could not be opened"];
+  return { code: "input.unreadable", message: `无法读取文件“${path}”：${zh}。`, messageEn: `Cannot read file "${path}": ${en}.` };
+}
+
+/**
+ * Reads the waivers stored in a workbook's hidden sheet `yusuan_waivers` (row 1 is the header:
+ * fingerprint, rule, reason, by, date; columns are found by their header).
+ *
+ * @example
+ * ```ts
+ * const waivers = waiversInGrid(grid); // [{ fingerprint: "…", reason: "…" }]
+ * ```
+ */
+export function waiversInGrid(grid: Grid): Waiver[] {
+  const sheet = grid.sheets.find((s) => s.name === "yusuan_waivers");
+  if (!sheet) return [];
+  const [header, ...rows] = sheet.rows;
+  const names = (header ?? []).map((c) => (c?.text ?? "").trim().toLowerCase());
+  const col = (name: string, fallback: number): number => {
+    const i = names.indexOf(name);
+    return i >= 0 ? i : fallback;
+  };
+  const at = { fingerprint: col("fingerprint", 0), rule: col("rule", 1), reason: col("reason", 2), by: col("by", 3), date: col("date", 4) };
+  const out: Waiver[] = [];
+  for (const row of rows) {
+    const get = (i: number): string => (row[i]?.text ?? "").trim();
+    const fingerprint = get(at.fingerprint);
+    if (fingerprint === "") continue;
+    const rule = get(at.rule);
+    const by = get(at.by);
+    const date = get(at.date);
+    out.push({ fingerprint, reason: get(at.reason), ...(rule ? { rule } : {}), ...(by ? { by } : {}), ...(date ? { date } : {}) });
+  }
+  return out;
+}
+
+let registeredCatalog: CatalogData | undefined;
+
+async function ensureCatalog(data: CatalogData | undefined): Promise<void> {
+  if (!data || registeredCatalog === data) return;
+  const { createCatalog, registerCatalog } = await import("@yusuan/classification");
+  registerCatalog(createCatalog(data));
+  registeredCatalog = data;
+}
+
+function checkOptions(options: RunOptions, waivers: readonly Waiver[]): CheckOptions {
+  return {
+    lang: options.lang,
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.disable ? { disable: options.disable } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(waivers.length > 0 ? { waivers } : {}),
+  };
+}
+
+function visible(findings: readonly Finding[], showWaived: boolean): Finding[] {
+  return showWaived ? [...findings] : findings.filter((f) => !f.waived);
+}
+
+/**
+ * Reads a file (.xlsx, .txt or .json) into a grid or a model; the failure names the file.
+ *
+ * @example
+ * ```ts
+ * const input = await readInput("examples/sample.txt");
+ * if (input.ok && input.kind === "grid") console.log(input.grid.sheets.length);
+ * ```
+ */
+export async function readInput(
+  path: string,
+): Promise<
+  | { ok: true; kind: "grid"; grid: Grid; bytes: Uint8Array; format: "xlsx" | "text" }
+  | { ok: true; kind: "model"; value: unknown }
+  | ({ ok: false } & Failure)
+> {
+  const ext = extname(path).toLowerCase();
+  if (ext !== ".xlsx" && ext !== ".txt" && ext !== ".json") {
+    return {
+      ok: false,
+      code: "input.unreadable",
+      message: `无法读取文件“${path}”：不支持的文件类型“${ext || "（无扩展名）"}”，应为 .xlsx、.txt 或 .json。`,
+      messageEn: `Cannot read file "${path}": unsupported file type "${ext || "(none)"}"; expected .xlsx, .txt or .json.`,
+    };
+  }
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) return { ok: false, ...osFailure(path, { code: "EISDIR" }) };
+    size = s.size;
+  } catch (error) {
+    return { ok: false, ...osFailure(path, error) };
+  }
+  const cap = ext === ".xlsx" ? MAX_XLSX_BYTES : MAX_TEXT_BYTES;
+  if (size > cap) {
+    const mb = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+    return {
+      ok: false,
+      code: "input.too-large",
+      message: `文件“${path}”大小为 ${mb(size)}，超过上限 ${mb(cap)}，未读取。`,
+      messageEn: `File "${path}" is ${mb(size)}, above the limit of ${mb(cap)}; not read.`,
+    };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    return { ok: false, ...osFailure(path, error) };
+  }
+  if (ext === ".xlsx") {
+    const { readXlsx } = await import("@yusuan/xlsx");
+    const r = await readXlsx(bytes, path);
+    if (!r.ok) return { ok: false, code: r.code, message: r.message, messageEn: r.messageEn };
+    return { ok: true, kind: "grid", grid: r.grid, bytes, format: "xlsx" };
+  }
+  if (ext === ".txt") {
+    const { readTextDocument } = await import("@yusuan/disclosure");
+    const r = readTextDocument(bytes, path);
+    if (!r.ok) return { ok: false, code: /过大|too large/.test(r.messageEn) ? "input.too-large" : "input.unreadable", message: r.message, messageEn: r.messageEn };
+    return { ok: true, kind: "grid", grid: r.grid, bytes, format: "text" };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, code: "input.unreadable", message: `无法读取文件“${path}”：不是 UTF-8 编码的 JSON。`, messageEn: `Cannot read file "${path}": it is not UTF-8 encoded JSON.` };
+  }
+  try {
+    return { ok: true, kind: "model", value: JSON.parse(text.replace(/^\uFEFF/, "")) as unknown };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, code: "input.unreadable", message: `无法读取文件“${path}”：JSON 格式错误（${detail}）。`, messageEn: `Cannot read file "${path}": invalid JSON (${detail}).` };
+  }
+}
+
+/**
+ * Reads and checks one file. Never throws on user data.
+ *
+ * @example
+ * ```ts
+ * const { report, unreadable } = await checkFile("examples/sample.txt", { lang: "zh-CN", showWaived: false });
+ * ```
+ */
+export async function checkFile(path: string, options: RunOptions): Promise<FileResult> {
+  await ensureCatalog(options.catalog);
+  const input = await readInput(path);
+  if (!input.ok) return unreadableReport(path, input, options.lang);
+  const disclosure = await import("@yusuan/disclosure");
+  if (input.kind === "grid") {
+    const waivers = waiversInGrid(input.grid);
+    const analysis = disclosure.analyze(input.grid, checkOptions(options, waivers));
+    return {
+      report: { path, document: analysis.document, tables: analysis.tables, findings: visible(analysis.findings, options.showWaived) },
+      unreadable: false,
+    };
+  }
+  const parsed = disclosure.DisclosureSchema.safeParse(input.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "";
+    return unreadableReport(
+      path,
+      {
+        code: "input.unreadable",
+        message: `无法读取文件“${path}”：不是有效的预算公开模型 JSON（${where}）。`,
+        messageEn: `Cannot read file "${path}": not a valid disclosure model JSON (${where}).`,
+      },
+      options.lang,
+    );
+  }
+  const model = parsed.data;
+  const findings = disclosure.check(model, checkOptions(options, []));
+  const doc = model.document;
+  const kind = doc.kind.startsWith("单位") ? "单位" : "部门";
+  const tables: TableSummary[] = disclosure.TABLE_DEFINITIONS.map((def) => {
+    const t = model.tables[def.id];
+    const title = t?.title ?? (doc.year !== undefined ? disclosure.tableTitle(def.id, doc.year, kind) : def.name);
+    return t ? { id: def.id, title, found: true, sheet: t.sheet } : { id: def.id, title, found: false };
+  });
+  return {
+    report: {
+      path,
+      document: { kind: doc.kind, ...(doc.department !== undefined ? { department: doc.department } : {}), ...(doc.year !== undefined ? { year: doc.year } : {}) },
+      tables,
+      findings: visible(findings, options.showWaived),
+    },
+    unreadable: false,
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * The `yusuan` command line. Only commander is loaded up front; each command imports what it needs
+ * when it runs, so that `yusuan --help` starts fast.
+ */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError, Option } from "commander";
+import { langFromArgv } from "./args";
+import { describeError, exitCodeForError, ExitCode } from "./errors";
+import { toolVersion } from "./version";
+import type { Io } from "./commands/check";
+
+const TEXT = {
+  "zh-CN": {
+    about: "预算（yusuan）：检查和填写部门预算公开文件",
+    check: "检查 .xlsx 工作簿、.txt 文本文档或 .json 模型（可给文件、文件夹或通配符）",
+    fill: "填写由各表关系可以确定的单元格，写出填好的副本",
+    build: "由预算明细（CSV 或 XLSX）生成九张预算表",
+    template: "生成九张预算表的空白模板",
+    convert: "文本文档转为工作簿（每表一个工作表），或转为 JSON 模型",
+    codes: "查询政府收支分类科目：编码或名称",
+    catalog: "分类目录文件",
+    catalogImport: "导入官方分类目录（CSV/XLSX），写出供 --catalog 使用的 JSON",
+    format: "输出格式",
+    output: "输出文件",
+    lang: "消息语言：zh 或 en",
+    rules: "只检查这些规则（逗号分隔的编号或前缀）",
+    disable: "不检查这些规则（逗号分隔的编号或前缀）",
+    year: "预算年度（分类目录年度）",
+    catalogOpt: "导入的分类目录（JSON、CSV 或 XLSX）",
+    catalogScheme: "CSV/XLSX 目录的分类：functional、economic-dept、economic-gov、revenue",
+    jobs: "并行工作线程数（默认：CPU 核数）",
+    failOn: "退出码为 1 的最低级别：error 或 warning",
+    showWaived: "也列出已豁免的问题（标注为已豁免）",
+    inPlace: "直接改写输入文件（原子写入，并保留 .bak 备份）",
+    department: "部门名称",
+    kind: "部门 或 单位",
+    scheme: "分类：functional、economic-dept、economic-gov、revenue",
+    version: "显示版本号",
+    help: "显示帮助",
+  },
+  en: {
+    about: "yusuan (预算): check and fill Chinese department budget disclosures",
+    check: "check .xlsx workbooks, .txt text documents or .json models (files, folders or globs)",
+    fill: "fill the cells the tables determine and write a filled copy",
+    build: "build the nine tables from budget lines (CSV or XLSX)",
+    template: "write an empty template of the nine tables",
+    convert: "convert a text document to a workbook (one sheet per table) or to the JSON model",
+    codes: "look up a government classification code or name",
+    catalog: "classification catalog files",
+    catalogImport: "import an official catalog (CSV/XLSX) as the JSON --catalog takes",
+    format: "output format",
+    output: "output file",
+    lang: "message language: zh or en",
+    rules: "only these rules (comma-separated ids or prefixes)",
+    disable: "skip these rules (comma-separated ids or prefixes)",
+    year: "budget year (catalog year)",
+    catalogOpt: "an imported catalog (JSON, CSV or XLSX)",
+    catalogScheme: "scheme of a CSV/XLSX catalog: functional, economic-dept, economic-gov, revenue",
+    jobs: "worker threads (default: number of cores)",
+    failOn: "lowest severity that makes the exit code 1: error or warning",
+    showWaived: "also list waived findings (marked as waived)",
+    inPlace: "replace the input (atomically, keeping a .bak copy)",
+    department: "department name",
+    kind: "部门 (department) or 单位 (unit)",
+    scheme: "scheme: functional, economic-dept, economic-gov, revenue",
+    version: "print the version",
+    help: "print help",
+  },
+} as const;
+
+/**
+ * Runs the CLI on arguments (without "node" and the script) and returns the exit code. Never
+ * throws: user errors print their message, bugs a short note (the stack with YUSUAN_DEBUG=1).
+ *
+ * @example
+ * ```ts
+ * const code = await main(["check", "examples/sample.txt", "--format", "json"]);
+ * ```
+ */
+export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  const lang = langFromArgv(argv);
+  const t = TEXT[lang];
+  let code: number = ExitCode.ok;
+  const program = new Command("yusuan")
+    .description(t.about)
+    .version(toolVersion(), "-V, --version", t.version)
+    .helpOption("-h, --help", t.help)
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+  program.addHelpCommand(false);
+
+  const langOption = (): Option => new Option("--lang <lang>", t.lang).default("zh");
+
+  program
+    .command("check")
+    .description(t.check)
+    .argument("<inputs...>")
+    .addOption(new Option("--format <format>", t.format).choices(["text", "json", "sarif", "junit", "html", "csv"]).default("text"))
+    .option("-o, --output <file>", t.output)
+    .addOption(langOption())
+    .option("--rules <ids>", t.rules)
+    .option("--disable <ids>", t.disable)
+    .option("--year <yyyy>", t.year)
+    .option("--catalog <file>", t.catalogOpt)
+    .option("--catalog-scheme <scheme>", t.catalogScheme)
+    .option("-j, --jobs <n>", t.jobs)
+    .addOption(new Option("--fail-on <severity>", t.failOn).choices(["error", "warning"]).default("error"))
+    .option("--show-waived", t.showWaived)
+    .action(async (inputs: string[], opts) => {
+      const { runCheck } = await import("./commands/check");
+      code = await runCheck(inputs, opts, io);
+    });
+
+  program
+    .command("fill")
+    .description(t.fill)
+    .argument("<input>")
+    .option("-o, --output <file>", t.output)
+    .option("--in-place", t.inPlace)
+    .addOption(langOption())
+    .action(async (input: string, opts) => {
+      const { runFill } = await import("./commands/fill");
+      code = await runFill(input, opts, io);
+    });
+
+  program
+    .command("build")
+    .description(t.build)
+    .argument("<lines>")
+    .requiredOption("--department <name>", t.department)
+    .requiredOption("--year <yyyy>", t.year)
+    .requiredOption("-o, --output <file>", t.output)
+    .option("--kind <kind>", t.kind)
+    .addOption(langOption())
+    .action(async (input: string, opts) => {
+      const { runBuild } = await import("./commands/build");
+      code = await runBuild(input, opts, io);
+    });
+
+  program
+    .command("template")
+    .description(t.template)
+    .requiredOption("--department <name>", t.department)
+    .requiredOption("--year <yyyy>", t.year)
+    .requiredOption("-o, --output <file>", t.output)
+    .option("--kind <kind>", t.kind)
+    .addOption(langOption())
+    .action(async (opts) => {
+      const { runTemplate } = await import("./commands/build");
+      code = await runTemplate(opts, io);
+    });
+
+  program
+    .command("convert")
+    .description(t.convert)
+    .argument("<input>")
+    .requiredOption("-o, --output <file>", t.output)
+    .addOption(langOption())
+    .action(async (input: string, opts) => {
+      const { runConvert } = await import("./commands/convert");
+      code = await runConvert(input, opts, io);
+    });
+
+  program
+    .command("codes")
+    .description(t.codes)
+    .argument("<query>")
+    .option("--year <yyyy>", t.year)
+    .option("--catalog <file>", t.catalogOpt)
+    .addOption(langOption())
+    .action(async (query: string, opts) => {
+      const { runCodes } = await import("./commands/codes");
+      code = await runCodes(query, opts, io);
+    });
+
+  const catalog = program.command("catalog").description(t.catalog);
+  catalog
+    .command("import")
+    .description(t.catalogImport)
+    .argument("<file>")
+    .requiredOption("--year <yyyy>", t.year)
+    .option("--scheme <scheme>", t.scheme, "functional")
+    .option("-o, --output <file>", t.output)
+    .addOption(langOption())
+    .action(async (file: string, opts) => {
+      const { runCatalogImport } = await import("./commands/codes");
+      code = await runCatalogImport(file, opts, io);
+    });
+
+  for (const sub of [...program.commands, ...catalog.commands]) {
+    sub.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+  }
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitCode.usage;
+    }
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end in a CommanderError too; commander has already printed its message.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    io.stderr.write(`${describeError(error, lang, io.env.YUSUAN_DEBUG === "1")}\n`);
+    return exitCodeForError(error);
+  }
+}
+
+function isMainModule(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    // npm's bin links are symlinks: compare real paths.
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMainModule()) {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    // `yusuan check … | head` closes the pipe early: not an error of ours.
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,57 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expandInputs, globToRegExp, isGlob } from "./files";
+
+describe("globToRegExp", () => {
+  it("matches *, ?, ** and braces like a shell", () => {
+    expect(globToRegExp("*.xlsx").test("a.xlsx")).toBe(true);
+    expect(globToRegExp("*.xlsx").test("d/a.xlsx")).toBe(false);
+    expect(globToRegExp("**/*.xlsx").test("a.xlsx")).toBe(true);
+    expect(globToRegExp("**/*.xlsx").test("d/e/a.xlsx")).toBe(true);
+    expect(globToRegExp("d/**").test("d/e/a.txt")).toBe(true);
+    expect(globToRegExp("预算?.txt").test("预算1.txt")).toBe(true);
+    expect(globToRegExp("*.{txt,json}").test("a.json")).toBe(true);
+    expect(globToRegExp("*.{txt,json}").test("a.xlsx")).toBe(false);
+    expect(globToRegExp("[ab].txt").test("b.txt")).toBe(true);
+    expect(globToRegExp("[!ab].txt").test("b.txt")).toBe(false);
+    expect(globToRegExp("a+b(1).txt").test("a+b(1).txt")).toBe(true);
+  });
+  it("tells patterns from paths", () => {
+    expect(isGlob("a/*.txt")).toBe(true);
+    expect(isGlob("a/b.txt")).toBe(false);
+  });
+});
+
+describe("expandInputs", () => {
+  const dir = mkdtempSync(join(tmpdir(), "yusuan-files-"));
+  mkdirSync(join(dir, "r/sub"), { recursive: true });
+  mkdirSync(join(dir, "r/.hidden"), { recursive: true });
+  mkdirSync(join(dir, "r/node_modules"), { recursive: true });
+  for (const f of ["r/b.xlsx", "r/a.txt", "r/sub/c.json", "r/notes.md", "r/~$b.xlsx", "r/.hidden/x.txt", "r/node_modules/y.txt", "top.txt"]) {
+    writeFileSync(join(dir, f), "x");
+  }
+
+  it("walks folders for .xlsx, .txt and .json in sorted order, skipping hidden and lock files", () => {
+    const got = expandInputs(["r"], dir);
+    expect(got).toEqual([
+      { kind: "file", path: join("r", "a.txt") },
+      { kind: "file", path: join("r", "b.xlsx") },
+      { kind: "file", path: join("r", "sub", "c.json") },
+    ]);
+  });
+  it("expands globs, keeps argument order and lists each file once", () => {
+    const got = expandInputs(["top.txt", "r/**/*.{json,txt}", "r/a.txt"], dir);
+    expect(got.map((e) => e.path)).toEqual(["top.txt", "r/a.txt", "r/sub/c.json"]);
+  });
+  it("reports paths that do not exist and patterns that match nothing", () => {
+    expect(expandInputs(["nope.xlsx", "r/*.pdf"], dir)).toEqual([
+      { kind: "missing", path: "nope.xlsx", reason: "not-found" },
+      { kind: "missing", path: "r/*.pdf", reason: "no-match" },
+    ]);
+  });
+  it("passes an explicitly named file of any type on (the checker refuses it with a message)", () => {
+    expect(expandInputs(["r/notes.md"], dir)).toEqual([{ kind: "file", path: "r/notes.md" }]);
+  });
+});

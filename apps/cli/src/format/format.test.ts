@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import type { FileReport, Finding, Report } from "@yusuan/disclosure";
+import { RULES } from "@yusuan/disclosure";
+import { createFormatter, addToSummary, type FormatName, type Summary } from "./index";
+import { csvCell, escapeHtml, escapeXml } from "./escape";
+import { useColor } from "./text";
+
+const evil = "<script>alert(1)</script>";
+
+const finding = (over: { [K in keyof Finding]?: Finding[K] | undefined } = {}): Finding => ({
+  rule: "A3.row-identity",
+  severity: "error",
+  message: "表3 合计不等于基本支出与项目支出之和",
+  table: "T3",
+  row: "2010199",
+  column: "项目支出",
+  location: { sheet: "T3", cell: "E7" },
+  expected: "38233551.78",
+  actual: "38233551.87",
+  difference: "-0.09",
+  fingerprint: "0123456789abcdef",
+  ...over,
+}) as Finding;
+
+const reports: FileReport[] = [
+  {
+    path: "a/预算 1.xlsx",
+    document: { kind: "部门预算", department: evil, year: 2025 },
+    tables: [{ id: "T3", title: "2025年部门支出预算总表", found: true, sheet: "T3", range: "A1:E20" }],
+    findings: [
+      finding(),
+      finding({ rule: "B1.total", severity: "warning", table: "T1", row: undefined, column: undefined, location: { line: 12 }, message: `名称 ${evil} & "x"`, fingerprint: "fedcba9876543210" }),
+      finding({ rule: "D2.title", severity: "info", table: "D", location: undefined, expected: undefined, actual: undefined, difference: undefined, row: undefined, column: undefined, fingerprint: "1111111111111111" }),
+    ].map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as Finding),
+  },
+  { path: "b.txt", tables: [], findings: [] },
+];
+
+function render(format: FormatName, lang: "zh-CN" | "en" = "zh-CN", color = false, input = reports): string {
+  let out = "";
+  const f = createFormatter(format, { write: (s) => (out += s), lang, version: "9.9.9", rules: RULES, color });
+  f.begin();
+  let summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const r of input) {
+    f.file(r);
+    summary = addToSummary(summary, r);
+  }
+  f.end(summary);
+  return out;
+}
+
+describe("json", () => {
+  it("prints the report contract, file entries in order, with the counts", () => {
+    const report = JSON.parse(render("json")) as Report;
+    expect(Object.keys(report)).toEqual(["schemaVersion", "tool", "files", "summary"]);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.tool).toEqual({ name: "yusuan", version: "9.9.9" });
+    expect(report.files.map((f) => f.path)).toEqual(["a/预算 1.xlsx", "b.txt"]);
+    expect(report.files[0]).toEqual(reports[0]);
+    expect(report.files[1]).toEqual({ path: "b.txt", tables: [], findings: [] });
+    expect(report.summary).toEqual({ files: 2, errors: 1, warnings: 1, infos: 1 });
+  });
+
+  it("is valid with no files", () => {
+    expect(JSON.parse(render("json", "zh-CN", false, []))).toMatchObject({ files: [], summary: { files: 0, errors: 0 } });
+  });
+
+  it("does not count waived findings", () => {
+    const waived: FileReport = { path: "w.xlsx", tables: [], findings: [finding({ waived: { reason: "口径调整" } })] };
+    expect((JSON.parse(render("json", "zh-CN", false, [waived])) as Report).summary.errors).toBe(0);
+  });
+});
+
+describe("sarif", () => {
+  const sarif = JSON.parse(render("sarif", "en")) as {
+    version: string;
+    runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: Record<string, any>[] }[];
+  };
+  const run = sarif.runs[0]!;
+
+  it("is 2.1.0 with every rule described", () => {
+    expect(sarif.version).toBe("2.1.0");
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(run.tool.driver.rules.every((r) => r.shortDescription.text.length > 0)).toBe(true);
+  });
+
+  it("gives levels, locations and fingerprints", () => {
+    expect(run.results.map((r) => r.level)).toEqual(["error", "warning", "note"]);
+    const [cell, line, doc] = run.results;
+    expect(cell!.locations[0].physicalLocation.artifactLocation.uri).toBe("a/%E9%A2%84%E7%AE%97%201.xlsx");
+    expect(cell!.locations[0].logicalLocations[0].fullyQualifiedName).toBe("T3!E7");
+    expect(cell!.locations[0].physicalLocation.region).toEqual({ startLine: 7, startColumn: 5 });
+    expect(line!.locations[0].physicalLocation.region).toEqual({ startLine: 12 });
+    expect(doc!.locations[0].physicalLocation.region).toBeUndefined();
+    expect(cell!.partialFingerprints).toEqual({ "yusuanFingerprint/v1": "0123456789abcdef" });
+    expect(run.tool.driver.rules[cell!.ruleIndex]?.id).toBe("A3.row-identity");
+  });
+});
+
+describe("junit", () => {
+  const xml = render("junit");
+  it("has one testsuite per file and one testcase per finding, errors as failures", () => {
+    expect(xml.match(/<testsuite /g)).toHaveLength(2);
+    expect(xml.match(/<testcase /g)).toHaveLength(4);
+    expect(xml.match(/<failure /g)).toHaveLength(1);
+    expect(xml).toContain('failures="1"');
+  });
+  it("escapes user text", () => {
+    expect(xml).not.toContain("<script>");
+    expect(xml).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;");
+  });
+});
+
+describe("html", () => {
+  const html = render("html");
+  it("escapes a hostile department name and message", () => {
+    expect(html).not.toContain("<script");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+  it("is self-contained: inline CSS, no scripts, no remote resources", () => {
+    expect(html).toMatch(/<style>/);
+    expect(html).not.toMatch(/<link|src=|https?:\/\/(?!github)/i);
+  });
+  it("shows expected, actual and difference per table", () => {
+    expect(html).toContain("<h3>T3 2025年部门支出预算总表</h3>");
+    expect(html).toContain("38233551.78");
+    expect(html).toContain("38233551.87");
+    expect(html).toContain("-0.09");
+  });
+});
+
+describe("text", () => {
+  it("groups findings by file and table, without colour codes when colour is off", () => {
+    const text = render("text");
+    expect(text).not.toContain("\u001b[");
+    const lines = text.split("\n");
+    const at = (s: string): number => lines.findIndex((l) => l.includes(s));
+    expect(at("a/预算 1.xlsx")).toBe(0);
+    expect(at("T3 2025年部门支出预算总表")).toBeGreaterThan(0);
+    expect(at("T1")).toBeGreaterThan(at("T3 2025"));
+    expect(at("D 文档")).toBeGreaterThan(at("T1"));
+    expect(text).toContain("第 12 行");
+    expect(text).toContain("应为 38233551.78，实为 38233551.87，差额 -0.09");
+    expect(text).toContain("b.txt\n  ✓ 未发现问题");
+    expect(lines.at(-2)).toBe("共检查 2 个文件：1 个错误，1 个警告，1 个提示");
+  });
+  it("speaks English and colours when asked", () => {
+    const text = render("text", "en", true);
+    expect(text).toContain("\u001b[31m");
+    expect(text).toContain("2 files checked: 1 error, 1 warning, 1 info");
+  });
+  it("uses colour only on a terminal and never with NO_COLOR", () => {
+    expect(useColor({ isTTY: true }, {})).toBe(true);
+    expect(useColor({ isTTY: false }, {})).toBe(false);
+    expect(useColor({ isTTY: true }, { NO_COLOR: "1" })).toBe(false);
+    expect(useColor({ isTTY: false }, { FORCE_COLOR: "1" })).toBe(true);
+  });
+});
+
+describe("csv", () => {
+  it("neutralises formula injection and quotes", () => {
+    expect(csvCell("=1+1")).toBe("'=1+1");
+    expect(csvCell("+86")).toBe("'+86");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell("-0.09")).toBe("'-0.09");
+    expect(csvCell('a,"b"')).toBe('"a,""b"""');
+    expect(csvCell("plain")).toBe("plain");
+    const csv = render("csv");
+    expect(csv.split("\r\n").filter((l) => l !== "")).toHaveLength(4);
+    expect(csv).toContain(",'-0.09,");
+  });
+});
+
+describe("escaping", () => {
+  it("escapes HTML and XML special characters", () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    expect(escapeXml("a\u0001<b>")).toBe("a&lt;b&gt;");
+  });
+});

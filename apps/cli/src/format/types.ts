@@ -1,0 +1,136 @@
+/**
+ * What every output format shares: a formatter receives the files' reports one by one, in input
+ * order, and writes as it goes, so that a run over many files keeps memory flat.
+ */
+import type { FileReport, Finding, Location, Severity, TableId } from "@yusuan/disclosure";
+
+/** Counts of the run (waived findings are not counted). */
+export interface Summary {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+/** A rule's description as formats that list rules (SARIF) need it. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly title: { readonly "zh-CN": string; readonly en: string };
+  readonly description: { readonly "zh-CN": string; readonly en: string };
+}
+
+/** Where a formatter writes. */
+export type Write = (chunk: string) => void;
+
+/** An output format. */
+export interface Formatter {
+  begin(): void;
+  file(report: FileReport): void;
+  end(summary: Summary): void;
+}
+
+/** Everything a formatter may need besides the reports. */
+export interface FormatContext {
+  readonly write: Write;
+  readonly lang: "zh-CN" | "en";
+  readonly version: string;
+  readonly rules: ReadonlyArray<RuleInfo>;
+  /** Colours (text format only). */
+  readonly color: boolean;
+}
+
+/** The output formats of `check`. */
+export const FORMATS = ["text", "json", "sarif", "junit", "html", "csv"] as const;
+/** An output format name. */
+export type FormatName = (typeof FORMATS)[number];
+
+/**
+ * Adds a report's counts to a summary (waived findings do not count).
+ *
+ * @example
+ * ```ts
+ * addToSummary({ files: 0, errors: 0, warnings: 0, infos: 0 }, report);
+ * ```
+ */
+export function addToSummary(summary: Summary, report: FileReport): Summary {
+  let { errors, warnings, infos } = summary;
+  for (const f of report.findings) {
+    if (f.waived) continue;
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+    else infos++;
+  }
+  return { files: summary.files + 1, errors, warnings, infos };
+}
+
+/**
+ * A location as people read it: "第 12 行" / "line 12", or "Sheet!A1".
+ *
+ * @example
+ * ```ts
+ * locationText({ line: 12 }, "en"); // "line 12"
+ * locationText({ sheet: "T1", cell: "B3" }, "en"); // "T1!B3"
+ * ```
+ */
+export function locationText(location: Location | undefined, lang: "zh-CN" | "en"): string {
+  if (!location) return "";
+  if ("line" in location) return lang === "en" ? `line ${location.line}` : `第 ${location.line} 行`;
+  return `${location.sheet}!${location.cell}`;
+}
+
+const TABLE_NAMES: Record<"N" | "P" | "D", { "zh-CN": string; en: string }> = {
+  N: { "zh-CN": "编制说明", en: "Narrative" },
+  P: { "zh-CN": "项目情况与绩效目标", en: "Projects and performance targets" },
+  D: { "zh-CN": "文档", en: "Document" },
+};
+
+/**
+ * The heading of a table group: "T3 2025年部门支出预算总表", "D 文档".
+ *
+ * @example
+ * ```ts
+ * tableHeading("D", report, "en"); // "D Document"
+ * ```
+ */
+export function tableHeading(table: TableId, report: FileReport, lang: "zh-CN" | "en"): string {
+  if (table === "N" || table === "P" || table === "D") return `${table} ${TABLE_NAMES[table][lang]}`;
+  const t = report.tables.find((x) => x.id === table);
+  return t ? `${table} ${t.title}` : table;
+}
+
+/**
+ * Findings grouped by table, in the order they come (the engine sorts them by table).
+ *
+ * @example
+ * ```ts
+ * for (const [table, findings] of groupByTable(report.findings)) console.log(table, findings.length);
+ * ```
+ */
+export function groupByTable(findings: ReadonlyArray<Finding>): Map<TableId, Finding[]> {
+  const groups = new Map<TableId, Finding[]>();
+  for (const f of findings) {
+    const list = groups.get(f.table);
+    if (list) list.push(f);
+    else groups.set(f.table, [f]);
+  }
+  return groups;
+}
+
+/**
+ * The details of a finding as one phrase: expected, actual and difference.
+ *
+ * @example
+ * ```ts
+ * figuresText({ expected: "10.00", actual: "9.00", difference: "-1.00", unit: "元" } as Finding, "en");
+ * // "expected 10.00, actual 9.00, difference -1.00 元"
+ * ```
+ */
+export function figuresText(f: Finding, lang: "zh-CN" | "en"): string {
+  const parts: string[] = [];
+  if (f.expected !== undefined) parts.push(lang === "en" ? `expected ${f.expected}` : `应为 ${f.expected}`);
+  if (f.actual !== undefined) parts.push(lang === "en" ? `actual ${f.actual}` : `实为 ${f.actual}`);
+  if (f.difference !== undefined) parts.push(lang === "en" ? `difference ${f.difference}` : `差额 ${f.difference}`);
+  if (parts.length === 0) return "";
+  return parts.join(lang === "en" ? ", " : "，") + (f.unit ? ` ${f.unit}` : "");
+}
