@@ -40,35 +40,45 @@ type Tuple = [string, string, string | undefined, string | undefined, string];
 const tuple = (f: Finding): Tuple => [f.rule, f.table, f.row, f.column, f.severity];
 
 /**
- * The sample's findings, each checked against the document by reading it:
- * - T1 (lines 102–117): line 110 "一、财政拨款收入 105,767,210.12", but lines 111–113 (一般公共预算资金,
- *   政府性基金, 国有资本经营预算) are all blank, so the total has no sources: a warning, not an error
- *   (the figures may have been left out of the printout on purpose).
+ * The sample's findings, the same list as tests/golden.test.ts (which names the line proving each):
+ * T1's blank fiscal sources (line 111), the 3823.35 尾差 (line 95), the 社工 project's 2022 year (line 339)
+ * and its missing indicator values (line 383), the 安保经费 project's funds that do not match its
+ * 绩效目标表 (line 422, the only error), its 2022/2023 items (line 422) and its goal period (line 438).
  */
-const EXPECTED: Tuple[] = [["A4.fiscal-sources-blank", "T1", "财政拨款收入", "预算数", "warning"]];
+const EXPECTED: Tuple[] = [
+  ["A4.fiscal-sources-blank", "T1", "财政拨款收入", "预算数", "warning"],
+  ["C1.rounding-residue", "N", "其他一般公共服务支出", "项目支出", "warning"],
+  ["F1.stale-year", "P", "社工", "2022", "warning"],
+  ["E2.indicators", "P", "社工", "value", "warning"],
+  ["E1.performance-funds", "P", "安保经费", "年度预算安排", "error"],
+  ["F1.stale-year", "P", "安保经费", "2022", "warning"],
+  ["F1.stale-year", "P", "安保经费", "2023", "warning"],
+  ["E2.project-period", "P", "安保经费", "项目总目标", "warning"],
+];
 
 function report(r: SpawnSyncReturns<string>): Report {
   return JSON.parse(r.stdout) as Report;
 }
 
 describe("yusuan check (built)", () => {
-  it("reports the sample text's findings exactly, exit 0 (warnings only)", () => {
+  it("reports the sample text's findings exactly, exit 1 (one error)", () => {
     const r = yusuan(["check", "examples/sample.txt", "--format", "json"]);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(1);
     const rep = report(r);
     expect(rep.schemaVersion).toBe(1);
     expect(rep.files[0]!.path).toBe("examples/sample.txt");
     expect(rep.files[0]!.findings.map(tuple)).toEqual(EXPECTED);
     expect(rep.files[0]!.findings[0]!.location).toEqual({ line: 111 });
     expect(rep.files[0]!.findings[0]!.actual).toBe("105767210.12");
-    expect(rep.summary).toEqual({ files: 1, errors: 0, warnings: 1, infos: 0 });
-    expect(yusuan(["check", "examples/sample.txt", "--fail-on", "warning"]).status).toBe(1);
+    expect(rep.summary).toEqual({ files: 1, errors: 1, warnings: 7, infos: 0 });
+    expect(yusuan(["check", "examples/sample.txt", "--disable", "E1"]).status).toBe(0);
+    expect(yusuan(["check", "examples/sample.txt", "--disable", "E1", "--fail-on", "warning"]).status).toBe(1);
   });
 
   it("reports the same findings for the sample workbook (parity apart from locations)", () => {
     const txt = report(yusuan(["check", SAMPLE_TXT, "--format", "json"])).files[0]!;
     const xlsxRun = yusuan(["check", sampleXlsx, "--format", "json"]);
-    expect(xlsxRun.status).toBe(0);
+    expect(xlsxRun.status).toBe(1);
     const xlsx = report(xlsxRun).files[0]!;
     const key = (f: Finding) => ({ rule: f.rule, table: f.table, row: f.row, column: f.column, severity: f.severity, expected: f.expected, actual: f.actual, difference: f.difference, fingerprint: f.fingerprint });
     expect(xlsx.findings.map(tuple)).toEqual(EXPECTED);
@@ -80,7 +90,7 @@ describe("yusuan check (built)", () => {
   it("keeps input order with --jobs 2 over a folder and a glob", () => {
     for (let i = 0; i < 6; i++) copyFileSync(i % 2 ? SAMPLE_TXT : sampleXlsx, join(dir, `many-${i}.${i % 2 ? "txt" : "xlsx"}`));
     const r = yusuan(["check", join(dir, "many-*.{txt,xlsx}"), "--jobs", "2", "--format", "json"]);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(1);
     const rep = report(r);
     expect(rep.files.map((f) => f.path.slice(dir.length + 1))).toEqual(["many-0.xlsx", "many-1.txt", "many-2.xlsx", "many-3.txt", "many-4.xlsx", "many-5.txt"]);
     expect(rep.files.every((f) => f.findings.map(tuple).join() === EXPECTED.join())).toBe(true);
@@ -93,16 +103,16 @@ describe("yusuan check (built)", () => {
     writeFileSync(evil, text);
     const html = join(dir, "report.html");
     const r = yusuan(["check", evil, "--format", "html", "-o", html]);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(1);
     const page = readFileSync(html, "utf8");
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(page).not.toMatch(/<script/i);
     const sarif = JSON.parse(yusuan(["check", SAMPLE_TXT, "--format", "sarif"]).stdout) as { version: string; runs: { results: { ruleId: string; level: string }[] }[] };
     expect(sarif.version).toBe("2.1.0");
-    expect(sarif.runs[0]!.results.map((x) => [x.ruleId, x.level])).toEqual([["A4.fiscal-sources-blank", "warning"]]);
+    expect(sarif.runs[0]!.results.map((x) => [x.ruleId, x.level])).toEqual(EXPECTED.map(([rule, , , , severity]) => [rule, severity === "warning" ? "warning" : "error"]));
     const junit = yusuan(["check", SAMPLE_TXT, "--format", "junit"]).stdout;
     expect(junit.match(/<testsuite /g)).toHaveLength(1);
-    expect(junit).not.toContain("<failure");
+    expect(junit.match(/<failure/g)).toHaveLength(1);
   });
 });
 
@@ -161,7 +171,7 @@ describe("broken and hostile inputs", () => {
       expect(got[0]!.message, f.path).toContain(f.path.slice(dir.length + 1));
     });
     expect(rep.files.at(-1)!.findings.map(tuple)).toEqual(EXPECTED);
-    expect(rep.summary.errors).toBe(files.length);
+    expect(rep.summary.errors).toBe(files.length + 1); // and the sample's one error
     expect(r.stderr.split("\n").filter((l) => l.startsWith("yusuan: "))).toHaveLength(files.length);
   }, 300_000);
 
@@ -185,8 +195,9 @@ describe("yusuan fill (built)", () => {
     expect(readFileSync(input).equals(before)).toBe(true);
     const filled = join(dir, "fill-copy.filled.xlsx");
     expect(existsSync(filled)).toBe(true);
+    // The fill derives T1's blank 一般公共预算资金 from T4; the narrative findings remain.
     const again = report(yusuan(["check", filled, "--format", "json"]));
-    expect(again.files[0]!.findings).toEqual([]);
+    expect(again.files[0]!.findings.map(tuple)).toEqual(EXPECTED.filter(([rule]) => rule !== "A4.fiscal-sources-blank"));
   });
 
   it("fills a text document into a workbook", () => {
@@ -220,7 +231,7 @@ describe("other commands (built)", () => {
     const out = join(dir, "model.json");
     expect(yusuan(["convert", SAMPLE_TXT, "-o", out]).status).toBe(0);
     const r = yusuan(["check", out, "--format", "json"]);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(1);
     expect(report(r).files[0]!.findings.map(tuple)).toEqual(EXPECTED);
   });
 

@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { analyze, readTextDocument } from "@yusuan/disclosure";
 import { readXlsx, writeWaivers } from "@yusuan/xlsx";
-import { checkFile, waiversInGrid, type RunOptions } from "./check-file";
+import { readWaivers } from "@yusuan/disclosure";
+import { checkFile, type RunOptions } from "./check-file";
 import { textToWorkbook } from "./workbook";
 
 const SAMPLE = fileURLToPath(new URL("../../../examples/sample.txt", import.meta.url));
@@ -73,7 +74,7 @@ describe("checkFile", () => {
     writeFileSync(waivedPath, await writeWaivers(bytes, [{ fingerprint: target.fingerprint, reason: "来源另行说明", rule: target.rule }]));
     const read = await readXlsx(readFileSync(waivedPath), waivedPath);
     if (!read.ok) throw new Error(read.message);
-    expect(waiversInGrid(read.grid)).toEqual([{ fingerprint: target.fingerprint, reason: "来源另行说明", rule: target.rule }]);
+    expect(readWaivers(read.grid)).toEqual([{ fingerprint: target.fingerprint, reason: "来源另行说明", rule: target.rule }]);
     const hidden = await checkFile(waivedPath, zh);
     expect(hidden.report.findings.map((f) => f.fingerprint)).not.toContain(target.fingerprint);
     expect(hidden.report.findings).toHaveLength(before.report.findings.length - 1);

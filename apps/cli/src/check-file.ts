@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import type { CheckOptions, FileReport, Finding, Grid, TableSummary, Waiver } from "@yusuan/disclosure";
+import { fingerprintOf, type CheckOptions, type FileReport, type Finding, type Grid, type TableSummary } from "@yusuan/disclosure";
 import type { CatalogData } from "@yusuan/classification";
 
 /** Options of a check run that reach every file (plain data: they cross into worker threads). */
@@ -71,19 +71,9 @@ export function unreadableReport(path: string, failure: Failure, lang: "zh-CN" |
     severity: "error",
     message: lang === "en" ? failure.messageEn : failure.message,
     table: "D",
-    fingerprint: simpleFingerprint(`${failure.code}\u241f${path}`),
+    fingerprint: fingerprintOf([failure.code, path]),
   };
   return { report: { path, tables: EMPTY_TABLES, findings: [finding] }, unreadable: true };
-}
-
-function simpleFingerprint(text: string): string {
-  // FNV-1a 64, the same construction as the engine's fingerprints, over the rule and the path.
-  let h = 0xcbf29ce484222325n;
-  for (const byte of new TextEncoder().encode(text)) {
-    h ^= BigInt(byte);
-    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return h.toString(16).padStart(16, "0");
 }
 
 function osFailure(path: string, error: unknown): Failure {
@@ -99,38 +89,6 @@ function osFailure(path: string, error: unknown): Failure {
   return { code: "input.unreadable", message: `无法读取文件“${path}”：${zh}。`, messageEn: `Cannot read file "${path}": ${en}.` };
 }
 
-/**
- * Reads the waivers stored in a workbook's hidden sheet `yusuan_waivers` (row 1 is the header:
- * fingerprint, rule, reason, by, date; columns are found by their header).
- *
- * @example
- * ```ts
- * const waivers = waiversInGrid(grid); // [{ fingerprint: "…", reason: "…" }]
- * ```
- */
-export function waiversInGrid(grid: Grid): Waiver[] {
-  const sheet = grid.sheets.find((s) => s.name === "yusuan_waivers");
-  if (!sheet) return [];
-  const [header, ...rows] = sheet.rows;
-  const names = (header ?? []).map((c) => (c?.text ?? "").trim().toLowerCase());
-  const col = (name: string, fallback: number): number => {
-    const i = names.indexOf(name);
-    return i >= 0 ? i : fallback;
-  };
-  const at = { fingerprint: col("fingerprint", 0), rule: col("rule", 1), reason: col("reason", 2), by: col("by", 3), date: col("date", 4) };
-  const out: Waiver[] = [];
-  for (const row of rows) {
-    const get = (i: number): string => (row[i]?.text ?? "").trim();
-    const fingerprint = get(at.fingerprint);
-    if (fingerprint === "") continue;
-    const rule = get(at.rule);
-    const by = get(at.by);
-    const date = get(at.date);
-    out.push({ fingerprint, reason: get(at.reason), ...(rule ? { rule } : {}), ...(by ? { by } : {}), ...(date ? { date } : {}) });
-  }
-  return out;
-}
-
 let registeredCatalog: CatalogData | undefined;
 
 async function ensureCatalog(data: CatalogData | undefined): Promise<void> {
@@ -140,13 +98,13 @@ async function ensureCatalog(data: CatalogData | undefined): Promise<void> {
   registeredCatalog = data;
 }
 
-function checkOptions(options: RunOptions, waivers: readonly Waiver[]): CheckOptions {
+/** The engine's options; waivers stored in a workbook are read by `analyze` itself. */
+function checkOptions(options: RunOptions): CheckOptions {
   return {
     lang: options.lang,
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.disable ? { disable: options.disable } : {}),
     ...(options.year !== undefined ? { year: options.year } : {}),
-    ...(waivers.length > 0 ? { waivers } : {}),
   };
 }
 
@@ -243,8 +201,7 @@ export async function checkFile(path: string, options: RunOptions): Promise<File
   if (!input.ok) return unreadableReport(path, input, options.lang);
   const disclosure = await import("@yusuan/disclosure");
   if (input.kind === "grid") {
-    const waivers = waiversInGrid(input.grid);
-    const analysis = disclosure.analyze(input.grid, checkOptions(options, waivers));
+    const analysis = disclosure.analyze(input.grid, checkOptions(options));
     return {
       report: { path, document: analysis.document, tables: analysis.tables, findings: visible(analysis.findings, options.showWaived) },
       unreadable: false,
@@ -265,7 +222,7 @@ export async function checkFile(path: string, options: RunOptions): Promise<File
     );
   }
   const model = parsed.data;
-  const findings = disclosure.check(model, checkOptions(options, []));
+  const findings = disclosure.check(model, checkOptions(options));
   const doc = model.document;
   const kind = doc.kind.startsWith("单位") ? "单位" : "部门";
   const tables: TableSummary[] = disclosure.TABLE_DEFINITIONS.map((def) => {
