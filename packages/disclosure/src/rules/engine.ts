@@ -1,4 +1,5 @@
 import { Amount, Interval, formatAmount } from "@yusuan/money";
+import type { Catalog } from "@yusuan/classification";
 import type { Disclosure, Figure, Location } from "../model";
 import type { Finding, RelatedLocation, Severity, TableId, Waiver } from "../report";
 import { fingerprintOf } from "../fingerprint";
@@ -48,6 +49,8 @@ export interface CheckOptions {
   readonly tolerance?: Readonly<Record<string, string>>;
   /** Catalog year; default: the document's year. */
   readonly year?: number;
+  /** Catalogs to check codes and names against, instead of the registered or built-in ones. */
+  readonly catalogs?: { readonly functional?: Catalog; readonly "economic-dept"?: Catalog };
   /** Accepted findings, by fingerprint. */
   readonly waivers?: ReadonlyArray<Waiver>;
 }

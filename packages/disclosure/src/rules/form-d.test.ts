@@ -85,3 +85,16 @@ test("waivers mark a finding as waived, by fingerprint", () => {
   const waived = ruleHits(analyzeText(text, { waivers: [{ fingerprint: hit.fingerprint, reason: "已与财政局核对" }] }), "A1.parent-sum")[0]!;
   expect(waived.waived).toEqual({ reason: "已与财政局核对" });
 });
+
+test("options.catalogs: codes are checked against the catalog given", async () => {
+  const { createCatalog, getCatalog } = await import("@yusuan/classification");
+  const builtIn = getCatalog("functional");
+  const entries = [...builtIn.entries()].filter((e) => e.code !== "2040220");
+  const catalog = createCatalog({ scheme: "functional", year: 2025, source: "test", entries });
+  const a = analyzeText(sampleText(), { catalogs: { functional: catalog } });
+  expect(ruleHits(a, "D3.unknown-code").map((f) => [f.table, f.row])).toEqual([
+    ["T2", "2040220"],
+    ["T3", "2040220"],
+    ["T5", "2040220"],
+  ]);
+});

@@ -185,20 +185,14 @@ export function checkForm(ctx: RuleContext, issues: ReadonlyArray<RecognitionIss
   }
 }
 
-const catalogs = new Map<string, Catalog>();
-function catalogFor(scheme: "functional" | "economic-dept", year: number | undefined): Catalog {
-  const key = `${scheme}|${year ?? ""}`;
-  let c = catalogs.get(key);
-  if (!c) {
-    c = getCatalog(scheme, year);
-    catalogs.set(key, c);
-  }
-  return c;
+/** The catalog given in the options, else the registered or built-in one for the year. */
+function catalogFor(ctx: RuleContext, scheme: "functional" | "economic-dept"): Catalog {
+  return ctx.options.catalogs?.[scheme] ?? getCatalog(scheme, ctx.catalogYear);
 }
 
 function checkCodes(ctx: RuleContext, t: ClassifiedTable): void {
   const scheme = t.id === "T8" ? "economic-dept" : "functional";
-  const catalog = catalogFor(scheme, ctx.catalogYear);
+  const catalog = catalogFor(ctx, scheme);
   const children = childrenIndex(t);
   const leafLength = scheme === "functional" ? 7 : 5;
   const table: TableId = t.id;
