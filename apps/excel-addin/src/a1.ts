@@ -3,6 +3,7 @@
  * the engine wants 0-based rows and columns. Kept here, small and dependency-free, so the adapter and
  * the fake workbook share one reading of addresses.
  */
+import { cellAddress, parseAddress } from "@yusuan/disclosure";
 
 /** A rectangle of cells, 0-based and inclusive (the same shape as the engine's `CellRange`). */
 export interface Rect {
@@ -13,35 +14,12 @@ export interface Rect {
 }
 
 /**
- * 0-based column index to letters.
- * @example columnName(27) // "AB"
- */
-export function columnName(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/**
- * A1 address of a 0-based cell.
- * @example a1(6, 4) // "E7"
- */
-export function a1(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
-}
-
-/**
  * A1 address of a rectangle: one cell gives "E7", more give "B3:D9".
  * @example rectAddress({ top: 2, left: 1, bottom: 8, right: 3 }) // "B3:D9"
  */
 export function rectAddress(rect: Rect): string {
-  const start = a1(rect.top, rect.left);
-  return rect.top === rect.bottom && rect.left === rect.right ? start : `${start}:${a1(rect.bottom, rect.right)}`;
+  const start = cellAddress(rect.top, rect.left);
+  return rect.top === rect.bottom && rect.left === rect.right ? start : `${start}:${cellAddress(rect.bottom, rect.right)}`;
 }
 
 /**
@@ -63,8 +41,8 @@ export function splitSheet(address: string): { sheet?: string; local: string } {
 export function parseRect(address: string): Rect | undefined {
   const { local } = splitSheet(address);
   const [first, second] = local.split(":");
-  const start = parseCell(first ?? "");
-  const end = second === undefined ? start : parseCell(second);
+  const start = parseAddress(first ?? "");
+  const end = second === undefined ? start : parseAddress(second);
   if (!start || !end) return undefined;
   return {
     top: Math.min(start.row, end.row),
@@ -72,18 +50,6 @@ export function parseRect(address: string): Rect | undefined {
     bottom: Math.max(start.row, end.row),
     right: Math.max(start.col, end.col),
   };
-}
-
-/**
- * Parses one A1 cell address into 0-based row and column.
- * @example parseCell("$E$7") // { row: 6, col: 4 }
- */
-export function parseCell(address: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
 /**

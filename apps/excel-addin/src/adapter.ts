@@ -7,8 +7,8 @@
  * write in the same batch: Office runs a batch in order, so the load returns the state before the
  * write, and the whole operation costs one sync.
  */
-import type { Grid, Sheet, Cell, CellRange, WorkbookSpec } from "@yusuan/disclosure";
-import { a1, parseRect, splitAreas, splitSheet } from "./a1";
+import { cellAddress, type Grid, type Sheet, type Cell, type CellRange, type WorkbookSpec } from "@yusuan/disclosure";
+import { parseRect, splitAreas, splitSheet } from "./a1";
 
 /** `Excel.run` with the one overload the adapter uses; the fake workbook provides the same shape. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -108,7 +108,7 @@ function toRows(range: Excel.Range): (Cell | undefined)[][] {
       const value = raw === "" || raw === null || raw === undefined ? null : (raw as string | number | boolean);
       const numberFormat = range.numberFormat[r]?.[c];
       row[colIndex] = {
-        address: a1(rowIndex, colIndex),
+        address: cellAddress(rowIndex, colIndex),
         row: rowIndex,
         col: colIndex,
         value,

@@ -1,6 +1,6 @@
 import { parseAmount as parseAmountUncached, type ParsedAmount } from "@yusuan/money";
 import { getCatalog, parseCode } from "@yusuan/classification";
-import type { Cell, Grid, Sheet } from "./grid";
+import { cellAddress, type Cell, type Grid, type Sheet } from "./grid";
 import type {
   ClassifiedRow,
   ClassifiedTable,
@@ -125,19 +125,10 @@ class SheetView {
     const line = this.sheet.lines?.[r];
     if (line !== undefined) return { line };
     const cell = this.sheet.rows[r]?.[c];
-    return { sheet: this.sheet.name, cell: cell?.address ?? `${colName(c)}${r + 1}` };
+    return { sheet: this.sheet.name, cell: cell?.address ?? cellAddress(r, c) };
   }
 }
 
-function colName(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function cellText(c: Cell): string {
   if (c.text !== "") return c.text.trim();
@@ -274,6 +265,41 @@ function isFigure(f: Figure | { bad: string }): f is Figure {
 const CODE_PART = /^[0-9０-９]{1,7}$/;
 const HEADER_WORDS = /项目|科目|编码|名称|^类$|^款$|^项$|合计|基本支出|项目支出|人员经费|公用经费|收入|支出|预算数/;
 
+/**
+ * Finds each column's header cell, searching the header rows from the last (most specific) up and
+ * never giving one cell to two columns. With `partial`, a header that merely contains the word counts
+ * ("2025年机关运行经费预算数"), except a combined one ("公务用车购置及运行费").
+ */
+function findHeaderPositions(
+  view: SheetView,
+  def: TableDefinition,
+  from: number,
+  to: number,
+  positions: Map<string, number>,
+  taken: Set<number>,
+  partial: boolean,
+): void {
+  for (const col of def.columns) {
+    let found = -1;
+    for (let r = to; r >= from && found < 0; r--) {
+      const t = view.texts(r);
+      for (const h of col.headers) {
+        const want = norm(h);
+        let i = t.findIndex((cell, c) => !taken.has(c) && norm(cell) === want);
+        if (i < 0 && partial) i = t.findIndex((cell, c) => !taken.has(c) && norm(cell).includes(want) && !norm(cell).includes("及"));
+        if (i >= 0) {
+          found = i;
+          break;
+        }
+      }
+    }
+    if (found >= 0) {
+      positions.set(col.key, found);
+      taken.add(found);
+    }
+  }
+}
+
 /** Header rows map column keys to column offsets relative to the name column. */
 function headerColumns(view: SheetView, def: TableDefinition, from: number, to: number): { offsets: Map<string, number>; nameCol: number } {
   const offsets = new Map<string, number>();
@@ -287,23 +313,7 @@ function headerColumns(view: SheetView, def: TableDefinition, from: number, to: 
       if (nameCol < 0 && /名称$/.test(n)) nameCol = c;
     });
   }
-  for (const col of def.columns) {
-    let found = -1;
-    for (let r = to; r >= from && found < 0; r--) {
-      const t = view.texts(r);
-      for (const h of col.headers) {
-        const i = t.findIndex((cell, c) => !taken.has(c) && norm(cell) === norm(h));
-        if (i >= 0) {
-          found = i;
-          break;
-        }
-      }
-    }
-    if (found >= 0) {
-      positions.set(col.key, found);
-      taken.add(found);
-    }
-  }
+  findHeaderPositions(view, def, from, to, positions, taken, false);
   if (nameCol < 0) nameCol = 2;
   // Columns whose header was lost (PDF extraction drops some): the next free columns, in order.
   let next = nameCol + 1;
@@ -585,25 +595,7 @@ function readSingleRow(view: SheetView, def: TableDefinition, titleRow: number, 
   }
   const headerEnd = dataRow < 0 ? Math.min(end, head.bodyStart + 3) : dataRow - 1;
   const positions = new Map<string, number>();
-  const taken = new Set<number>();
-  for (const col of def.columns) {
-    let found = -1;
-    for (let r = headerEnd; r >= head.bodyStart && found < 0; r--) {
-      const t = view.texts(r);
-      for (const h of col.headers) {
-        let i = t.findIndex((cell, c) => !taken.has(c) && norm(cell) === norm(h));
-        if (i < 0) i = t.findIndex((cell, c) => !taken.has(c) && norm(cell).includes(norm(h)) && !/及/.test(norm(cell)));
-        if (i >= 0) {
-          found = i;
-          break;
-        }
-      }
-    }
-    if (found >= 0) {
-      positions.set(col.key, found);
-      taken.add(found);
-    }
-  }
+  findHeaderPositions(view, def, head.bodyStart, headerEnd, positions, new Set<number>(), true);
   base.columns = def.columns.map((c) => c.key);
   const table: SingleRowTable = { ...base, shape: "single-row", id: "T9", amounts: {} };
   if (dataRow >= 0) {

@@ -6,6 +6,7 @@ import { fingerprintOf } from "../fingerprint";
 import { format, type Lang, type Template } from "../i18n";
 import { recognize } from "../recognize";
 import { identitySystem, TOTAL_ROW, type CellRef, type Identity } from "./identities";
+import { tableName } from "../rules/engine";
 
 /**
  * Options of {@link fill} and {@link fillGrid}.
@@ -52,17 +53,6 @@ const CONFLICT_MESSAGE: Template = {
   en: "{table} {where}: the cell holds {actual} but the tables give {expected} ({reason}), difference {difference} {unit}; left as is.",
 };
 
-const TABLE_LABEL: Record<string, Template> = {
-  T1: { "zh-CN": "表1", en: "Table 1" },
-  T2: { "zh-CN": "表2", en: "Table 2" },
-  T3: { "zh-CN": "表3", en: "Table 3" },
-  T4: { "zh-CN": "表4", en: "Table 4" },
-  T5: { "zh-CN": "表5", en: "Table 5" },
-  T6: { "zh-CN": "表6", en: "Table 6" },
-  T7: { "zh-CN": "表7", en: "Table 7" },
-  T8: { "zh-CN": "表8", en: "Table 8" },
-  T9: { "zh-CN": "表9", en: "Table 9" },
-};
 
 /** English names of the column and row words fill writes into reasons. */
 const EN_WORDS: Record<string, string> = {
@@ -107,7 +97,7 @@ function label(cell: CellRef | undefined, key: string, mode: Identity["mode"], l
   const rowCol = c.row === undefined ? col : oneColumn ? row : `${row} ${col}`;
   if (mode === "column") return col;
   if (mode === "row") return rowCol;
-  return `${TABLE_LABEL[c.table]![lang]} ${rowCol}`;
+  return `${tableName(c.table, lang)} ${rowCol}`;
 }
 
 function refFromKey(key: string): CellRef {
@@ -335,7 +325,7 @@ export function fill(d: Disclosure, options: FillOptions = {}): FillResult {
       rule: FILL_CONFLICT_RULE,
       severity: "warning",
       message: format(CONFLICT_MESSAGE, lang, {
-        table: TABLE_LABEL[cell.table]![lang],
+        table: tableName(cell.table, lang),
         where,
         actual: cell.figure!.text,
         expected: formatAmount(c.expected),
