@@ -219,3 +219,38 @@ export function classifiedWidths(id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8"): n
   const l = classifiedLayout(id);
   return [...Array.from({ length: l.codeCols }, () => 6), 36, ...l.columns.map(() => 18)];
 }
+
+/** Header and total labels: bold and centred. */
+export const BOLD = { bold: true, align: "center" } as const;
+
+const TWO_SIDED = {
+  T1: { widths: [32, 18, 32, 18], left: "本年收入", right: "本年支出", headers: ["项目", "预算数", "项目", "预算数"] },
+  T4: {
+    widths: [28, 18, 28, 18, 18, 18, 18],
+    left: "财政拨款收入",
+    right: "财政拨款支出",
+    headers: ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
+  },
+} as const;
+
+/**
+ * Starts a two-sided table (T1 or T4): title lines, then the merged 收入/支出 header row and the column
+ * header row. Returns the writer and the first data row.
+ *
+ * @example
+ * ```ts
+ * const { w, r } = twoSidedStart("T1", { department: "某部门", year: 2025 }); // r: first data row
+ * ```
+ */
+export function twoSidedStart(id: "T1" | "T4", o: WorkbookOptions): { w: SheetWriter; r: number } {
+  const layout = TWO_SIDED[id];
+  const last = layout.headers.length - 1;
+  const w = new SheetWriter(sheetName(id), [...layout.widths]);
+  const r = head(w, id, o, last);
+  w.text(r, 0, layout.left, BOLD);
+  w.merge(r, 0, r, 1);
+  w.text(r, 2, layout.right, BOLD);
+  w.merge(r, 2, r, last);
+  layout.headers.forEach((h, i) => w.text(r + 1, i, h, BOLD));
+  return { w, r: r + 2 };
+}

@@ -18,6 +18,8 @@ import {
   SheetWriter,
   sumOf,
   type LayoutRow,
+  twoSidedStart,
+  BOLD,
   type WorkbookOptions,
 } from "./layout";
 import type { SheetSpec, WorkbookSpec } from "./spec";
@@ -245,15 +247,7 @@ function sumLines(lines: readonly BudgetLine[], pick: (l: BudgetLine) => boolean
 }
 
 function t1Sheet(o: WorkbookOptions & { kind: "部门" | "单位" }, lines: readonly BudgetLine[], t3: LayoutRow[]): SheetSpec {
-  const w = new SheetWriter(sheetName("T1"), [32, 18, 32, 18]);
-  let r = head(w, "T1", o, 3);
-  const bold = { bold: true, align: "center" as const };
-  w.text(r, 0, "本年收入", bold);
-  w.merge(r, 0, r, 1);
-  w.text(r, 2, "本年支出", bold);
-  w.merge(r, 2, r, 3);
-  ["项目", "预算数", "项目", "预算数"].forEach((h, i) => w.text(r + 1, i, h, bold));
-  r += 2;
+  const { w, r } = twoSidedStart("T1", o);
   const src = (s: BudgetSource) => sumLines(lines, (l) => l.source === s);
   const income: [string, Amount, string?][] = [
     ["一、财政拨款收入", sumLines(lines, (l) => FISCAL.includes(l.source)), `SUM(${ref(r + 1, 1)}:${ref(r + 3, 1)})`],
@@ -280,9 +274,9 @@ function t1Sheet(o: WorkbookOptions & { kind: "部门" | "单位" }, lines: read
   }
   const total = r + n;
   const all = sumLines(lines, () => true);
-  w.text(total, 0, "收入总计", bold);
+  w.text(total, 0, "收入总计", BOLD);
   w.amount(total, 1, all, `SUM(${[0, 4, 5, 6].map((i) => ref(r + i, 1)).join(",")})`);
-  w.text(total, 2, "支出总计", bold);
+  w.text(total, 2, "支出总计", BOLD);
   w.amount(total, 3, all, classes.length > 0 ? `SUM(${ref(r, 3)}:${ref(r + classes.length - 1, 3)})` : undefined);
   return w.spec();
 }
@@ -294,15 +288,7 @@ function t4Sheet(
   t6: LayoutRow[],
   t7: LayoutRow[],
 ): SheetSpec {
-  const w = new SheetWriter(sheetName("T4"), [28, 18, 28, 18, 18, 18, 18]);
-  let r = head(w, "T4", o, 6);
-  const bold = { bold: true, align: "center" as const };
-  w.text(r, 0, "财政拨款收入", bold);
-  w.merge(r, 0, r, 1);
-  w.text(r, 2, "财政拨款支出", bold);
-  w.merge(r, 2, r, 6);
-  ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"].forEach((h, i) => w.text(r + 1, i, h, bold));
-  r += 2;
+  const { w, r } = twoSidedStart("T4", o);
   const src = (s: BudgetSource) => sumLines(fiscal, (l) => l.source === s);
   const income: [string, Amount][] = [
     ["一、一般公共预算资金", src("一般公共预算")],
@@ -329,9 +315,9 @@ function t4Sheet(
   }
   const total = r + n;
   const all = sumLines(fiscal, () => true);
-  w.text(total, 0, "收入总计", bold);
+  w.text(total, 0, "收入总计", BOLD);
   w.amount(total, 1, all, `SUM(${ref(r, 1)}:${ref(r + income.length - 1, 1)})`);
-  w.text(total, 2, "支出总计", bold);
+  w.text(total, 2, "支出总计", BOLD);
   w.amount(total, 3, all, `SUM(${ref(total, 4)}:${ref(total, 6)})`);
   [src("一般公共预算"), src("政府性基金"), src("国有资本经营")].forEach((v, k) => {
     w.amount(total, 4 + k, v, codes.length > 0 ? `SUM(${ref(r, 4 + k)}:${ref(r + codes.length - 1, 4 + k)})` : undefined);
@@ -349,17 +335,17 @@ function t4Sheet(
  */
 export function t9Header(w: SheetWriter, r: number, year: number): number {
   const bold = { bold: true, align: "center" as const };
-  w.text(r, 0, `${year}年“三公”经费预算数`, bold);
+  w.text(r, 0, `${year}年“三公”经费预算数`, BOLD);
   w.merge(r, 0, r, 5);
-  w.text(r, 6, `${year}年机关运行经费预算数`, bold);
+  w.text(r, 6, `${year}年机关运行经费预算数`, BOLD);
   w.merge(r, 6, r + 2, 6);
   ["合计", "因公出国(境)费", "公务接待费"].forEach((h, i) => {
-    w.text(r + 1, i, h, bold);
+    w.text(r + 1, i, h, BOLD);
     w.merge(r + 1, i, r + 2, i);
   });
-  w.text(r + 1, 3, "公务用车购置及运行费", bold);
+  w.text(r + 1, 3, "公务用车购置及运行费", BOLD);
   w.merge(r + 1, 3, r + 1, 5);
-  ["小计", "购置费", "运行费"].forEach((h, i) => w.text(r + 2, 3 + i, h, bold));
+  ["小计", "购置费", "运行费"].forEach((h, i) => w.text(r + 2, 3 + i, h, BOLD));
   return r + 3;
 }
 

@@ -8,6 +8,8 @@ import {
   ref,
   sheetName,
   SheetWriter,
+  twoSidedStart,
+  BOLD,
   type WorkbookOptions,
 } from "./layout";
 import type { SheetSpec, WorkbookSpec } from "./spec";
@@ -71,15 +73,7 @@ function classified(id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8", o: WorkbookOpti
 }
 
 function t1(o: WorkbookOptions): SheetSpec {
-  const w = new SheetWriter(sheetName("T1"), [32, 18, 32, 18]);
-  let r = head(w, "T1", o, 3);
-  const bold = { bold: true, align: "center" as const };
-  w.text(r, 0, "本年收入", bold);
-  w.merge(r, 0, r, 1);
-  w.text(r, 2, "本年支出", bold);
-  w.merge(r, 2, r, 3);
-  ["项目", "预算数", "项目", "预算数"].forEach((h, i) => w.text(r + 1, i, h, bold));
-  r += 2;
+  const { w, r } = twoSidedStart("T1", o);
   const income = ["一、财政拨款收入", "1. 一般公共预算资金", "2. 政府性基金", "3. 国有资本经营预算", "二、事业收入", "三、事业单位经营收入", "四、其他收入"];
   const n = Math.max(income.length, TEMPLATE_LINES);
   for (let i = 0; i < n; i++) {
@@ -90,23 +84,15 @@ function t1(o: WorkbookOptions): SheetSpec {
     w.amount(r + i, 3, undefined);
   }
   const total = r + n;
-  w.text(total, 0, "收入总计", bold);
+  w.text(total, 0, "收入总计", BOLD);
   w.amount(total, 1, undefined, `SUM(${[0, 4, 5, 6].map((i) => ref(r + i, 1)).join(",")})`);
-  w.text(total, 2, "支出总计", bold);
+  w.text(total, 2, "支出总计", BOLD);
   w.amount(total, 3, undefined, `SUM(${ref(r, 3)}:${ref(total - 1, 3)})`);
   return w.spec();
 }
 
 function t4(o: WorkbookOptions): SheetSpec {
-  const w = new SheetWriter(sheetName("T4"), [28, 18, 28, 18, 18, 18, 18]);
-  let r = head(w, "T4", o, 6);
-  const bold = { bold: true, align: "center" as const };
-  w.text(r, 0, "财政拨款收入", bold);
-  w.merge(r, 0, r, 1);
-  w.text(r, 2, "财政拨款支出", bold);
-  w.merge(r, 2, r, 6);
-  ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"].forEach((h, i) => w.text(r + 1, i, h, bold));
-  r += 2;
+  const { w, r } = twoSidedStart("T4", o);
   const income = ["一、一般公共预算资金", "二、政府性基金", "三、国有资本经营预算"];
   for (let i = 0; i < TEMPLATE_LINES; i++) {
     if (i < income.length) {
@@ -118,9 +104,9 @@ function t4(o: WorkbookOptions): SheetSpec {
     for (let c = 4; c <= 6; c++) w.amount(r + i, c, undefined);
   }
   const total = r + TEMPLATE_LINES;
-  w.text(total, 0, "收入总计", bold);
+  w.text(total, 0, "收入总计", BOLD);
   w.amount(total, 1, undefined, `SUM(${ref(r, 1)}:${ref(r + income.length - 1, 1)})`);
-  w.text(total, 2, "支出总计", bold);
+  w.text(total, 2, "支出总计", BOLD);
   for (let c = 3; c <= 6; c++) w.amount(total, c, undefined, `SUM(${ref(r, c)}:${ref(total - 1, c)})`);
   return w.spec();
 }
