@@ -271,3 +271,15 @@ export type ProjectSection = z.infer<typeof ProjectSectionSchema>;
 export type Narrative = z.infer<typeof NarrativeSchema>;
 
 export { parseNarrative } from "./parse";
+
+/**
+ * The JSON Schema of the narrative model, generated from the zod schema.
+ *
+ * @example
+ * ```ts
+ * narrativeJsonSchema().type; // "object"
+ * ```
+ */
+export function narrativeJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(NarrativeSchema) as Record<string, unknown>;
+}
