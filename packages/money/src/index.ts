@@ -26,3 +26,4 @@ export { toDaxie } from "./daxie";
 export { Interval, agree, smallestAdjustment } from "./interval";
 export { percentChange, type Direction } from "./change";
 export { allocate, type Allocation } from "./allocate";
+export { decimalSumEquals } from "./exact";

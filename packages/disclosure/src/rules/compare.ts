@@ -1,4 +1,4 @@
-import { Amount, Interval, smallestAdjustment } from "@yusuan/money";
+import { Amount, Interval, decimalSumEquals, smallestAdjustment } from "@yusuan/money";
 import type { Figure, Location } from "../model";
 import type { RelatedLocation, TableId } from "../report";
 import { amountOf, intervalOf, type RuleContext } from "./engine";
@@ -23,6 +23,7 @@ export function expectSum(
 ): boolean {
   if (!ctx.enabled(rule)) return true;
   const unit = actual.unit ?? "元";
+  if (allExact([actual, ...parts], unit) && decimalSumEquals(valueOf(actual), parts.map(valueOf))) return true;
   const exact = Amount.sum(parts.map((p) => amountOf(p.figure, p.unit ?? unit).to(unit)), unit);
   const partsInterval = Interval.sum(parts.map((p) => intervalOf(p.figure, p.unit ?? unit).to(unit)), unit);
   return report(ctx, rule, actual, exact, partsInterval, parts, params, key);
@@ -39,8 +40,21 @@ export function expectEqual(
 ): boolean {
   if (!ctx.enabled(rule)) return true;
   const unit = actual.unit ?? "元";
+  if (allExact([actual, other], unit) && decimalSumEquals(valueOf(actual), [valueOf(other)])) return true;
   const exact = amountOf(other.figure, other.unit ?? unit).to(unit);
   return report(ctx, rule, actual, exact, intervalOf(other.figure, other.unit ?? unit).to(unit), [other], params, key);
+}
+
+/**
+ * Most identities hold: decide those on the printed decimal strings alone, without decimal objects.
+ * Only sides that stand for exact values qualify (blank, or 元 with two decimals — see intervalOf).
+ */
+function allExact(sides: ReadonlyArray<Side>, unit: "元" | "万元"): boolean {
+  return sides.every((s) => (s.unit ?? unit) === unit && (!s.figure || s.figure.blank || (unit === "元" && s.figure.decimals >= 2)));
+}
+
+function valueOf(s: Side): string {
+  return s.figure && !s.figure.blank ? s.figure.value : "0";
 }
 
 function report(
