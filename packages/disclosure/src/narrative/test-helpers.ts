@@ -1,31 +1,18 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { gridOf, replaced, sampleText } from "../../../../tests/fixtures/sample";
 import type { Disclosure } from "../model";
 import type { Finding } from "../report";
 import { recognize } from "../recognize";
 import { RuleContext } from "../rules/engine";
-import { readTextDocument } from "../text";
 import { parseNarrative } from "./parse";
 import { checkNarrative, narrativeRules } from "./rules";
 
-/** The sample document of the repository. */
-export const SAMPLE = readFileSync(fileURLToPath(new URL("../../../../examples/sample.txt", import.meta.url)), "utf8");
-
-/** The sample with exact, checked replacements (each `from` must occur). */
-export function edited(...pairs: Array<[string, string]>): string {
-  let text = SAMPLE;
-  for (const [from, to] of pairs) {
-    if (!text.includes(from)) throw new Error(`not in the sample: ${from}`);
-    text = text.replace(from, to);
-  }
-  return text;
-}
+/** The sample document of the repository, and the sample with exact replacements. */
+export const SAMPLE = sampleText();
+export { replaced as edited };
 
 /** Text → Disclosure through the real reader and recognizer. */
 export function disclosureOf(text: string): Disclosure {
-  const r = readTextDocument(text, "sample.txt");
-  if (!r.ok) throw new Error(r.message);
-  return recognize(r.grid).disclosure;
+  return recognize(gridOf(text)).disclosure;
 }
 
 /** Runs the narrative rules on a text (optionally adjusting the disclosure first). */
