@@ -98,3 +98,29 @@ test("options.catalogs: codes are checked against the catalog given", async () =
     ["T5", "2040220"],
   ]);
 });
+
+describe("firing the remaining form rules", () => {
+  const lines = sampleText().split("\n");
+  const range = (id: string): readonly [number, number] => sample.tables.find((t) => t.id === id)!.lines!;
+
+  test("D1.table-order: Table 3 after Table 4", () => {
+    const [a3, b3] = range("T3");
+    const [, b4] = range("T4");
+    const t3 = lines.slice(a3 - 1, b3);
+    const reordered = [...lines.slice(0, a3 - 1), ...lines.slice(b3, b4), ...t3, ...lines.slice(b4)];
+    const a = analyzeText(reordered.join("\n"));
+    expect(ruleHits(a, "D1.table-order")).toMatchObject([{ table: "T4", message: "表4出现在表3之前，顺序与规定不符。" }]);
+  });
+
+  test("recognize.duplicate-table: Table 6 printed twice", () => {
+    const [a6, b6] = range("T6");
+    const a = analyzeText([...lines, ...lines.slice(a6 - 1, b6)].join("\n"));
+    expect(ruleHits(a, "recognize.duplicate-table")).toMatchObject([{ table: "T6", severity: "warning" }]);
+  });
+
+  test("recognize.unplaced-row: a row with amounts but no code", () => {
+    const row = lineOf("201\t99\t99 其他一般公共服务支出", t3);
+    const a = analyzeText(edited({ [row]: `${lines[row - 1]}\n补充\t\t某项目\t100.00\t\t100.00` }));
+    expect(ruleHits(a, "recognize.unplaced-row")).toMatchObject([{ table: "T3", severity: "info", location: { line: row + 1 } }]);
+  });
+});

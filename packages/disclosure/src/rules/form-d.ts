@@ -4,7 +4,7 @@ import type { TableId } from "../report";
 import type { RecognitionIssue } from "../recognize";
 import { TABLE_DEFINITIONS, tableTitle, type StandardTableId } from "../tables";
 import { norm } from "../text-norm";
-import { amountOf, type RuleContext, type RuleSpec } from "./engine";
+import { amountOf, tableName, type RuleContext, type RuleSpec } from "./engine";
 import { childrenIndex } from "./tables-a";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
@@ -142,8 +142,9 @@ export function checkForm(ctx: RuleContext, issues: ReadonlyArray<RecognitionIss
   const d = ctx.d;
   const year = d.document.year;
   const docKind = d.document.kind.startsWith("单位") ? "单位" : "部门";
-  let previous: { id: StandardTableId; order: number } | undefined;
-  TABLE_DEFINITIONS.forEach((def, order) => {
+  // The latest table so far in the standard order, by its place on its sheet.
+  let furthest: { id: StandardTableId; sheet: string; row: number } | undefined;
+  TABLE_DEFINITIONS.forEach((def) => {
     const t = d.tables[def.id];
     if (!t) {
       ctx.emit("D1.table-missing", { table: def.id, params: { title: year ? tableTitle(def.id, year, docKind) : def.name } });
@@ -156,10 +157,10 @@ export function checkForm(ctx: RuleContext, issues: ReadonlyArray<RecognitionIss
     if (t.kind && t.kind !== docKind) {
       ctx.emit("D1.title-kind", { table: def.id, location: at, expected: d.document.kind, actual: t.kind, params: { title: t.title } });
     }
-    if (previous && previous.order > order && t.sheet === d.tables[previous.id]?.sheet) {
-      ctx.emit("D1.table-order", { table: def.id, location: at, params: { other: ctx.lang === "en" ? `Table ${previous.id.slice(1)}` : `表${previous.id.slice(1)}` } });
+    if (furthest && furthest.sheet === t.sheet && t.rows[0] < furthest.row) {
+      ctx.emit("D1.table-order", { table: def.id, location: at, params: { other: tableName(furthest.id, ctx.lang) } });
     }
-    if (!previous || order > previous.order) previous = { id: def.id, order };
+    if (!furthest || furthest.sheet !== t.sheet || t.rows[0] > furthest.row) furthest = { id: def.id, sheet: t.sheet, row: t.rows[0] };
     const data = hasData(t);
     const emptyNote = t.notes.find((n) => EMPTY_NOTE.test(n.text));
     if (!data && !emptyNote) {

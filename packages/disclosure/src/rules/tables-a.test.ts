@@ -70,3 +70,8 @@ describe("A6 Table 9", () => {
     expect(ruleHits(a, "A6.t9-identity")).toMatchObject([{ table: "T9", column: "合计", unit: "万元", expected: "0.80", actual: "0.90" }]);
   });
 });
+
+test("A5: Table 4 支出总计 that is not the sum of its rows", () => {
+  const a = analyzeText(replaceOn("收入总计", "支出总计\t105,767,210.12\t105,767,210.12", "支出总计\t105,767,210.12\t105,767,211.12", t4));
+  expect(ruleHits(a, "A5.t4-totals")).toMatchObject([{ table: "T4", row: "支出总计", column: "一般公共预算", difference: "1.00" }]);
+});
