@@ -7,10 +7,12 @@ import { parentOf, type Level, type Scheme } from "./scheme";
  * last year it was current when that is known.
  *
  * @example
+ * ```ts
  * const e: CatalogEntry = {
  *   code: "210", name: "卫生健康支出", level: "类",
  *   formerNames: [{ name: "医疗卫生与计划生育支出", until: 2018 }],
  * };
+ * ```
  */
 export interface CatalogEntry {
   readonly code: string;
@@ -24,10 +26,12 @@ export interface CatalogEntry {
  * and its entries.
  *
  * @example
+ * ```ts
  * const data: CatalogData = {
  *   scheme: "functional", year: 2025, source: "财政部《2025年政府收支分类科目》",
  *   entries: [{ code: "201", name: "一般公共服务支出", level: "类" }],
  * };
+ * ```
  */
 export interface CatalogData {
   scheme: Scheme;
@@ -45,8 +49,10 @@ export interface CatalogData {
  * - `unknown-code`: the code is not in this catalog, which says nothing about whether it is wrong.
  *
  * @example
+ * ```ts
  * const c: NameCheck = getCatalog("functional").checkName("210", "医疗卫生与计划生育支出");
  * if (c.status === "obsolete") console.log(c.current); // 卫生健康支出
+ * ```
  */
 export type NameCheck =
   | { status: "match" }
@@ -81,9 +87,11 @@ export interface FindByNameOptions {
  * One year's catalog of one scheme.
  *
  * @example
+ * ```ts
  * const c = getCatalog("economic-dept", 2025);
  * c.get("30102")?.name; // "津贴补贴"
  * c.children("301").length; // number of 款 under 301
+ * ```
  */
 export interface Catalog {
   readonly scheme: Scheme;
@@ -238,9 +246,11 @@ class MapCatalog implements Catalog {
  * duplicate codes, the first is kept.
  *
  * @example
+ * ```ts
  * const c = createCatalog({ scheme: "functional", year: 2025, source: "example",
  *   entries: [{ code: "201", name: "一般公共服务支出", level: "类" }] });
  * c.get("201")?.name; // "一般公共服务支出"
+ * ```
  */
 export function createCatalog(data: CatalogData): Catalog {
   return new MapCatalog(data);
@@ -250,8 +260,10 @@ export function createCatalog(data: CatalogData): Catalog {
  * The data of a catalog in the package's format, ready for `serializeCatalog` or `createCatalog`.
  *
  * @example
+ * ```ts
  * const data = toCatalogData(getCatalog("functional"));
  * createCatalog(data).size === getCatalog("functional").size; // true
+ * ```
  */
 export function toCatalogData(catalog: Catalog): CatalogData {
   const entries: CatalogEntry[] = [];

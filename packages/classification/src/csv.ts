@@ -4,7 +4,9 @@
  * line break. Blank lines are kept as rows with one empty cell so that row numbers match lines.
  *
  * @example
+ * ```ts
  * parseCsv('code,name\r\n201,"一般公共服务支出"\r\n'); // [["code", "name"], ["201", "一般公共服务支出"]]
+ * ```
  */
 export function parseCsv(text: string): string[][] {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

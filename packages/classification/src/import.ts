@@ -23,8 +23,10 @@ export {
  * file where there is one).
  *
  * @example
+ * ```ts
  * const r: ImportResult = importCatalogCsv("编码,名称\n201,一般公共服务支出\n", { scheme: "functional", year: 2026 });
  * if (r.ok) console.log(r.data.entries.length); // 1
+ * ```
  */
 export type ImportResult =
   | { ok: true; data: CatalogData; warnings: string[] }
@@ -210,9 +212,11 @@ function importRows(
  * without a digit in the code cells (合计, notes) are skipped with a warning. Never throws.
  *
  * @example
+ * ```ts
  * const r = importCatalogCsv("\uFEFF科目编码,科目名称\r\n201,一般公共服务支出\r\n20101,人大事务\r\n",
  *   { scheme: "functional", year: 2026, source: "财政部《2026年政府收支分类科目》" });
  * if (r.ok) registerCatalog(createCatalog(r.data));
+ * ```
  */
 export function importCatalogCsv(text: string, options: ImportOptions): ImportResult {
   const rows = parseCsv(text);
@@ -248,8 +252,10 @@ function excelCell(value: ExcelCellValue): RawCell {
  * an unreadable file is an error result.
  *
  * @example
+ * ```ts
  * const bytes = new Uint8Array(await readFile("2026年政府收支分类科目.xlsx"));
  * const r = await importCatalogXlsx(bytes, { scheme: "functional", year: 2026 });
+ * ```
  */
 export async function importCatalogXlsx(data: Uint8Array, options: XlsxImportOptions): Promise<ImportResult> {
   let rows: RawCell[][];
@@ -291,8 +297,10 @@ export async function importCatalogXlsx(data: Uint8Array, options: XlsxImportOpt
  * `createCatalog(JSON.parse(text))` loads again.
  *
  * @example
+ * ```ts
  * const text = serializeCatalog(toCatalogData(getCatalog("functional")));
  * createCatalog(JSON.parse(text)).get("201")?.name; // "一般公共服务支出"
+ * ```
  */
 export function serializeCatalog(data: CatalogData): string {
   const entries = data.entries.map((e) => {

@@ -89,7 +89,9 @@ export interface Message {
  * Looks up a message by identifier and fills in its parameters, in both languages.
  *
  * @example
+ * ```ts
  * message("data.duplicate", { code: "201" }).message; // "编码201重复出现"
+ * ```
  */
 export function message(id: MessageId, params: Params = {}): Message {
   return { message: zh[id](params), messageEn: en[id](params) };

@@ -6,8 +6,10 @@ const SPACES = /[\s\u200b\u200c\u200d\u2060\ufeff]+/gu;
  * ordinary characters), and all spaces, including ideographic and zero-width ones, are removed.
  *
  * @example
+ * ```ts
  * normaliseName("因公出国（境）费用"); // "因公出国(境)费用"
  * normaliseName(" 行政 运行 "); // "行政运行"
+ * ```
  */
 export function normaliseName(name: string): string {
   return name.normalize("NFKC").replace(SPACES, "");
@@ -21,7 +23,9 @@ export type NameDifference = "spaces" | "width" | "both";
  * character width, or in both.
  *
  * @example
+ * ```ts
  * nameDifference("因公出国（境）费用", "因公出国(境)费用"); // "width"
+ * ```
  */
 export function nameDifference(a: string, b: string): NameDifference {
   if (a.replace(SPACES, "") === b.replace(SPACES, "")) return "spaces";

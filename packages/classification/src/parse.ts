@@ -11,7 +11,9 @@ import { codeLength, schemeInfo, type Level, type Scheme } from "./scheme";
  * - `spaces`: spaces inside a cell were read as separators or dropped ("201 99 99").
  *
  * @example
+ * ```ts
  * const n: Normalisation = "padded-kuan";
+ * ```
  */
 export type Normalisation = "joined" | "split" | "from-name-cell" | "padded-kuan" | "full-width" | "spaces";
 
@@ -19,8 +21,10 @@ export type Normalisation = "joined" | "split" | "from-name-cell" | "padded-kuan
  * The result of {@link parseCode}: the full code, or why the input is not a code.
  *
  * @example
+ * ```ts
  * const r: ParsedCode = parseCode("2019999");
  * if (r.ok) console.log(r.code, r.level); // 2019999 项
+ * ```
  */
 export type ParsedCode =
   | {
@@ -119,10 +123,12 @@ const HAS_SPACE = /\s/;
  * (["301", "2"] → 30102); full-width digits ("２０１").
  *
  * @example
+ * ```ts
  * parseCode(["201", "99"], { nameCell: "99 其他一般公共服务支出" });
  * // { ok: true, code: "2019999", level: "项", name: "其他一般公共服务支出", normalised: ["split", "from-name-cell"], … }
  * parseCode(["301", "2"], { scheme: "economic-dept" }); // code "30102", normalised ["split", "padded-kuan"]
  * parseCode("20l99"); // { ok: false, reason: "编码“20l99”含有非数字字符", … }
+ * ```
  */
 export function parseCode(input: string | readonly string[], options: ParseCodeOptions = {}): ParsedCode {
   const scheme = options.scheme ?? "functional";

@@ -34,8 +34,10 @@ const registered = new Map<Scheme, Catalog[]>();
  * `unknown-code` until an official catalog is registered.
  *
  * @example
+ * ```ts
  * builtInCatalog("functional").source; // "observed: …"
  * builtInCatalog("revenue").size; // 0
+ * ```
  */
 export function builtInCatalog(scheme: Scheme): Catalog {
   let c = builtIns.get(scheme);
@@ -56,8 +58,10 @@ export function builtInCatalog(scheme: Scheme): Catalog {
  * Never throws.
  *
  * @example
+ * ```ts
  * const c = getCatalog("functional", 2025);
  * c.checkName("2010301", "行政运行"); // { status: "match" }
+ * ```
  */
 export function getCatalog(scheme: Scheme, year?: number): Catalog {
   const list = registered.get(scheme);
@@ -76,9 +80,11 @@ export function getCatalog(scheme: Scheme, year?: number): Catalog {
  * earlier for the same scheme and year.
  *
  * @example
+ * ```ts
  * const result = importCatalogCsv(text, { scheme: "functional", year: 2026 });
  * if (result.ok) registerCatalog(createCatalog(result.data));
  * getCatalog("functional", 2026).year; // 2026
+ * ```
  */
 export function registerCatalog(catalog: Catalog): void {
   const list = (registered.get(catalog.scheme) ?? []).filter((c) => c.year !== catalog.year);
@@ -92,7 +98,9 @@ export function registerCatalog(catalog: Catalog): void {
  * catalogs cannot be removed.
  *
  * @example
+ * ```ts
  * unregisterCatalog("functional", 2026); // true if one was registered
+ * ```
  */
 export function unregisterCatalog(scheme: Scheme, year: number): boolean {
   const list = registered.get(scheme);
@@ -106,7 +114,9 @@ export function unregisterCatalog(scheme: Scheme, year: number): boolean {
  * The catalogs registered for a scheme, oldest first (the built-in one is not included).
  *
  * @example
+ * ```ts
  * registeredCatalogs("functional").map((c) => c.year); // e.g. [2025, 2026]
+ * ```
  */
 export function registeredCatalogs(scheme: Scheme): Catalog[] {
   return [...(registered.get(scheme) ?? [])];

@@ -11,7 +11,9 @@
  * - `revenue`: 收入分类 (类 3 / 款 5 / 项 7 / 目 9), codes 1xx.
  *
  * @example
+ * ```ts
  * const scheme: Scheme = "functional";
+ * ```
  */
 export type Scheme = "functional" | "economic-dept" | "economic-gov" | "revenue";
 
@@ -19,7 +21,9 @@ export type Scheme = "functional" | "economic-dept" | "economic-gov" | "revenue"
  * A level of the code hierarchy.
  *
  * @example
+ * ```ts
  * const level: Level = "项"; // a 7-digit functional code such as 2010301
+ * ```
  */
 export type Level = "类" | "款" | "项" | "目";
 
@@ -71,7 +75,9 @@ const INFO: Readonly<Record<Scheme, SchemeInfo>> = {
  * All schemes, in a stable order.
  *
  * @example
+ * ```ts
  * for (const s of SCHEMES) console.log(schemeInfo(s).name);
+ * ```
  */
 export const SCHEMES: readonly Scheme[] = ["functional", "economic-dept", "economic-gov", "revenue"];
 
@@ -82,7 +88,9 @@ const LEVEL_BY_LENGTH: Readonly<Record<number, Level>> = { 3: "类", 5: "款", 7
  * Number of digits of a full code at a level.
  *
  * @example
+ * ```ts
  * codeLength("款"); // 5
+ * ```
  */
 export function codeLength(level: Level): number {
   switch (level) {
@@ -101,7 +109,9 @@ export function codeLength(level: Level): number {
  * The structure of a scheme.
  *
  * @example
+ * ```ts
  * schemeInfo("economic-dept").levels; // ["类", "款"]
+ * ```
  */
 export function schemeInfo(scheme: Scheme): SchemeInfo {
   return INFO[scheme];
@@ -111,8 +121,10 @@ export function schemeInfo(scheme: Scheme): SchemeInfo {
  * Whether a value is one of the scheme identifiers (for data read from JSON or a command line).
  *
  * @example
+ * ```ts
  * isScheme("functional"); // true
  * isScheme("功能"); // false
+ * ```
  */
 export function isScheme(value: unknown): value is Scheme {
   return typeof value === "string" && Object.hasOwn(INFO, value);
@@ -123,8 +135,10 @@ export function isScheme(value: unknown): value is Scheme {
  * economic, 5 government economic). Undefined when the leading digit belongs to no scheme.
  *
  * @example
+ * ```ts
  * schemeOf("30102"); // "economic-dept"
  * schemeOf("2010301"); // "functional"
+ * ```
  */
 export function schemeOf(code: string): Scheme | undefined {
   switch (code.charCodeAt(0)) {
@@ -155,9 +169,11 @@ function isDigits(code: string): boolean {
  * leading digit (see {@link schemeOf}).
  *
  * @example
+ * ```ts
  * levelOf("2010301"); // "项"
  * levelOf("30102", "economic-dept"); // "款"
  * levelOf("3010201", "economic-dept"); // undefined: economic codes stop at 款
+ * ```
  */
 export function levelOf(code: string, scheme?: Scheme): Level | undefined {
   const s = scheme ?? schemeOf(code);
@@ -172,8 +188,10 @@ export function levelOf(code: string, scheme?: Scheme): Level | undefined {
  * The parent code (one level up), or undefined for a 类 code or an invalid code.
  *
  * @example
+ * ```ts
  * parentOf("2010301"); // "20103"
  * parentOf("201"); // undefined
+ * ```
  */
 export function parentOf(code: string, scheme?: Scheme): string | undefined {
   const level = levelOf(code, scheme);
@@ -185,7 +203,9 @@ export function parentOf(code: string, scheme?: Scheme): string | undefined {
  * All ancestors of a code, nearest first; empty for a 类 code or an invalid code.
  *
  * @example
+ * ```ts
  * ancestorsOf("2010301"); // ["20103", "201"]
+ * ```
  */
 export function ancestorsOf(code: string, scheme?: Scheme): string[] {
   if (levelOf(code, scheme) === undefined) return [];

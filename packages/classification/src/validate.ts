@@ -7,7 +7,9 @@ import { isScheme, levelOf, parentOf, schemeInfo, type Scheme } from "./scheme";
  * it has one) and what is wrong, in Chinese and English.
  *
  * @example
+ * ```ts
  * const issue: CatalogDataIssue = { index: 3, code: "20101", message: "编码20101重复出现", messageEn: "code 20101 appears more than once" };
+ * ```
  */
 export interface CatalogDataIssue {
   readonly index?: number;
@@ -20,8 +22,10 @@ export interface CatalogDataIssue {
  * The verdict of {@link validateCatalogData}. Warnings never make data invalid.
  *
  * @example
+ * ```ts
  * const v: CatalogDataValidation = validateCatalogData(data);
  * if (!v.ok) for (const e of v.errors) console.error(e.message);
+ * ```
  */
 export type CatalogDataValidation =
   | { ok: true; warnings: CatalogDataIssue[] }
@@ -53,9 +57,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * file; with `partial: true` it is a warning. Accepts any value and never throws.
  *
  * @example
+ * ```ts
  * validateCatalogData({ scheme: "functional", year: 2025, source: "x",
  *   entries: [{ code: "20101", name: "人大事务", level: "款" }] });
  * // { ok: false, errors: [{ code: "20101", message: "编码20101的上级科目201不在目录中", … }], warnings: [] }
+ * ```
  */
 export function validateCatalogData(data: CatalogData | unknown, options: ValidateOptions = {}): CatalogDataValidation {
   const errors: CatalogDataIssue[] = [];

@@ -25,7 +25,14 @@ const engineRules: RuleSpec[] = [
   },
 ];
 
-/** Every rule the engine knows, with its default severity and texts. */
+/**
+ * Every rule the engine knows, with its default severity and texts.
+ *
+ * @example
+ * ```ts
+ * RULES.find((r) => r.id === "A3.row-identity")?.title["zh-CN"]; // "行内合计等于各分项之和"
+ * ```
+ */
 export const RULES: ReadonlyArray<RuleSpec> = [...tableRules, ...crossRules, ...formRules, ...narrativeRules, ...engineRules];
 
 type Family = { name: string; run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>, narrative: () => Narrative) => void };
@@ -139,7 +146,15 @@ function locationKey(f: Finding): [string, number, number] {
   return [l.sheet, Number(m?.[2] ?? 0), col];
 }
 
-/** Findings in a stable order: by table, then by place, then by rule. */
+/**
+ * Findings in a stable order: by table, then by place, then by rule.
+ *
+ * @example
+ * ```ts
+ * const ordered = sortFindings([...analysis.findings]);
+ * ordered.map((f) => f.table); // T1 … T9 first, then N, P and D findings
+ * ```
+ */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i, k: locationKey(f), t: TABLE_ORDER.indexOf(f.table) }))

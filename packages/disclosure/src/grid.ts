@@ -64,7 +64,15 @@ export interface Grid {
   readonly sheets: ReadonlyArray<Sheet>;
 }
 
-/** Converts a 0-based column index to letters: 0 → "A", 27 → "AB". */
+/**
+ * Converts a 0-based column index to letters: 0 → "A", 27 → "AB".
+ *
+ * @example
+ * ```ts
+ * columnLetters(25); // "Z"
+ * columnLetters(26); // "AA"
+ * ```
+ */
 export function columnLetters(col: number): string {
   let n = col + 1;
   let out = "";
@@ -76,12 +84,29 @@ export function columnLetters(col: number): string {
   return out;
 }
 
-/** A1 address of a 0-based row and column: (6, 4) → "E7". */
+/**
+ * A1 address of a 0-based row and column: (6, 4) → "E7".
+ *
+ * @example
+ * ```ts
+ * cellAddress(0, 0); // "A1"
+ * cellAddress(6, 4); // "E7"
+ * ```
+ */
 export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-/** Parses an A1 address into 0-based row and column; undefined when it is not one. */
+/**
+ * Parses an A1 address into 0-based row and column; undefined when it is not one.
+ *
+ * @example
+ * ```ts
+ * parseAddress("E7"); // { row: 6, col: 4 }
+ * parseAddress("$B$2"); // { row: 1, col: 1 }
+ * parseAddress("7E"); // undefined
+ * ```
+ */
 export function parseAddress(address: string): { row: number; col: number } | undefined {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(address.trim().toUpperCase());
   if (!m) return undefined;

@@ -5,13 +5,29 @@
  */
 import { z } from "zod";
 
-/** A place in the input. */
+/**
+ * A place in the input: a cell of a sheet, or a 1-based line of a text file.
+ *
+ * @example
+ * ```ts
+ * LocationSchema.parse({ sheet: "收入预算总表", cell: "D7" }); // ok
+ * LocationSchema.safeParse({ line: 0 }).success; // false: lines start at 1
+ * ```
+ */
 export const LocationSchema = z.union([
   z.object({ sheet: z.string(), cell: z.string() }),
   z.object({ line: z.number().int().positive() }),
 ]);
 
-/** One printed figure: its decimal value, the decimals it was printed with, and the text as printed. */
+/**
+ * One printed figure: its decimal value, the decimals it was printed with, and the text as printed.
+ *
+ * @example
+ * ```ts
+ * FigureSchema.parse({ value: "58121209.78", decimals: 2, text: "58,121,209.78", blank: false });
+ * FigureSchema.safeParse({ value: "58,121,209.78", decimals: 2, text: "58,121,209.78", blank: false }).success; // false
+ * ```
+ */
 export const FigureSchema = z.object({
   value: z.string().regex(/^-?\d+(\.\d+)?$/),
   decimals: z.number().int().min(0),
@@ -23,7 +39,18 @@ export const FigureSchema = z.object({
 
 const Level = z.enum(["类", "款", "项"]);
 
-/** A row of a classified table (T2, T3, T5–T8): code, name and one figure per column. */
+/**
+ * A row of a classified table (T2, T3, T5–T8): code, name and one figure per column.
+ *
+ * @example
+ * ```ts
+ * const row = ClassifiedRowSchema.parse({
+ *   code: "2010101", level: "项", name: "行政运行", normalised: [],
+ *   amounts: { 合计: { value: "1200.00", decimals: 2, text: "1,200.00", blank: false } },
+ * });
+ * row.amounts["合计"]?.value; // "1200.00"
+ * ```
+ */
 export const ClassifiedRowSchema = z.object({
   code: z.string().regex(/^\d{3}(\d{2}){0,2}$/),
   level: Level,
@@ -34,7 +61,17 @@ export const ClassifiedRowSchema = z.object({
   location: LocationSchema.optional(),
 });
 
-/** A labelled line of a two-sided table (T1, T4): an income or expenditure line. */
+/**
+ * A labelled line of a two-sided table (T1, T4): an income or expenditure line.
+ *
+ * @example
+ * ```ts
+ * LineItemSchema.parse({
+ *   label: "一、一般公共预算拨款收入", key: "一般公共预算资金",
+ *   amounts: { 预算数: { value: "5000.00", decimals: 2, text: "5,000.00", blank: false } },
+ * });
+ * ```
+ */
 export const LineItemSchema = z.object({
   label: z.string(),
   /** Income: 财政拨款收入, 一般公共预算资金, 政府性基金, 国有资本经营预算, 事业收入, 事业单位经营收入, 其他收入.
@@ -61,6 +98,15 @@ const TableBase = z.object({
   notes: z.array(z.object({ text: z.string(), location: LocationSchema.optional() })),
 });
 
+/**
+ * A classified table (T2, T3, T5–T8): its rows by classification code, and the 合计 row when printed.
+ *
+ * @example
+ * ```ts
+ * const t2 = ClassifiedTableSchema.safeParse(disclosure.tables.T2);
+ * if (t2.success) t2.data.items.filter((r) => r.level === "类").map((r) => r.code);
+ * ```
+ */
 export const ClassifiedTableSchema = TableBase.extend({
   shape: z.literal("classified"),
   id: z.enum(["T2", "T3", "T5", "T6", "T7", "T8"]),
@@ -68,6 +114,16 @@ export const ClassifiedTableSchema = TableBase.extend({
   total: z.object({ amounts: z.record(z.string(), FigureSchema), location: LocationSchema.optional() }).optional(),
 });
 
+/**
+ * A two-sided table (T1, T4): income lines on the left, expenditure lines on the right, each with
+ * its total line when printed.
+ *
+ * @example
+ * ```ts
+ * const t1 = TwoSidedTableSchema.safeParse(disclosure.tables.T1);
+ * if (t1.success) t1.data.incomeTotal?.amounts["预算数"]?.value;
+ * ```
+ */
 export const TwoSidedTableSchema = TableBase.extend({
   shape: z.literal("two-sided"),
   id: z.enum(["T1", "T4"]),
@@ -77,6 +133,15 @@ export const TwoSidedTableSchema = TableBase.extend({
   expenditureTotal: LineItemSchema.optional(),
 });
 
+/**
+ * The single-row table (T9, “三公”经费和机关运行经费): one figure per column, in 万元.
+ *
+ * @example
+ * ```ts
+ * const t9 = SingleRowTableSchema.safeParse(disclosure.tables.T9);
+ * if (t9.success) t9.data.amounts["公务接待费"]?.value;
+ * ```
+ */
 export const SingleRowTableSchema = TableBase.extend({
   shape: z.literal("single-row"),
   id: z.literal("T9"),
@@ -84,9 +149,25 @@ export const SingleRowTableSchema = TableBase.extend({
   dataLocation: LocationSchema.optional(),
 });
 
+/**
+ * Any of the nine tables, told apart by `shape`.
+ *
+ * @example
+ * ```ts
+ * const t = TableSchema.parse(disclosure.tables.T9);
+ * if (t.shape === "single-row") t.amounts;
+ * ```
+ */
 export const TableSchema = z.discriminatedUnion("shape", [ClassifiedTableSchema, TwoSidedTableSchema, SingleRowTableSchema]);
 
-/** A line of text outside the tables: narrative chapters, project sections and their tables. */
+/**
+ * A line of text outside the tables: narrative chapters, project sections and their tables.
+ *
+ * @example
+ * ```ts
+ * TextLineSchema.parse({ text: "一、部门职能", sheet: "文本", row: 40, location: { line: 41 } });
+ * ```
+ */
 export const TextLineSchema = z.object({
   text: z.string(),
   /** The cells when the line was a row of several cells (project performance tables). */
@@ -96,7 +177,15 @@ export const TextLineSchema = z.object({
   row: z.number().int(),
 });
 
-/** The whole disclosure. */
+/**
+ * The whole disclosure, as recognition produces it; the schema checks one read back from JSON.
+ *
+ * @example
+ * ```ts
+ * const checked = DisclosureSchema.safeParse(JSON.parse(json));
+ * if (checked.success) console.log(checked.data.document.year);
+ * ```
+ */
 export const DisclosureSchema = z.object({
   document: z.object({
     kind: z.enum(["部门预算", "单位预算", "部门决算", "单位决算"]),
@@ -121,15 +210,25 @@ export const DisclosureSchema = z.object({
   text: z.array(TextLineSchema),
 });
 
+/** A place in the input; see {@link LocationSchema}. */
 export type Location = z.infer<typeof LocationSchema>;
+/** One printed figure; see {@link FigureSchema}. */
 export type Figure = z.infer<typeof FigureSchema>;
+/** A row of a classified table; see {@link ClassifiedRowSchema}. */
 export type ClassifiedRow = z.infer<typeof ClassifiedRowSchema>;
+/** A line of a two-sided table; see {@link LineItemSchema}. */
 export type LineItem = z.infer<typeof LineItemSchema>;
+/** A classified table (T2, T3, T5–T8); see {@link ClassifiedTableSchema}. */
 export type ClassifiedTable = z.infer<typeof ClassifiedTableSchema>;
+/** A two-sided table (T1, T4); see {@link TwoSidedTableSchema}. */
 export type TwoSidedTable = z.infer<typeof TwoSidedTableSchema>;
+/** The single-row table (T9); see {@link SingleRowTableSchema}. */
 export type SingleRowTable = z.infer<typeof SingleRowTableSchema>;
+/** Any of the nine tables, told apart by `shape`; see {@link TableSchema}. */
 export type Table = z.infer<typeof TableSchema>;
+/** A line of text outside the tables; see {@link TextLineSchema}. */
 export type TextLine = z.infer<typeof TextLineSchema>;
+/** The whole disclosure; see {@link DisclosureSchema}. */
 export type Disclosure = z.infer<typeof DisclosureSchema>;
 
 /**

@@ -39,7 +39,15 @@ const EXPENDITURE_COLUMNS: readonly ColumnDefinition[] = [
   { key: "项目支出", headers: ["项目支出"] },
 ];
 
-/** The nine tables in their published order. */
+/**
+ * The nine tables in their published order.
+ *
+ * @example
+ * ```ts
+ * TABLE_DEFINITIONS.map((t) => t.id); // ["T1", "T2", …, "T9"]
+ * TABLE_DEFINITIONS.filter((t) => t.unit === "万元").map((t) => t.id); // ["T9"]
+ * ```
+ */
 export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
   {
     id: "T1",
@@ -147,12 +155,27 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
   },
 ];
 
-/** The definition of one table. */
+/**
+ * The definition of one table.
+ *
+ * @example
+ * ```ts
+ * tableDefinition("T3").columns.map((c) => c.key); // ["合计", "基本支出", "项目支出"]
+ * ```
+ */
 export function tableDefinition(id: StandardTableId): TableDefinition {
   return TABLE_DEFINITIONS.find((t) => t.id === id)!;
 }
 
-/** The full title of a table for a year and kind: `tableTitle("T1", 2025)` → "2025年部门财务收支预算总表". */
+/**
+ * The full title of a table for a year and kind.
+ *
+ * @example
+ * ```ts
+ * tableTitle("T1", 2025); // "2025年部门财务收支预算总表"
+ * tableTitle("T2", 2025, "单位"); // "2025年单位收入预算总表"
+ * ```
+ */
 export function tableTitle(id: StandardTableId, year: number, kind: "部门" | "单位" = "部门"): string {
   return `${year}年${kind}${tableDefinition(id).name}`;
 }

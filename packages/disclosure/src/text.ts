@@ -8,7 +8,15 @@ export type TextReadResult =
   | { ok: true; grid: Grid; encoding: TextEncoding }
   | { ok: false; message: string; messageEn: string };
 
-/** The name of the one sheet a text document becomes. */
+/**
+ * The name of the one sheet a text document becomes (see {@link readTextDocument}).
+ *
+ * @example
+ * ```ts
+ * const r = readTextDocument("2025年部门收入预算总表", "a.txt");
+ * if (r.ok) r.grid.sheets[0]!.name === TEXT_SHEET; // true
+ * ```
+ */
 export const TEXT_SHEET = "文本";
 
 /** Lines beyond this many are not read: a budget document has a few thousand at most. */

@@ -3,7 +3,16 @@
  * one. Readers never throw; writers throw only when handed something unusable.
  */
 
-/** Stable identifiers of {@link XlsxError}. */
+/**
+ * Stable identifiers of {@link XlsxError}: match on these, never on the message text.
+ *
+ * @example
+ * ```ts
+ * XlsxErrorCode.unknownSheet; // "patch.unknown-sheet"
+ * try { await writePatches(bytes, patches); }
+ * catch (e) { if (e instanceof XlsxError && e.code === XlsxErrorCode.badCell) console.error(e.messageEn); }
+ * ```
+ */
 export const XlsxErrorCode = {
   unreadable: "input.unreadable",
   tooLarge: "input.too-large",

@@ -33,6 +33,11 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
 /**
  * Entries smaller than this are exempt from the ratio check: tiny parts of repeated XML compress far
  * beyond 100:1 without being dangerous.
+ *
+ * @example
+ * ```ts
+ * RATIO_FLOOR; // 1048576: entries up to 1 MiB uncompressed may compress at any ratio
+ * ```
  */
 export const RATIO_FLOOR = 1024 * 1024;
 

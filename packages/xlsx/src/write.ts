@@ -12,10 +12,25 @@ import { inspectXlsx } from "./inspect";
 import { DEFAULT_LIMITS } from "./limits";
 import type { CellSpec, WorkbookSpec } from "./spec";
 
-/** Name of the hidden sheet that stores waivers (the same as @yusuan/disclosure's WAIVER_SHEET). */
+/**
+ * Name of the hidden sheet that stores waivers (the same as @yusuan/disclosure's WAIVER_SHEET).
+ *
+ * @example
+ * ```ts
+ * const read = await readXlsx(await writeWaivers(bytes, waivers), "预算.xlsx");
+ * if (read.ok) read.grid.sheets.some((s) => s.name === WAIVER_SHEET_NAME); // true
+ * ```
+ */
 export const WAIVER_SHEET_NAME = "yusuan_waivers";
 
-/** Column headers of the waiver sheet, in order. */
+/**
+ * Column headers of the waiver sheet, in order.
+ *
+ * @example
+ * ```ts
+ * WAIVER_COLUMNS.join(","); // "fingerprint,rule,reason,by,date"
+ * ```
+ */
 export const WAIVER_COLUMNS = ["fingerprint", "rule", "reason", "by", "date"] as const;
 
 const AMOUNT_FORMAT = "#,##0.00";

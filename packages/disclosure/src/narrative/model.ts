@@ -7,7 +7,15 @@
 import { z } from "zod";
 import { LocationSchema } from "../model";
 
-/** Where a piece of text sits: the line's location and the 0-based character offset in its text. */
+/**
+ * Where a piece of text sits: the line's location and the 0-based character offset in its text.
+ *
+ * @example
+ * ```ts
+ * const p = PositionSchema.parse({ line: 44, offset: 27, location: { line: 87 } });
+ * disclosure.text[p.line]!.text.slice(p.offset); // the text from the figure on
+ * ```
+ */
 export const PositionSchema = z.object({
   location: LocationSchema.optional(),
   /** Index of the line in `Disclosure.text`. */
@@ -15,7 +23,15 @@ export const PositionSchema = z.object({
   offset: z.number().int().min(0),
 });
 
-/** What a narrative figure stands for, when the sentence shape tells. */
+/**
+ * What a narrative figure stands for, when the sentence shape tells.
+ *
+ * @example
+ * ```ts
+ * SubjectSchema.safeParse("财政拨款收入").success; // true
+ * parseNarrative(disclosure).figures.filter((f) => f.subject === "三公经费");
+ * ```
+ */
 export const SubjectSchema = z.enum([
   "收入预算",
   "财政拨款收入",
@@ -46,7 +62,16 @@ export const SubjectSchema = z.enum([
   "绩效目标金额",
 ]);
 
-/** A figure printed in a sentence. */
+/**
+ * A figure printed in a sentence.
+ *
+ * @example
+ * ```ts
+ * const f = parseNarrative(disclosure).figures[0]!;
+ * f.text; // "10576.72万元"
+ * f.value; // "10576.72", in f.unit "万元"
+ * ```
+ */
 export const NarrativeFigureSchema = z.object({
   value: z.string().regex(/^-?\d+(\.\d+)?$/),
   unit: z.enum(["元", "万元", "%", "个"]),
@@ -63,7 +88,15 @@ export const NarrativeFigureSchema = z.object({
   change: z.boolean().optional(),
 });
 
-/** "比2024年预算减少3822.36万元": a comparison with an earlier year. */
+/**
+ * "比2024年预算减少3822.36万元": a comparison with an earlier year.
+ *
+ * @example
+ * ```ts
+ * const c = parseNarrative(disclosure).changes[0]!;
+ * [c.year, c.baseline, c.direction, c.amount?.value]; // [2024, "预算", "减少", "3822.36"]
+ * ```
+ */
 export const ChangeStatementSchema = z.object({
   /** The subject whose change this is (the level figure just before it in the sentence). */
   subject: SubjectSchema.optional(),
@@ -82,7 +115,14 @@ export const ChangeStatementSchema = z.object({
   position: PositionSchema,
 });
 
-/** A year printed in the text, and the context that decides whether it may differ from the budget year. */
+/**
+ * A year printed in the text, and the context that decides whether it may differ from the budget year.
+ *
+ * @example
+ * ```ts
+ * const stale = parseNarrative(disclosure).years.filter((y) => y.context === "plain" && y.year !== 2025);
+ * ```
+ */
 export const YearReferenceSchema = z.object({
   year: z.number().int(),
   text: z.string(),
@@ -93,7 +133,15 @@ export const YearReferenceSchema = z.object({
   chapter: z.string(),
 });
 
-/** A line of narrative text. */
+/**
+ * A line of narrative text.
+ *
+ * @example
+ * ```ts
+ * const chapter = parseNarrative(disclosure).chapters.find((c) => c.kind === "职能");
+ * chapter?.lines.map((l) => l.text);
+ * ```
+ */
 export const NarrativeLineSchema = z.object({
   text: z.string(),
   cells: z.array(z.string()).optional(),
@@ -102,7 +150,14 @@ export const NarrativeLineSchema = z.object({
   index: z.number().int().min(0),
 });
 
-/** Chapter kinds, in template order; the parts of 其他相关情况说明 have that chapter as parent. */
+/**
+ * Chapter kinds, in template order; the parts of 其他相关情况说明 have that chapter as parent.
+ *
+ * @example
+ * ```ts
+ * ChapterKindSchema.options.indexOf("编制说明") < ChapterKindSchema.options.indexOf("三公"); // true
+ * ```
+ */
 export const ChapterKindSchema = z.enum([
   "封面",
   "目录",
@@ -120,7 +175,15 @@ export const ChapterKindSchema = z.enum([
   "其他",
 ]);
 
-/** A chapter: its heading and its lines (heading excluded). */
+/**
+ * A chapter: its heading and its lines (heading excluded).
+ *
+ * @example
+ * ```ts
+ * const sangong = parseNarrative(disclosure).chapters.find((c) => c.kind === "三公");
+ * sangong?.parent; // "其他说明"
+ * ```
+ */
 export const ChapterSchema = z.object({
   kind: ChapterKindSchema,
   heading: z.string(),
@@ -129,7 +192,15 @@ export const ChapterSchema = z.object({
   lines: z.array(NarrativeLineSchema),
 });
 
-/** "“其他一般公共服务支出”科目5812.12万元，主要用于基本支出1988.77万元…；用于项目支出3823.35万元". */
+/**
+ * "“其他一般公共服务支出”科目5812.12万元，主要用于基本支出1988.77万元…；用于项目支出3823.35万元".
+ *
+ * @example
+ * ```ts
+ * const item = parseNarrative(disclosure).items[0]!;
+ * [item.name, item.amount.value, item.basic?.value]; // ["其他一般公共服务支出", "5812.12", "1988.77"]
+ * ```
+ */
 export const NarrativeItemSchema = z.object({
   name: z.string(),
   amount: NarrativeFigureSchema,
@@ -137,7 +208,15 @@ export const NarrativeItemSchema = z.object({
   project: NarrativeFigureSchema.optional(),
 });
 
-/** "…本部以及下属4家预算单位…本部门中，事业单位5家，具体包括：1. … 2. …". */
+/**
+ * "…本部以及下属4家预算单位…本部门中，事业单位5家，具体包括：1. … 2. …".
+ *
+ * @example
+ * ```ts
+ * const s = parseNarrative(disclosure).structure;
+ * [s?.subordinates, s?.counts["事业单位"], s?.entries.length]; // [4, 5, 5]
+ * ```
+ */
 export const StructureSchema = z.object({
   /** N in "下属N家预算单位". */
   subordinates: z.number().int().optional(),
@@ -149,7 +228,15 @@ export const StructureSchema = z.object({
   entries: z.array(z.object({ name: z.string(), position: PositionSchema })),
 });
 
-/** A 三公 item's statement: amount, change and reason. */
+/**
+ * A 三公 item's statement: amount, change and reason.
+ *
+ * @example
+ * ```ts
+ * const s = parseNarrative(disclosure).sangong[0]!;
+ * [s.item, s.amount?.value, s.change?.direction]; // ["三公经费", "0.8", "减少"]
+ * ```
+ */
 export const SangongStatementSchema = z.object({
   item: z.enum(["三公经费", "因公出国(境)费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"]),
   amount: NarrativeFigureSchema.optional(),
@@ -159,7 +246,15 @@ export const SangongStatementSchema = z.object({
   position: PositionSchema,
 });
 
-/** A figure in a project table or budget text, in 元 or 万元. */
+/**
+ * A figure in a project table or budget text, in 元 or 万元.
+ *
+ * @example
+ * ```ts
+ * const funds = parseNarrative(disclosure).projects[1]?.table?.funds;
+ * funds?.["项目资金总额"]?.value; // "493.3642", in 万元
+ * ```
+ */
 export const ProjectFigureSchema = z.object({
   value: z.string().regex(/^-?\d+(\.\d+)?$/),
   unit: z.enum(["元", "万元"]),
@@ -169,26 +264,57 @@ export const ProjectFigureSchema = z.object({
   position: PositionSchema,
 });
 
-/** A text part of a project section (概述, 立项依据 …). */
+/**
+ * A text part of a project section (概述, 立项依据 …).
+ *
+ * @example
+ * ```ts
+ * parseNarrative(disclosure).projects[0]?.overview?.text;
+ * ```
+ */
 export const ProjectPartSchema = z.object({
   text: z.string(),
   lines: z.array(NarrativeLineSchema),
 });
 
-/** 年度预算安排: its text, the stated total and the listed items. */
+/**
+ * 年度预算安排: its text, the stated total and the listed items.
+ *
+ * @example
+ * ```ts
+ * const budget = parseNarrative(disclosure).projects[1]?.budget;
+ * budget?.items.map((i) => [i.label, i.amount.value]);
+ * ```
+ */
 export const ProjectBudgetSchema = ProjectPartSchema.extend({
   total: ProjectFigureSchema.optional(),
   items: z.array(z.object({ label: z.string(), amount: ProjectFigureSchema })),
 });
 
-/** A date as printed ("2025/1/1", "2025. 01. 01") and read (YYYY-MM-DD when it could be read). */
+/**
+ * A date as printed ("2025/1/1", "2025. 01. 01") and read (YYYY-MM-DD when it could be read).
+ *
+ * @example
+ * ```ts
+ * const start = parseNarrative(disclosure).projects[1]?.table?.start;
+ * [start?.text, start?.date]; // ["2025. 01. 01", "2025-01-01"]
+ * ```
+ */
 export const PrintedDateSchema = z.object({
   text: z.string(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   position: PositionSchema,
 });
 
-/** One 绩效指标 row. */
+/**
+ * One 绩效指标 row.
+ *
+ * @example
+ * ```ts
+ * const i = parseNarrative(disclosure).projects[1]?.table?.indicators[0];
+ * [i?.level1, i?.level2, i?.level3, i?.value]; // ["产出指标", "数量指标", "特勤安保人数", "360人"]
+ * ```
+ */
 export const IndicatorSchema = z.object({
   level1: z.string(),
   level2: z.string(),
@@ -197,7 +323,15 @@ export const IndicatorSchema = z.object({
   position: PositionSchema,
 });
 
-/** 财政项目支出绩效目标表. */
+/**
+ * 财政项目支出绩效目标表: the project's performance targets as printed.
+ *
+ * @example
+ * ```ts
+ * const table = parseNarrative(disclosure).projects[1]?.table;
+ * table?.category; // { 专项资金: false, 经常性项目: true, 一次性项目: false }
+ * ```
+ */
 export const PerformanceTableSchema = z.object({
   title: z.string(),
   location: LocationSchema.optional(),
@@ -217,7 +351,14 @@ export const PerformanceTableSchema = z.object({
   indicators: z.array(IndicatorSchema),
 });
 
-/** One section of 项目经费情况说明. */
+/**
+ * One section of 项目经费情况说明.
+ *
+ * @example
+ * ```ts
+ * parseNarrative(disclosure).projects.map((p) => p.name); // ["社工", "安保经费", "视频图像监控系统租赁经费"]
+ * ```
+ */
 export const ProjectSectionSchema = z.object({
   name: z.string(),
   heading: z.string(),
@@ -232,7 +373,15 @@ export const ProjectSectionSchema = z.object({
   table: PerformanceTableSchema.optional(),
 });
 
-/** The narrative of one disclosure. */
+/**
+ * The narrative of one disclosure.
+ *
+ * @example
+ * ```ts
+ * const n = NarrativeSchema.parse(parseNarrative(disclosure));
+ * n.year; // 2025
+ * ```
+ */
 export const NarrativeSchema = z.object({
   year: z.number().int().optional(),
   chapters: z.array(ChapterSchema),
@@ -250,24 +399,43 @@ export const NarrativeSchema = z.object({
   projects: z.array(ProjectSectionSchema),
 });
 
+/** Where a piece of text sits; see {@link PositionSchema}. */
 export type Position = z.infer<typeof PositionSchema>;
+/** What a narrative figure stands for; see {@link SubjectSchema}. */
 export type Subject = z.infer<typeof SubjectSchema>;
+/** A figure printed in a sentence; see {@link NarrativeFigureSchema}. */
 export type NarrativeFigure = z.infer<typeof NarrativeFigureSchema>;
+/** A comparison with an earlier year; see {@link ChangeStatementSchema}. */
 export type ChangeStatement = z.infer<typeof ChangeStatementSchema>;
+/** A year printed in the text; see {@link YearReferenceSchema}. */
 export type YearReference = z.infer<typeof YearReferenceSchema>;
+/** A line of narrative text; see {@link NarrativeLineSchema}. */
 export type NarrativeLine = z.infer<typeof NarrativeLineSchema>;
+/** A chapter kind; see {@link ChapterKindSchema}. */
 export type ChapterKind = z.infer<typeof ChapterKindSchema>;
+/** A chapter of the narrative; see {@link ChapterSchema}. */
 export type Chapter = z.infer<typeof ChapterSchema>;
+/** A classification item's sentence; see {@link NarrativeItemSchema}. */
 export type NarrativeItem = z.infer<typeof NarrativeItemSchema>;
+/** The 机构设置 counts and entries; see {@link StructureSchema}. */
 export type Structure = z.infer<typeof StructureSchema>;
+/** A 三公 item's statement; see {@link SangongStatementSchema}. */
 export type SangongStatement = z.infer<typeof SangongStatementSchema>;
+/** A figure in a project table or budget text; see {@link ProjectFigureSchema}. */
 export type ProjectFigure = z.infer<typeof ProjectFigureSchema>;
+/** A text part of a project section; see {@link ProjectPartSchema}. */
 export type ProjectPart = z.infer<typeof ProjectPartSchema>;
+/** A project's 年度预算安排; see {@link ProjectBudgetSchema}. */
 export type ProjectBudget = z.infer<typeof ProjectBudgetSchema>;
+/** A date as printed and read; see {@link PrintedDateSchema}. */
 export type PrintedDate = z.infer<typeof PrintedDateSchema>;
+/** One 绩效指标 row; see {@link IndicatorSchema}. */
 export type Indicator = z.infer<typeof IndicatorSchema>;
+/** A 财政项目支出绩效目标表; see {@link PerformanceTableSchema}. */
 export type PerformanceTable = z.infer<typeof PerformanceTableSchema>;
+/** One section of 项目经费情况说明; see {@link ProjectSectionSchema}. */
 export type ProjectSection = z.infer<typeof ProjectSectionSchema>;
+/** The narrative of one disclosure; see {@link NarrativeSchema}. */
 export type Narrative = z.infer<typeof NarrativeSchema>;
 
 export { parseNarrative } from "./parse";
