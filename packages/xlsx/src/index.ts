@@ -13,7 +13,7 @@
 export { readXlsx, readXlsxFile, type ReadResult, type ReadSuccess } from "./read";
 export { DEFAULT_LIMITS, RATIO_FLOOR, resolveLimits, type Limits } from "./limits";
 export type { ReadFailure, ReadFailureCode } from "./messages";
-export { inspectXlsx, type DeclaredSheet, type Inspection } from "./inspect";
+export { inspectXlsx, type DeclaredSheet, type Inspection, type PartReader, type WorkbookRelation } from "./inspect";
 export { formatNumber, formatDate, isDateFormat, plainDecimal, roundDecimal, shiftDecimal, dateToSerial } from "./format";
 export {
   writePatches,

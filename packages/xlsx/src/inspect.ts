@@ -1,7 +1,8 @@
 /**
- * Looks at a file before any workbook library does: sniffs the container, reads the zip's central
+ * Looks at a file before anything parses it: sniffs the container, reads the zip's central
  * directory itself (sizes, ratios, encryption, duplicates) without inflating anything, then inflates
  * each part as a bounded stream, scanning XML for DOCTYPE/ENTITY and sheets for their cell count.
+ * A {@link PartReader} gets the parts it asked for, and each sheet, once they have passed.
  */
 import JSZip from "jszip";
 import { parseAddress } from "@yusuan/disclosure";
@@ -24,6 +25,39 @@ export interface DeclaredSheet {
   /** The zip part, e.g. "xl/worksheets/sheet1.xml". */
   readonly part: string;
   readonly hidden: boolean;
+}
+
+/** A relationship of the workbook part: its type (the URI's last segment, e.g. "styles") and target part. */
+export interface WorkbookRelation {
+  readonly type: string;
+  /** The zip part, e.g. "xl/styles.xml". */
+  readonly part: string;
+}
+
+/**
+ * Takes the parts a reader needs while inspection streams them, so that each part is inflated and
+ * decoded once. Nothing reaches it before the part has passed its checks.
+ *
+ * @example
+ * ```ts
+ * const sizes: number[] = [];
+ * await inspectXlsx(bytes, "预算.xlsx", DEFAULT_LIMITS, {
+ *   wanted: () => [],
+ *   start: () => undefined,
+ *   sheet: (_sheet, xml) => void sizes.push(xml.length),
+ * });
+ * ```
+ */
+export interface PartReader {
+  /** The parts (zip paths) whose text to keep for {@link PartReader.start}, given the workbook's relationships. */
+  wanted(relations: ReadonlyArray<WorkbookRelation>): readonly string[];
+  /**
+   * Called once every part other than the declared sheets has passed, with the kept texts by
+   * lower-cased path (the wanted parts, and xl/workbook.xml).
+   */
+  start(texts: ReadonlyMap<string, string>): ReadFailure | undefined;
+  /** Called with each declared sheet's XML, in workbook order, as soon as that part has passed. */
+  sheet(sheet: DeclaredSheet, xml: string): ReadFailure | undefined;
 }
 
 /** A workbook that passed inspection. */
@@ -301,7 +335,8 @@ class XmlScanner {
     private readonly countCells: boolean,
   ) {}
 
-  push(chunk: Uint8Array): ReadFailure | "utf16" | "not-xml" | undefined {
+  /** `decoded` is the chunk as text when the caller decodes it anyway; markup is ASCII either way. */
+  push(chunk: Uint8Array, decoded?: string): ReadFailure | "utf16" | "not-xml" | undefined {
     if (!this.started) {
       this.started = true;
       if (startsWith(chunk, [0xff, 0xfe]) || startsWith(chunk, [0xfe, 0xff]) || startsWith(chunk, [0x00, 0x3c]) || startsWith(chunk, [0x3c, 0x00])) {
@@ -311,7 +346,7 @@ class XmlScanner {
       while (i < chunk.length && (chunk[i] === 0x20 || chunk[i] === 0x09 || chunk[i] === 0x0a || chunk[i] === 0x0d)) i++;
       if (i < chunk.length && chunk[i] !== 0x3c) return "not-xml";
     }
-    const text = this.carry + ascii(chunk);
+    const text = this.carry + (decoded ?? ascii(chunk));
     if (/<!(?:DOCTYPE|ENTITY)/i.test(text)) return failure("doctype", { file: this.file, part: this.part });
     if (this.countCells) {
       if (!this.dimensionDone) {
@@ -383,15 +418,15 @@ function resolvePart(base: string, target: string): string {
  * if (!result.ok) console.error(result.message);
  * ```
  */
-export async function inspectXlsx(data: Uint8Array, file: string, limits: Limits): Promise<Inspection | ReadFailure> {
+export async function inspectXlsx(data: Uint8Array, file: string, limits: Limits, reader?: PartReader): Promise<Inspection | ReadFailure> {
   try {
-    return await inspect(data, file, limits);
+    return await inspect(data, file, limits, reader);
   } catch (e) {
     return failure("parseFailed", { file, detail: errorText(e) });
   }
 }
 
-async function inspect(data: Uint8Array, file: string, limits: Limits): Promise<Inspection | ReadFailure> {
+async function inspect(data: Uint8Array, file: string, limits: Limits, reader: PartReader | undefined): Promise<Inspection | ReadFailure> {
   if (data.length === 0) return failure("empty", { file });
   if (data.length > limits.maxBytes) return failure("tooBig", { file, size: data.length, limit: limits.maxBytes });
   if (startsWith(data, [0x50, 0x4b, 0x05, 0x06])) return failure("noWorkbook", { file });
@@ -422,21 +457,26 @@ async function inspect(data: Uint8Array, file: string, limits: Limits): Promise<
 
   const isXml = (name: string): boolean => /\.(?:xml|rels|vml)$/i.test(name);
   const texts = new Map<string, string>();
-  const keepText = new Set(["[content_types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]);
+  const first = ["[content_types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"];
+  const keepText = new Set(first);
   let cellsBefore = 0;
 
-  async function scanPart(key: string, sheet?: DeclaredSheet): Promise<ReadFailure | XmlScanner | undefined> {
+  async function scanPart(key: string, sheet?: DeclaredSheet, keep = keepText.has(key)): Promise<ReadFailure | XmlScanner | undefined> {
     const object = objects.get(key);
     const entry = byName.get(key);
     if (!object || !entry) return undefined;
     const part = object.name;
     if (isXml(key) && entry.uncompressedSize === 0) return failure("emptyPart", { file, part });
     const scanner = isXml(key) ? new XmlScanner(file, part, sheet !== undefined) : undefined;
-    const kept: Uint8Array[] = [];
+    // Decoded chunk by chunk, so the kept text is the only copy.
+    const decoder = keep ? new TextDecoder("utf-8") : undefined;
+    const kept: string[] = [];
     let bad: ReadFailure | undefined;
     const stopped = await streamPart(object, entry.uncompressedSize, file, (chunk) => {
+      const text = decoder?.decode(chunk, { stream: true });
+      if (text !== undefined) kept.push(text);
       if (scanner) {
-        const r = scanner.push(chunk);
+        const r = scanner.push(chunk, text);
         if (r === "utf16") return (bad = failure("utf16", { file, part }));
         if (r === "not-xml") return (bad = failure("notXml", { file, part }));
         if (r) return r;
@@ -450,21 +490,18 @@ async function inspect(data: Uint8Array, file: string, limits: Limits): Promise<
           }
         }
       }
-      if (keepText.has(key)) kept.push(chunk.slice());
       return undefined;
     });
     if (stopped) return stopped;
     if (bad) return bad;
-    if (keepText.has(key)) {
-      const all = new Uint8Array(kept.reduce((n, c) => n + c.length, 0));
-      let at = 0;
-      for (const c of kept) all.set(c, at), (at += c.length);
-      texts.set(key, new TextDecoder("utf-8").decode(all));
+    if (decoder) {
+      kept.push(decoder.decode());
+      texts.set(key, kept.join(""));
     }
     return scanner;
   }
 
-  for (const key of keepText) {
+  for (const key of first) {
     const r = await scanPart(key);
     if (r && !(r instanceof XmlScanner)) return r;
   }
@@ -479,11 +516,16 @@ async function inspect(data: Uint8Array, file: string, limits: Limits): Promise<
   }
 
   const rels = new Map<string, string>();
+  const relations: WorkbookRelation[] = [];
   for (const m of (texts.get("xl/_rels/workbook.xml.rels") ?? "").matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
     const attrs = attributes(m[0]);
     const id = attrs.get("Id");
     const target = attrs.get("Target");
-    if (id && target && attrs.get("TargetMode") !== "External") rels.set(id, resolvePart("xl/workbook.xml", target));
+    if (id && target && attrs.get("TargetMode") !== "External") {
+      const part = resolvePart("xl/workbook.xml", target);
+      rels.set(id, part);
+      relations.push({ type: (attrs.get("Type") ?? "").split("/").pop() ?? "", part });
+    }
   }
   const sheets: DeclaredSheet[] = [];
   for (const m of (texts.get("xl/workbook.xml") ?? "").matchAll(/<(?:[\w.-]+:)?sheet\s[^>]*>/g)) {
@@ -500,11 +542,34 @@ async function inspect(data: Uint8Array, file: string, limits: Limits): Promise<
   if (sheets.length === 0) return failure("noSheets", { file });
 
   const sheetByPart = new Map(sheets.map((s) => [s.part.toLowerCase(), s] as const));
+  if (reader) {
+    if (sheetByPart.size < sheets.length) {
+      const twice = sheets.find((s, i) => sheets.findIndex((t) => t.part.toLowerCase() === s.part.toLowerCase()) !== i);
+      return failure("parseFailed", { file, detail: `两个工作表共用部件 ${twice?.part ?? ""} / two sheets share one part` });
+    }
+    for (const part of reader.wanted(relations)) keepText.add(part.toLowerCase());
+  }
+  // Every other part first, then the sheets in workbook order, each handed over as soon as it passed.
   for (const key of objects.keys()) {
-    if (keepText.has(key)) continue;
-    const r = await scanPart(key, sheetByPart.get(key));
+    if (first.includes(key) || sheetByPart.has(key)) continue;
+    const r = await scanPart(key);
     if (r && !(r instanceof XmlScanner)) return r;
-    if (r instanceof XmlScanner && sheetByPart.has(key)) cellsBefore += r.cells;
+  }
+  if (reader) {
+    const stop = reader.start(texts);
+    if (stop) return stop;
+  }
+  texts.clear();
+  for (const [key, sheet] of sheetByPart) {
+    const r = await scanPart(key, sheet, reader !== undefined);
+    if (r && !(r instanceof XmlScanner)) return r;
+    if (r instanceof XmlScanner) cellsBefore += r.cells;
+    const xml = texts.get(key);
+    if (reader && xml !== undefined) {
+      texts.delete(key);
+      const stop = reader.sheet(sheet, xml);
+      if (stop) return stop;
+    }
   }
   return { ok: true, sheets, cells: cellsBefore, warnings: [] };
 }

@@ -198,6 +198,11 @@ const CATALOG = {
     zh: (p) => `文件“${p.file}”的单元格超过上限 ${p.limit ?? 0} 个（在工作表“${p.sheet ?? ""}”，${p.part ?? ""} 处超出）。`,
     en: (p) => `File "${p.file}" has more than ${p.limit ?? 0} cells (exceeded in sheet "${p.sheet ?? ""}", ${p.part ?? ""}).`,
   },
+  badXml: {
+    code: "input.unreadable",
+    zh: (p) => `文件“${p.file}”已损坏：部件 ${p.part ?? ""} 无法解析${p.detail ? `（${p.detail}）` : ""}。`,
+    en: (p) => `File "${p.file}" is damaged: part ${p.part ?? ""} cannot be parsed${p.detail ? ` (${p.detail})` : ""}.`,
+  },
   parseFailed: {
     code: "input.unreadable",
     zh: (p) => `文件“${p.file}”已损坏，无法解析${p.detail ? `：${p.detail}` : ""}。`,

@@ -142,6 +142,49 @@ describe("readXlsx", () => {
   });
 });
 
+describe("readXlsx on hand-written parts", () => {
+  const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+  it("finds shared strings and styles through the workbook's relationships and reads a prefixed sheet", async () => {
+    const bytes = await minimalXlsx({
+      "xl/_rels/workbook.xml.rels":
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/>` +
+        `<Relationship Id="rId2" Type="${R}/sharedStrings" Target="/xl/strings/words.xml"/>` +
+        `<Relationship Id="rId3" Type="${R}/styles" Target="look.xml"/></Relationships>`,
+      "xl/workbook.xml":
+        `<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="${NS}" xmlns:r="${R}"><x:workbookPr date1904="1"/>` +
+        `<x:sheets><x:sheet name="收入&amp;支出" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+      "xl/strings/words.xml": `<sst xmlns="${NS}"><si><t>项目</t></si><si><r><t>一般</t></r><r><t>公共预算</t></r></si></sst>`,
+      "xl/look.xml": `<styleSheet xmlns="${NS}"><numFmts><numFmt numFmtId="170" formatCode="#,##0.00&quot;元&quot;"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="170"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
+      "xl/worksheets/sheet1.xml":
+        `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row>` +
+        `<x:row r="2"><x:c r="A2" s="1"><x:v>1234.5</x:v></x:c><x:c r="B2" s="2"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+    });
+    const result = await readXlsx(bytes, "手写.xlsx");
+    if (!result.ok) throw new Error(result.messageEn);
+    const s = result.grid.sheets[0];
+    expect(s?.name).toBe("收入&支出");
+    expect(cell(s, "A1")?.value).toBe("项目");
+    expect(cell(s, "B1")?.value).toBe("一般公共预算");
+    expect(cell(s, "A2")).toMatchObject({ value: 1234.5, text: "1,234.50元", numberFormat: '#,##0.00"元"' });
+    // Serial 0 is 1904-01-01 in the 1904 date system.
+    expect(cell(s, "B2")).toMatchObject({ value: 0, text: "1904/1/1", numberFormat: "mm-dd-yy" });
+  });
+
+  it("names the part when a sheet or the shared strings are not well-formed", async () => {
+    const broken = await minimalXlsx({ "xl/worksheets/sheet1.xml": `<worksheet xmlns="${NS}"><sheetData><row r="1"></sheetData></worksheet>` });
+    const r = await readXlsx(broken, "坏.xlsx");
+    expect(r).toMatchObject({ ok: false, code: "input.unreadable" });
+    if (!r.ok) expect(r.messageEn).toMatch(/part xl\/worksheets\/sheet1\.xml cannot be parsed \(.*mismatched/);
+    const strings = await minimalXlsx({ "xl/sharedStrings.xml": `<sst xmlns="${NS}"><si><t>a</t></sst>` });
+    const s = await readXlsx(strings, "坏.xlsx");
+    if (!s.ok) expect(s.message).toContain("xl/sharedStrings.xml");
+    expect(s.ok).toBe(false);
+  });
+});
+
 describe("readXlsxFile", () => {
   it("reads from disk and reports a missing file as a failure", async () => {
     const dir = await mkdtemp(join(tmpdir(), "yusuan-xlsx-"));

@@ -1,13 +1,13 @@
 /**
- * .xlsx → Grid. The bytes are inspected first (see inspect.ts); only a workbook that passed is handed
- * to exceljs, and cells are counted again while reading as a second guard.
+ * .xlsx → Grid. The bytes are inspected as they are inflated (see inspect.ts); each part that passed
+ * goes straight to the SpreadsheetML reader (see sheet-xml.ts), so every part is inflated and parsed
+ * once, and cells are counted again while reading as a second guard.
  */
-import ExcelJS from "exceljs";
-import { cellAddress, type Cell, type CellRange, type Grid, type RawValue, type Sheet } from "@yusuan/disclosure";
-import { dateToSerial, formatDate, formatNumber } from "./format";
-import { errorText, inspectXlsx } from "./inspect";
+import type { Grid, Sheet } from "@yusuan/disclosure";
+import { errorText, inspectXlsx, type DeclaredSheet, type PartReader, type WorkbookRelation } from "./inspect";
 import { resolveLimits, type Limits } from "./limits";
 import { failure, type ReadFailure } from "./messages";
+import { readDate1904, readSharedStrings, readStyles, readWorksheet } from "./sheet-xml";
 
 /** A workbook read into a grid, with anything worth telling the user. */
 export interface ReadSuccess {
@@ -19,59 +19,81 @@ export interface ReadSuccess {
 /** The result of {@link readXlsx}. */
 export type ReadResult = ReadSuccess | ReadFailure;
 
-function parseRange(ref: string): CellRange | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return undefined;
-  const col = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const top = Number(m[2]) - 1;
-  const left = col(m[1]!);
-  const bottom = m[4] ? Number(m[4]) - 1 : top;
-  const right = m[3] ? col(m[3]) : left;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
-}
+const WORKBOOK = "xl/workbook.xml";
 
-const EMPTY_ROW: ReadonlyArray<Cell | undefined> = Object.freeze([]);
+/** Builds the grid's sheets from the parts inspection hands over. */
+class GridReader implements PartReader {
+  readonly sheets: Sheet[] = [];
+  readonly warnings: string[] = [];
+  private stylesPart = "xl/styles.xml";
+  private stringsPart = "xl/sharedStrings.xml";
+  private strings: string[] = [];
+  private formats: (string | undefined)[] = [];
+  private date1904 = false;
+  private cells = 0;
 
-interface Converted {
-  value: RawValue;
-  text: string;
-  formula?: string;
-  formulaWithoutResult?: boolean;
-}
+  constructor(
+    private readonly file: string,
+    private readonly limits: Limits,
+  ) {}
 
-function scalar(v: unknown, numFmt: string | undefined, date1904: boolean): { value: RawValue; text: string } {
-  if (v === null || v === undefined) return { value: null, text: "" };
-  if (typeof v === "number") {
-    // A <v> that is not a number comes through as NaN; it carries no value.
-    return Number.isFinite(v) ? { value: v, text: formatNumber(v, numFmt, date1904) } : { value: null, text: "" };
+  wanted(relations: ReadonlyArray<WorkbookRelation>): string[] {
+    this.stylesPart = relations.find((r) => r.type === "styles")?.part ?? this.stylesPart;
+    this.stringsPart = relations.find((r) => r.type === "sharedStrings")?.part ?? this.stringsPart;
+    return [this.stylesPart, this.stringsPart];
   }
-  if (typeof v === "string") return { value: v, text: v };
-  if (typeof v === "boolean") return { value: v, text: v ? "TRUE" : "FALSE" };
-  if (v instanceof Date) {
-    return { value: dateToSerial(v, date1904), text: formatDate(v, numFmt && /[ymdhs]/i.test(numFmt) ? numFmt : "yyyy/m/d") };
-  }
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) {
-      const text = o.richText.map((r: { text?: unknown }) => (typeof r.text === "string" ? r.text : "")).join("");
-      return { value: text, text };
+
+  start(texts: ReadonlyMap<string, string>): ReadFailure | undefined {
+    const date1904 = readDate1904(texts.get(WORKBOOK) ?? "");
+    if (!date1904.ok) return this.bad(WORKBOOK, date1904.reason);
+    this.date1904 = date1904.value;
+    const styles = texts.get(this.stylesPart.toLowerCase());
+    if (styles !== undefined) {
+      const r = readStyles(styles);
+      if (!r.ok) return this.bad(this.stylesPart, r.reason);
+      this.formats = r.value;
     }
-    if (typeof o.error === "string") return { value: o.error, text: o.error };
-    if ("text" in o) return scalar(o.text, numFmt, date1904);
+    const strings = texts.get(this.stringsPart.toLowerCase());
+    if (strings !== undefined) {
+      const r = readSharedStrings(strings);
+      if (!r.ok) return this.bad(this.stringsPart, r.reason);
+      this.strings = r.value;
+    }
+    return undefined;
   }
-  return { value: String(v), text: String(v) };
-}
 
-function convert(cell: ExcelJS.Cell, date1904: boolean): Converted {
-  const numFmt = cell.numFmt || undefined;
-  const v = cell.value as unknown;
-  if (v && typeof v === "object" && !(v instanceof Date) && ("formula" in v || "sharedFormula" in v)) {
-    const formula = cell.formula || (v as { formula?: string }).formula || "";
-    const result = (v as { result?: unknown }).result;
-    if (result === undefined) return { value: null, text: "", formula, formulaWithoutResult: true };
-    return { ...scalar(result, numFmt, date1904), formula };
+  sheet(declared: DeclaredSheet, xml: string): ReadFailure | undefined {
+    const r = readWorksheet(xml, {
+      strings: this.strings,
+      formats: this.formats,
+      date1904: this.date1904,
+      maxCells: this.limits.maxCells - this.cells,
+    });
+    if (!r.ok) {
+      if (r.tooManyCells) return failure("tooManyCells", { file: this.file, sheet: declared.name, part: declared.part, limit: this.limits.maxCells });
+      return this.bad(declared.part, r.reason);
+    }
+    const content = r.value;
+    if (!content) return undefined;
+    this.cells += content.cells;
+    if (content.formulasWithoutResult > 0) {
+      this.warnings.push(
+        `文件“${this.file}”工作表“${declared.name}”中有 ${content.formulasWithoutResult} 个公式没有保存的计算结果（文件未经 Excel 计算保存），这些单元格按空白读取。`,
+      );
+    }
+    this.sheets.push({
+      name: declared.name,
+      rows: content.rows,
+      ...(content.merges.length ? { merges: content.merges } : {}),
+      ...(declared.hidden ? { hidden: true } : {}),
+      ...(content.hiddenRows.length ? { hiddenRows: content.hiddenRows } : {}),
+    });
+    return undefined;
   }
-  return scalar(v, numFmt, date1904);
+
+  private bad(part: string, detail: string): ReadFailure {
+    return failure("badXml", { file: this.file, part, detail });
+  }
 }
 
 /**
@@ -90,78 +112,11 @@ function convert(cell: ExcelJS.Cell, date1904: boolean): Converted {
  */
 export async function readXlsx(data: Uint8Array, name: string, limits?: Partial<Limits>): Promise<ReadResult> {
   const caps = resolveLimits(limits);
-  const inspection = await inspectXlsx(data, name, caps);
+  const reader = new GridReader(name, caps);
+  const inspection = await inspectXlsx(data, name, caps, reader);
   if (!inspection.ok) return inspection;
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    return failure("parseFailed", { file: name, detail: errorText(e) });
-  }
-  try {
-    return toGrid(workbook, name, caps, inspection.warnings);
-  } catch (e) {
-    return failure("parseFailed", { file: name, detail: errorText(e) });
-  }
-}
-
-function toGrid(workbook: ExcelJS.Workbook, name: string, limits: Limits, warnings: string[]): ReadResult {
-  const date1904 = Boolean((workbook.properties as { date1904?: boolean }).date1904);
-  const sheets: Sheet[] = [];
-  let cells = 0;
-  for (const ws of workbook.worksheets) {
-    const rows: (Cell | undefined)[][] = [];
-    const hiddenRows: number[] = [];
-    let over = false;
-    let withoutResult = 0;
-    // Only rows that hold values: visiting empty ones would make exceljs create a row object for
-    // every index up to the last row.
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      if (over) return;
-      const r = rowNumber - 1;
-      if (row.hidden) hiddenRows.push(r);
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        if (over) return;
-        if (cell.isMerged && cell.master !== cell) return;
-        if (++cells > limits.maxCells) {
-          over = true;
-          return;
-        }
-        const c = colNumber - 1;
-        const conv = convert(cell, date1904);
-        if (conv.formulaWithoutResult) withoutResult++;
-        const out: Cell = {
-          address: cellAddress(r, c),
-          row: r,
-          col: c,
-          value: conv.value,
-          text: conv.text,
-          numberFormat: cell.numFmt || "General",
-          ...(conv.formula !== undefined ? { formula: conv.formula } : {}),
-          ...(conv.formulaWithoutResult ? { formulaWithoutResult: true } : {}),
-        };
-        (rows[r] ??= [])[c] = out;
-      });
-    });
-    if (over) return failure("tooManyCells", { file: name, sheet: ws.name, part: ws.name, limit: limits.maxCells });
-    if (withoutResult > 0) {
-      warnings.push(
-        `文件“${name}”工作表“${ws.name}”中有 ${withoutResult} 个公式没有保存的计算结果（文件未经 Excel 计算保存），这些单元格按空白读取。`,
-      );
-    }
-    // One shared empty row fills the gaps, so a lone cell far down costs no per-row allocation.
-    for (let r = 0; r < rows.length; r++) rows[r] ??= EMPTY_ROW as (Cell | undefined)[];
-    const merges = (ws.model.merges ?? []).map(parseRange).filter((m): m is CellRange => m !== undefined);
-    sheets.push({
-      name: ws.name,
-      rows,
-      ...(merges.length ? { merges } : {}),
-      ...(ws.state === "hidden" || ws.state === "veryHidden" ? { hidden: true } : {}),
-      ...(hiddenRows.length ? { hiddenRows } : {}),
-    });
-  }
-  if (sheets.length === 0) return failure("noSheets", { file: name });
-  return { ok: true, grid: { source: { kind: "xlsx", name }, sheets }, warnings };
+  if (reader.sheets.length === 0) return failure("noSheets", { file: name });
+  return { ok: true, grid: { source: { kind: "xlsx", name }, sheets: reader.sheets }, warnings: [...inspection.warnings, ...reader.warnings] };
 }
 
 /**
