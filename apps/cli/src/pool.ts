@@ -33,6 +33,8 @@ export async function checkSafely(path: string, options: RunOptions): Promise<Fi
   }
 }
 
+const SLOTS_PER_WORKER = 2;
+
 /** The worker script next to this module when built; absent when running from source. */
 function workerScript(): string | undefined {
   const url = new URL("./worker.js", import.meta.url);
@@ -60,7 +62,19 @@ export async function runChecks(
   const script = workerScript();
   const workers = Math.min(Math.max(1, jobs), paths.length);
   if (workers <= 1 || !script) {
-    for (let i = 0; i < paths.length; i++) onResult(i, await checkSafely(paths[i]!, options));
+    // Two files in flight: the next file is read from disk while the current one is checked.
+    const pending: Promise<FileResult>[] = [];
+    let started = 0;
+    const start = (): void => {
+      if (started < paths.length) pending.push(checkSafely(paths[started++]!, options));
+    };
+    start();
+    start();
+    for (let i = 0; i < paths.length; i++) {
+      const result = await pending.shift()!;
+      start();
+      onResult(i, result);
+    }
     return;
   }
   const { Worker } = await import("node:worker_threads");
@@ -102,7 +116,9 @@ export async function runChecks(
         worker.on("exit", (code) => {
           if (next < paths.length && code !== 0) reject(new Error(`worker stopped with exit code ${code}`));
         });
-        if (!dispatch(worker)) idle.push(worker);
+        // Two jobs per worker (each entry of `idle` is a free slot), so that a worker reads its next
+        // file while it checks the current one.
+        for (let slot = 0; slot < SLOTS_PER_WORKER; slot++) if (!dispatch(worker)) idle.push(worker);
       }
     });
   } finally {

@@ -4,7 +4,7 @@
  * each part as a bounded stream, scanning XML for DOCTYPE/ENTITY and sheets for their cell count.
  * A {@link PartReader} gets the parts it asked for, and each sheet, once they have passed.
  */
-import JSZip from "jszip";
+import { inflateRawSync } from "node:zlib";
 import { parseAddress } from "@yusuan/disclosure";
 import { RATIO_FLOOR, type Limits } from "./limits";
 import { failure, type ReadFailure } from "./messages";
@@ -258,59 +258,47 @@ export function readCentralDirectory(data: Uint8Array, file: string, limits: Lim
   return { ok: true, entries };
 }
 
-/** The subset of jszip's internal stream helper used for bounded inflation. */
-interface StreamHelper {
-  on(event: "data", fn: (chunk: Uint8Array) => void): StreamHelper;
-  on(event: "error", fn: (e: unknown) => void): StreamHelper;
-  on(event: "end", fn: () => void): StreamHelper;
-  resume(): StreamHelper;
-  pause(): StreamHelper;
-}
+/** Inflated parts are handed to the scanners in slices of this size. */
+const SLICE = 64 * 1024;
 
 /**
- * Inflates one part chunk by chunk; `onChunk` returns a failure to stop early. The central directory
- * may lie about sizes, so the byte count is checked against the declared size as it grows.
+ * Inflates one part with the platform's zlib, bounded by the size the central directory declares
+ * (a larger output is refused before it is produced, so a lying entry cannot exhaust memory), and
+ * hands it on in slices; `onChunk` returns a failure to stop early.
  */
-function streamPart(
-  object: JSZip.JSZipObject,
-  declared: number,
+function inflatePart(
+  data: Uint8Array,
+  entry: ZipEntry,
   file: string,
   onChunk: (chunk: Uint8Array) => ReadFailure | undefined,
-): Promise<ReadFailure | undefined> {
-  return new Promise((resolve) => {
-    let settled = false;
-    let seen = 0;
-    const settle = (result: ReadFailure | undefined): void => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
-    };
-    let helper: StreamHelper;
+): ReadFailure | undefined {
+  const part = entry.name;
+  const at = entry.localOffset;
+  if (at + 30 > data.length || u32(data, at) !== 0x04034b50) return failure("corruptZip", { file, detail: `${part}: no local header` });
+  const start = at + 30 + u16(data, at + 26) + u16(data, at + 28);
+  const end = start + entry.compressedSize;
+  if (end > data.length) return failure("corruptZip", { file, detail: `${part}: truncated` });
+  const compressed = data.subarray(start, end);
+  let out: Uint8Array;
+  if (entry.method === 0) {
+    out = compressed;
+  } else if (entry.method === 8) {
     try {
-      helper = (object as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream("uint8array");
+      out = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
     } catch (e) {
-      settle(failure("inflateFailed", { file, part: object.name, detail: errorText(e) }));
-      return;
+      const code = (e as { code?: string }).code;
+      if (code === "ERR_BUFFER_TOO_LARGE" || /too large|maxOutputLength/i.test(errorText(e))) return failure("sizeMismatch", { file, part });
+      return failure("inflateFailed", { file, part, detail: errorText(e) });
     }
-    helper
-      .on("data", (chunk) => {
-        if (settled) return;
-        seen += chunk.length;
-        if (seen > declared) {
-          helper.pause();
-          settle(failure("sizeMismatch", { file, part: object.name }));
-          return;
-        }
-        const stop = onChunk(chunk);
-        if (stop) {
-          helper.pause();
-          settle(stop);
-        }
-      })
-      .on("error", (e) => settle(failure("inflateFailed", { file, part: object.name, detail: errorText(e) })))
-      .on("end", () => settle(seen === declared ? undefined : failure("sizeMismatch", { file, part: object.name })))
-      .resume();
-  });
+  } else {
+    return failure("inflateFailed", { file, part, detail: `compression method ${entry.method}` });
+  }
+  if (out.length !== entry.uncompressedSize) return failure("sizeMismatch", { file, part });
+  for (let i = 0; i < out.length; i += SLICE) {
+    const stop = onChunk(out.subarray(i, Math.min(out.length, i + SLICE)));
+    if (stop) return stop;
+  }
+  return undefined;
 }
 
 /** A short, single-line description of a thrown value, for messages. */
@@ -444,16 +432,8 @@ async function inspect(data: Uint8Array, file: string, limits: Limits, reader: P
   }
   if (!byName.has("[content_types].xml")) return failure("noContentTypes", { file });
 
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(data, { checkCRC32: false });
-  } catch (e) {
-    return failure("corruptZip", { file, detail: errorText(e) });
-  }
-  const objects = new Map<string, JSZip.JSZipObject>();
-  zip.forEach((_path, object) => {
-    if (!object.dir) objects.set(object.name.toLowerCase(), object);
-  });
+  const objects = new Map<string, ZipEntry>();
+  for (const entry of directory.entries) if (!entry.name.endsWith("/")) objects.set(entry.name.toLowerCase(), entry);
 
   const isXml = (name: string): boolean => /\.(?:xml|rels|vml)$/i.test(name);
   const texts = new Map<string, string>();
@@ -462,17 +442,16 @@ async function inspect(data: Uint8Array, file: string, limits: Limits, reader: P
   let cellsBefore = 0;
 
   async function scanPart(key: string, sheet?: DeclaredSheet, keep = keepText.has(key)): Promise<ReadFailure | XmlScanner | undefined> {
-    const object = objects.get(key);
-    const entry = byName.get(key);
-    if (!object || !entry) return undefined;
-    const part = object.name;
+    const entry = objects.get(key);
+    if (!entry) return undefined;
+    const part = entry.name;
     if (isXml(key) && entry.uncompressedSize === 0) return failure("emptyPart", { file, part });
     const scanner = isXml(key) ? new XmlScanner(file, part, sheet !== undefined) : undefined;
     // Decoded chunk by chunk, so the kept text is the only copy.
     const decoder = keep ? new TextDecoder("utf-8") : undefined;
     const kept: string[] = [];
     let bad: ReadFailure | undefined;
-    const stopped = await streamPart(object, entry.uncompressedSize, file, (chunk) => {
+    const stopped = inflatePart(data, entry, file, (chunk) => {
       const text = decoder?.decode(chunk, { stream: true });
       if (text !== undefined) kept.push(text);
       if (scanner) {
