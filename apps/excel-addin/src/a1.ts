@@ -3,7 +3,7 @@
  * the engine wants 0-based rows and columns. Kept here, small and dependency-free, so the adapter and
  * the fake workbook share one reading of addresses.
  */
-import { cellAddress, parseAddress } from "@yusuan/disclosure";
+import { cellAddress, parseRange } from "@yusuan/disclosure";
 
 /** A rectangle of cells, 0-based and inclusive (the same shape as the engine's `CellRange`). */
 export interface Rect {
@@ -39,17 +39,7 @@ export function splitSheet(address: string): { sheet?: string; local: string } {
  * @example parseRect("B3:D9") // { top: 2, left: 1, bottom: 8, right: 3 }
  */
 export function parseRect(address: string): Rect | undefined {
-  const { local } = splitSheet(address);
-  const [first, second] = local.split(":");
-  const start = parseAddress(first ?? "");
-  const end = second === undefined ? start : parseAddress(second);
-  if (!start || !end) return undefined;
-  return {
-    top: Math.min(start.row, end.row),
-    left: Math.min(start.col, end.col),
-    bottom: Math.max(start.row, end.row),
-    right: Math.max(start.col, end.col),
-  };
+  return parseRange(splitSheet(address).local);
 }
 
 /**

@@ -108,9 +108,33 @@ export function cellAddress(row: number, col: number): string {
  * ```
  */
 export function parseAddress(address: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(address.trim().toUpperCase());
+  const m = /^\$?([A-Z]{1,3})\$?([1-9]\d{0,6})$/.exec(address.trim().toUpperCase());
   if (!m) return undefined;
   let col = 0;
   for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/**
+ * Parses an A1 range ("B3:D9", "$B$3:$D$9") or a single cell ("E7") into a 0-based range, corners
+ * in any order; undefined when it is not one.
+ *
+ * @example
+ * ```ts
+ * parseRange("B3:D9"); // { top: 2, left: 1, bottom: 8, right: 3 }
+ * parseRange("E7");    // { top: 6, left: 4, bottom: 6, right: 4 }
+ * ```
+ */
+export function parseRange(ref: string): CellRange | undefined {
+  const [first = "", second, extra] = ref.split(":");
+  if (extra !== undefined) return undefined;
+  const start = parseAddress(first);
+  const end = second === undefined ? start : parseAddress(second);
+  if (!start || !end) return undefined;
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.col, end.col),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.col, end.col),
+  };
 }

@@ -3,7 +3,7 @@
  * format of each cell style, the 1904 date system, and worksheets (values, formulas, shared formulas,
  * merges, hidden rows). Everything else in a workbook (fonts, drawings, comments, …) is skipped.
  */
-import { cellAddress, type Cell, type CellRange, type RawValue } from "@yusuan/disclosure";
+import { cellAddress, parseRange as parseGridRange, type Cell, type CellRange, type RawValue } from "@yusuan/disclosure";
 import { dateToSerial, formatDate, formatNumber } from "./format";
 import { parseXml, XmlError, type XmlHandler } from "./xml";
 
@@ -231,17 +231,8 @@ function parseCellRef(ref: string): { row: number; col: number } | undefined {
  * ```
  */
 export function parseRange(ref: string): CellRange | undefined {
-  const [a = "", b, extra] = ref.trim().toUpperCase().replace(/\$/g, "").split(":");
-  if (extra !== undefined) return undefined;
-  const from = parseCellRef(a);
-  const to = b === undefined ? from : parseCellRef(b);
-  if (!from || !to) return undefined;
-  return {
-    top: Math.min(from.row, to.row),
-    left: Math.min(from.col, to.col),
-    bottom: Math.max(from.row, to.row),
-    right: Math.max(from.col, to.col),
-  };
+  const range = parseGridRange(ref.trim().toUpperCase());
+  return range && range.bottom < MAX_ROW && range.right < MAX_COL ? range : undefined;
 }
 
 function letters(col: number): string {
