@@ -501,7 +501,8 @@ function expenditureKey(label: string): string {
       }
     }
   }
-  const n = norm(stripListMarker(label));
+  // "其中：人员经费" in a 单位 version names a breakdown line by its last words.
+  const n = norm(stripListMarker(label)).replace(/^其中:/, "");
   return classNames.get(n) ?? n;
 }
 

@@ -51,3 +51,20 @@ test("D4.unit-slip: a Table 1 figure typed in 万元", () => {
   expect(slip.some((f) => f.table === "T1" && f.row === "201")).toBe(true);
   expect(ruleHits(a, "B1.t1-t2-t3").some((f) => f.row === "201")).toBe(false);
 });
+
+describe("a 单位 version of Table 1 with 人员经费 / 公用经费 lines", () => {
+  const withBreakdown = (personnel: string) =>
+    replaceOn("四、其他收入", "四、其他收入\t\t\t", `四、其他收入\t\t其中：人员经费\t${personnel}`, t1).replace(
+      "收入总计\t105,767,210.12\t支出总计",
+      "\t\t公用经费\t725,286.00\n收入总计\t105,767,210.12\t支出总计",
+    );
+  test("agreeing lines are quiet and are not added into 支出总计 twice", () => {
+    const a = analyzeText(withBreakdown("27,256,592.00"));
+    expect(ruleHits(a, "B4.t5-t8")).toEqual([]);
+    expect(ruleHits(a, "A4.t1-totals")).toEqual([]);
+  });
+  test("a 人员经费 line that disagrees with Table 8 fires B4", () => {
+    const a = analyzeText(withBreakdown("27,256,500.00"));
+    expect(ruleHits(a, "B4.t5-t8")).toMatchObject([{ table: "T1", row: "人员经费", expected: "27256592.00", actual: "27256500.00" }]);
+  });
+});

@@ -50,10 +50,10 @@ export const crossRules: RuleSpec[] = [
     id: "B4.t5-t8",
     severity: "error",
     title: T("表5基本支出合计等于表8合计", "Table 5 basic expenditure equals Table 8 total"),
-    description: T("表5 基本支出合计 = 表8 合计。", "T5 基本支出 total = T8 合计."),
+    description: T("表5 基本支出合计 = 表8 合计；单位版本中表1 的人员经费、公用经费 = 表8 的人员经费、公用经费。", "T5 基本支出 total = T8 合计; in a unit version, T1 人员经费 / 公用经费 = T8's."),
     message: T(
-      "{table}合计行的“{column}”为 {actual} 元，而{other}为 {expected} 元，相差 {difference} 元。",
-      "{table} total, {column}: {actual}, but {other} is {expected} (difference {difference}).",
+      "{table}“{row}”的“{column}”为 {actual} 元，而{other}为 {expected} 元，相差 {difference} 元。",
+      "{table} {row}, {column}: {actual}, but {other} is {expected} (difference {difference}).",
     ),
   },
   {
@@ -166,6 +166,12 @@ export function checkCross(ctx: RuleContext): void {
   }
   // B4
   if (T5?.total && T8?.total) eq(ctx, "B4.t5-t8", totalSide(T5, "基本支出"), totalSide(T8, "合计"), "total");
+  // B4, unit version: Table 1's 人员经费 / 公用经费 lines equal Table 8's columns.
+  if (T1 && T8?.total) {
+    for (const column of ["人员经费", "公用经费"]) {
+      eq(ctx, "B4.t5-t8", line("T1", T1.expenditure, column, "预算数"), totalSide(T8, column), `t1-${column}`);
+    }
+  }
   // B5
   if (T5 && T8) checkPairs(ctx, T5, T8);
   // B6

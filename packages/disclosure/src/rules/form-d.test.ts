@@ -124,3 +124,11 @@ describe("firing the remaining form rules", () => {
     expect(ruleHits(a, "recognize.unplaced-row")).toMatchObject([{ table: "T3", severity: "info", location: { line: row + 1 } }]);
   });
 });
+
+test("a 单位 version of the document is recognised table by table", () => {
+  const unit = sampleText().replaceAll("部门", "单位");
+  const a = analyzeText(unit);
+  expect(a.document.kind).toBe("单位预算");
+  expect(a.tables.every((t) => t.found)).toBe(true);
+  expect(ruleHits(a, "D1.title-kind")).toEqual([]);
+});

@@ -170,6 +170,15 @@ function lineSide(table: "T1" | "T4", item: LineItem | undefined, column: string
 
 const FISCAL_SOURCES = ["一般公共预算资金", "政府性基金", "国有资本经营预算"];
 
+/**
+ * The lines that make up 支出总计: the functional 类 lines. A 单位 version also prints a breakdown
+ * (人员经费, 公用经费 …) of the same money, which must not be added twice.
+ */
+export function expenditureLines(t: { expenditure: LineItem[] }): LineItem[] {
+  const classes = t.expenditure.filter((i) => /^\d{3}$/.test(i.key));
+  return classes.length > 0 ? classes : t.expenditure;
+}
+
 function isBlank(f: Figure | undefined): boolean {
   return !f || f.blank || /^-?0(\.0+)?$/.test(f.value);
 }
@@ -185,7 +194,7 @@ function checkT1(ctx: RuleContext, d: Disclosure): void {
     }, "income");
   }
   if (t.expenditureTotal) {
-    expectSum(ctx, "A4.t1-totals", lineSide("T1", t.expenditureTotal, col, "支出总计"), t.expenditure.map((i) => lineSide("T1", i, col, i.key)), {
+    expectSum(ctx, "A4.t1-totals", lineSide("T1", t.expenditureTotal, col, "支出总计"), expenditureLines(t).map((i) => lineSide("T1", i, col, i.key)), {
       what: ctx.lang === "en" ? "the sum of the expenditure lines" : "各支出项之和",
     }, "expenditure");
     if (t.incomeTotal) {
