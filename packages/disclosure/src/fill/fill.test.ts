@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
+import { gridOf, sampleText } from "../../../../tests/fixtures/sample";
 import { describe, expect, it } from "vitest";
 import type { CellPatch } from "../report";
 import { readTextDocument } from "../text";
 import { recognize } from "../recognize";
 import { fill, fillGrid } from "./fill";
 
-const SAMPLE = readFileSync(new URL("../../../../examples/sample.txt", import.meta.url), "utf8");
+const SAMPLE = sampleText();
 
 /** The sample with some cells of some lines replaced: edits[line][column] = new text. */
 function edited(edits: Record<number, Record<number, string>>): string {
@@ -195,4 +195,12 @@ describe("fill on a model", () => {
     const { patches } = fill(recognize(r.grid).disclosure);
     expect(patches.find((p) => p.table === "T8")).toMatchObject({ row: "合计", column: "人员经费", newValue: "27256592.00", location: { line: 290 } });
   });
+});
+
+it("a 单位 version's 人员经费 / 公用经费 lines in Table 1 are not taken as parts of 支出总计", () => {
+  const text = sampleText()
+    .replace("四、其他收入\t\t\t", "四、其他收入\t\t其中：人员经费\t27,256,592.00")
+    .replace("收入总计\t105,767,210.12\t支出总计", "\t\t公用经费\t725,286.00\n收入总计\t105,767,210.12\t支出总计");
+  expect(text).toContain("其中：人员经费");
+  expect(fillGrid(gridOf(text)).conflicts).toEqual([]);
 });

@@ -3,6 +3,7 @@
  * `lhs = Σ parts` between cells of the document model. Fill solves them; nothing here reads a grid.
  */
 import { Amount } from "@yusuan/money";
+import { expenditureLines } from "../rules/tables-a";
 import { parentOf } from "@yusuan/classification";
 import type { ClassifiedTable, Disclosure, Figure, LineItem, Location, TwoSidedTable } from "../model";
 import type { Template } from "../i18n";
@@ -273,7 +274,7 @@ function t1Totals(b: Builder, t1: TwoSidedTable): void {
     b.add({ rule: "A4.t1-totals", lhs: k("in", "收入总计"), parts: main.map((m) => k("in", m)), mode: "row", summary: LINES_SUM });
   }
   if (t1.expenditureTotal) {
-    const lines = [...new Set(t1.expenditure.map((l) => l.key))];
+    const lines = [...new Set(expenditureLines(t1).map((l) => l.key))];
     b.add({ rule: "A4.t1-totals", lhs: k("out", "支出总计"), parts: lines.map((m) => k("out", m)), mode: "row", summary: LINES_SUM });
   }
   if (t1.incomeTotal && t1.expenditureTotal) {
