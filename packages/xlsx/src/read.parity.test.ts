@@ -2,6 +2,7 @@
  * Parity: the XML reader gives the same Grid as reading through exceljs did. The exceljs-based
  * conversion lives here only, as the reference.
  */
+import { sampleText } from "../../../tests/fixtures/sample";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
@@ -164,7 +165,7 @@ describe("readXlsx matches the exceljs-based reading", () => {
   });
 
   it("on the sample text written as a workbook, and on a template", async () => {
-    const doc = readTextDocument(readFileSync(fileURLToPath(new URL("../../../examples/sample.txt", import.meta.url)), "utf8"), "sample.txt");
+    const doc = readTextDocument(sampleText(), "sample.txt");
     if (!doc.ok) throw new Error("sample.txt did not read");
     await expectParity(await gridToWorkbook(doc.grid), "sample-text.xlsx");
     await expectParity(await gridToWorkbook(doc.grid, [{ sheetName: "前十行", rows: [0, 9] }]), "sample-split.xlsx");

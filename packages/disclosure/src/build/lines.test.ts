@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { sampleText } from "../../../../tests/fixtures/sample";
 import { describe, expect, it } from "vitest";
 import { recognize } from "../recognize";
 import { readTextDocument } from "../text";
@@ -43,7 +43,7 @@ function builtDisclosure(lines: BudgetLine[]) {
 }
 
 function sampleDisclosure() {
-  const r = readTextDocument(readFileSync(new URL("../../../../examples/sample.txt", import.meta.url), "utf8"), "sample.txt");
+  const r = readTextDocument(sampleText(), "sample.txt");
   if (!r.ok) throw new Error(r.message);
   return recognize(r.grid).disclosure;
 }
