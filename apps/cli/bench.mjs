@@ -69,9 +69,9 @@ writeFileSync(
 const bare = await measure([loadScript]);
 const jobs1 = await measure([cli, "check", glob, "--jobs", "1", "--format", "json"]);
 const jobs2 = await measure([cli, "check", glob, "--jobs", "2", "--format", "json"]);
-// The machine's own ceiling for this workload: two independent single-job processes over all the
-// files at once. Parsing and checking allocate heavily, and V8's GC helper threads already use the
-// second core under --jobs 1, so this — not 2× — is what --jobs 2 can approach here.
+// For comparison: two independent single-job runs over all the files at once (throughput). Each run
+// also waits for its own disk reads and start-up, which the other run fills, so this is an upper
+// reference rather than what a pool inside one run can reach.
 const pair = await Promise.all([measure([cli, "check", glob, "--jobs", "1", "--format", "json"]), measure([cli, "check", glob, "--jobs", "1", "--format", "json"])]);
 const ceiling = (2 * jobs1.seconds) / Math.max(pair[0].seconds, pair[1].seconds);
 const help = [];
@@ -90,7 +90,7 @@ console.log(row("check --jobs 1", `${jobs1.seconds.toFixed(2)} s (${(N / jobs1.s
 console.log(row("check --jobs 2", `${jobs2.seconds.toFixed(2)} s (${(N / jobs2.seconds).toFixed(1)} files/s)`, "", jobs2.code !== 2));
 console.log(row("full check / bare load", `${ratio.toFixed(2)}×`, "≤ 1.5×", ratio <= 1.5));
 console.log(row("speedup --jobs 2 vs 1", `${speedup.toFixed(2)}×`, "≥ 1.6×", speedup >= 1.6));
-console.log(row("throughput of two independent --jobs 1 processes (machine ceiling)", `${ceiling.toFixed(2)}×`, "", true));
+console.log(row("throughput of two independent --jobs 1 runs at once", `${ceiling.toFixed(2)}×`, "", true));
 console.log(row("peak memory (VmHWM)", `${peak.toFixed(0)} MB (jobs 1: ${jobs1.peakMB.toFixed(0)}, jobs 2: ${jobs2.peakMB.toFixed(0)})`, "< 400 MB", peak < 400));
 console.log(row("yusuan --help (median of 10)", `${helpMs.toFixed(0)} ms`, "< 300 ms", helpMs < 300));
 rmSync(dir, { recursive: true, force: true });
