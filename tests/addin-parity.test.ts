@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, readTextDocument, type Finding } from "@yusuan/disclosure";
 import { readWorkbook, type ExcelRun } from "../apps/excel-addin/src/adapter";
 import { fakeExcelFromGrid } from "../apps/excel-addin/src/testing/fake-excel";
+import { readXlsx } from "@yusuan/xlsx";
 
 const sample = readFileSync(join(import.meta.dirname, "..", "examples", "sample.txt"));
 
@@ -66,5 +67,17 @@ describe("add-in parity", () => {
     const fromExcel = analyze(await readWorkbook(excel.run as unknown as ExcelRun));
     const byFingerprint = (a: { fingerprint: string }, b: { fingerprint: string }) => a.fingerprint.localeCompare(b.fingerprint);
     expect(fromExcel.findings.map(comparable).sort(byFingerprint)).toEqual(fromText.findings.map(comparable).sort(byFingerprint));
+  });
+
+  it("gives the CLI's findings, locations included, for the sample workbook opened in Excel", async () => {
+    const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, "..", "examples", "sample.xlsx")));
+    const read = await readXlsx(bytes, "sample.xlsx");
+    if (!read.ok) throw new Error(read.message);
+    const fromCli = analyze(read.grid);
+    const grid = await readWorkbook(fakeExcelFromGrid(read.grid).run as unknown as ExcelRun);
+    const fromAddin = analyze(grid);
+    const withPlace = (f: Finding) => ({ ...comparable(f), location: f.location });
+    expect(fromAddin.findings.map(withPlace)).toEqual(fromCli.findings.map(withPlace));
+    expect(fromAddin.findings.length).toBe(8);
   });
 });
