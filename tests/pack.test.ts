@@ -32,12 +32,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const ESM = `
-import { Amount, formatAmount } from "@yusuan/money";
-import { getCatalog } from "@yusuan/classification";
-import { importCatalogCsv } from "@yusuan/classification/import";
-import { readTextDocument, analyze } from "@yusuan/disclosure";
-import { readXlsx } from "@yusuan/xlsx";
+/** One body, run once after ESM imports and once after CommonJS requires of the same names. */
+const BODY = `
 const doc = readTextDocument("2025年部门收入预算总表\\n编制部门：甲\\n单位：元", "a.txt");
 console.log(JSON.stringify({
   money: formatAmount(Amount.of("105767210.12")),
@@ -48,21 +44,15 @@ console.log(JSON.stringify({
 }));
 `;
 
-const CJS = `
-const { Amount, formatAmount } = require("@yusuan/money");
-const { getCatalog } = require("@yusuan/classification");
-const { importCatalogCsv } = require("@yusuan/classification/import");
-const { readTextDocument, analyze } = require("@yusuan/disclosure");
-const { readXlsx } = require("@yusuan/xlsx");
-const doc = readTextDocument("2025年部门收入预算总表\\n编制部门：甲\\n单位：元", "a.txt");
-console.log(JSON.stringify({
-  money: formatAmount(Amount.of("105767210.12")),
-  name: getCatalog("functional").get("210")?.name,
-  imported: importCatalogCsv("编码,名称\\n201,一般公共服务支出", { scheme: "functional", year: 2025 }).ok,
-  tables: doc.ok ? analyze(doc.grid).tables.length : -1,
-  xlsx: typeof readXlsx,
-}));
-`;
+const MODULES: [string, string][] = [
+  ["Amount, formatAmount", "@yusuan/money"],
+  ["getCatalog", "@yusuan/classification"],
+  ["importCatalogCsv", "@yusuan/classification/import"],
+  ["readTextDocument, analyze", "@yusuan/disclosure"],
+  ["readXlsx", "@yusuan/xlsx"],
+];
+const ESM = MODULES.map(([names, from]) => `import { ${names} } from "${from}";`).join("\n") + BODY;
+const CJS = MODULES.map(([names, from]) => `const { ${names} } = require("${from}");`).join("\n") + BODY;
 
 const expected = { money: "105,767,210.12", name: "卫生健康支出", imported: true, tables: 9, xlsx: "function" };
 

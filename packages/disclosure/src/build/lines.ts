@@ -227,7 +227,7 @@ function classifiedSheet(id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8", o: Workboo
     });
     r++;
   }
-  w.text(r, 0, "合计", { bold: true, align: "center" });
+  w.text(r, 0, "合计", BOLD);
   w.merge(r, 0, r, l.nameCol);
   l.columns.forEach((c, i) => {
     if (rows.length === 0) return w.amount(r, l.firstAmount + i, undefined);
@@ -334,7 +334,6 @@ function t4Sheet(
  * ```
  */
 export function t9Header(w: SheetWriter, r: number, year: number): number {
-  const bold = { bold: true, align: "center" as const };
   w.text(r, 0, `${year}年“三公”经费预算数`, BOLD);
   w.merge(r, 0, r, 5);
   w.text(r, 6, `${year}年机关运行经费预算数`, BOLD);

@@ -1,7 +1,7 @@
 import { Amount } from "@yusuan/money";
 import type { ClassifiedTable, Figure, LineItem } from "../model";
 import { amountOf, type RuleContext, type RuleSpec } from "./engine";
-import { expectEqual, expectSum, relatedOf, type Side } from "./compare";
+import { expectEqual, relatedOf, type Side } from "./compare";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
