@@ -2,9 +2,14 @@
  * A corpus of broken and hostile "workbooks", built in memory, each with the failure code a reader
  * must give. The reader's tests and the CLI's end-to-end tests both run it.
  */
-import JSZip from "jszip";
 
 /** One bad input and the code {@link readXlsx} must answer with. */
+/** jszip, loaded on first use (only tests and fixtures build zips). */
+async function newZip(): Promise<import("jszip")> {
+  const { default: JSZip } = await import("jszip");
+  return new JSZip();
+}
+
 export interface HostileInput {
   readonly name: string;
   readonly bytes: Uint8Array;
@@ -67,7 +72,7 @@ function minimalParts(): Parts {
  * ```
  */
 export async function minimalXlsx(overrides: Parts = {}, level = 6): Promise<Uint8Array> {
-  const zip = new JSZip();
+  const zip = await newZip();
   for (const [name, content] of Object.entries({ ...minimalParts(), ...overrides })) {
     if (content !== null) zip.file(name, content);
   }
@@ -199,19 +204,19 @@ export async function hostileInputs(): Promise<HostileInput[]> {
   }
   add("empty-zip.xlsx", Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]));
   {
-    const zip = new JSZip();
+    const zip = await newZip();
     zip.file("readme.txt", "not a workbook");
     zip.file("data/table.csv", "a,b\n1,2\n");
     add("zip-of-other-things.xlsx", await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
   }
   {
-    const zip = new JSZip();
+    const zip = await newZip();
     zip.file("[Content_Types].xml", contentTypes().replace(CT_MAIN, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"));
     zip.file("word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`);
     add("word-document.xlsx", await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
   }
   {
-    const zip = new JSZip();
+    const zip = await newZip();
     zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
     zip.file("content.xml", "<office:document-content/>");
     add("opendocument.xlsx", await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));

@@ -3,7 +3,7 @@
  * an .xlsx. Every writer asks Excel to recalculate on open, since formulas are written without
  * fresh results.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { parseAmount } from "@yusuan/money";
 import { parseAddress, type Cell, type CellPatch, type CellRange, type Grid, type Sheet, type Waiver } from "@yusuan/disclosure";
 import { XlsxError } from "./errors";
@@ -34,12 +34,21 @@ export const WAIVER_SHEET_NAME = "yusuan_waivers";
 export const WAIVER_COLUMNS = ["fingerprint", "rule", "reason", "by", "date"] as const;
 
 const AMOUNT_FORMAT = "#,##0.00";
+
+/**
+ * exceljs, loaded on first use: only the writers need it, so reading and checking (and every worker
+ * of `yusuan check`) start without compiling it.
+ */
+async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import("exceljs");
+  return new excel.Workbook();
+}
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 async function loadChecked(original: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
   const inspection = await inspectXlsx(original, name, DEFAULT_LIMITS);
   if (!inspection.ok) throw new XlsxError(inspection.code, inspection.message, inspection.messageEn);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(original as unknown as ExcelJS.Buffer);
   } catch (e) {
@@ -184,7 +193,7 @@ function writeSpecCell(ws: ExcelJS.Worksheet, spec: CellSpec, cacheResults: bool
  * ```
  */
 export async function writeWorkbook(spec: WorkbookSpec, options?: { cacheFormulaResults?: boolean }): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const taken = new Set<string>();
   for (const sheet of spec.sheets) {
     const ws = workbook.addWorksheet(sheetName(sheet.name, taken));
@@ -288,7 +297,7 @@ export async function gridToWorkbook(
   grid: Grid,
   split?: ReadonlyArray<{ sheetName: string; rows: readonly [number, number] }>,
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const taken = new Set<string>();
   const [first, ...rest] = grid.sheets;
   if (first && split && split.length > 0) {
