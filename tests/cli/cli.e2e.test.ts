@@ -97,6 +97,32 @@ describe("yusuan check (built)", () => {
     expect(r.stderr).toBe("");
   });
 
+  it("gives the same report whatever --jobs splits between reading and checking threads", () => {
+    const model = join(dir, "jobs-model.json");
+    expect(yusuan(["convert", SAMPLE_TXT, "-o", model]).status).toBe(0);
+    const broken = join(dir, "jobs-broken.xlsx");
+    writeFileSync(broken, "PK\u0003\u0004 not really a zip");
+    const bad = join(dir, "jobs-bad.json");
+    writeFileSync(bad, "{ not json");
+    // Distinct paths (the same path twice is checked once).
+    const copy = (from: string, name: string): string => (copyFileSync(from, join(dir, name)), join(dir, name));
+    const inputs = [sampleXlsx, broken, SAMPLE_TXT, model, bad, copy(sampleXlsx, "jobs-2.xlsx"), copy(SAMPLE_TXT, "jobs-2.txt"), copy(model, "jobs-2.json")];
+    const runs = ["1", "2", "3", "5"].map((jobs) => yusuan(["check", ...inputs, "--format", "json", "--jobs", jobs]));
+    for (const r of runs) expect(r.status).toBe(2);
+    const files = runs.map((r) => report(r).files);
+    expect(files[0]!.map((f) => f.findings[0]?.rule)).toEqual([
+      "A4.fiscal-sources-blank",
+      "input.unreadable",
+      "A4.fiscal-sources-blank",
+      expect.any(String),
+      "input.unreadable",
+      "A4.fiscal-sources-blank",
+      "A4.fiscal-sources-blank",
+      expect.any(String),
+    ]);
+    for (const other of files.slice(1)) expect(other).toEqual(files[0]);
+  });
+
   it("writes SARIF, JUnit and an HTML file that neutralises a hostile department name", () => {
     const text = readFileSync(SAMPLE_TXT, "utf8").replace("上海市闵行区浦江镇社区党群服务中心", "<script>alert(1)</script>");
     const evil = join(dir, "evil.txt");

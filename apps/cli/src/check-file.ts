@@ -55,6 +55,11 @@ export const MAX_XLSX_BYTES = 100 * 1024 * 1024;
 
 type Failure = { code: "input.unreadable" | "input.too-large"; message: string; messageEn: string };
 
+/** A file read into memory: a grid (workbook or text document) or a parsed JSON value (a model). */
+export type ReadInput =
+  | { ok: true; kind: "grid"; grid: Grid; bytes: Uint8Array; format: "xlsx" | "text" }
+  | { ok: true; kind: "model"; value: unknown };
+
 const EMPTY_TABLES: TableSummary[] = [];
 
 /**
@@ -121,13 +126,7 @@ function visible(findings: readonly Finding[], showWaived: boolean): Finding[] {
  * if (input.ok && input.kind === "grid") console.log(input.grid.sheets.length);
  * ```
  */
-export async function readInput(
-  path: string,
-): Promise<
-  | { ok: true; kind: "grid"; grid: Grid; bytes: Uint8Array; format: "xlsx" | "text" }
-  | { ok: true; kind: "model"; value: unknown }
-  | ({ ok: false } & Failure)
-> {
+export async function readInput(path: string): Promise<ReadInput | ({ ok: false } & Failure)> {
   const ext = extname(path).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".txt" && ext !== ".json") {
     return {
@@ -196,9 +195,27 @@ export async function readInput(
  * ```
  */
 export async function checkFile(path: string, options: RunOptions): Promise<FileResult> {
-  await ensureCatalog(options.catalog);
   const input = await readInput(path);
   if (!input.ok) return unreadableReport(path, input, options.lang);
+  return checkInput(path, input, options);
+}
+
+/**
+ * Checks a file already read by {@link readInput} (the second half of {@link checkFile}, which
+ * `check --jobs N` runs in another thread than the reading).
+ *
+ * @example
+ * ```ts
+ * const input = await readInput("examples/sample.txt");
+ * if (input.ok) console.log((await checkInput("examples/sample.txt", input, options)).report.findings.length);
+ * ```
+ */
+export async function checkInput(
+  path: string,
+  input: { readonly kind: "grid"; readonly grid: Grid } | { readonly kind: "model"; readonly value: unknown },
+  options: RunOptions,
+): Promise<FileResult> {
+  await ensureCatalog(options.catalog);
   const disclosure = await import("@yusuan/disclosure");
   if (input.kind === "grid") {
     const analysis = disclosure.analyze(input.grid, checkOptions(options));
