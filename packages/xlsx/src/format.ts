@@ -196,8 +196,28 @@ function formatGeneral(n: number): string {
   return roundSignificant(plainDecimal(n), 15);
 }
 
-/** Renders one number section; undefined when the section uses a feature this renderer lacks. */
-function renderSection(abs: string, section: string): string | undefined {
+/** A number section parsed once: literal text around a digit pattern, or a feature this renderer lacks. */
+type Section =
+  | { readonly kind: "unsupported" }
+  | { readonly kind: "literal"; readonly text: string }
+  | {
+      readonly kind: "number";
+      readonly prefix: string;
+      readonly suffix: string;
+      /** Powers of ten to shift by: 2 per "%", −3 per scaling comma. */
+      readonly shift: number;
+      readonly grouping: boolean;
+      readonly minInt: number;
+      readonly places: number;
+      readonly minFrac: number;
+      readonly point: boolean;
+    };
+
+const UNSUPPORTED: Section = { kind: "unsupported" };
+
+/** Parses one number section. */
+function parseSection(section: string): Section {
+  if (/@/.test(bareCode(section))) return UNSUPPORTED;
   let prefix = "";
   let suffix = "";
   let pattern = "";
@@ -225,7 +245,7 @@ function renderSection(abs: string, section: string): string | undefined {
       const stop = end < 0 ? section.length : end;
       const inner = section.slice(i + 1, stop);
       i = stop;
-      if (/^[<>=]/.test(inner)) return undefined;
+      if (/^[<>=]/.test(inner)) return UNSUPPORTED;
       const currency = /^\$([^-]*)/.exec(inner);
       if (currency) literal = currency[1]!;
       else continue;
@@ -239,33 +259,66 @@ function renderSection(abs: string, section: string): string | undefined {
     } else if (ch === "%") {
       percent++;
       literal = "%";
-    } else if (/[eE]/.test(ch) && /^[+-]/.test(section[i + 1] ?? "")) return undefined;
-    else if (ch === "/" && seenPlaceholder) return undefined;
-    else if (ch === "@") return undefined;
+    } else if (/[eE]/.test(ch) && /^[+-]/.test(section[i + 1] ?? "")) return UNSUPPORTED;
+    else if (ch === "/" && seenPlaceholder) return UNSUPPORTED;
+    else if (ch === "@") return UNSUPPORTED;
     else literal = ch;
     if (seenPlaceholder) suffix += literal;
     else prefix += literal;
   }
-  if (!seenPlaceholder) return prefix + suffix;
+  if (!seenPlaceholder) return { kind: "literal", text: prefix + suffix };
 
   const [intPat = "", fracPat = ""] = pattern.split(".");
   const scale = /,+$/.exec(intPat)?.[0].length ?? 0;
   const intDigits = intPat.slice(0, intPat.length - scale);
-  const grouping = intDigits.includes(",");
-  const minInt = (intDigits.match(/0/g) ?? []).length;
   const fracDigits = fracPat.replace(/,/g, "");
-  const places = (fracDigits.match(/[0#?]/g) ?? []).length;
-  const minFrac = (/^0*/.exec(fracDigits)?.[0].length ?? 0);
+  return {
+    kind: "number",
+    prefix,
+    suffix,
+    shift: 2 * percent - 3 * scale,
+    grouping: intDigits.includes(","),
+    minInt: (intDigits.match(/0/g) ?? []).length,
+    places: (fracDigits.match(/[0#?]/g) ?? []).length,
+    minFrac: /^0*/.exec(fracDigits)?.[0].length ?? 0,
+    point: pattern.includes("."),
+  };
+}
 
-  let value = shiftDecimal(abs, 2 * percent - 3 * scale);
-  value = roundDecimal(value, places);
+/** Renders the absolute value `abs` (a plain decimal string) under a parsed number section. */
+function renderNumber(abs: string, section: Extract<Section, { kind: "number" }>): string {
+  const value = roundDecimal(section.shift === 0 ? abs : shiftDecimal(abs, section.shift), section.places);
   let { int, frac } = splitDecimal(value);
-  frac = frac.padEnd(minFrac, "0");
-  if (int === "0" && minInt === 0) int = "";
-  else int = int.padStart(minInt, "0");
-  if (grouping) int = groupThousands(int);
-  const body = pattern.includes(".") ? `${int}.${frac}` : int;
-  return prefix + body + suffix;
+  frac = frac.padEnd(section.minFrac, "0");
+  if (int === "0" && section.minInt === 0) int = "";
+  else int = int.padStart(section.minInt, "0");
+  if (section.grouping) int = groupThousands(int);
+  return section.prefix + (section.point ? `${int}.${frac}` : int) + section.suffix;
+}
+
+/** A number format parsed once. */
+interface ParsedFormat {
+  readonly general: boolean;
+  readonly date: boolean;
+  readonly sections: readonly Section[];
+}
+
+const GENERAL: ParsedFormat = { general: true, date: false, sections: [] };
+/** Workbooks use a handful of formats, each for thousands of cells: each is parsed once. */
+const PARSED = new Map<string, ParsedFormat>();
+const MAX_PARSED = 512;
+
+function parsedFormat(format: string | undefined): ParsedFormat {
+  if (!format) return GENERAL;
+  let parsed = PARSED.get(format);
+  if (parsed === undefined) {
+    if (/^(general|@)$/i.test(format.trim())) parsed = GENERAL;
+    else if (isDateFormat(format)) parsed = { general: false, date: true, sections: [] };
+    else parsed = { general: false, date: false, sections: sections(format).map(parseSection) };
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(format, parsed);
+  }
+  return parsed;
 }
 
 /**
@@ -282,22 +335,21 @@ function renderSection(abs: string, section: string): string | undefined {
  */
 export function formatNumber(n: number, format?: string, date1904 = false): string {
   if (!Number.isFinite(n)) return String(n);
-  if (!format || /^(general|@)$/i.test(format.trim())) return formatGeneral(n);
-  if (isDateFormat(format)) {
+  const parsed = parsedFormat(format);
+  if (parsed.general) return formatGeneral(n);
+  if (parsed.date) {
     return formatDate(new Date(Math.round((n - (date1904 ? 24_107 : 25_569)) * 86_400_000)), format);
   }
-  const parts = sections(format);
+  const parts = parsed.sections;
   const rounded = plainDecimal(n);
   const negative = rounded.startsWith("-");
-  const abs = roundSignificant(negative ? rounded.slice(1) : rounded, 15);
   let section = parts[0]!;
   let sign = "";
   if (n === 0 && parts.length >= 3) section = parts[2]!;
   else if (negative && parts.length >= 2) section = parts[1]!;
   else if (negative) sign = "-";
-  if (/@/.test(bareCode(section))) return formatGeneral(n);
-  const text = renderSection(abs, section);
-  if (text === undefined) return formatGeneral(n);
+  if (section.kind === "unsupported") return formatGeneral(n);
+  const text = section.kind === "literal" ? section.text : renderNumber(roundSignificant(negative ? rounded.slice(1) : rounded, 15), section);
   // A negative that rounds to zero shows without its sign.
   return sign && !/[1-9]/.test(text) ? text : sign + text;
 }

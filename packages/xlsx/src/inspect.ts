@@ -335,10 +335,11 @@ class XmlScanner {
       if (i < chunk.length && chunk[i] !== 0x3c) return "not-xml";
     }
     const text = this.carry + (decoded ?? ascii(chunk));
-    if (/<!(?:DOCTYPE|ENTITY)/i.test(text)) return failure("doctype", { file: this.file, part: this.part });
+    // indexOf first: the regular expressions would try every "<" of the chunk.
+    if (text.indexOf("<!") >= 0 && /<!(?:DOCTYPE|ENTITY)/i.test(text)) return failure("doctype", { file: this.file, part: this.part });
     if (this.countCells) {
       if (!this.dimensionDone) {
-        const prefix = /<([A-Za-z_][\w.-]*):worksheet[\s>]/.exec(text);
+        const prefix = text.indexOf(":worksheet") >= 0 ? /<([A-Za-z_][\w.-]*):worksheet[\s>]/.exec(text) : null;
         if (prefix) this.cellTag = new RegExp(`<${prefix[1]!.replace(/[.-]/g, "\\$&")}:c[\\s/>]`, "g");
         const m = /<(?:[\w.-]+:)?dimension\s+ref\s*=\s*["']([^"']*)["']/.exec(text);
         if (m) (this.dimension = m[1]), (this.dimensionDone = true);
