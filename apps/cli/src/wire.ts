@@ -15,7 +15,7 @@ export interface PackedSheet extends Omit<Sheet, "rows"> {
   readonly rowCount: number;
   /** Lengths of the rows, so that a row keeps its length even when it ends in empty cells. */
   readonly rowLengths: readonly number[];
-  /** row, col, value, text, number format index (-1: none), formula (null: none), 1 if formula without result. */
+  /** row, col, value, text (0: the same as the value), number format index (-1: none), formula (null: none), 1 if formula without result. */
   readonly cells: ReadonlyArray<string | number | boolean | null>;
 }
 
@@ -55,7 +55,8 @@ export function packGrid(grid: Grid): PackedGrid {
             formatIndex.set(cell.numberFormat, f);
           }
         }
-        cells.push(cell.row, cell.col, cell.value, cell.text, f, cell.formula ?? null, cell.formulaWithoutResult ? 1 : 0);
+        // A text cell's displayed text is its value: sent once (0 in the text's place).
+        cells.push(cell.row, cell.col, cell.value, cell.text === cell.value ? 0 : cell.text, f, cell.formula ?? null, cell.formulaWithoutResult ? 1 : 0);
       }
     }
     return { ...rest, rowCount: rows.length, rowLengths, cells };
@@ -86,7 +87,7 @@ export function unpackGrid(packed: PackedGrid): Grid {
         row,
         col,
         value: cells[i + 2] as Cell["value"],
-        text: cells[i + 3] as string,
+        text: (cells[i + 3] === 0 ? cells[i + 2] : cells[i + 3]) as string,
       };
       if (f >= 0) cell.numberFormat = packed.formats[f]!;
       if (formula !== null) cell.formula = formula;
