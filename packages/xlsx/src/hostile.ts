@@ -3,13 +3,13 @@
  * must give. The reader's tests and the CLI's end-to-end tests both run it.
  */
 
-/** One bad input and the code {@link readXlsx} must answer with. */
 /** jszip, loaded on first use (only tests and fixtures build zips). */
 async function newZip(): Promise<import("jszip")> {
   const { default: JSZip } = await import("jszip");
   return new JSZip();
 }
 
+/** One bad input and the code {@link readXlsx} must answer with. */
 export interface HostileInput {
   readonly name: string;
   readonly bytes: Uint8Array;
