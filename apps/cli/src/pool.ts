@@ -60,10 +60,12 @@ const READ_SLOTS = 4;
 /** Grids waiting for (or in) one checking thread; bounds the memory held between the stages. */
 const CHECK_SLOTS = 6;
 
-/** What a worker thread is started with. */
-export type WorkerData =
-  | { readonly role: "reader"; readonly options: RunOptions; readonly ports: readonly MessagePort[] }
-  | { readonly role: "checker"; readonly options: RunOptions; readonly ports: readonly MessagePort[] };
+/** What a worker thread is started with: its role, and its ports to the other stage (a reader's to every checker, a checker's from every reader). */
+export interface WorkerData {
+  readonly role: "reader" | "checker";
+  readonly options: RunOptions;
+  readonly ports: readonly MessagePort[];
+}
 
 /** Main thread → reader: read `path` and hand it to checker `to`. */
 export interface ReadJob {
@@ -116,7 +118,7 @@ export function stages(jobs: number): { readers: number; checkers: number } {
 
 /**
  * Checks `paths` with `jobs` threads (the main thread itself when `jobs` is 1, there is one file, or
- * no built worker script), calling `onResult` in input order. At most `jobs × 4` files are between
+ * no built worker script), calling `onResult` in input order. At most `jobs × 8` files are between
  * dispatch and delivery, so memory stays flat however many files there are.
  *
  * @example
