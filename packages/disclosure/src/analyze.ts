@@ -127,7 +127,11 @@ function tableSummaries(grid: Grid, d: Disclosure): TableSummary[] {
     if (!t) return { id: def.id, title: d.document.year ? tableTitle(def.id, d.document.year, kind) : def.name, found: false };
     const sheet = grid.sheets.find((s) => s.name === t.sheet);
     const [first, last] = t.rows;
-    if (sheet?.lines) return { id: def.id, title: t.title, found: true, sheet: t.sheet, lines: [sheet.lines[first] ?? first + 1, sheet.lines[last] ?? last + 1] as const };
+    if (sheet?.lines) {
+      const lines = [sheet.lines[first] ?? first + 1, sheet.lines[last] ?? last + 1] as const;
+      const pages = sheet.pages ? ({ pages: [sheet.pages[first] ?? 1, sheet.pages[last] ?? 1] as const }) : {};
+      return { id: def.id, title: t.title, found: true, sheet: t.sheet, lines, ...pages };
+    }
     let width = 1;
     for (let r = first; r <= last; r++) width = Math.max(width, sheet?.rows[r]?.length ?? 0);
     return { id: def.id, title: t.title, found: true, sheet: t.sheet, range: `${cellAddress(first, 0)}:${cellAddress(last, width - 1)}` };
@@ -139,6 +143,7 @@ const TABLE_ORDER = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "N", 
 function locationKey(f: Finding): [string, number, number] {
   const l = f.location;
   if (!l) return ["", 0, 0];
+  if ("page" in l) return ["", l.page * 100_000 + l.line, l.column ?? 0];
   if ("line" in l) return ["", l.line, 0];
   const m = /^([A-Z]+)(\d+)$/.exec(l.cell);
   let col = 0;

@@ -49,11 +49,16 @@ export interface Sheet {
    * (rows[r] came from line lines[r]).
    */
   readonly lines?: ReadonlyArray<number>;
+  /**
+   * For a sheet made from a PDF: the 1-based page of each row (rows[r] was printed on page pages[r]);
+   * `lines[r]` is then the 1-based printed line on that page.
+   */
+  readonly pages?: ReadonlyArray<number>;
 }
 
 /** Where a grid came from. */
 export interface GridSource {
-  readonly kind: "xlsx" | "text" | "excel" | "json";
+  readonly kind: "xlsx" | "text" | "excel" | "json" | "pdf";
   /** File name or workbook name, as the user knows it. */
   readonly name: string;
 }

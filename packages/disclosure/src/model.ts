@@ -6,16 +6,20 @@
 import { z } from "zod";
 
 /**
- * A place in the input: a cell of a sheet, or a 1-based line of a text file.
+ * A place in the input: a cell of a sheet, a 1-based line of a text file, or a place in a PDF (1-based
+ * page, printed line on that page, and for a table cell its 1-based column in the table row).
  *
  * @example
  * ```ts
  * LocationSchema.parse({ sheet: "收入预算总表", cell: "D7" }); // ok
+ * LocationSchema.parse({ page: 9, line: 12, column: 3 }); // ok: a PDF table cell
  * LocationSchema.safeParse({ line: 0 }).success; // false: lines start at 1
  * ```
  */
 export const LocationSchema = z.union([
   z.object({ sheet: z.string(), cell: z.string() }),
+  // Before the plain line: zod would otherwise match { line } and drop the page.
+  z.object({ page: z.number().int().positive(), line: z.number().int().positive(), column: z.number().int().positive().optional() }),
   z.object({ line: z.number().int().positive() }),
 ]);
 

@@ -123,6 +123,10 @@ class SheetView {
   }
   loc(r: number, c: number): Location {
     const line = this.sheet.lines?.[r];
+    const page = this.sheet.pages?.[r];
+    if (line !== undefined && page !== undefined) {
+      return (this.sheet.rows[r]?.length ?? 0) > 1 ? { page, line, column: c + 1 } : { page, line };
+    }
     if (line !== undefined) return { line };
     const cell = this.sheet.rows[r]?.[c];
     return { sheet: this.sheet.name, cell: cell?.address ?? cellAddress(r, c) };

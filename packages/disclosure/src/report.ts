@@ -9,8 +9,14 @@ export type Severity = "error" | "warning" | "info";
 /** T1…T9 are the nine tables; N the narrative; P the project sections; D the document as a whole. */
 export type TableId = "T1" | "T2" | "T3" | "T4" | "T5" | "T6" | "T7" | "T8" | "T9" | "N" | "P" | "D";
 
-/** A place in the input: a sheet cell, or a 1-based line of a text file. */
-export type Location = { readonly sheet: string; readonly cell: string } | { readonly line: number };
+/**
+ * A place in the input: a sheet cell, a 1-based line of a text file, or a place in a PDF (1-based page,
+ * printed line on that page, and for a table cell its 1-based column in the table row).
+ */
+export type Location =
+  | { readonly sheet: string; readonly cell: string }
+  | { readonly line: number }
+  | { readonly page: number; readonly line: number; readonly column?: number };
 
 /** Another place a finding involves (the other side of a comparison). */
 export interface RelatedLocation {
@@ -53,8 +59,12 @@ export interface TableSummary {
   readonly sheet?: string;
   /** A1 range on a sheet source, e.g. "A1:D12". */
   readonly range?: string;
-  /** First and last 1-based line on a text source. */
+  /** First and last 1-based line on a text source (on a PDF: printed lines on the first and last page). */
   readonly lines?: readonly [number, number];
+  /** First and last 1-based page on a PDF source. */
+  readonly pages?: readonly [number, number];
+  /** How many non-empty cells were read in the table's data rows; 0 with `found` means it could not be read. */
+  readonly cells?: number;
 }
 
 /** What the document is. */

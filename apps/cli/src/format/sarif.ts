@@ -29,7 +29,12 @@ function location(report: FileReport, f: Finding): Record<string, unknown> {
   const physical: Record<string, unknown> = { artifactLocation: { uri: artifactUri(report.path) } };
   const out: Record<string, unknown> = { physicalLocation: physical };
   const l = f.location;
-  if (l && "line" in l) {
+  if (l && "page" in l) {
+    // SARIF has no pages: the page goes into a logical location and the region's properties.
+    physical.region = { startLine: l.line, ...(l.column !== undefined ? { startColumn: l.column } : {}), properties: { page: l.page } };
+    const name = `p${l.page}:${l.line}${l.column !== undefined ? `:${l.column}` : ""}`;
+    out.logicalLocations = [{ name, fullyQualifiedName: `page ${l.page}, line ${l.line}`, kind: "element" }];
+  } else if (l && "line" in l) {
     physical.region = { startLine: l.line };
   } else if (l) {
     const at = parseAddress(l.cell);

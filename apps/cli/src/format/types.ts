@@ -65,16 +65,22 @@ export function addToSummary(summary: Summary, report: FileReport): Summary {
 }
 
 /**
- * A location as people read it: "第 12 行" / "line 12", or "Sheet!A1".
+ * A location as people read it: "第 12 行" / "line 12", "第 9 页第 12 行" for a PDF, or "Sheet!A1".
  *
  * @example
  * ```ts
  * locationText({ line: 12 }, "en"); // "line 12"
  * locationText({ sheet: "T1", cell: "B3" }, "en"); // "T1!B3"
+ * locationText({ page: 9, line: 12, column: 3 }, "zh-CN"); // "第 9 页第 12 行第 3 列"
  * ```
  */
 export function locationText(location: Location | undefined, lang: "zh-CN" | "en"): string {
   if (!location) return "";
+  if ("page" in location) {
+    const { page, line, column } = location;
+    if (lang === "en") return column === undefined ? `page ${page}, line ${line}` : `page ${page}, line ${line}, column ${column}`;
+    return column === undefined ? `第 ${page} 页第 ${line} 行` : `第 ${page} 页第 ${line} 行第 ${column} 列`;
+  }
   if ("line" in location) return lang === "en" ? `line ${location.line}` : `第 ${location.line} 行`;
   return `${location.sheet}!${location.cell}`;
 }

@@ -100,6 +100,7 @@ export function writesFor(patches: ReadonlyArray<CellPatch>): (CellRef & { value
 export function locationLabel(location: Location | undefined, lang: "zh-CN" | "en"): string {
   if (!location) return "";
   if ("sheet" in location) return `${location.sheet}!${location.cell}`;
+  if ("page" in location) return lang === "en" ? `page ${location.page}, line ${location.line}` : `第 ${location.page} 页第 ${location.line} 行`;
   return lang === "en" ? `line ${location.line}` : `第 ${location.line} 行`;
 }
 

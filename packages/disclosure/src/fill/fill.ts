@@ -357,6 +357,7 @@ function byLocation(a: CellPatch, b: CellPatch): number {
 }
 
 function locationKey(l: CellPatch["location"]): string {
+  if ("page" in l) return `${String(l.page).padStart(5, "0")}${String(l.line).padStart(5, "0")}${String(l.column ?? 0).padStart(4, "0")}`;
   if ("line" in l) return String(l.line).padStart(9, "0");
   const m = /^([A-Z]+)(\d+)$/.exec(l.cell);
   return `${l.sheet}\u0001${(m?.[2] ?? "").padStart(9, "0")}${(m?.[1] ?? "").padStart(3, " ")}`;
