@@ -3,11 +3,14 @@
 // and the add-in in headless Chromium. Ends with one line "N passed, N failed" computed from the
 // real results (also written to .test-results/summary.txt for CI).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { ensureBrowser } from "./browser-deps.mjs";
+import { runVitest } from "./vitest-run.mjs";
 
 const results = ".test-results";
 mkdirSync(results, { recursive: true });
+// A summary left by an earlier run must never be read as this run's.
+rmSync(`${results}/summary.txt`, { force: true });
 
 function run(label, cmd, args) {
   process.stdout.write(`\n▶ ${label}\n`);
@@ -33,24 +36,9 @@ if (!run("build (turbo)", "npx", ["turbo", "run", "build", "--output-logs=errors
 if (run("type check (tsc)", "npx", ["tsc", "-p", "tsconfig.json"])) passed++;
 else failed++;
 
-const report = `${results}/vitest.json`;
-run("tests (vitest)", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
-if (existsSync(report)) {
-  const json = JSON.parse(readFileSync(report, "utf8"));
-  passed += json.numPassedTests ?? 0;
-  failed += (json.numFailedTests ?? 0) + suitesThatFailedToLoad(json);
-  // A skipped or todo test is not a pass; the project keeps none.
-  const pending = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
-  if (pending > 0) console.log(`${pending} tests were skipped or todo`);
-  if ((json.numTotalTests ?? 0) === 0) failed++;
-} else {
-  failed++;
-}
+process.stdout.write("\n▶ tests (vitest)\n");
+const vitest = runVitest([], `${results}/vitest.json`);
+passed += vitest.passed;
+failed += vitest.failed;
+for (const note of vitest.notes) console.log(note);
 finish(passed, failed);
-
-/** A test file that failed to load has no failing test of its own; count it once as a failure. */
-function suitesThatFailedToLoad(json) {
-  return (json.testResults ?? []).filter(
-    (s) => s.status === "failed" && !(s.assertionResults ?? []).some((a) => a.status === "failed"),
-  ).length;
-}
