@@ -120,6 +120,8 @@ export async function runCheck(inputs: readonly string[], opts: CheckCommandOpti
     version: toolVersion(),
     rules: [...RULES, ...INPUT_RULES],
     color: fd === undefined && format === "text" && useColor(io.stdout, io.env),
+    date: new Date().toISOString().replace("T", " ").slice(0, 19) + " UTC",
+    options: runOptions(opts),
   });
 
   const humanOnStdout = format === "text" && fd === undefined;
@@ -161,4 +163,14 @@ export async function runCheck(inputs: readonly string[], opts: CheckCommandOpti
     if (fd !== undefined) closeSync(fd);
   }
   return exitCodeForRun({ unreadable, errors: summary.errors, warnings: summary.warnings }, failOn);
+}
+
+/** The options a run was given, as `--name value` pairs for reports that show them. */
+function runOptions(opts: CheckCommandOptions): Array<readonly [string, string]> {
+  const out: Array<readonly [string, string]> = [];
+  for (const [key, value] of Object.entries(opts)) {
+    if (value === undefined || key === "output") continue;
+    out.push([`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value === true ? "" : String(value)]);
+  }
+  return out;
 }

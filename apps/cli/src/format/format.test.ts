@@ -3,6 +3,8 @@ import type { FileReport, Finding, Report } from "@yusuan/disclosure";
 import { RULES } from "@yusuan/disclosure";
 import { createFormatter, addToSummary, type FormatName, type Summary } from "./index";
 import { csvCell, escapeHtml, escapeXml } from "./escape";
+import { moneyText } from "./html";
+import { createHash } from "node:crypto";
 import { useColor } from "./text";
 
 const evil = "<script>alert(1)</script>";
@@ -114,18 +116,44 @@ describe("junit", () => {
 describe("html", () => {
   const html = render("html");
   it("escapes a hostile department name and message", () => {
-    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<script>alert");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
-  it("is self-contained: inline CSS, no scripts, no remote resources", () => {
+  it("is self-contained: inline CSS, one inline script allowed by its hash, nothing fetched", () => {
     expect(html).toMatch(/<style>/);
     expect(html).not.toMatch(/<link|src=|https?:\/\/(?!github)/i);
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    const hash = createHash("sha256").update(scripts[0]!).digest("base64");
+    expect(html).toContain(`script-src 'sha256-${hash}'`);
+    expect(html).toContain("default-src 'none'");
   });
-  it("shows expected, actual and difference per table", () => {
-    expect(html).toContain("<h3>T3 2025年部门支出预算总表</h3>");
-    expect(html).toContain("38233551.78");
-    expect(html).toContain("38233551.87");
+  it("puts the summary first, with counts by table and by rule", () => {
+    const summary = html.indexOf('id="summary"');
+    expect(summary).toBeGreaterThan(0);
+    expect(summary).toBeLessThan(html.indexOf('id="f1"'));
+    expect(html).toContain("<tr><td>T3</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td></tr>");
+    expect(html).toMatch(/<code>A3\.row-identity<\/code> [^<]+<\/td><td class="num">1<\/td>/);
+    expect(html).toContain('<a href="#f2">b.txt</a>');
+  });
+  it("shows expected, actual and difference as money, per table with its counts", () => {
+    expect(html).toContain("<h3>T3 2025年部门支出预算总表 <span class=\"meta\">(1 错误 · 0 警告 · 0 提示)</span></h3>");
+    expect(html).toContain("38,233,551.78");
+    expect(html).toContain("38,233,551.87");
     expect(html).toContain("-0.09");
+    expect(html).toContain('data-sev="error" data-table="T3" data-rule="A3.row-identity"');
+  });
+  it("shows the suggested fix and the related places", () => {
+    const withFix = render("html", "zh-CN", false, [
+      { path: "c.xlsx", tables: [], findings: [finding({ suggestion: "把 E7 改为 38,233,551.78", related: [{ table: "T5", row: "2010199", column: "项目支出", location: { sheet: "T5", cell: "E7" } }] })] },
+    ]);
+    expect(withFix).toContain("建议：把 E7 改为 38,233,551.78");
+    expect(withFix).toContain("相关位置：T5 2010199 项目支出 T5!E7");
+  });
+  it("formats money whatever the decimals, and leaves other text alone", () => {
+    expect(moneyText("154369326")).toBe("154,369,326");
+    expect(moneyText("-1234567.5")).toBe("-1,234,567.5");
+    expect(moneyText("n/a")).toBe("n/a");
   });
 });
 

@@ -38,6 +38,10 @@ export interface FormatContext {
   readonly rules: ReadonlyArray<RuleInfo>;
   /** Colours (text format only). */
   readonly color: boolean;
+  /** When the run started, as people read it (reports that show it: HTML). */
+  readonly date?: string;
+  /** The run's options as given, name and value (reports that show them: HTML). */
+  readonly options?: ReadonlyArray<readonly [string, string]>;
 }
 
 /** The output formats of `check`. */
