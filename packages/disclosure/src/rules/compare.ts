@@ -1,7 +1,7 @@
 import { Amount, Interval, decimalSumEquals, smallestAdjustment } from "@yusuan/money";
 import type { Figure, Location } from "../model";
 import type { RelatedLocation, TableId } from "../report";
-import { amountOf, intervalOf, type RuleContext } from "./engine";
+import { amountOf, intervalOf, isExactFigure, type RuleContext } from "./engine";
 
 /** One side of a comparison: a printed figure in a table. */
 export interface Side {
@@ -10,6 +10,21 @@ export interface Side {
   readonly column?: string | undefined;
   readonly figure: Figure | undefined;
   readonly unit?: "元" | "万元";
+  /**
+   * The decimals a rounded figure stands for when it was printed with fewer: Table 9 prints "15" beside
+   * "21.56" because trailing zeros were dropped, so "15" is 15.00 ± 0.005, not 15 ± 0.5.
+   */
+  readonly decimals?: number;
+}
+
+/** A side's figure as an interval in `unit`, with the side's precision when it has one. */
+function intervalOfSide(s: Side, unit: "元" | "万元"): Interval {
+  const own = s.unit ?? unit;
+  const f = s.figure;
+  if (f && s.decimals !== undefined && !isExactFigure(f, own) && f.decimals < s.decimals) {
+    return Interval.ofDisplayed(amountOf(f, own), s.decimals).to(unit);
+  }
+  return intervalOf(f, own).to(unit);
 }
 
 /** The reported figure (`actual`) must equal the sum of `parts`, rounding-aware; emits `rule` when not. */
@@ -25,7 +40,7 @@ export function expectSum(
   const unit = actual.unit ?? "元";
   if (allExact([actual, ...parts], unit) && decimalSumEquals(valueOf(actual), parts.map(valueOf))) return true;
   const exact = Amount.sum(parts.map((p) => amountOf(p.figure, p.unit ?? unit).to(unit)), unit);
-  const partsInterval = Interval.sum(parts.map((p) => intervalOf(p.figure, p.unit ?? unit).to(unit)), unit);
+  const partsInterval = Interval.sum(parts.map((p) => intervalOfSide(p, unit)), unit);
   return report(ctx, rule, actual, exact, partsInterval, parts, params, key);
 }
 
@@ -42,15 +57,22 @@ export function expectEqual(
   const unit = actual.unit ?? "元";
   if (allExact([actual, other], unit) && decimalSumEquals(valueOf(actual), [valueOf(other)])) return true;
   const exact = amountOf(other.figure, other.unit ?? unit).to(unit);
-  return report(ctx, rule, actual, exact, intervalOf(other.figure, other.unit ?? unit).to(unit), [other], params, key);
+  return report(ctx, rule, actual, exact, intervalOfSide(other, unit), [other], params, key);
 }
 
 /**
  * Most identities hold: decide those on the printed decimal strings alone, without decimal objects.
- * Only sides that stand for exact values qualify (blank, or 元 with two decimals — see intervalOf).
+ * Only sides that stand for exact values qualify (see isExactFigure: every 元 figure, whole or not).
  */
 function allExact(sides: ReadonlyArray<Side>, unit: "元" | "万元"): boolean {
-  return sides.every((s) => (s.unit ?? unit) === unit && (!s.figure || s.figure.blank || (unit === "元" && s.figure.decimals >= 2)));
+  return sides.every((s) => (s.unit ?? unit) === unit && isExactFigure(s.figure, unit));
+}
+
+/** Decimals to show amounts with: those the figures were printed with (whole 元 stay whole), at least 2 in 万元. */
+function shownDecimals(unit: "元" | "万元", sides: ReadonlyArray<Side>): number {
+  let d = 0;
+  for (const s of sides) if (s.figure && !s.figure.blank && (s.unit ?? unit) === unit) d = Math.max(d, s.figure.decimals);
+  return unit === "元" ? Math.min(d, 2) : Math.max(2, d);
 }
 
 function valueOf(s: Side): string {
@@ -69,11 +91,11 @@ function report(
 ): boolean {
   const unit = actual.unit ?? "元";
   const actualAmount = amountOf(actual.figure, unit);
-  const actualInterval = intervalOf(actual.figure, unit);
+  const actualInterval = intervalOfSide(actual, unit);
   if (agreeHalfOpen(actualInterval, expectedInterval)) return true;
   const difference = actualAmount.minus(expectedExact);
   if (difference.abs().compare(ctx.tolerance(rule)) <= 0) return true;
-  const decimals = unit === "元" ? 2 : Math.max(2, actual.figure?.decimals ?? 2);
+  const decimals = shownDecimals(unit, [actual, ...related]);
   const loc = actual.figure?.location;
   const suggestion = smallestAdjustment(actualAmount, actual.figure?.blank ? decimals : (actual.figure?.decimals ?? decimals), [expectedInterval]);
   const isSlip = unitSlip(actualAmount, expectedExact);

@@ -171,13 +171,29 @@ export function amountOf(f: Figure | undefined, unit: "元" | "万元" = "元"):
   return a;
 }
 
-/** A figure as an interval: 元 figures with 2 decimals are exact; fewer decimals stand for a range. */
+/**
+ * Whether a printed figure stands for an exact value. A figure's precision comes from how it is printed:
+ * amounts in 元 are exact, whole or with 角分 (many budget systems budget in whole 元, so a 1-元 difference
+ * is a real one); a figure in 万元 is exact only when it carries every 分 (six decimals) — with fewer it
+ * was rounded from its 元 source and stands for an interval.
+ *
+ * @example
+ * ```ts
+ * isExactFigure({ value: "154369326", decimals: 0, text: "154,369,326", blank: false }, "元"); // true
+ * isExactFigure({ value: "37.91", decimals: 2, text: "37.91", blank: false }, "万元"); // false
+ * ```
+ */
+export function isExactFigure(f: Figure | undefined, unit: "元" | "万元" = "元"): boolean {
+  return !f || f.blank || unit === "元" || f.decimals >= 6;
+}
+
+/** A figure as an interval: exact figures (see {@link isExactFigure}) are points; rounded ones a range. */
 export function intervalOf(f: Figure | undefined, unit: "元" | "万元" = "元"): Interval {
   if (!f) return Interval.exact(ZERO[unit]);
   let i = intervalCache[unit].get(f);
   if (!i) {
     const a = amountOf(f, unit);
-    i = f.blank || (unit === "元" && f.decimals >= 2) ? Interval.exact(a) : Interval.ofDisplayed(a, f.decimals);
+    i = isExactFigure(f, unit) ? Interval.exact(a) : Interval.ofDisplayed(a, f.decimals);
     intervalCache[unit].set(f, i);
   }
   return i;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { analyzeText, lineOf, replaceOn, ruleHits, sampleText } from "../../../../tests/fixtures/sample";
+import { analyzeReal, realEdited, realText } from "../../../../tests/fixtures/real-docs";
 
 const sample = analyzeText(sampleText());
 const t3 = lineOf("2025年部门支出预算总表", 100);
@@ -74,4 +75,40 @@ describe("A6 Table 9", () => {
 test("A5: Table 4 支出总计 that is not the sum of its rows", () => {
   const a = analyzeText(replaceOn("收入总计", "支出总计\t105,767,210.12\t105,767,210.12", "支出总计\t105,767,210.12\t105,767,211.12", t4));
   expect(ruleHits(a, "A5.t4-totals")).toMatchObject([{ table: "T4", row: "支出总计", column: "一般公共预算", difference: "1.00" }]);
+});
+
+describe("figures printed in whole 元 are exact (wanli_2025_bumen)", () => {
+  const wanli = analyzeReal("wanli_2025_bumen");
+  const breaks = (a: ReturnType<typeof analyzeReal>) =>
+    a.findings.filter((f) => f.rule.startsWith("A") && f.column === "合计").map((f) => `${f.table} ${f.rule} ${f.row} ${f.difference}`);
+
+  test("a 1-元 break between a 类 and its 款, and a 款 and its 项, is an error in every table that prints it", () => {
+    expect(breaks(wanli)).toEqual([
+      "T2 A1.parent-sum 212 -1",
+      "T2 A1.parent-sum 21201 1",
+      "T3 A1.parent-sum 212 -1",
+      "T3 A1.parent-sum 21201 1",
+      "T3 A3.row-identity 21201 1",
+      "T5 A1.parent-sum 212 -1",
+      "T5 A1.parent-sum 21201 1",
+      "T5 A3.row-identity 21201 1",
+    ]);
+    const t5 = ruleHits(wanli, "A1.parent-sum").find((f) => f.table === "T5" && f.row === "212");
+    expect(t5).toMatchObject({ severity: "error", expected: "154369327", actual: "154369326" });
+    // Amounts are shown as the document prints them: whole 元.
+    expect(t5?.message).toContain("154,369,327 元");
+  });
+
+  test("quiet once 212 01 is printed as the sum of its 项", () => {
+    const fixed = analyzeReal(realText("wanli_2025_bumen").replaceAll("94,995,790", "94,995,789"));
+    expect(fixed.findings.filter((f) => /^A\d/.test(f.rule))).toEqual([]);
+  });
+
+  test("万元 figures with two decimals stay rounding-aware (Table 9)", () => {
+    // 37.91 = 0 + 1.35 + 36.56 exactly; 37.92 is within the three parts' rounding (±0.015).
+    const a = analyzeReal(realEdited("wanli_2025_bumen", ["37.91\t0\t1.35", "37.92\t0\t1.35"]));
+    expect(ruleHits(a, "A6.t9-identity")).toEqual([]);
+    const b = analyzeReal(realEdited("wanli_2025_bumen", ["37.91\t0\t1.35", "37.95\t0\t1.35"]));
+    expect(ruleHits(b, "A6.t9-identity")).toMatchObject([{ column: "合计", unit: "万元", actual: "37.95" }]);
+  });
 });

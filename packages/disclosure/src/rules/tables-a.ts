@@ -169,6 +169,8 @@ function lineSide(table: "T1" | "T4", item: LineItem | undefined, column: string
 }
 
 const FISCAL_SOURCES = ["一般公共预算资金", "政府性基金", "国有资本经营预算"];
+/** The expenditure columns of a 单位 version's Table 1 besides 预算数 (合计). */
+const T1_SPLIT_COLUMNS = ["人员经费", "公用经费", "项目支出"];
 
 /**
  * The lines that make up 支出总计: the functional 类 lines. A 单位 version also prints a breakdown
@@ -201,6 +203,24 @@ function checkT1(ctx: RuleContext, d: Disclosure): void {
       expectEqual(ctx, "A4.t1-totals", lineSide("T1", t.expenditureTotal, col, "支出总计"), lineSide("T1", t.incomeTotal, col, "收入总计"), {
         what: ctx.lang === "en" ? "收入总计" : "收入总计",
       }, "balance");
+    }
+  }
+  // A 单位 version splits each expenditure line into 人员经费 / 公用经费 / 项目支出 columns.
+  const split = T1_SPLIT_COLUMNS.filter((c) => t.columns.includes(c));
+  if (split.length === T1_SPLIT_COLUMNS.length) {
+    for (const item of [...expenditureLines(t), ...(t.expenditureTotal ? [t.expenditureTotal] : [])]) {
+      // A line that leaves the split blank shows no breakdown, which contradicts nothing.
+      if (split.every((c) => isBlank(item.amounts[c]))) continue;
+      expectSum(ctx, "A4.t1-totals", lineSide("T1", item, col, item.key), split.map((c) => lineSide("T1", item, c, item.key)), {
+        what: ctx.lang === "en" ? "人员经费 + 公用经费 + 项目支出" : "人员经费、公用经费与项目支出之和",
+      }, `split-${item.key}`);
+    }
+    if (t.expenditureTotal) {
+      for (const c of split) {
+        expectSum(ctx, "A4.t1-totals", lineSide("T1", t.expenditureTotal, c, "支出总计"), expenditureLines(t).map((i) => lineSide("T1", i, c, i.key)), {
+          what: ctx.lang === "en" ? `the sum of the expenditure lines' ${c}` : `各支出项“${c}”之和`,
+        }, `expenditure-${c}`);
+      }
     }
   }
   const fiscal = t.income.find((i) => i.key === "财政拨款收入");
@@ -256,7 +276,9 @@ function checkT4(ctx: RuleContext, d: Disclosure): void {
 function checkT9(ctx: RuleContext, d: Disclosure): void {
   const t = d.tables.T9;
   if (!t || Object.keys(t.amounts).length === 0) return;
-  const s = (column: string): Side => ({ table: "T9", row: "三公经费", column, figure: t.amounts[column], unit: "万元" });
+  // The row's precision is its most precise figure: "15" beside "21.56" is 15.00 with its trailing zeros dropped.
+  const decimals = Math.max(0, ...Object.values(t.amounts).map((f) => (f.blank ? 0 : f.decimals)));
+  const s = (column: string): Side => ({ table: "T9", row: "三公经费", column, figure: t.amounts[column], unit: "万元", decimals });
   expectSum(ctx, "A6.t9-identity", s("合计"), [s("因公出国(境)费"), s("公务接待费"), s("公务用车小计")], {
     what: ctx.lang === "en" ? "出国 + 接待 + 公务用车小计" : "因公出国（境）费、公务接待费与公务用车小计之和",
   }, "total");
