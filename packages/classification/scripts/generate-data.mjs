@@ -15,13 +15,23 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DOCUMENT_YEARS = { "seed:000_485c629780bbdd4e": 2025 };
 
 /**
- * Renames known from the Ministry of Finance's yearly catalogs. They are not visible in the observed
- * documents (which all postdate the rename), so they are listed here by hand.
+ * Renames known from the Ministry of Finance's yearly catalogs, from data/renames.csv (scheme, code,
+ * former name, the last year it was current, source). They are not visible in the observed documents
+ * (which all postdate the renames), so they are listed there by hand.
  */
-const KNOWN_RENAMES = {
-  functional: { 210: [{ name: "医疗卫生与计划生育支出", until: 2018 }] },
-  "economic-dept": {},
-};
+function knownRenames() {
+  const [header, ...body] = parseCsv(readFileSync(join(root, "data/renames.csv"), "utf8"));
+  const at = (name) => header.indexOf(name);
+  const renames = { functional: {}, "economic-dept": {} };
+  for (const r of body) {
+    const scheme = r[at("scheme")].trim();
+    const code = r[at("code")].trim();
+    const until = Number(r[at("until")]);
+    if (!(scheme in renames) || !Number.isInteger(until)) throw new Error(`data/renames.csv: bad row ${r.join(",")}`);
+    (renames[scheme][code] ??= []).push({ name: r[at("former")].trim(), until });
+  }
+  return renames;
+}
 
 const TARGETS = [
   {
@@ -30,7 +40,8 @@ const TARGETS = [
     out: "src/data/functional.ts",
     constant: "FUNCTIONAL_OBSERVED",
     title: "支出功能分类科目 (functional classification of expenditure), levels 类/款/项",
-    former: "Former names: the known rename of 210 (医疗卫生与计划生育支出 until 2018, 卫生健康支出 since 2019).",
+    former:
+      "Former names: the renames listed in data/renames.csv with the last year each old name was current\n * (207, 210, 215 and 220 were renamed in the 2019 catalog).",
   },
   {
     scheme: "economic-dept",
@@ -117,7 +128,7 @@ function generate(target) {
     list.push(rec);
     byCode.set(rec.code, list);
   }
-  const renames = KNOWN_RENAMES[target.scheme];
+  const renames = knownRenames()[target.scheme];
   for (const code of Object.keys(renames)) {
     if (!byCode.has(code)) throw new Error(`${target.csv}: rename for absent code ${code}`);
   }

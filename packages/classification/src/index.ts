@@ -27,4 +27,5 @@ export {
   type FindByNameOptions,
   type NameCheck,
 } from "./catalog";
+export { formerNamesIn, type FormerNameHit } from "./former";
 export { builtInCatalog, getCatalog, registerCatalog, registeredCatalogs, unregisterCatalog } from "./registry";
