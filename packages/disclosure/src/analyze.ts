@@ -5,7 +5,7 @@ import { recognize, type RecognitionIssue } from "./recognize";
 import { RuleContext, type CheckOptions, type RuleSpec } from "./rules/engine";
 import { checkTables, tableRules } from "./rules/tables-a";
 import { checkCross, crossRules } from "./rules/cross-b";
-import { checkForm, formRules } from "./rules/form-d";
+import { checkDocumentKind, checkForm, formRules } from "./rules/form-d";
 import { checkNarrative, narrativeRules } from "./narrative/rules";
 import { parseNarrative } from "./narrative/parse";
 import type { Narrative } from "./narrative/model";
@@ -68,7 +68,9 @@ export function check(
   const ctx = new RuleContext(d, specs(), options);
   let parsed = narrative;
   const narrativeOf = () => (parsed ??= parseNarrative(d));
-  for (const family of families) {
+  // A final account or a text that is no budget disclosure gets one finding saying so, nothing else.
+  const budget = checkDocumentKind(ctx);
+  for (const family of budget ? families : []) {
     try {
       family.run(ctx, issues, narrativeOf);
     } catch (error) {

@@ -192,7 +192,8 @@ export const TextLineSchema = z.object({
  */
 export const DisclosureSchema = z.object({
   document: z.object({
-    kind: z.enum(["部门预算", "单位预算", "部门决算", "单位决算"]),
+    /** What the document is; "其他" is not a budget disclosure at all (a checklist, a text without budget tables). */
+    kind: z.enum(["部门预算", "单位预算", "部门决算", "单位决算", "其他"]),
     department: z.string().optional(),
     year: z.number().int().optional(),
     /** 区级, 镇级, 市级… as the document's title says. */

@@ -202,9 +202,9 @@ function readHead(view: SheetView, def: TableDefinition, titleRow: number, end: 
     let matched = false;
     for (const cell of cells) {
       const c = norm(cell);
-      const dept = /^(?:编制部门|编制单位)[:：]?(.*)$/.exec(c);
-      if (dept) {
-        head.department = dept[1]!.replace(/^[:：]/, "");
+      if (/^(?:编制部门|编制单位)/.test(c)) {
+        const dept = departmentOf(c.replace(/^(编制部门|编制单位)(?![:：])/, "$1:"));
+        if (dept) head.department = dept;
         matched = true;
       }
       const unit = /单位[:：](元|万元|亿元)$/.exec(c);
@@ -541,6 +541,14 @@ function readTwoSided(view: SheetView, def: TableDefinition, titleRow: number, e
     });
     if (leftAmounts.length === 0) leftAmounts = [["预算数", leftLabel + 1]];
     if (rightAmounts.length === 0) rightAmounts = [["预算数", rightLabel + 1]];
+    // A 单位 version splits the expenditure amount under sub-headers: 合计 | 基本支出 (人员经费, 公用经费) | 项目支出.
+    if (def.id === "T1") {
+      const split = splitColumns(view, headerRow, end, leftLabel, rightLabel);
+      if (split) {
+        rightAmounts = [...rightAmounts.filter(([k, c]) => k !== "预算数" || c !== split.total), ...split.columns];
+        headerRow = split.lastRow;
+      }
+    }
   } else {
     issues.push({ kind: "no-header", table: def.id, label: head.title, location: head.location });
   }
@@ -588,6 +596,46 @@ function readTwoSided(view: SheetView, def: TableDefinition, titleRow: number, e
   return table;
 }
 
+/** Sub-header words of a 单位 version's Table 1 expenditure side, and the column key each names. */
+const T1_SPLIT: readonly [RegExp, string][] = [
+  [/^(合计|小计|预算数)$/, "预算数"],
+  [/^人员经费$/, "人员经费"],
+  [/^公用经费$/, "公用经费"],
+  [/^项目支出$/, "项目支出"],
+];
+
+/**
+ * The rows under Table 1's header that carry no labels, only sub-headers on the expenditure side
+ * ("合计 | 基本支出 | | 项目支出", then "人员经费 | 公用经费"): the columns they name, the column of 合计,
+ * and the last such row. Undefined when there are none (the 部门 version).
+ */
+function splitColumns(
+  view: SheetView,
+  headerRow: number,
+  end: number,
+  leftLabel: number,
+  rightLabel: number,
+): { columns: [string, number][]; total: number; lastRow: number } | undefined {
+  const columns = new Map<string, number>();
+  let lastRow = -1;
+  for (let r = headerRow + 1; r <= Math.min(end, headerRow + 3); r++) {
+    const t = view.texts(r);
+    if ((t[leftLabel] ?? "") !== "" || (t[rightLabel] ?? "") !== "" || t.length <= rightLabel + 1) break;
+    const words = t.map((c, i) => (i > rightLabel ? norm(c) : "")).filter((c) => c !== "");
+    if (words.length === 0 || words.some((w) => looksLikeAmount(w))) break;
+    t.forEach((cell, i) => {
+      if (i <= rightLabel) return;
+      const key = T1_SPLIT.find(([re]) => re.test(norm(cell)))?.[1];
+      if (key && !columns.has(key)) columns.set(key, i);
+    });
+    lastRow = r;
+  }
+  if (lastRow < 0 || !columns.has("人员经费") || !columns.has("公用经费")) return undefined;
+  const total = columns.get("预算数") ?? rightLabel + 1;
+  columns.set("预算数", total);
+  return { columns: [...columns], total, lastRow };
+}
+
 function readSingleRow(view: SheetView, def: TableDefinition, titleRow: number, end: number, head: TableHead, issues: RecognitionIssue[]): SingleRowTable {
   const base = baseOf(view, head, titleRow);
   let dataRow = -1;
@@ -633,45 +681,109 @@ function isBlankMark(text: string): boolean {
   return p.ok && p.blank;
 }
 
+/** The document's title: "YYYY年…部门预算", "…单位决算" (after norm: no spaces, half-width). */
+const DOCUMENT_TITLE = /((?:19|20)\d{2})年度?(?:[^,，。;；:：]{0,20}?)(部门|单位)(预算|决算)/;
+/** Words of a text about budget disclosures that is not one: an inspection checklist, a notice. */
+const NOT_A_DISCLOSURE = /检查|考核|评分|评价|自查|清单|通知|审核|指标|问题/;
+/** A table title of a final-accounts document: "收入支出决算总表", "一般公共预算财政拨款支出决算表". */
+const FINAL_ACCOUNTS_TABLE = /决算(?:明细)?(?:总)?表$/;
+/** A place name only: the first part of "上海市普陀区2025年区级部门预算" is no department. */
+const PLACE_ONLY = /(?:省|市|区|县|镇|乡|街道|自治州|自治区)$/;
+const LEADING_MARK = /^(?:附件\d*|第[一二三四五六七八九十]+部分)/;
+
+interface TitleMatch {
+  readonly text: string;
+  readonly year: number;
+  readonly unit: "部门" | "单位";
+  readonly kind: "预算" | "决算";
+  /** Text before the year: the department in "X 2024 年度部门决算", a place in "上海市普陀区2025年…". */
+  readonly before: string;
+}
+
+/** The first line (or two or three lines joined: covers wrap) of the document's start that is its title. */
+function documentTitle(text: TextLine[]): TitleMatch | undefined {
+  const head = text.slice(0, 15).filter((l) => !l.cells);
+  for (let i = 0; i < head.length; i++) {
+    for (let span = 1; span <= 3 && i + span <= head.length; span++) {
+      const lines = head.slice(i, i + span);
+      if (span > 1 && lines.some((l) => /[:：。]/.test(l.text))) break;
+      const joined = norm(lines.map((l) => l.text).join(""));
+      if (joined.length > 60 || /^目录/.test(joined)) break;
+      const m = DOCUMENT_TITLE.exec(joined);
+      if (!m) continue;
+      // A title ends with its kind: "…部门预算" or "…部门预算（草案）", not "…部门预算公开检查表".
+      const rest = joined.slice(m.index + m[0].length);
+      if (NOT_A_DISCLOSURE.test(joined) || rest.replace(/[(（][^)）]*[)）]/g, "").replace(/^(?:公开|情况|说明|表)/, "").length > 4) continue;
+      return {
+        text: lines.map((l) => l.text.trim()).join(""),
+        year: Number(m[1]),
+        unit: m[2] as "部门" | "单位",
+        kind: m[3] as "预算" | "决算",
+        before: joined.slice(0, m.index).replace(LEADING_MARK, ""),
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The department named by a labelled line ("预算主管部门：X", "编制单位：X 单位：元"), without the unit
+ * that often shares its line. Undefined when the line names none.
+ *
+ * @example
+ * ```ts
+ * departmentOf("编制部门：上海市普陀区人民政府办公室 单位：元"); // "上海市普陀区人民政府办公室"
+ * departmentOf("预算单位：上海市普陀区商务委员会"); // "上海市普陀区商务委员会"
+ * departmentOf("单位：元"); // undefined
+ * ```
+ */
+export function departmentOf(line: string): string | undefined {
+  const m = /^(?:预算主管部门|主管部门|部门名称|单位名称|预算单位|编制部门|编制单位)[:：](.*)$/.exec(norm(line));
+  if (!m) return undefined;
+  const name = m[1]!.replace(/(?:计量)?单位[:：](?:元|万元|亿元)$/, "").replace(/[:：]$/, "");
+  return name.length >= 2 ? name : undefined;
+}
+
 function documentInfo(tables: Partial<Record<StandardTableId, Table>>, text: TextLine[]): Disclosure["document"] {
   const all = Object.values(tables) as Table[];
-  let title: string | undefined;
-  let year: number | undefined;
-  let level: string | undefined;
-  let kind: Disclosure["document"]["kind"] | undefined;
-  for (const line of text.slice(0, 30)) {
-    const m = /((?:19|20)\d{2})年(.*?)(部门|单位)(预算|决算)/.exec(line.text);
-    if (m) {
-      title = line.text;
-      year = Number(m[1]);
-      kind = `${m[3]}${m[4]}` as Disclosure["document"]["kind"];
-      level = /(区级|镇级|市级|县级|街道)/.exec(line.text)?.[1];
-      break;
-    }
+  const title = documentTitle(text);
+  // Evidence of a final-accounts document: its tables' titles (in the body and the table of contents).
+  const finalTables = text.filter((l) => {
+    const n = norm(l.text);
+    return n.length <= 40 && FINAL_ACCOUNTS_TABLE.test(n);
+  }).length;
+  const tableKinds = all.map((t) => t.kind).filter((k) => k !== undefined);
+  const tableUnit = tableKinds.length > 0 && mostCommon(tableKinds) === "单位" ? "单位" : "部门";
+  let kind: Disclosure["document"]["kind"];
+  if (all.length >= 2 && !(title?.kind === "决算" && finalTables >= all.length)) {
+    kind = `${title?.kind === "预算" ? title.unit : tableUnit}预算`;
+  } else if (title?.kind === "决算" || finalTables >= 2) {
+    kind = `${title?.unit ?? (text.some((l) => /单位决算/.test(norm(l.text))) ? "单位" : "部门")}决算`;
+  } else if (title?.kind === "预算" || all.length > 0) {
+    kind = `${title?.unit ?? tableUnit}预算`;
+  } else {
+    kind = "其他";
   }
+  let year = title?.year;
   const tableYears = all.map((t) => t.year).filter((y): y is number => y !== undefined);
   if (year === undefined && tableYears.length > 0) year = mostCommon(tableYears);
-  if (!kind) {
-    const kinds = all.map((t) => t.kind).filter((k) => k !== undefined);
-    kind = kinds.length > 0 && mostCommon(kinds) === "单位" ? "单位预算" : "部门预算";
-  }
   let department: string | undefined;
   for (const line of text.slice(0, 30)) {
-    const m = /^(?:预算主管部门|主管部门|部门名称|单位名称)[:：]\s*(.+)$/.exec(line.text.trim());
-    if (m) {
-      department = m[1]!.trim();
-      break;
-    }
+    department = departmentOf(line.text);
+    if (department) break;
   }
   if (!department) {
     const depts = all.map((t) => t.department).filter((d): d is string => !!d);
     if (depts.length > 0) department = mostCommon(depts);
   }
+  // "中共上海市普陀区委社会工作部 2024 年度部门决算": the department stands before the year.
+  if (!department && title && title.before.length >= 4 && !PLACE_ONLY.test(title.before)) department = title.before;
   const doc: Disclosure["document"] = { kind };
   if (department) doc.department = department;
   if (year !== undefined) doc.year = year;
+  const level = title ? /(区级|镇级|市级|县级|街道)/.exec(title.text)?.[1] : undefined;
   if (level) doc.level = level;
-  if (title) doc.title = title;
+  if (title) doc.title = title.text;
   return doc;
 }
 

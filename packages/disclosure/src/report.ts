@@ -67,9 +67,13 @@ export interface TableSummary {
   readonly cells?: number;
 }
 
-/** What the document is. */
+/**
+ * What the document is: a department or unit budget (checked), a department or unit final account, or
+ * "其他" — not a budget disclosure at all (an inspection checklist, a text without budget tables). Only
+ * budgets are checked; anything else gets one `D6.document-kind` finding.
+ */
 export interface DocumentInfo {
-  readonly kind: "部门预算" | "单位预算" | "部门决算" | "单位决算";
+  readonly kind: "部门预算" | "单位预算" | "部门决算" | "单位决算" | "其他";
   readonly department?: string;
   readonly year?: number;
 }

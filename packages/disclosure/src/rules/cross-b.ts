@@ -1,7 +1,8 @@
 import { Amount } from "@yusuan/money";
 import type { ClassifiedTable, Figure, LineItem } from "../model";
 import { amountOf, type RuleContext, type RuleSpec } from "./engine";
-import { expectEqual, relatedOf, type Side } from "./compare";
+import { expectEqual, expectSum, relatedOf, type Side } from "./compare";
+import { catalogFor, namedAsOtherCode } from "./form-d";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
@@ -61,8 +62,8 @@ export const crossRules: RuleSpec[] = [
     severity: "warning",
     title: T("功能分类与经济分类对应科目一致", "Paired functional and economic codes agree"),
     description: T(
-      "均为基本支出时应一致：2080505 = 30108，2080506 = 30109，2210201 = 30113，21011 行政事业单位医疗 ≈ 30110（+30111），20805 离退休 ≈ 30301/30302。项目支出也可能列支此类费用，故为提示。",
-      "When all basic expenditure: 2080505 = 30108, 2080506 = 30109, 2210201 = 30113, 21011 ≈ 30110 (+30111), 20805 retirees ≈ 30301/30302. Projects can also carry such costs, so a warning.",
+      "均为基本支出时应一致：2080505 = 30108，2080506 = 30109，2210201 = 30113，21011 行政事业单位医疗 ≈ 30110（+30111）。项目支出也可能列支此类费用，故为提示。20805 离退休与 30301 离休费、30302 退休费并非一一对应（功能分类的离退休还含生活补助等经济分类在别处的支出），不作比较。",
+      "When all basic expenditure: 2080505 = 30108, 2080506 = 30109, 2210201 = 30113, 21011 ≈ 30110 (+30111). Projects can also carry such costs, so a warning. 20805 离退休 is not one-to-one with 30301/30302 (it also carries 生活补助 and other items classed elsewhere), so it is not compared.",
     ),
     message: T(
       "表5 功能分类“{row}”基本支出为 {expected} 元，而表8 经济分类“{econ}”为 {actual} 元，相差 {difference} 元。",
@@ -166,10 +167,31 @@ export function checkCross(ctx: RuleContext): void {
   }
   // B4
   if (T5?.total && T8?.total) eq(ctx, "B4.t5-t8", totalSide(T5, "基本支出"), totalSide(T8, "合计"), "total");
-  // B4, unit version: Table 1's 人员经费 / 公用经费 lines equal Table 8's columns.
-  if (T1 && T8?.total) {
+  // B4, unit version: Table 1's 人员经费 / 公用经费 (as lines "其中：人员经费", or as columns of the
+  // expenditure side) equal Table 8's columns — when all basic expenditure is 一般公共预算 (T3's basic
+  // total is T5's), since T8 shows only that budget's.
+  const allBasicIsGeneral = !T3?.total || !T5?.total || amountOf(T3.total.amounts["基本支出"]).equals(amountOf(T5.total.amounts["基本支出"]));
+  if (T1 && T8?.total && allBasicIsGeneral) {
     for (const column of ["人员经费", "公用经费"]) {
-      eq(ctx, "B4.t5-t8", line("T1", T1.expenditure, column, "预算数"), totalSide(T8, column), `t1-${column}`);
+      const asLine = line("T1", T1.expenditure, column, "预算数");
+      const asColumn = T1.columns.includes(column) && T1.expenditureTotal
+        ? { table: "T1" as const, row: "支出总计", column, figure: T1.expenditureTotal.amounts[column] }
+        : undefined;
+      eq(ctx, "B4.t5-t8", asLine ?? asColumn, totalSide(T8, column), `t1-${column}`);
+    }
+  }
+  // B1, unit version: each 类's 人员经费 + 公用经费 in Table 1 is that 类's 基本支出 in Table 3, its 项目支出 the same.
+  if (T1 && T3 && T1.columns.includes("人员经费") && T1.columns.includes("公用经费") && T1.columns.includes("项目支出")) {
+    for (const item of T1.expenditure) {
+      if (!/^\d{3}$/.test(item.key)) continue;
+      const basic = rowSide(T3, item.key, "基本支出");
+      const project = rowSide(T3, item.key, "项目支出");
+      const parts = ["人员经费", "公用经费"].map((c): Side => ({ table: "T1", row: item.key, column: c, figure: item.amounts[c] }));
+      if ([...parts, { figure: item.amounts["项目支出"] }].every((p) => isZero(p.figure))) continue;
+      if (basic && ctx.enabled("B1.t1-t2-t3")) {
+        expectSum(ctx, "B1.t1-t2-t3", basic, parts, { other: ctx.lang === "en" ? "Table 1 人员经费 + 公用经费" : "表1 人员经费与公用经费之和" }, "class-basic");
+      }
+      if (project) eq(ctx, "B1.t1-t2-t3", { table: "T1", row: item.key, column: "项目支出", figure: item.amounts["项目支出"] }, project, "class-project");
     }
   }
   // B5
@@ -184,6 +206,10 @@ export function checkCross(ctx: RuleContext): void {
     for (const [code, column] of ceilings) {
       const t8 = rowSide(T8, code, "合计");
       if (!t8 || !ctx.enabled("B6.sangong-ceiling")) continue;
+      // A row printed with another code's name (30217 named 公务用车运行维护费) is a code/name mismatch
+      // (D3.code-name-mismatch), not a breach of this ceiling: which item it is cannot be told.
+      const name = T8.items.find((r) => r.code === code)?.name ?? "";
+      if (namedAsOtherCode(catalogFor(ctx, "economic-dept"), code, name, ctx.d.document.year).length > 0) continue;
       const limitWan = T9.amounts[column];
       const limit = amountOf(limitWan, "万元").to("元");
       // T9 prints 万元 with 2 decimals: the ceiling is the top of its rounding interval.
@@ -210,28 +236,34 @@ function isZero(f: Figure | undefined): boolean {
   return !f || f.blank || Amount.of(f.value).isZero();
 }
 
-/** Functional ↔ economic pairs (basic expenditure). */
-const PAIRS: { functional: string[]; economic: string[] }[] = [
-  { functional: ["2080505"], economic: ["30108"] },
-  { functional: ["2080506"], economic: ["30109"] },
-  { functional: ["2210201"], economic: ["30113"] },
-  { functional: ["2101101", "2101102", "2101103"], economic: ["30110", "30111"] },
-  { functional: ["2080501", "2080502"], economic: ["30301", "30302"] },
+/**
+ * Functional ↔ economic pairs (basic expenditure). `functional` lists codes, or a 款 whose 项 all count
+ * ("21011": every 21011xx); `economic` lists the acceptable economic sums, any of which may match
+ * (行政事业单位医疗 is 30110, or 30110 + 30111 where 公务员医疗补助 is paid).
+ */
+const PAIRS: { functional: string[]; economic: string[][]; key?: string }[] = [
+  { functional: ["2080505"], economic: [["30108"]] },
+  { functional: ["2080506"], economic: [["30109"]] },
+  { functional: ["2210201"], economic: [["30113"]] },
+  // The key keeps the fingerprint this pair had when it listed 2101101–2101103.
+  { functional: ["21011"], economic: [["30110"], ["30110", "30111"]], key: "2101101+2101102+2101103" },
+  // No 2080501/2080502 ↔ 30301/30302: see the rule's description.
 ];
 
 function checkPairs(ctx: RuleContext, T5: ClassifiedTable, T8: ClassifiedTable): void {
   if (!ctx.enabled("B5.functional-economic")) return;
-  const t5 = new Map(T5.items.map((r) => [r.code, r]));
   const t8 = new Map(T8.items.map((r) => [r.code, r]));
   for (const pair of PAIRS) {
-    const fRows = pair.functional.map((c) => t5.get(c)).filter((r) => r !== undefined);
-    const eRows = pair.economic.map((c) => t8.get(c)).filter((r) => r !== undefined);
-    if (fRows.length === 0 || eRows.length === 0) continue;
+    const fRows = T5.items.filter((r) => r.level === "项" && pair.functional.some((c) => r.code === c || (c.length === 5 && r.code.startsWith(c))));
+    const options = pair.economic.map((codes) => codes.map((c) => t8.get(c)).filter((r) => r !== undefined));
+    const eRows = options[options.length - 1]!;
+    if (fRows.length === 0 || options[0]!.length === 0) continue;
     // Only a pure-basic functional line must match: a project may carry such costs too.
     if (fRows.some((r) => !isZero(r.amounts["项目支出"]))) continue;
     const basic = Amount.sum(fRows.map((r) => amountOf(r.amounts["基本支出"])));
-    const econ = Amount.sum(eRows.map((r) => amountOf(r.amounts["合计"])));
-    if (basic.equals(econ)) continue;
+    const sums = options.map((rows) => Amount.sum(rows.map((r) => amountOf(r.amounts["合计"]))));
+    if (sums.some((e) => basic.equals(e))) continue;
+    const econ = sums[sums.length - 1]!;
     const first = eRows[0]!;
     ctx.emit("B5.functional-economic", {
       table: "T8",
@@ -243,7 +275,7 @@ function checkPairs(ctx: RuleContext, T5: ClassifiedTable, T8: ClassifiedTable):
       difference: econ.minus(basic).toFixed(2),
       related: fRows.map((r) => relatedOf({ table: "T5", row: r.code, column: "基本支出", figure: r.amounts["基本支出"] })),
       params: { econ: eRows.map((r) => `${r.code} ${r.name}`).join("、"), row: fRows.map((r) => `${r.code} ${r.name}`).join("、") },
-      key: pair.functional.join("+"),
+      key: pair.key ?? pair.functional.join("+"),
     });
   }
 }

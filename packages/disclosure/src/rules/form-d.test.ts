@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { analyzeText, edited, lineOf, replaceOn, ruleHits, sampleText } from "../../../../tests/fixtures/sample";
+import { analyzeReal, realEdited } from "../../../../tests/fixtures/real-docs";
 
 const sample = analyzeText(sampleText());
 const t3 = lineOf("2025年部门支出预算总表", 100);
@@ -131,4 +132,93 @@ test("a 单位 version of the document is recognised table by table", () => {
   expect(a.document.kind).toBe("单位预算");
   expect(a.tables.every((t) => t.found)).toBe(true);
   expect(ruleHits(a, "D1.title-kind")).toEqual([]);
+});
+
+describe("form rules on the real development documents", () => {
+  const wanli24 = analyzeReal("wanli_2024_bumen");
+  const wanli25 = analyzeReal("wanli_2025_bumen");
+  const ptczj = analyzeReal("ptczj_2025_bumen");
+
+  test("D1.title-year-missing: wanli_2024's Table 9 title has no year", () => {
+    expect(ruleHits(wanli24, "D1.title-year-missing")).toMatchObject([
+      { table: "T9", severity: "error", location: { line: 429 }, message: "表9标题“部门“三公”经费和机关运行经费预算表”未写明年度，应为“2024年…”。" },
+    ]);
+    expect(ruleHits(wanli25, "D1.title-year-missing")).toEqual([]);
+  });
+
+  test("D2.note-on-data: wanli_2024's Table 9 has figures and says it is an empty table", () => {
+    expect(ruleHits(wanli24, "D2.note-on-data")).toMatchObject([{ table: "T9", severity: "error", location: { line: 435 } }]);
+  });
+
+  test("D2.note-on-data is quiet on a Table 9 note that one item is zero", () => {
+    const a = analyzeReal(realEdited("wanli_2025_bumen", ["464.64\n", "464.64\n注：本部门2025年无因公出国（境）费预算安排。\n"]));
+    expect(a.disclosure.tables.T9?.notes).toHaveLength(1);
+    expect(ruleHits(a, "D2.note-on-data")).toEqual([]);
+    expect(ruleHits(a, "D2.empty-table-note")).toEqual([]);
+  });
+
+  test("D2.note-wrong-fund: ptczj_2025's Table 7 note speaks of 政府性基金", () => {
+    expect(ruleHits(ptczj, "D2.note-wrong-fund")).toMatchObject([
+      { table: "T7", severity: "error", location: { line: 211 }, expected: "国有资本经营", actual: "政府性基金" },
+    ]);
+    expect(ruleHits(ptczj, "D2.empty-table-note")).toEqual([]);
+  });
+
+  test("D2.note-wrong-fund is quiet on the right notes (wanli_2025 T6 and T7)", () => {
+    expect(ruleHits(wanli25, "D2.note-wrong-fund")).toEqual([]);
+    const en = analyzeReal("ptczj_2025_bumen", { lang: "en" });
+    expect(ruleHits(en, "D2.note-wrong-fund")[0]!.message).toMatch(/^Table 7 is the state capital operations/);
+  });
+
+  test("D3.code-form: wanli_2024's Table 8 prints the 款 codes 02 and 07 as 2 and 7", () => {
+    expect(ruleHits(wanli24, "D3.code-form")).toMatchObject([
+      { table: "T8", row: "30102", severity: "warning", message: "表8“30102 津贴补贴”的款级编码印为一位数字“2”，应为两位“02”。" },
+      { table: "T8", row: "30107", severity: "warning" },
+    ]);
+    expect(ruleHits(wanli25, "D3.code-form")).toEqual([]);
+  });
+
+  test("D3.obsolete-name in a Table 1 label and in a narrative line", () => {
+    const text = realEdited(
+      "wanli_2025_bumen",
+      ["七、卫生健康支出", "七、医疗卫生与计划生育支出"],
+      ["“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”", "“医疗卫生与计划生育支出（类）行政事业单位医疗（款）行政单位医疗（项）”"],
+    );
+    const a = analyzeReal(text);
+    expect(ruleHits(a, "D3.obsolete-name")).toMatchObject([
+      { table: "T1", row: "210", actual: "医疗卫生与计划生育支出", expected: "卫生健康支出", location: { line: 106 } },
+      { table: "N", row: "210", actual: "医疗卫生与计划生育支出", expected: "卫生健康支出", location: { line: 82 } },
+    ]);
+    // The label still names 类 210, so the Table 1 ↔ Table 3 check keeps working.
+    expect(ruleHits(a, "B1.t1-t2-t3")).toEqual([]);
+    expect(ruleHits(wanli25, "D3.obsolete-name")).toEqual([]);
+  });
+
+  test("D3.code-name-mismatch, not B6: Table 8's 30217 printed with the name of 30231", () => {
+    const a = analyzeReal(realEdited("wanli_2025_bumen", ["302\t17\t公务接待费\t13,500", "302\t17\t公务用车运行维护费\t13,500"]));
+    expect(ruleHits(a, "D3.code-name-mismatch")).toMatchObject([{ table: "T8", row: "30217", actual: "公务用车运行维护费", severity: "warning" }]);
+    expect(ruleHits(a, "D3.code-name-mismatch")[0]!.message).toContain("30231");
+    expect(ruleHits(a, "D3.name-mismatch")).toEqual([]);
+    // With its own name, an amount over Table 9's 1.35万元 is a breach.
+    const over = analyzeReal(realEdited("wanli_2025_bumen", ["302\t17\t公务接待费\t13,500\t0\t13,500", "302\t17\t公务接待费\t23,500\t0\t23,500"]));
+    expect(ruleHits(over, "B6.sangong-ceiling")).toMatchObject([{ table: "T8", row: "30217" }]);
+    const overMisnamed = analyzeReal(
+      realEdited("wanli_2025_bumen", ["302\t17\t公务接待费\t13,500\t0\t13,500", "302\t17\t公务用车运行维护费\t23,500\t0\t23,500"]),
+    );
+    expect(ruleHits(overMisnamed, "B6.sangong-ceiling")).toEqual([]);
+  });
+
+  test("D3.unknown-code says the built-in list is the codes seen, not a year's official catalog", () => {
+    const a = analyzeReal(realEdited("wanli_2025_bumen", ["208\t16\t02\t一般行政管理事务", "208\t16\t97\t红十字会专项"]));
+    const hit = ruleHits(a, "D3.unknown-code").find((f) => f.table === "T2");
+    expect(hit).toMatchObject({ severity: "info", row: "2081697" });
+    expect(hit?.message).toBe("表2“2081697 红十字会专项”的编码不在内置的已见科目清单（收录公开文件中出现过的科目，并非官方完整目录）中，无法核对名称。");
+    expect(hit?.message).not.toMatch(/\d{4} 年/);
+  });
+
+  test("D3.code-name-mismatch for an unknown code printed with a sibling's name", () => {
+    const a = analyzeReal(realEdited("wanli_2025_bumen", ["208\t16\t02\t一般行政管理事务", "208\t16\t97\t一般行政管理事务"]));
+    expect(ruleHits(a, "D3.code-name-mismatch")).toMatchObject([{ table: "T2", row: "2081697", actual: "一般行政管理事务" }]);
+    expect(ruleHits(a, "D3.code-name-mismatch")[0]!.message).toContain("2081602");
+  });
 });

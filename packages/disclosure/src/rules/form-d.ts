@@ -1,9 +1,9 @@
-import { getCatalog, type Catalog } from "@yusuan/classification";
-import type { ClassifiedTable, Table } from "../model";
+import { builtInCatalog, formerNamesIn, getCatalog, parentOf, type Catalog } from "@yusuan/classification";
+import type { ClassifiedTable, Disclosure, Table } from "../model";
 import type { TableId } from "../report";
 import type { RecognitionIssue } from "../recognize";
 import { TABLE_DEFINITIONS, tableTitle, type StandardTableId } from "../tables";
-import { norm } from "../text-norm";
+import { norm, stripListMarker } from "../text-norm";
 import { amountOf, tableName, type RuleContext, type RuleSpec } from "./engine";
 import { childrenIndex } from "./tables-a";
 
@@ -24,6 +24,16 @@ export const formRules: RuleSpec[] = [
     title: T("表名年度与文档一致", "Table titles carry the document's year"),
     description: T("每张表的标题应写明本预算年度。", "Each table title names the budget year."),
     message: T("{table}标题“{title}”的年度为 {actual} 年，文档为 {expected} 年。", "{table} title \"{title}\" says {actual}; the document is for {expected}."),
+  },
+  {
+    id: "D1.title-year-missing",
+    severity: "error",
+    title: T("表名写明年度", "Table titles name the year"),
+    description: T(
+      "每张表的标题应写明预算年度（如“2025年部门“三公”经费和机关运行经费预算表”）；只在表头栏目中写年度不够。",
+      "Each table title names the budget year (\"2025年部门…预算表\"); a year in the column headers is not enough.",
+    ),
+    message: T("{table}标题“{title}”未写明年度，应为“{year}年…”。", "{table} title \"{title}\" names no year; it should start with {year}年."),
   },
   {
     id: "D1.title-kind",
@@ -48,10 +58,26 @@ export const formRules: RuleSpec[] = [
   },
   {
     id: "D2.note-on-data",
-    severity: "warning",
-    title: T("有数据的表不应附“无数据”说明", "A table with data carries no 'no data' note"),
-    description: T("表中已有数据，却附有“本表无数据”之类的说明，二者矛盾。", "The table has data yet a note says it has none."),
+    severity: "error",
+    title: T("有数据的表不应附“空表”说明", "A table with data carries no 'empty table' note"),
+    description: T(
+      "表中已有数据，却附有“本表为空表”“本表无数据”之类的说明，公开的内容自相矛盾。只说明某一项为零的注释（如“无因公出国（境）费预算”）不算。",
+      "The table has figures yet a note says the table is empty or has no data: the published text contradicts itself. A note that one item is zero does not count.",
+    ),
     message: T("{table}有数据，却附有说明“{note}”。", "{table} has data but its note says \"{note}\"."),
+  },
+  {
+    id: "D2.note-wrong-fund",
+    severity: "error",
+    title: T("空表说明须针对本表的预算", "An empty-table note names its own table's budget"),
+    description: T(
+      "表6 的空表说明应说明没有政府性基金预算，表7 应说明没有国有资本经营预算；说明写的是别的预算（常见于复制上一张表的说明），本表的空表原因就没有说明。",
+      "Table 6's empty-table note explains the absence of 政府性基金预算, Table 7's of 国有资本经营预算; a note naming the other budget (copied from the table before) leaves this table unexplained.",
+    ),
+    message: T(
+      "{table}是{expected}预算表，但其空表说明写的是“{actual}”：“{note}”。",
+      "{table} is the {expected} table, but its empty-table note speaks of {actual}: \"{note}\".",
+    ),
   },
   {
     id: "D3.depth",
@@ -64,11 +90,27 @@ export const formRules: RuleSpec[] = [
     message: T("{table}“{row} {name}”未细化到{level}级。", "{table} row {row} {name} is not broken down to {level}."),
   },
   {
+    id: "D3.code-form",
+    severity: "warning",
+    title: T("款级编码为两位数字", "款 codes have two digits"),
+    description: T(
+      "经济分类的款级编码为两位数字（30102 印作“301 02”）；印成一位（“301 2”）不合规范，读者也可能读错。",
+      "An economic 款 code has two digits (30102 printed \"301 02\"); a one-digit 款 (\"301 2\") is not the standard form.",
+    ),
+    message: T(
+      "{table}“{row} {name}”的款级编码印为一位数字“{printed}”，应为两位“{want}”。",
+      "{table} row {row} {name}: the 款 code is printed with one digit \"{printed}\"; it should be \"{want}\".",
+    ),
+  },
+  {
     id: "D3.unknown-code",
     severity: "info",
     title: T("科目编码不在所载目录中", "Code unknown to the loaded catalog"),
-    description: T("该编码不在当前载入的科目目录中；这不等于编码错误，可导入当年官方目录后再查。", "The code is not in the loaded catalog; that does not make it wrong — import the year's official catalog to decide."),
-    message: T("{table}“{row} {name}”的编码不在 {year} 年所载目录中。", "{table}: code {row} ({name}) is unknown to the loaded {year} catalog."),
+    description: T(
+      "该编码不在当前使用的科目目录中；这不等于编码错误。内置目录只收录公开文件中出现过的科目，并非财政部当年的完整目录；导入当年官方目录后可确认。",
+      "The code is not in the catalog in use; that does not make it wrong. The built-in catalog holds the codes seen in published documents, not the year's complete official catalog; import the official one to decide.",
+    ),
+    message: T("{table}“{row} {name}”的编码不在{catalog}中，无法核对名称。", "{table}: code {row} ({name}) is not in {catalog}, so its name could not be checked."),
   },
   {
     id: "D3.name-mismatch",
@@ -78,10 +120,26 @@ export const formRules: RuleSpec[] = [
     message: T("{table}“{row}”名称为“{actual}”，目录中为“{expected}”。", "{table} {row} is named \"{actual}\"; the catalog says \"{expected}\"."),
   },
   {
+    id: "D3.code-name-mismatch",
+    severity: "warning",
+    title: T("编码与名称不符", "Code and name disagree"),
+    description: T(
+      "印出的科目名称是同级另一编码的名称，编码或名称有一处印错。此时按编码做的勾稽（如表8“三公”科目与表9 的比较）不再可靠，故不作比较。",
+      "The printed name is that of another code at the same level: the code or the name is misprinted. Checks that go by the code (such as Table 8's 三公 lines against Table 9) are then skipped.",
+    ),
+    message: T(
+      "{table}“{row}”印的名称“{actual}”是科目 {other} 的名称，编码与名称不符。",
+      "{table} {row} is printed with the name \"{actual}\", which is the name of {other}: code and name disagree.",
+    ),
+  },
+  {
     id: "D3.obsolete-name",
     severity: "warning",
     title: T("科目名称已过时", "Obsolete classification name"),
-    description: T("使用了已更名科目的旧名称（如 210 医疗卫生与计划生育支出，2019 年起为卫生健康支出）。", "An old name of a renamed code (e.g. 210 医疗卫生与计划生育支出, 卫生健康支出 since 2019)."),
+    description: T(
+      "表中科目行、表1/表4 的支出项目和编制说明的文字中使用了已更名科目的旧名称；更名及其年度取自科目目录数据。",
+      "A table row, a Table 1/4 expenditure label or a narrative line uses the former name of a renamed code; renames and their years come from the catalog data.",
+    ),
     message: T("{table}“{row}”使用旧名称“{actual}”，现名“{expected}”。", "{table} {row} uses the old name \"{actual}\"; it is now \"{expected}\"."),
   },
   {
@@ -99,6 +157,19 @@ export const formRules: RuleSpec[] = [
     message: T(
       "{table}“{row}”的“{column}”为 {actual}，而应与之相等的金额为 {expected}，相差一万倍，疑为元与万元混用。",
       "{table} {row}, {column}: {actual} against {expected}, 10,000× off — 元 and 万元 mixed up?",
+    ),
+  },
+  {
+    id: "D6.document-kind",
+    severity: "warning",
+    title: T("文件不是预算公开文件", "The file is not a budget disclosure"),
+    description: T(
+      "yusuan 检查部门预算和单位预算公开文件。部门决算、单位决算（表名为“…决算表”）或其他文本（如检查表、没有预算表的文字）不按预算检查，只报告这一条，不报缺表。",
+      "yusuan checks department and unit budget disclosures. A final account (tables titled …决算表) or any other text (an inspection checklist, a text without budget tables) is not checked as a budget: this one finding, never missing tables.",
+    ),
+    message: T(
+      "本文件是{kindName}，不是部门预算或单位预算公开文件；yusuan 目前只检查预算公开文件，未检查本文件。",
+      "This file is {kindName}, not a department or unit budget disclosure; yusuan checks budget disclosures only, so it was not checked.",
     ),
   },
   {
@@ -124,7 +195,15 @@ export const formRules: RuleSpec[] = [
   },
 ];
 
-const EMPTY_NOTE = /无.*(数据|支出|安排|收入)|空表/;
+/** A note that explains why a table is empty: "本部门2025年无政府性基金预算安排的支出，故本表无数据". */
+const EMPTY_NOTE = /无.*(数据|支出|安排|收入|预算)|空表/;
+/**
+ * A note that says the table itself is empty. Stricter than {@link EMPTY_NOTE}: a note under Table 9
+ * such as "本部门无因公出国（境）费预算" explains one zero column of a table with data.
+ */
+const CLAIMS_EMPTY = /空表|本表(?:无|没有)(?:数据|内容)|故本表无/;
+/** The budgets an empty-table note of T6/T7 may name. */
+const FUNDS = ["政府性基金", "国有资本经营"] as const;
 
 function hasData(t: Table): boolean {
   switch (t.shape) {
@@ -161,19 +240,39 @@ export function checkForm(ctx: RuleContext, issues: ReadonlyArray<RecognitionIss
       ctx.emit("D1.table-order", { table: def.id, location: at, params: { other: tableName(furthest.id, ctx.lang) } });
     }
     if (!furthest || furthest.sheet !== t.sheet || t.rows[0] > furthest.row) furthest = { id: def.id, sheet: t.sheet, row: t.rows[0] };
+    if (year !== undefined && t.year === undefined) {
+      ctx.emit("D1.title-year-missing", { table: def.id, location: at, params: { title: t.title, year } });
+    }
     const data = hasData(t);
-    const emptyNote = t.notes.find((n) => EMPTY_NOTE.test(n.text));
+    const emptyNote = t.notes.find((n) => EMPTY_NOTE.test(norm(n.text)));
     if (!data && !emptyNote) {
       ctx.emit("D2.empty-table-note", { table: def.id, location: at, params: { title: t.title } });
     }
-    if (data && emptyNote) {
-      ctx.emit("D2.note-on-data", { table: def.id, location: emptyNote.location, params: { note: emptyNote.text } });
+    const claimsEmpty = t.notes.find((n) => CLAIMS_EMPTY.test(norm(n.text)));
+    if (data && claimsEmpty) {
+      ctx.emit("D2.note-on-data", { table: def.id, location: claimsEmpty.location, params: { note: claimsEmpty.text } });
+    }
+    const own = def.emptyNoteSubject;
+    if (!data && emptyNote && own) {
+      const n = norm(emptyNote.text);
+      const other = FUNDS.find((f) => f !== own && n.includes(f));
+      if (other && !n.includes(own)) {
+        ctx.emit("D2.note-wrong-fund", {
+          table: def.id,
+          location: emptyNote.location,
+          expected: fundName(own, ctx.lang),
+          actual: fundName(other, ctx.lang),
+          params: { note: emptyNote.text },
+        });
+      }
     }
     if (t.unit && t.unit !== def.unit) {
       ctx.emit("D4.unit", { table: def.id, location: t.unitLocation ?? at, expected: def.unit, actual: t.unit });
     }
     if (t.shape === "classified") checkCodes(ctx, t);
+    if (t.shape === "two-sided") checkLabels(ctx, t.id, t.expenditure);
   });
+  checkTextNames(ctx, d);
   for (const issue of issues) {
     const rule = `recognize.${issue.kind}`;
     if (rule === "recognize.no-header" || rule === "recognize.unknown-column") continue;
@@ -186,9 +285,45 @@ export function checkForm(ctx: RuleContext, issues: ReadonlyArray<RecognitionIss
   }
 }
 
-/** The catalog given in the options, else the registered or built-in one for the year. */
-function catalogFor(ctx: RuleContext, scheme: "functional" | "economic-dept"): Catalog {
+/**
+ * The catalog given in the options, else the registered or built-in one for the year.
+ *
+ * @example
+ * ```ts
+ * catalogFor(ctx, "economic-dept").get("30217")?.name; // "公务接待费"
+ * ```
+ */
+export function catalogFor(ctx: RuleContext, scheme: "functional" | "economic-dept"): Catalog {
   return ctx.options.catalogs?.[scheme] ?? getCatalog(scheme, ctx.catalogYear);
+}
+
+/**
+ * Codes at the same level under the same parent whose catalog name is the printed one, when the printed
+ * name is not the code's own (current or former) name: the code or the name is misprinted.
+ *
+ * @example
+ * ```ts
+ * namedAsOtherCode(getCatalog("economic-dept"), "30217", "公务用车运行维护费"); // ["30231"]
+ * namedAsOtherCode(getCatalog("economic-dept"), "30217", "公务接待费"); // []
+ * ```
+ */
+export function namedAsOtherCode(catalog: Catalog, code: string, name: string, year?: number): string[] {
+  const check = catalog.checkName(code, name, year !== undefined ? { year } : {});
+  if (check.status !== "mismatch" && check.status !== "unknown-code") return [];
+  const parent = parentOf(code, catalog.scheme);
+  return catalog
+    .findByName(name)
+    .map((e) => e.code)
+    .filter((c) => c !== code && c.length === code.length && parentOf(c, catalog.scheme) === parent);
+}
+
+function catalogLabel(ctx: RuleContext, scheme: "functional" | "economic-dept", catalog: Catalog): string {
+  if (catalog === builtInCatalog(scheme)) {
+    return ctx.lang === "en"
+      ? "the built-in list of codes seen in published documents (not the complete official catalog)"
+      : "内置的已见科目清单（收录公开文件中出现过的科目，并非官方完整目录）";
+  }
+  return ctx.lang === "en" ? `the loaded ${catalog.year} catalog` : `已载入的 ${catalog.year} 年科目目录`;
 }
 
 function checkCodes(ctx: RuleContext, t: ClassifiedTable): void {
@@ -197,15 +332,25 @@ function checkCodes(ctx: RuleContext, t: ClassifiedTable): void {
   const children = childrenIndex(t);
   const leafLength = scheme === "functional" ? 7 : 5;
   const table: TableId = t.id;
+  const year = ctx.d.document.year;
   for (const row of t.items) {
     const at = row.location;
     if (row.code.length < leafLength && !children.has(row.code) && !amountOf(row.amounts["合计"]).isZero()) {
       ctx.emit("D3.depth", { table, row: row.code, location: at, params: { name: row.name, level: scheme === "functional" ? "项" : "款" } });
     }
-    const check = catalog.checkName(row.code, row.name);
+    if (row.normalised.includes("padded-kuan")) {
+      // Not in expected/actual: those are amounts, and "02" would be shown as 2.
+      ctx.emit("D3.code-form", { table, row: row.code, location: at, params: { name: row.name, printed: row.code.slice(4, 5), want: row.code.slice(3, 5) } });
+    }
+    const others = namedAsOtherCode(catalog, row.code, row.name, year);
+    if (others.length > 0) {
+      ctx.emit("D3.code-name-mismatch", { table, row: row.code, location: at, actual: row.name, params: { other: others.join("、") } });
+      continue;
+    }
+    const check = catalog.checkName(row.code, row.name, year !== undefined ? { year } : {});
     switch (check.status) {
       case "unknown-code":
-        ctx.emit("D3.unknown-code", { table, row: row.code, location: at, params: { name: row.name, year: catalog.year } });
+        ctx.emit("D3.unknown-code", { table, row: row.code, location: at, params: { name: row.name, catalog: catalogLabel(ctx, scheme, catalog) } });
         break;
       case "obsolete":
         ctx.emit("D3.obsolete-name", { table, row: row.code, location: at, expected: check.current, actual: row.name });
@@ -217,6 +362,69 @@ function checkCodes(ctx: RuleContext, t: ClassifiedTable): void {
         break;
     }
   }
+}
+
+/** T1/T4 expenditure labels name functional 类 ("七、医疗卫生与计划生育支出"): an old name is reported. */
+function checkLabels(ctx: RuleContext, table: "T1" | "T4", lines: ReadonlyArray<{ label: string; key: string; location?: Disclosure["text"][number]["location"] }>): void {
+  const catalog = catalogFor(ctx, "functional");
+  const year = ctx.d.document.year;
+  for (const line of lines) {
+    if (!/^\d{3}$/.test(line.key)) continue;
+    const check = catalog.checkName(line.key, stripListMarker(line.label), year !== undefined ? { year } : {});
+    if (check.status === "obsolete") {
+      ctx.emit("D3.obsolete-name", { table, row: line.key, location: line.location, expected: check.current, actual: check.former, key: line.label });
+    }
+  }
+}
+
+/** Old names of renamed codes in the text outside the tables (narrative, project sections). */
+function checkTextNames(ctx: RuleContext, d: Disclosure): void {
+  const year = d.document.year;
+  if (year === undefined || !ctx.enabled("D3.obsolete-name")) return;
+  const catalogs = [catalogFor(ctx, "functional"), catalogFor(ctx, "economic-dept")];
+  for (const line of d.text) {
+    for (const catalog of catalogs) {
+      for (const hit of formerNamesIn(line.text, catalog, year)) {
+        ctx.emit("D3.obsolete-name", {
+          table: "N",
+          row: hit.code,
+          location: line.location,
+          expected: hit.current,
+          actual: hit.former,
+          key: `${line.row}|${hit.former}`,
+        });
+      }
+    }
+  }
+}
+
+function fundName(fund: string, lang: RuleContext["lang"]): string {
+  if (lang === "en") return fund === "政府性基金" ? "government fund (政府性基金)" : "state capital operations (国有资本经营)";
+  return fund;
+}
+
+/**
+ * What a document that is not a budget disclosure gets: one finding saying what it is, and nothing else
+ * (never nine missing tables). Returns whether the document is a budget, i.e. whether to check it.
+ *
+ * @example
+ * ```ts
+ * if (checkDocumentKind(ctx)) runTheRules(ctx);
+ * ```
+ */
+export function checkDocumentKind(ctx: RuleContext): boolean {
+  const kind = ctx.d.document.kind;
+  if (kind === "部门预算" || kind === "单位预算") return true;
+  const en = ctx.lang === "en";
+  const kindName =
+    kind === "部门决算"
+      ? en ? "a department final account (部门决算)" : "部门决算"
+      : kind === "单位决算"
+        ? en ? "a unit final account (单位决算)" : "单位决算"
+        : en ? "some other text (no budget tables and no budget title)" : "其他文本（既没有预算表，也没有预算文件的标题）";
+  const first = ctx.d.text[0];
+  ctx.emit("D6.document-kind", { table: "D", location: first?.location, params: { kindName } });
+  return false;
 }
 
 /** Compares a printed title with its standard form, ignoring spaces and width. */
