@@ -19,3 +19,4 @@ export { WAIVER_SHEET, readWaivers, waiverSheetRows, applyWaivers } from "./waiv
 export * from "./narrative/model";
 export { generateSangong, generateProcurement, sangongFiguresOf, type SangongFigures, type ProcurementFigures } from "./narrative/generate";
 export { generateNarrative } from "./narrative-api";
+export { findCulprits, explainCulprits, type Culprit } from "./culprit";

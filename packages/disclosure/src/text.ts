@@ -1,4 +1,5 @@
 import { cellAddress, type Cell, type Grid } from "./grid";
+import { readLayoutLines } from "./layout";
 
 /** The encodings a text document is read in. */
 export type TextEncoding = "utf-8" | "utf-8-bom" | "gb18030";
@@ -28,6 +29,12 @@ const MAX_CELLS_PER_LINE = 200;
  * line, narrative as paragraphs) into a {@link Grid} with one sheet, "文本", whose `lines[r]` is the
  * 1-based line of the file that row r came from. Given bytes, detects UTF-8 (with or without BOM)
  * and GB18030/GBK.
+ *
+ * A text without any TAB — such as `pdftotext -layout` output of a published PDF — is read by column
+ * alignment instead: after each table title the rows are split where the columns are (runs of spaces,
+ * the header's and the other rows' column positions, amounts against labels), code columns 类/款/项
+ * become cells of their own, and lines wrapped at the right margin are joined into paragraphs;
+ * table-of-contents leaders, page numbers and running headers are dropped.
  *
  * @example
  * ```ts
@@ -69,6 +76,20 @@ export function readTextDocument(input: string | Uint8Array, name: string): Text
   }
   const rows: Cell[][] = [];
   const lines: number[] = [];
+  if (!rawLines.some((line) => line.includes("\t"))) {
+    // No TABs: cells are aligned with spaces (pdftotext -layout, a hand-typed table).
+    for (const row of readLayoutLines(rawLines)) {
+      const r = rows.length;
+      rows.push(
+        row.cells.slice(0, MAX_CELLS_PER_LINE).map((part, c) => {
+          const value = part.trim();
+          return { address: cellAddress(r, c), row: r, col: c, value: value === "" ? null : value, text: value };
+        }),
+      );
+      lines.push(row.line);
+    }
+    return { ok: true, encoding, grid: { source: { kind: "text", name }, sheets: [{ name: TEXT_SHEET, rows, lines }] } };
+  }
   rawLines.forEach((line, index) => {
     if (line.trim() === "") return;
     const parts = line.split("\t").slice(0, MAX_CELLS_PER_LINE);
