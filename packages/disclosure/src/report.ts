@@ -96,6 +96,8 @@ export interface Report {
     readonly errors: number;
     readonly warnings: number;
     readonly infos: number;
+    /** Files that are not a budget disclosure (a final account, another text): reported, not checked. Present when not 0. */
+    readonly skipped?: number;
   };
 }
 

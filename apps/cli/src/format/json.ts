@@ -34,7 +34,8 @@ export function jsonFormatter(ctx: FormatContext): Formatter {
       count++;
     },
     end(summary: Summary) {
-      const s = { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos };
+      const skipped = summary.skipped ?? 0;
+      const s = { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos, ...(skipped > 0 ? { skipped } : {}) };
       ctx.write(`${count === 0 ? "" : "\n  "}],\n  "summary": ${JSON.stringify(s)}\n}\n`);
     },
   };

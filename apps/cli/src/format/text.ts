@@ -68,7 +68,10 @@ export function textFormatter(ctx: FormatContext): Formatter {
       const line = en
         ? `${summary.files} file${summary.files === 1 ? "" : "s"} checked: ${summary.errors} error${summary.errors === 1 ? "" : "s"}, ${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}, ${summary.infos} info`
         : `共检查 ${summary.files} 个文件：${summary.errors} 个错误，${summary.warnings} 个警告，${summary.infos} 个提示`;
-      ctx.write(`${paint(summary.errors > 0 ? "red" : summary.warnings > 0 ? "yellow" : "green", line)}\n`);
+      const skipped = summary.skipped ?? 0;
+      const skippedLine =
+        skipped === 0 ? "" : en ? `; ${skipped} not a budget disclosure, not checked` : `；其中 ${skipped} 个不是预算公开文件，未检查`;
+      ctx.write(`${paint(summary.errors > 0 ? "red" : summary.warnings > 0 ? "yellow" : "green", line + skippedLine)}\n`);
     },
   };
 }

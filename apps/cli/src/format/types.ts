@@ -10,6 +10,8 @@ export interface Summary {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Files that are not a budget disclosure (a final account, another text): reported, not checked. */
+  readonly skipped?: number;
 }
 
 /** A rule's description as formats that list rules (SARIF) need it. */
@@ -65,7 +67,9 @@ export function addToSummary(summary: Summary, report: FileReport): Summary {
     else if (f.severity === "warning") warnings++;
     else infos++;
   }
-  return { files: summary.files + 1, errors, warnings, infos };
+  const kind = report.document?.kind;
+  const skipped = (summary.skipped ?? 0) + (kind !== undefined && kind !== "部门预算" && kind !== "单位预算" ? 1 : 0);
+  return { files: summary.files + 1, errors, warnings, infos, ...(skipped > 0 ? { skipped } : {}) };
 }
 
 /**
