@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FileReport, Finding, Report } from "@yusuan/disclosure";
 import { RULES } from "@yusuan/disclosure";
-import { createFormatter, addToSummary, type FormatName, type Summary } from "./index";
+import { createFormatter, addToSummary, moneyText, causeText, type FormatName, type Summary } from "./index";
 import { csvCell, escapeHtml, escapeXml } from "./escape";
-import { moneyText } from "./html";
 import { createHash } from "node:crypto";
 import { useColor } from "./text";
 
@@ -203,5 +202,24 @@ describe("escaping", () => {
   it("escapes HTML and XML special characters", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     expect(escapeXml("a\u0001<b>")).toBe("a&lt;b&gt;");
+  });
+});
+
+describe("the likely cause", () => {
+  const report: FileReport = {
+    path: "a.txt",
+    tables: [],
+    findings: [finding({ cause: { table: "T3", row: "2040220", column: "项目支出", location: { line: 165 }, value: "24763610.00" } })],
+  };
+  it("is said in words, with the place and the corrected value as money", () => {
+    expect(causeText(report.findings[0]!, report, "zh-CN")).toBe("可能的原因：T3 2040220 项目支出（第 165 行）应为 24,763,610.00");
+    expect(causeText(report.findings[0]!, report, "en")).toBe("likely cause: T3 2040220 项目支出 (line 165) should be 24,763,610.00");
+    expect(causeText(finding(), report, "en")).toBe("");
+  });
+  it("replaces the suggestion in the text and HTML reports", () => {
+    for (const format of ["text", "html"] as const) {
+      const out = render(format, "zh-CN", false, [report]);
+      expect(out).toContain("可能的原因：T3 2040220 项目支出（第 165 行）应为 24,763,610.00");
+    }
   });
 });

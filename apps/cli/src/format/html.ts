@@ -10,9 +10,8 @@
  */
 import { createHash } from "node:crypto";
 import type { FileReport, Finding, Severity, TableId } from "@yusuan/disclosure";
-import { Amount, formatAmount } from "@yusuan/money";
 import { escapeHtml as h } from "./escape";
-import { groupByTable, locationText, tableHeading, type FormatContext, type Formatter, type Summary } from "./types";
+import { causeText, groupByTable, locationText, moneyText, tableHeading, type FormatContext, type Formatter, type Summary } from "./types";
 
 const CSS = `
 :root{--err:#cf222e;--warn:#9a6700;--info:#0969da;--line:#d0d7de;--muted:#57606a}
@@ -72,21 +71,6 @@ type Counts = { error: number; warning: number; info: number };
 const zero = (): Counts => ({ error: 0, warning: 0, info: 0 });
 
 /**
- * A decimal string as money, with thousands separators and its own decimals; anything else as it is.
- *
- * @example
- * ```ts
- * moneyText("38233551.78"); // "38,233,551.78"
- * moneyText("-0.09");       // "-0.09"
- * ```
- */
-export function moneyText(value: string): string {
-  if (!/^-?\d+(\.\d+)?$/.test(value)) return value;
-  const decimals = value.includes(".") ? value.length - value.indexOf(".") - 1 : 0;
-  return formatAmount(Amount.of(value), { decimals });
-}
-
-/**
  * The HTML formatter.
  *
  * @example
@@ -113,7 +97,8 @@ export function htmlFormatter(ctx: FormatContext): Formatter {
     const unit = f.unit ? ` ${f.unit}` : "";
     const num = (v: string | undefined): string => `<td class="num">${v === undefined ? "" : h(moneyText(v) + unit)}</td>`;
     const extra: string[] = [];
-    if (f.suggestion) extra.push(`<div class="fix">${h(L.fix)}：${h(moneyText(f.suggestion))}</div>`);
+    if (f.cause) extra.push(`<div class="fix">${h(causeText(f, report, ctx.lang))}</div>`);
+    else if (f.suggestion) extra.push(`<div class="fix">${h(L.fix)}：${h(moneyText(f.suggestion))}</div>`);
     if (f.related && f.related.length > 0) {
       const places = f.related.map((r) => [tableHeading(r.table, report, ctx.lang), r.row, r.column, locationText(r.location, ctx.lang)].filter((x) => x).join(" "));
       extra.push(`<div class="rel">${h(L.related)}：${places.map(h).join("；")}</div>`);

@@ -2,7 +2,7 @@
  * The human format: findings grouped by file and table, coloured on a terminal.
  */
 import type { FileReport, Severity } from "@yusuan/disclosure";
-import { figuresText, groupByTable, locationText, tableHeading, type FormatContext, type Formatter, type Summary } from "./types";
+import { causeText, figuresText, groupByTable, locationText, tableHeading, type FormatContext, type Formatter, type Summary } from "./types";
 
 const ANSI = { red: 31, yellow: 33, cyan: 36, green: 32, dim: 2, bold: 1 } as const;
 
@@ -59,7 +59,8 @@ export function textFormatter(ctx: FormatContext): Formatter {
           ctx.write(`    ${paint(sev.color, label)}  ${where ? `${where}  ` : ""}${f.message}  ${paint("dim", f.rule)}${waived}\n`);
           const figures = figuresText(f, ctx.lang);
           if (figures) ctx.write(`      ${paint("dim", figures)}\n`);
-          if (f.suggestion) ctx.write(`      ${paint("dim", (en ? "suggestion: " : "建议：") + f.suggestion)}\n`);
+          if (f.cause) ctx.write(`      ${paint("dim", causeText(f, report, ctx.lang))}\n`);
+          else if (f.suggestion) ctx.write(`      ${paint("dim", (en ? "suggestion: " : "建议：") + f.suggestion)}\n`);
         }
       }
       ctx.write("\n");

@@ -3,6 +3,7 @@
  * order, and writes as it goes, so that a run over many files keeps memory flat.
  */
 import type { FileReport, Finding, Location, Severity, TableId } from "@yusuan/disclosure";
+import { Amount, formatAmount } from "@yusuan/money";
 
 /** Counts of the run (waived findings are not counted). */
 export interface Summary {
@@ -147,4 +148,39 @@ export function figuresText(f: Finding, lang: "zh-CN" | "en"): string {
   if (f.difference !== undefined) parts.push(lang === "en" ? `difference ${f.difference}` : `差额 ${f.difference}`);
   if (parts.length === 0) return "";
   return parts.join(lang === "en" ? ", " : "，") + (f.unit ? ` ${f.unit}` : "");
+}
+
+/**
+ * A decimal string as money, with thousands separators and its own decimals; anything else as it is.
+ *
+ * @example
+ * ```ts
+ * moneyText("38233551.78"); // "38,233,551.78"
+ * moneyText("-0.09");       // "-0.09"
+ * ```
+ */
+export function moneyText(value: string): string {
+  if (!/^-?\d+(\.\d+)?$/.test(value)) return value;
+  const decimals = value.includes(".") ? value.length - value.indexOf(".") - 1 : 0;
+  return formatAmount(Amount.of(value), { decimals });
+}
+
+/**
+ * The likely cause of a finding (the one cell that explains it and the failures around it), as one
+ * phrase; "" when the finding has none.
+ *
+ * @example
+ * ```ts
+ * causeText(finding, report, "zh-CN"); // "可能的原因：T3 2040220 项目支出（第 165 行）应为 24,763,610.00"
+ * ```
+ */
+export function causeText(f: Finding, report: FileReport, lang: "zh-CN" | "en"): string {
+  const c = f.cause;
+  if (!c) return "";
+  const where = locationText(c.location, lang);
+  const cell = [c.table, c.row, c.column].filter((x) => x !== undefined).join(" ");
+  const value = moneyText(c.value);
+  return lang === "en"
+    ? `likely cause: ${cell}${where ? ` (${where})` : ""} should be ${value}`
+    : `可能的原因：${cell}${where ? `（${where}）` : ""}应为 ${value}`;
 }
