@@ -12,6 +12,7 @@ import type { Narrative } from "./narrative/model";
 import { TABLE_DEFINITIONS, tableTitle } from "./tables";
 import { cellAddress } from "./grid";
 import { readWaivers } from "./waivers";
+import { FORMULA_WITHOUT_RESULT_RULE, formulaCells, formulaRules, restsOnUnknown, unknownCellNames } from "./formula-cells";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
@@ -33,7 +34,7 @@ const engineRules: RuleSpec[] = [
  * RULES.find((r) => r.id === "A3.row-identity")?.title["zh-CN"]; // "行内合计等于各分项之和"
  * ```
  */
-export const RULES: ReadonlyArray<RuleSpec> = [...tableRules, ...crossRules, ...formRules, ...narrativeRules, ...engineRules];
+export const RULES: ReadonlyArray<RuleSpec> = [...tableRules, ...crossRules, ...formRules, ...narrativeRules, ...formulaRules, ...engineRules];
 
 type Family = { name: string; run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>, narrative: () => Narrative) => void };
 
@@ -112,7 +113,19 @@ export function analyze(grid: Grid, options: CheckOptions = {}): Analysis {
   const { disclosure, issues } = recognize(grid);
   const stored = readWaivers(grid);
   const narrative = parseNarrative(disclosure);
-  const findings = check(disclosure, stored.length > 0 ? { ...options, waivers: [...stored, ...(options.waivers ?? [])] } : options, issues, narrative);
+  const checkOpts = stored.length > 0 ? { ...options, waivers: [...stored, ...(options.waivers ?? [])] } : options;
+  let findings = check(disclosure, checkOpts, issues, narrative);
+  // A formula with an unknown result is neither 0 nor blank: what rests on it stays undecided.
+  const unknown = unknownCellNames(formulaCells(grid));
+  if (unknown.length > 0) {
+    const cells = formulaCells(grid);
+    const ctx = new RuleContext(disclosure, specs(), checkOpts);
+    const lang = options.lang ?? "zh-CN";
+    const more = unknown.length > 20 ? (lang === "en" ? ` and ${unknown.length - 20} more` : ` 等 ${unknown.length} 个单元格`) : "";
+    const [sheet, cell] = unknown[0]!.split("!") as [string, string];
+    ctx.emit(FORMULA_WITHOUT_RESULT_RULE, { table: "D", location: { sheet, cell }, params: { cells: unknown.slice(0, 20).join(lang === "en" ? ", " : "、"), more } });
+    findings = sortFindings([...findings.filter((f) => !restsOnUnknown(f, cells)), ...ctx.findings]);
+  }
   const doc = disclosure.document;
   const document: DocumentInfo = {
     kind: doc.kind,

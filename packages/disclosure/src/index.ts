@@ -12,6 +12,7 @@ export type { CheckOptions, RuleSpec } from "./rules/engine";
 export { fingerprintOf } from "./fingerprint";
 export type { Lang, Template } from "./i18n";
 export { fill, fillGrid, FILL_CONFLICT_RULE, type FillOptions, type FillResult } from "./fill/fill";
+export { formulaCells, formulaKey, isUnknownAt, restsOnUnknown, FORMULA_WITHOUT_RESULT_RULE, type FormulaCells } from "./formula-cells";
 export { templateWorkbook } from "./build/template";
 export { buildWorkbook, parseBudgetLinesCsv, type BudgetLine, type BudgetSource, type BuildResult, type ParseLinesResult, type CsvLineError } from "./build/lines";
 export { workbookSpecToGrid, isValidSheetName, AMOUNT_FORMAT, type WorkbookSpec, type SheetSpec, type CellSpec } from "./build/spec";

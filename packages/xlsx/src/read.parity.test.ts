@@ -11,6 +11,7 @@ import { fillGrid, readTextDocument, templateWorkbook, type Cell, type CellRange
 import { cellAddress } from "@yusuan/disclosure";
 import { dateToSerial, formatDate, formatNumber } from "./format";
 import { readXlsx } from "./read";
+import { evaluateFormulas } from "./evaluate";
 import { parseRange } from "./sheet-xml";
 import { gridToWorkbook, writePatches, writeWorkbook } from "./write";
 
@@ -41,6 +42,7 @@ async function viaExceljs(bytes: Uint8Array, name: string): Promise<{ grid: Grid
   const date1904 = Boolean((workbook.properties as { date1904?: boolean }).date1904);
   const sheets: Sheet[] = [];
   const warnings: string[] = [];
+  let total = 0;
   for (const ws of workbook.worksheets) {
     const rows: (Cell | undefined)[][] = [];
     const hiddenRows: number[] = [];
@@ -56,7 +58,8 @@ async function viaExceljs(bytes: Uint8Array, name: string): Promise<{ grid: Grid
         let conv: { value: RawValue; text: string; formula?: string; formulaWithoutResult?: boolean };
         if (v && typeof v === "object" && !(v instanceof Date) && ("formula" in v || "sharedFormula" in v)) {
           const formula = cell.formula || (v as { formula?: string }).formula || "";
-          const result = (v as { result?: unknown }).result;
+          // exceljs's value drops a result of 0 (falsy); its model keeps it.
+          const result = (v as { result?: unknown }).result ?? (cell.model as { result?: unknown }).result;
           conv = result === undefined ? { value: null, text: "", formula, formulaWithoutResult: true } : { ...scalar(result, numFmt, date1904), formula };
         } else conv = scalar(v, numFmt, date1904);
         if (conv.formulaWithoutResult) withoutResult++;
@@ -72,9 +75,7 @@ async function viaExceljs(bytes: Uint8Array, name: string): Promise<{ grid: Grid
         };
       });
     });
-    if (withoutResult > 0) {
-      warnings.push(`文件“${name}”工作表“${ws.name}”中有 ${withoutResult} 个公式没有保存的计算结果（文件未经 Excel 计算保存），这些单元格按空白读取。`);
-    }
+    total += withoutResult;
     for (let r = 0; r < rows.length; r++) rows[r] ??= EMPTY_ROW as (Cell | undefined)[];
     const merges = (ws.model.merges ?? []).map(parseRange).filter((m): m is CellRange => m !== undefined);
     sheets.push({
@@ -84,6 +85,15 @@ async function viaExceljs(bytes: Uint8Array, name: string): Promise<{ grid: Grid
       ...(ws.state === "hidden" || ws.state === "veryHidden" ? { hidden: true } : {}),
       ...(hiddenRows.length ? { hiddenRows } : {}),
     });
+  }
+  // The same second step as readXlsx: formulas saved without a result are worked out where simple.
+  const unknown = total > 0 ? evaluateFormulas(sheets as { name: string; rows: (Cell | undefined)[][] }[]) : [];
+  if (unknown.length > 0) {
+    const names = unknown.slice(0, 10).map((u) => `${u.sheet}!${u.cell}`);
+    warnings.push(
+      `文件“${name}”中的公式没有保存计算结果，也无法在读取时算出（${names.join("、")}），这些单元格的值未知，不按 0 处理。 / ` +
+        `Formulas in "${name}" have no saved result and cannot be worked out on reading (${names.join(", ")}); their values are unknown, not 0.`,
+    );
   }
   return { grid: { source: { kind: "xlsx", name }, sheets }, warnings };
 }
@@ -169,7 +179,22 @@ describe("readXlsx matches the exceljs-based reading", () => {
     if (!doc.ok) throw new Error("sample.txt did not read");
     await expectParity(await gridToWorkbook(doc.grid), "sample-text.xlsx");
     await expectParity(await gridToWorkbook(doc.grid, [{ sheetName: "前十行", rows: [0, 9] }]), "sample-split.xlsx");
-    await expectParity(await writeWorkbook(templateWorkbook({ department: "上海市某某局", year: 2025 })), "template.xlsx");
+    // exceljs reads a saved empty-text result (<c t="str"><f>IF(…,"",…)</f><v></v></c>) as no result;
+    // readXlsx keeps it as the empty text it is. Apart from that the template reads the same.
+    const bytes = await writeWorkbook(templateWorkbook({ department: "上海市某某局", year: 2025 }));
+    const ours = await readXlsx(bytes, "template.xlsx");
+    if (!ours.ok) throw new Error(ours.messageEn);
+    const reference = await viaExceljs(bytes, "template.xlsx");
+    let emptyResults = 0;
+    const asExceljs = ours.grid.sheets.map((sheet) => ({
+      ...sheet,
+      rows: sheet.rows.map((row) =>
+        row.map((c) => (c?.formula !== undefined && c.value === "" ? (emptyResults++, { ...c, value: null, formulaWithoutResult: true }) : c)),
+      ),
+    }));
+    expect(emptyResults).toBeGreaterThan(100);
+    expect(asExceljs).toEqual(reference.grid.sheets);
+    expect(ours.warnings).toEqual([]);
   });
 
   it("on every kind of cell, in both date systems", async () => {

@@ -77,7 +77,8 @@ describe("readXlsx", () => {
     expect(cell(s, "A4")?.formulaWithoutResult).toBeUndefined();
     expect(cell(s, "B4")).toMatchObject({ formula: "B2*2", value: null, text: "", formulaWithoutResult: true });
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toContain("1 个公式");
+    expect(result.warnings[0]).toContain("T1 收支总表!B4");
+    expect(result.warnings[0]).toContain("不按 0 处理");
     expect(cell(s, "A6")).toMatchObject({ formula: "1/0", value: "#DIV/0!", text: "#DIV/0!" });
     // A shared formula's clone gets the master's formula moved to its own place.
     expect(cell(s, "D6")).toMatchObject({ formula: "C6*2", value: 20, text: "20" });

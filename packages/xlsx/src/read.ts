@@ -3,7 +3,8 @@
  * goes straight to the SpreadsheetML reader (see sheet-xml.ts), so every part is inflated and parsed
  * once, and cells are counted again while reading as a second guard.
  */
-import type { Grid, Sheet } from "@yusuan/disclosure";
+import type { Cell, Grid, Sheet } from "@yusuan/disclosure";
+import { evaluateFormulas } from "./evaluate";
 import { errorText, inspectXlsx, type DeclaredSheet, type PartReader, type WorkbookRelation } from "./inspect";
 import { resolveLimits, type Limits } from "./limits";
 import { failure, type ReadFailure } from "./messages";
@@ -31,6 +32,7 @@ class GridReader implements PartReader {
   private formats: (string | undefined)[] = [];
   private date1904 = false;
   private cells = 0;
+  private formulasWithoutResult = 0;
 
   constructor(
     private readonly file: string,
@@ -76,11 +78,7 @@ class GridReader implements PartReader {
     const content = r.value;
     if (!content) return undefined;
     this.cells += content.cells;
-    if (content.formulasWithoutResult > 0) {
-      this.warnings.push(
-        `文件“${this.file}”工作表“${declared.name}”中有 ${content.formulasWithoutResult} 个公式没有保存的计算结果（文件未经 Excel 计算保存），这些单元格按空白读取。`,
-      );
-    }
+    this.formulasWithoutResult += content.formulasWithoutResult;
     this.sheets.push({
       name: declared.name,
       rows: content.rows,
@@ -89,6 +87,23 @@ class GridReader implements PartReader {
       ...(content.hiddenRows.length ? { hiddenRows: content.hiddenRows } : {}),
     });
     return undefined;
+  }
+
+  /**
+   * Works out the formulas saved without a result that are simple arithmetic; names the others,
+   * which stay unknown (empty, `formulaWithoutResult`), never 0.
+   */
+  finish(): void {
+    if (this.formulasWithoutResult === 0) return;
+    const unknown = evaluateFormulas(this.sheets as { name: string; rows: (Cell | undefined)[][] }[]);
+    if (unknown.length === 0) return;
+    const shown = unknown.slice(0, 10).map((u) => `${u.sheet}!${u.cell}`).join("、");
+    const more = unknown.length > 10 ? ` 等 ${unknown.length} 个` : "";
+    const moreEn = unknown.length > 10 ? ` and ${unknown.length - 10} more` : "";
+    this.warnings.push(
+      `文件“${this.file}”中的公式没有保存计算结果，也无法在读取时算出（${shown}${more}），这些单元格的值未知，不按 0 处理。 / ` +
+        `Formulas in "${this.file}" have no saved result and cannot be worked out on reading (${unknown.slice(0, 10).map((u) => `${u.sheet}!${u.cell}`).join(", ")}${moreEn}); their values are unknown, not 0.`,
+    );
   }
 
   private bad(part: string, detail: string): ReadFailure {
@@ -100,7 +115,9 @@ class GridReader implements PartReader {
  * Reads an .xlsx into a {@link Grid} (source kind "xlsx"). Never throws: broken, hostile or
  * oversized input gives `{ ok: false, code, message, messageEn }` naming the file and the part.
  * Each cell carries its raw value, its text as displayed under its number format, the format, and
- * its formula (with `formulaWithoutResult` when no result was saved). Merged ranges, hidden sheets
+ * its formula. A formula saved without a result is worked out when it is simple arithmetic over
+ * cells (SUM of ranges, + and −, numbers); otherwise the cell keeps `formulaWithoutResult` and an
+ * empty value: unknown, never 0. Merged ranges, hidden sheets
  * and hidden rows are kept; the cells a merge covers, other than its top-left, are empty.
  *
  * @example
@@ -116,6 +133,7 @@ export async function readXlsx(data: Uint8Array, name: string, limits?: Partial<
   const inspection = await inspectXlsx(data, name, caps, reader);
   if (!inspection.ok) return inspection;
   if (reader.sheets.length === 0) return failure("noSheets", { file: name });
+  reader.finish();
   return { ok: true, grid: { source: { kind: "xlsx", name }, sheets: reader.sheets }, warnings: [...inspection.warnings, ...reader.warnings] };
 }
 

@@ -198,6 +198,9 @@ export function readDate1904(xml: string): PartResult<boolean> {
 
 const isTrue = (v: string | undefined): boolean => v === "1" || v === "true";
 
+/** An xsd:double as SpreadsheetML stores numbers (surrounding whitespace allowed, as XML collapses it). */
+const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
@@ -388,7 +391,8 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
           formula = master ? moveFormula(master.formula, row - master.row, col - master.col) : "";
         }
       }
-      if (v === undefined || v === "") {
+      if (v === "" && type === "str") out = { value: "", text: "" };
+      else if (v === undefined || v === "") {
         out = { value: null, text: "" };
         noResult = true;
       } else out = typed(type === "s" || type === "inlineStr" || type === "d" ? "n" : type, v, format);
@@ -397,7 +401,7 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
       if (s !== "") out = { value: s, text: s };
     } else if (v !== undefined && v !== "") {
       if (type === "s") {
-        const s = strings[parseInt(v, 10)];
+        const s = /^\s*\d{1,10}\s*$/.test(v) ? strings[Number(v)] : undefined;
         if (s === undefined) fail(`单元格 ${cellAddress(row, col)} 引用了不存在的共享字符串 ${v.slice(0, 12)} / cell refers to a missing shared string`);
         out = { value: s!, text: s! };
       } else out = typed(type, v, format);
@@ -427,7 +431,9 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
       case "inlineStr":
         return { value: raw, text: raw };
       case "b": {
-        const b = parseInt(raw, 10) !== 0;
+        const t = raw.trim();
+        if (t !== "0" && t !== "1" && t !== "true" && t !== "false") fail(`单元格 ${cellAddress(row, col)} 的逻辑值“${raw.slice(0, 20)}”无效 / invalid boolean`);
+        const b = t === "1" || t === "true";
         return { value: b, text: b ? "TRUE" : "FALSE" };
       }
       case "e":
@@ -435,7 +441,9 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
       case "d":
         return dated(new Date(raw), format);
       default: {
-        const n = parseFloat(raw);
+        // Strictly xsd:double: "1,234" or "0x10" is a corrupt value, not 1 or 0.
+        const n = NUMBER.test(raw) ? Number(raw) : NaN;
+        if (Number.isNaN(n)) fail(`单元格 ${cellAddress(row, col)} 的数值“${raw.slice(0, 20)}”无效 / invalid number`);
         if (!Number.isFinite(n)) return { value: null, text: "" };
         if (holdsDate(format)) {
           return dated(new Date(Math.round((n - (date1904 ? 24_107 : 25_569)) * 86_400_000)), format);
@@ -463,7 +471,7 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
           if (inCell) {
             const p = path[depth - 1];
             if (p === "c") {
-              if (name === "v") capture = "v";
+              if (name === "v") (capture = "v"), (v ??= "");
               else if (name === "f") {
                 capture = "f";
                 // <f/> with neither text nor a type is no formula; a shared clone has a type and no text.

@@ -18,7 +18,7 @@ export interface CellSpec {
   /** Text, or a plain decimal string in 元 for an amount; null for an empty (styled) cell. */
   readonly value: string | null;
   readonly kind?: "text" | "amount";
-  /** Formula without the leading "="; written without a cached result. */
+  /** Formula without the leading "="; `value` is its result ("" for empty text, null for none). */
   readonly formula?: string;
   readonly numberFormat?: string;
   readonly bold?: boolean;

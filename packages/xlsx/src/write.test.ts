@@ -167,18 +167,21 @@ describe("writeWorkbook", () => {
     const s = read.grid.sheets[0];
     expect(cell(s, "B2")?.text).toBe("1,234,567.50");
     expect(cell(s, "B3")?.text).toBe("0.10");
-    expect(cell(s, "B4")).toMatchObject({ formula: "B2+B3", formulaWithoutResult: true });
+    // Saved without a result, then worked out on reading: B2 + B3.
+    expect(cell(s, "B4")).toMatchObject({ formula: "B2+B3", value: 1234567.6, text: "1,234,567.60" });
+    expect(cell(s, "B4")?.formulaWithoutResult).toBeUndefined();
   });
 
-  it("saves formula results only when asked", async () => {
+  it("saves formula results unless told not to; a formula it cannot work out stays unknown", async () => {
     const withValue: WorkbookSpec = {
-      sheets: [{ name: "S", cells: [{ row: 0, col: 0, value: "1234.5", kind: "amount", formula: "1000+234.5" }], merges: [], columnWidths: [] }],
+      sheets: [{ name: "S", cells: [{ row: 0, col: 0, value: "1234.5", kind: "amount", formula: "ROUND(1234.5,0)" }], merges: [], columnWidths: [] }],
     };
-    const plain = await readXlsx(await writeWorkbook(withValue), "a.xlsx");
-    const cached = await readXlsx(await writeWorkbook(withValue, { cacheFormulaResults: true }), "b.xlsx");
+    const plain = await readXlsx(await writeWorkbook(withValue, { cacheFormulaResults: false }), "a.xlsx");
+    const cached = await readXlsx(await writeWorkbook(withValue), "b.xlsx");
     if (!plain.ok || !cached.ok) throw new Error("unreadable");
-    expect(plain.grid.sheets[0]?.rows[0]?.[0]).toMatchObject({ formula: "1000+234.5", formulaWithoutResult: true, text: "" });
-    expect(cached.grid.sheets[0]?.rows[0]?.[0]).toMatchObject({ formula: "1000+234.5", value: 1234.5, text: "1,234.50" });
+    expect(plain.grid.sheets[0]?.rows[0]?.[0]).toMatchObject({ formula: "ROUND(1234.5,0)", formulaWithoutResult: true, text: "" });
+    expect(plain.warnings.join("")).toContain("S!A1");
+    expect(cached.grid.sheets[0]?.rows[0]?.[0]).toMatchObject({ formula: "ROUND(1234.5,0)", value: 1234.5, text: "1,234.50" });
     expect(cached.grid.sheets[0]?.rows[0]?.[0]?.formulaWithoutResult).toBeUndefined();
   });
 

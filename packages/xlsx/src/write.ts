@@ -1,7 +1,7 @@
 /**
  * Writers: fill patches back into a workbook, store waivers, and turn a WorkbookSpec or a Grid into
- * an .xlsx. Every writer asks Excel to recalculate on open, since formulas are written without
- * fresh results.
+ * an .xlsx. Every writer asks Excel to recalculate on open, so the saved results never outlive the
+ * values they came from.
  */
 import type ExcelJS from "exceljs";
 import { parseAmount } from "@yusuan/money";
@@ -160,7 +160,8 @@ function writeSpecCell(ws: ExcelJS.Worksheet, spec: CellSpec, cacheResults: bool
   if (spec.formula !== undefined) {
     const formula = spec.formula.replace(/^=/, "");
     const raw = spec.value?.trim();
-    const result = !cacheResults || raw === undefined || raw === "" ? undefined : amount && DECIMAL.test(raw) ? Number(raw) : amount ? undefined : raw;
+    // "" is a saved empty-text result (IF(…,"",…)); null is no result at all.
+    const result = !cacheResults || raw === undefined ? undefined : raw === "" ? "" : amount && DECIMAL.test(raw) ? Number(raw) : amount ? undefined : raw;
     cell.value = (result === undefined ? { formula } : { formula, result }) as ExcelJS.CellFormulaValue;
   } else if (spec.value !== null) {
     if (amount) {
@@ -181,10 +182,11 @@ function writeSpecCell(ws: ExcelJS.Worksheet, spec: CellSpec, cacheResults: bool
 }
 
 /**
- * Writes a {@link WorkbookSpec} as an .xlsx: amounts as numbers formatted "#,##0.00", formulas with no
- * cached result (Excel computes them on open), bold, alignment, merges and column widths. With
- * `cacheFormulaResults`, a formula cell's `value` is saved as its result, so that readers that do
- * not calculate (and {@link readXlsx}) see it too.
+ * Writes a {@link WorkbookSpec} as an .xlsx: amounts as numbers formatted "#,##0.00", formulas with
+ * their results, bold, alignment, merges and column widths. A formula cell's `value` is saved as its
+ * result ("" for an empty-text result), so that readers that do not calculate (WPS previews, and
+ * {@link readXlsx}) see what Excel shows; Excel still recalculates on open. A formula cell whose
+ * `value` is null is saved without a result, as is every formula with `cacheFormulaResults: false`.
  * Throws {@link XlsxError} ("spec.invalid") for an amount that is not a decimal string or overlapping merges.
  *
  * @example
@@ -197,7 +199,7 @@ export async function writeWorkbook(spec: WorkbookSpec, options?: { cacheFormula
   const taken = new Set<string>();
   for (const sheet of spec.sheets) {
     const ws = workbook.addWorksheet(sheetName(sheet.name, taken));
-    for (const cell of sheet.cells) writeSpecCell(ws, cell, options?.cacheFormulaResults ?? false);
+    for (const cell of sheet.cells) writeSpecCell(ws, cell, options?.cacheFormulaResults ?? true);
     for (const m of sheet.merges) mergeInto(ws, m);
     sheet.columnWidths.forEach((w, i) => {
       if (w > 0) ws.getColumn(i + 1).width = w;

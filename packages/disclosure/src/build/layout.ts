@@ -95,6 +95,11 @@ export class SheetWriter {
     this.cells.set(`${row},${col}`, cell);
   }
 
+  /** A formula amount cell whose result is empty text (IF(…,"",…) over blank parts). */
+  blankFormula(row: number, col: number, formula: string): void {
+    this.cells.set(`${row},${col}`, { row, col, value: "", kind: "amount", numberFormat: AMOUNT_FORMAT, align: "right", formula });
+  }
+
   merge(top: number, left: number, bottom: number, right: number): void {
     if (bottom > top || right > left) this.merges.push({ top, left, bottom, right });
   }

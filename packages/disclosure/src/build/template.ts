@@ -1,3 +1,4 @@
+import { Amount } from "@yusuan/money";
 import { TABLE_DEFINITIONS } from "../tables";
 import { t9Header } from "./lines";
 import {
@@ -14,6 +15,9 @@ import {
 } from "./layout";
 import type { SheetSpec, WorkbookSpec } from "./spec";
 
+/** The result of a sum over the empty template. */
+const ZERO = Amount.zero();
+
 /** Blank data rows of a classified table in the template. */
 const TEMPLATE_ROWS = 30;
 /** Blank expenditure lines of T1 and T4 in the template. */
@@ -24,7 +28,8 @@ const TEMPLATE_LINES = 12;
  * 编制部门 and 单位 lines (元; T9 万元), merged two- or three-row headers as published, "#,##0.00"
  * amount cells, and formulas for what the identities determine: each row's 合计 column
  * (= its parts), the 合计 row (= the 类 rows: rows with a 类 code and no 款 code), T1/T4 totals
- * and 财政拨款收入, T9 小计 and 合计. Formula cells carry no value until a spreadsheet computes them.
+ * and 财政拨款收入, T9 小计 and 合计. Each formula carries the result it has in the empty template (0.00,
+ * or empty text where a row stays blank until it has parts), so readers that do not calculate agree.
  *
  * @example
  * ```ts
@@ -58,7 +63,7 @@ function classified(id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8", o: WorkbookOpti
   for (let r = first; r <= end; r++) {
     const parts = `${ref(r, l.firstAmount + 1)}:${ref(r, last)}`;
     // Empty rows stay empty rather than showing 0.00.
-    w.amount(r, l.firstAmount, undefined, `IF(COUNT(${parts})=0,"",SUM(${parts}))`);
+    w.blankFormula(r, l.firstAmount, `IF(COUNT(${parts})=0,"",SUM(${parts}))`);
     for (let c = l.firstAmount + 1; c <= last; c++) w.amount(r, c, undefined);
   }
   const total = end + 1;
@@ -67,7 +72,7 @@ function classified(id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8", o: WorkbookOpti
   const classCol = `${ref(first, 0)}:${ref(end, 0)}`;
   const kuanCol = `${ref(first, 1)}:${ref(end, 1)}`;
   for (let c = l.firstAmount; c <= last; c++) {
-    w.amount(total, c, undefined, `SUMIFS(${ref(first, c)}:${ref(end, c)},${classCol},"<>",${kuanCol},"")`);
+    w.amount(total, c, ZERO, `SUMIFS(${ref(first, c)}:${ref(end, c)},${classCol},"<>",${kuanCol},"")`);
   }
   return w.spec();
 }
@@ -79,15 +84,15 @@ function t1(o: WorkbookOptions): SheetSpec {
   for (let i = 0; i < n; i++) {
     if (i < income.length) {
       w.text(r + i, 0, income[i]!, { align: "left" });
-      w.amount(r + i, 1, undefined, i === 0 ? `SUM(${ref(r + 1, 1)}:${ref(r + 3, 1)})` : undefined);
+      w.amount(r + i, 1, i === 0 ? ZERO : undefined, i === 0 ? `SUM(${ref(r + 1, 1)}:${ref(r + 3, 1)})` : undefined);
     }
     w.amount(r + i, 3, undefined);
   }
   const total = r + n;
   w.text(total, 0, "收入总计", BOLD);
-  w.amount(total, 1, undefined, `SUM(${[0, 4, 5, 6].map((i) => ref(r + i, 1)).join(",")})`);
+  w.amount(total, 1, ZERO, `SUM(${[0, 4, 5, 6].map((i) => ref(r + i, 1)).join(",")})`);
   w.text(total, 2, "支出总计", BOLD);
-  w.amount(total, 3, undefined, `SUM(${ref(r, 3)}:${ref(total - 1, 3)})`);
+  w.amount(total, 3, ZERO, `SUM(${ref(r, 3)}:${ref(total - 1, 3)})`);
   return w.spec();
 }
 
@@ -100,24 +105,24 @@ function t4(o: WorkbookOptions): SheetSpec {
       w.amount(r + i, 1, undefined);
     }
     const parts = `${ref(r + i, 4)}:${ref(r + i, 6)}`;
-    w.amount(r + i, 3, undefined, `IF(COUNT(${parts})=0,"",SUM(${parts}))`);
+    w.blankFormula(r + i, 3, `IF(COUNT(${parts})=0,"",SUM(${parts}))`);
     for (let c = 4; c <= 6; c++) w.amount(r + i, c, undefined);
   }
   const total = r + TEMPLATE_LINES;
   w.text(total, 0, "收入总计", BOLD);
-  w.amount(total, 1, undefined, `SUM(${ref(r, 1)}:${ref(r + income.length - 1, 1)})`);
+  w.amount(total, 1, ZERO, `SUM(${ref(r, 1)}:${ref(r + income.length - 1, 1)})`);
   w.text(total, 2, "支出总计", BOLD);
-  for (let c = 3; c <= 6; c++) w.amount(total, c, undefined, `SUM(${ref(r, c)}:${ref(total - 1, c)})`);
+  for (let c = 3; c <= 6; c++) w.amount(total, c, ZERO, `SUM(${ref(r, c)}:${ref(total - 1, c)})`);
   return w.spec();
 }
 
 function t9(o: WorkbookOptions): SheetSpec {
   const w = new SheetWriter(sheetName("T9"), [14, 16, 14, 14, 14, 14, 24]);
   const r = t9Header(w, head(w, "T9", o, 6), o.year);
-  w.amount(r, 0, undefined, `${ref(r, 1)}+${ref(r, 2)}+${ref(r, 3)}`);
+  w.amount(r, 0, ZERO, `${ref(r, 1)}+${ref(r, 2)}+${ref(r, 3)}`);
   w.amount(r, 1, undefined);
   w.amount(r, 2, undefined);
-  w.amount(r, 3, undefined, `${ref(r, 4)}+${ref(r, 5)}`);
+  w.amount(r, 3, ZERO, `${ref(r, 4)}+${ref(r, 5)}`);
   for (const c of [4, 5, 6]) w.amount(r, c, undefined);
   return w.spec();
 }

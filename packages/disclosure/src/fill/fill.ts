@@ -7,6 +7,7 @@ import { format, type Lang, type Template } from "../i18n";
 import { recognize } from "../recognize";
 import { identitySystem, TOTAL_ROW, type CellRef, type Identity } from "./identities";
 import { tableName } from "../rules/engine";
+import { formulaCells, formulaKey, isUnknownAt, type FormulaCells } from "../formula-cells";
 
 /**
  * Options of {@link fill} and {@link fillGrid}.
@@ -21,6 +22,11 @@ export interface FillOptions {
   readonly overwrite?: boolean;
   /** Language of reasons and messages; zh-CN by default. */
   readonly lang?: Lang;
+  /**
+   * The grid's formula cells ({@link fillGrid} finds them): a formula is never patched, and the
+   * identities that involve a formula with an unknown result are left out.
+   */
+  readonly formulas?: FormulaCells;
 }
 
 /**
@@ -47,6 +53,11 @@ export interface FillResult {
  * ```
  */
 export const FILL_CONFLICT_RULE = "fill.conflict";
+
+const FORMULA_MESSAGE: Template = {
+  "zh-CN": "{table} {where}：公式的结果“{actual}”与推算值 {expected} 不一致（{reason}）；公式未改写，请检查公式。",
+  en: "{table} {where}: the formula gives \"{actual}\" but the tables give {expected} ({reason}); the formula was left as is — check it.",
+};
 
 const CONFLICT_MESSAGE: Template = {
   "zh-CN": "{table} {where}：填写的 {actual} 与推算值 {expected} 不一致（{reason}），差额 {difference} {unit}；未改写。",
@@ -268,13 +279,28 @@ function decimalsOf(_cell: CellRef): number {
  */
 export function fill(d: Disclosure, options: FillOptions = {}): FillResult {
   const lang = options.lang ?? "zh-CN";
-  const { cells, identities } = identitySystem(d);
+  const system = identitySystem(d);
+  const { cells } = system;
+  const formulas = options.formulas;
+  const isFormula = (k: string): boolean => {
+    const l = cells.get(k)?.location;
+    return formulas !== undefined && l !== undefined && "sheet" in l && formulas.has(formulaKey(l.sheet, l.cell));
+  };
+  // A formula with an unknown result is neither 0 nor blank: nothing is derived from it or for it.
+  const identities = formulas?.size
+    ? system.identities.filter((id) => ![id.lhs, ...id.parts].some((k) => isUnknownAt(formulas, cells.get(k)?.location)))
+    : system.identities;
   const { conflicts, derived } = findConflicts(cells, identities);
 
   const patches: CellPatch[] = [];
+  const findings: Finding[] = [];
   for (const [key, { identity, value }] of derived) {
     const cell = cells.get(key);
     if (!cell?.figure || !cell.location || value.isZero()) continue;
+    if (isFormula(key)) {
+      findings.push(formulaFinding(cell, key, identity, value, cells, lang));
+      continue;
+    }
     patches.push({
       location: cell.location,
       table: cell.table,
@@ -287,11 +313,14 @@ export function fill(d: Disclosure, options: FillOptions = {}): FillResult {
     });
   }
 
-  const findings: Finding[] = [];
   for (const c of conflicts) {
     const cell = cells.get(c.key)!;
     const reason = reasonOf(c.identity, c.key, cells, lang);
     const expected = c.expected.toFixed(decimalsOf(cell));
+    if (isFormula(c.key)) {
+      findings.push(formulaFinding(cell, c.key, c.identity, c.expected, cells, lang));
+      continue;
+    }
     if (options.overwrite) {
       if (!cell.location) continue;
       patches.push({
@@ -350,6 +379,38 @@ export function fill(d: Disclosure, options: FillOptions = {}): FillResult {
   return { patches, conflicts: findings };
 }
 
+/** A formula whose result disagrees with what the identities give: a finding, never a patch. */
+function formulaFinding(
+  cell: CellRef,
+  key: string,
+  identity: Identity,
+  expected: Amount,
+  cells: ReadonlyMap<string, CellRef>,
+  lang: Lang,
+): Finding {
+  const shown = expected.toFixed(decimalsOf(cell));
+  const actual = cell.figure && !cell.figure.blank ? cell.figure.text : "";
+  return {
+    rule: FILL_CONFLICT_RULE,
+    severity: "warning",
+    message: format(FORMULA_MESSAGE, lang, {
+      table: tableName(cell.table, lang),
+      where: label(cell, key, "row", lang),
+      actual,
+      expected: formatAmount(expected),
+      reason: reasonOf(identity, key, cells, lang),
+    }),
+    table: cell.table,
+    ...(cell.row !== undefined ? { row: cell.row } : {}),
+    column: cell.column,
+    ...(cell.location ? { location: cell.location } : {}),
+    expected: shown,
+    ...(cell.figure && !cell.figure.blank ? { actual: Amount.of(cell.figure.value, cell.unit).toFixed(decimalsOf(cell)) } : {}),
+    ...(cell.unit === "万元" ? { unit: "万元" as const } : {}),
+    fingerprint: fingerprintOf([FILL_CONFLICT_RULE, cell.table, cell.row, cell.column]),
+  };
+}
+
 function byLocation(a: CellPatch, b: CellPatch): number {
   const ka = locationKey(a.location);
   const kb = locationKey(b.location);
@@ -376,5 +437,5 @@ function locationKey(l: CellPatch["location"]): string {
  * ```
  */
 export function fillGrid(grid: Grid, options: FillOptions = {}): FillResult {
-  return fill(recognize(grid).disclosure, options);
+  return fill(recognize(grid).disclosure, { ...options, formulas: options.formulas ?? formulaCells(grid) });
 }
