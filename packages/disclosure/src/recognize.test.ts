@@ -63,3 +63,17 @@ describe("document kind, department and year", () => {
     expect(analyzeText(sampleText()).document).toEqual({ kind: "部门预算", department: "上海市闵行区浦江镇社区党群服务中心", year: 2025 });
   });
 });
+
+test("a checklist whose rows name the tables is not taken for the tables themselves", () => {
+  const checklist = [
+    "部门预算公开情况自评",
+    "序号\t项目\t要求\t结果",
+    "4\t2025年部门财务收支预算总表\t收支平衡\t否",
+    "5\t2025年部门收入预算总表\t与表1一致\t是",
+    "6\t2025年部门支出预算总表\t与表1一致\t是",
+    "备注\t由区财政局填写",
+  ].join("\n");
+  const a = analyzeText(checklist);
+  expect(a.document.kind).toBe("其他");
+  expect(a.findings.map((f) => f.rule)).toEqual(["D6.document-kind"]);
+});

@@ -744,8 +744,25 @@ export function departmentOf(line: string): string | undefined {
   return name.length >= 2 ? name : undefined;
 }
 
+/**
+ * Whether a recognised table is evidence of a budget: it has its 编制部门 or 单位 line, or figures. A
+ * checklist row that names a table ("4 | 部门财务收支预算总表 | 收支平衡 | 否") has neither.
+ */
+function isBudgetTable(t: Table): boolean {
+  if (t.unit !== undefined || t.department !== undefined) return true;
+  const figures = (amounts: Record<string, Figure>) => Object.values(amounts).some((f) => !f.blank);
+  switch (t.shape) {
+    case "classified":
+      return t.items.length > 0 || (t.total !== undefined && figures(t.total.amounts));
+    case "two-sided":
+      return [...t.income, ...t.expenditure].some((i) => figures(i.amounts));
+    case "single-row":
+      return figures(t.amounts);
+  }
+}
+
 function documentInfo(tables: Partial<Record<StandardTableId, Table>>, text: TextLine[]): Disclosure["document"] {
-  const all = Object.values(tables) as Table[];
+  const all = (Object.values(tables) as Table[]).filter(isBudgetTable);
   const title = documentTitle(text);
   // Evidence of a final-accounts document: its tables' titles (in the body and the table of contents).
   const finalTables = text.filter((l) => {
