@@ -83,7 +83,9 @@ function measureMargins(pages: PageInfo[]): Margins {
   }
   for (const p of pages) {
     const rights = longRights(p);
-    right.set(p.page, rights.length >= 3 ? Math.max(...rights) : mode(byClass.get(classOf(p)) ?? [], "max"));
+    // Without enough long lines to see the margin, no line is known to reach it: nothing is joined.
+    const ofClass = byClass.get(classOf(p)) ?? [];
+    right.set(p.page, rights.length >= 3 ? Math.max(...rights) : ofClass.length >= 3 ? mode(ofClass, "max") : Infinity);
   }
   return { left: (page) => left.get(page) ?? 0, right: (page) => right.get(page) ?? Infinity };
 }
@@ -98,6 +100,7 @@ function mode(values: number[], pick: "min" | "max"): number {
   }
   let best: number[] = [];
   for (const b of bins.values()) if (b.length > best.length) best = b;
+  if (best.length < 2) return pick === "min" ? 0 : Infinity;
   return pick === "min" ? Math.min(...best) : Math.max(...best);
 }
 

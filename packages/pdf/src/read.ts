@@ -85,7 +85,7 @@ async function read(bytes: Uint8Array, name: string, options: ReadPdfOptions): P
       });
     }
     const permissions = await doc.getPermissions().catch(() => null);
-    if (permissions && !permissions.includes(lib.PermissionFlag.COPY) && !permissions.includes(lib.PermissionFlag.COPY_FOR_ACCESSIBILITY)) {
+    if (permissions && !permissions.includes(lib.PermissionFlag.COPY)) {
       return fail("encrypted", { zh: "文件已加密，且禁止提取文字", en: "the file is encrypted and forbids extracting its text" });
     }
     const pages: PageInfo[] = [];
