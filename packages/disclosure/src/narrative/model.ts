@@ -103,10 +103,21 @@ export const ChangeStatementSchema = z.object({
   item: z.string().optional(),
   /** The figure the change belongs to (the current level), when printed. */
   base: NarrativeFigureSchema.optional(),
-  year: z.number().int(),
+  /** The year compared with; absent for "与上年预算持平". */
+  year: z.number().int().optional(),
   /** 预算, 预算执行数, 决算数…: the baseline word after the year. */
   baseline: z.string(),
   direction: z.enum(["增加", "减少", "持平"]),
+  /** "比" or "与" (与…持平, 与…相比): 持平 takes 与. */
+  wording: z.enum(["比", "与"]).optional(),
+  /** Which comparisons must share one baseline: the totals, the 三公 items, the 科目 items. */
+  family: z.enum(["totals", "sangong", "item", "other"]).optional(),
+  /** Last year's amount as the sentence states it ("2023年当年预算执行数为60.13万元"). */
+  prior: NarrativeFigureSchema.optional(),
+  /** This year's amount restated in the same sentence ("2024年预算安排25.77万元"). */
+  current: NarrativeFigureSchema.optional(),
+  /** The reason given after the comparison ("主要原因是：…"), up to the end of its sentence. */
+  reason: z.object({ text: z.string(), position: PositionSchema }).optional(),
   amount: NarrativeFigureSchema.optional(),
   percent: NarrativeFigureSchema.optional(),
   /** 增长/下降/提高/降低 printed with the percentage, when different from the amount's word. */
@@ -193,6 +204,41 @@ export const ChapterSchema = z.object({
 });
 
 /**
+ * One part of an item's path: "城乡社区支出（类）" → { name: "城乡社区支出", level: "类" }, with the code
+ * when printed ("（212类）").
+ *
+ * @example
+ * ```ts
+ * const item = parseNarrative(disclosure).items.find((i) => i.path.length === 3);
+ * item?.path.map((p) => p.level); // ["类", "款", "项"]
+ * ```
+ */
+export const ItemPathPartSchema = z.object({
+  name: z.string(),
+  level: z.enum(["类", "款", "项"]).optional(),
+  code: z.string().regex(/^\d+$/).optional(),
+});
+
+/**
+ * A paragraph: consecutive printed lines joined where a line break split a sentence. Offsets in
+ * `text` map back to the printed lines through `segments`.
+ *
+ * @example
+ * ```ts
+ * const p = parseNarrative(disclosure).paragraphs.find((x) => x.chapter === "编制说明");
+ * p?.segments[0]?.line; // index in Disclosure.text of its first line
+ * ```
+ */
+export const ParagraphSchema = z.object({
+  chapter: z.string(),
+  text: z.string(),
+  /** Where each printed line starts in `text`, in order. */
+  segments: z.array(z.object({ line: z.number().int().min(0), start: z.number().int().min(0), location: LocationSchema.optional() })),
+  /** The paragraph repeats an earlier one of its chapter word for word (a duplicated block). */
+  repeat: z.boolean().optional(),
+});
+
+/**
  * "“其他一般公共服务支出”科目5812.12万元，主要用于基本支出1988.77万元…；用于项目支出3823.35万元".
  *
  * @example
@@ -203,7 +249,11 @@ export const ChapterSchema = z.object({
  */
 export const NarrativeItemSchema = z.object({
   name: z.string(),
+  /** The name read as a path of 类/款/项 parts (one part for a plain name). */
+  path: z.array(ItemPathPartSchema),
   amount: NarrativeFigureSchema,
+  /** This year's amount stated again in the item's paragraph ("2024年预算安排352.67万元"). */
+  restated: z.array(NarrativeFigureSchema),
   basic: NarrativeFigureSchema.optional(),
   project: NarrativeFigureSchema.optional(),
 });
@@ -385,6 +435,8 @@ export const ProjectSectionSchema = z.object({
 export const NarrativeSchema = z.object({
   year: z.number().int().optional(),
   chapters: z.array(ChapterSchema),
+  /** The narrative chapters' paragraphs (tables' cell rows excluded). */
+  paragraphs: z.array(ParagraphSchema),
   /** Figures of 编制说明 and 其他相关情况说明, in order. */
   figures: z.array(NarrativeFigureSchema),
   changes: z.array(ChangeStatementSchema),
@@ -393,6 +445,8 @@ export const NarrativeSchema = z.object({
   reasonDirections: z.array(z.object({ direction: z.enum(["增加", "减少", "持平"]), position: PositionSchema })),
   structure: StructureSchema.optional(),
   sangong: z.array(SangongStatementSchema),
+  /** "增加（减少）": a direction left as the template's alternatives. */
+  directionPlaceholders: z.array(z.object({ text: z.string(), position: PositionSchema })),
   /** "本部门无机关运行经费" printed. */
   jiguanNone: PositionSchema.optional(),
   years: z.array(YearReferenceSchema),
@@ -415,6 +469,10 @@ export type NarrativeLine = z.infer<typeof NarrativeLineSchema>;
 export type ChapterKind = z.infer<typeof ChapterKindSchema>;
 /** A chapter of the narrative; see {@link ChapterSchema}. */
 export type Chapter = z.infer<typeof ChapterSchema>;
+/** One part of an item's path; see {@link ItemPathPartSchema}. */
+export type ItemPathPart = z.infer<typeof ItemPathPartSchema>;
+/** A paragraph of joined lines; see {@link ParagraphSchema}. */
+export type Paragraph = z.infer<typeof ParagraphSchema>;
 /** A classification item's sentence; see {@link NarrativeItemSchema}. */
 export type NarrativeItem = z.infer<typeof NarrativeItemSchema>;
 /** The 机构设置 counts and entries; see {@link StructureSchema}. */

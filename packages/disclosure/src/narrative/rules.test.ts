@@ -13,6 +13,9 @@ describe("the sample's real findings", () => {
     expect(got).toEqual(
       [
         "warning C1.rounding-residue 其他一般公共服务支出 95",
+        // "比2024年预算持平" at line 89 and in the 三公 part (lines 309, 311): 持平 takes 与.
+        "warning C2.chiping-wording 政府性基金拨款支出预算 89",
+        "warning C2.chiping-wording 因公出国(境)费 309",
         "warning E2.indicators 社工 383",
         "error E1.performance-funds 安保经费 422",
         "warning E2.project-period 安保经费 438",

@@ -56,6 +56,9 @@ export const LABELS: Readonly<Record<string, Template>> = {
 /** Details of rules that report several kinds of problem under one id. */
 export const DETAILS: Readonly<Record<string, Template>> = {
   item: { "zh-CN": "“{item}”", en: "“{item}”" },
+  pathTop: { "zh-CN": "表5", en: "Table 5" },
+  pathParent: { "zh-CN": "表5“{code} {name}”", en: "Table 5's “{code} {name}”" },
+  pathFound: { "zh-CN": "（表5中“{name}”的编码为{code}）", en: " (Table 5 has “{name}” under {code})" },
   itemPart: { "zh-CN": "“{item}”{part}", en: "“{item}” {part}" },
   wrongYear: {
     "zh-CN": "“{text}”与{year}年预算比较，应与上一年度（{expectedYear}年）比较",
@@ -72,6 +75,14 @@ export const DETAILS: Readonly<Record<string, Template>> = {
   baseline: {
     "zh-CN": "“{text}”以“{baseline}”为比较基数，而其他句子以“{expectedBaseline}”为基数，口径应统一",
     en: "“{text}” compares with “{baseline}” while the others use “{expectedBaseline}”; use one baseline",
+  },
+  impossibleIncrease: {
+    "zh-CN": "{label}本年为{current}万元，却称比上年增加{amount}万元，上年将为{prior}万元",
+    en: "{label} is {current} this year yet said to have risen by {amount}, which would make last year {prior} (10k yuan)",
+  },
+  impossibleDecrease: {
+    "zh-CN": "{label}称减少{percent}%，减少不能超过100%",
+    en: "{label} is said to fall by {percent}%; a fall cannot exceed 100%",
   },
   reasonDirection: {
     "zh-CN": "原因说明称“{direction}”，但财政拨款收支为“{expectedDirection}”",
