@@ -18,6 +18,7 @@ const ENTRY_POINTS: Record<string, string[]> = {
   "@yusuan/classification": ["packages/classification/src/index.ts", "packages/classification/src/import.ts"],
   "@yusuan/disclosure": ["packages/disclosure/src/index.ts"],
   "@yusuan/xlsx": ["packages/xlsx/src/index.ts"],
+  "@yusuan/pdf": ["packages/pdf/src/index.ts"],
 };
 
 /** One documentation problem, printed as `file:line name: what is missing`. */
