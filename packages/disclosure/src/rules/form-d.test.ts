@@ -155,6 +155,8 @@ describe("form rules on the real development documents", () => {
     expect(a.disclosure.tables.T9?.notes).toHaveLength(1);
     expect(ruleHits(a, "D2.note-on-data")).toEqual([]);
     expect(ruleHits(a, "D2.empty-table-note")).toEqual([]);
+    const partial = analyzeReal(realEdited("wanli_2025_bumen", ["464.64\n", "464.64\n注：本部门2025年无因公出国（境）费，故本表该栏为0。\n"]));
+    expect(ruleHits(partial, "D2.note-on-data")).toEqual([]);
   });
 
   test("D2.note-wrong-fund: ptczj_2025's Table 7 note speaks of 政府性基金", () => {

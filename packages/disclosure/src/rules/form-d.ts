@@ -201,7 +201,7 @@ const EMPTY_NOTE = /无.*(数据|支出|安排|收入|预算)|空表/;
  * A note that says the table itself is empty. Stricter than {@link EMPTY_NOTE}: a note under Table 9
  * such as "本部门无因公出国（境）费预算" explains one zero column of a table with data.
  */
-const CLAIMS_EMPTY = /空表|本表(?:无|没有)(?:数据|内容)|故本表无/;
+const CLAIMS_EMPTY = /空表|本表(?:为空|(?:无|没有)(?:任何)?(?:数据|内容))/;
 /** The budgets an empty-table note of T6/T7 may name. */
 const FUNDS = ["政府性基金", "国有资本经营"] as const;
 
