@@ -5,6 +5,7 @@ import { recognize, type RecognitionIssue } from "./recognize";
 import { RuleContext, type CheckOptions, type RuleSpec } from "./rules/engine";
 import { checkTables, tableRules } from "./rules/tables-a";
 import { checkCross, crossRules } from "./rules/cross-b";
+import { checkUnreadable, tableCells, unreadableRules, unreadableTables, withoutTables, type UnreadableTable } from "./rules/unreadable";
 import { checkDocumentKind, checkForm, formRules } from "./rules/form-d";
 import { checkNarrative, narrativeRules } from "./narrative/rules";
 import { parseNarrative } from "./narrative/parse";
@@ -34,7 +35,7 @@ const engineRules: RuleSpec[] = [
  * RULES.find((r) => r.id === "A3.row-identity")?.title["zh-CN"]; // "行内合计等于各分项之和"
  * ```
  */
-export const RULES: ReadonlyArray<RuleSpec> = [...tableRules, ...crossRules, ...formRules, ...narrativeRules, ...formulaRules, ...engineRules];
+export const RULES: ReadonlyArray<RuleSpec> = [...tableRules, ...crossRules, ...formRules, ...unreadableRules, ...narrativeRules, ...formulaRules, ...engineRules];
 
 type Family = { name: string; run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>, narrative: () => Narrative) => void };
 
@@ -52,7 +53,9 @@ function specs(): Map<string, RuleSpec> {
 }
 
 /**
- * Runs every selected rule on a recognized disclosure. Never throws on user data.
+ * Runs every selected rule on a recognized disclosure. Never throws on user data. A table found
+ * whose cells could not be read (`unreadable`, by default found from the disclosure's text lines)
+ * gets one D2.table-unreadable finding and is left out of every other rule.
  *
  * @example
  * ```ts
@@ -65,10 +68,14 @@ export function check(
   options: CheckOptions = {},
   issues: ReadonlyArray<RecognitionIssue> = [],
   narrative?: Narrative,
+  unreadable: ReadonlyArray<UnreadableTable> = unreadableTables(d),
 ): Finding[] {
-  const ctx = new RuleContext(d, specs(), options);
+  // A table found whose cells could not be read gets one finding and is left out of every other
+  // rule: unknown, never zero.
+  const checked = withoutTables(d, unreadable.map((u) => u.id));
+  const ctx = new RuleContext(checked, specs(), options);
   let parsed = narrative;
-  const narrativeOf = () => (parsed ??= parseNarrative(d));
+  const narrativeOf = () => (parsed ??= parseNarrative(checked));
   // A final account or a text that is no budget disclosure gets one finding saying so, nothing else.
   const budget = checkDocumentKind(ctx);
   for (const family of budget ? families : []) {
@@ -77,6 +84,11 @@ export function check(
     } catch (error) {
       ctx.emit("engine.rule-failed", { table: "D", params: { family: family.name, error: error instanceof Error ? error.message : String(error) }, key: family.name });
     }
+  }
+  if (unreadable.length > 0) {
+    if (budget) checkUnreadable(ctx, unreadable);
+    const ids = new Set<string>(unreadable.map((u) => u.id));
+    for (let i = ctx.findings.length - 1; i >= 0; i--) if (ctx.findings[i]!.rule === "D1.table-missing" && ids.has(ctx.findings[i]!.table)) ctx.findings.splice(i, 1);
   }
   const waivers = new Map((options.waivers ?? []).map((w) => [w.fingerprint, w]));
   const findings = ctx.findings.map((f) => {
@@ -112,9 +124,10 @@ export interface Analysis {
 export function analyze(grid: Grid, options: CheckOptions = {}): Analysis {
   const { disclosure, issues } = recognize(grid);
   const stored = readWaivers(grid);
-  const narrative = parseNarrative(disclosure);
+  const unreadable = unreadableTables(disclosure, grid);
+  const narrative = parseNarrative(withoutTables(disclosure, unreadable.map((u) => u.id)));
   const checkOpts = stored.length > 0 ? { ...options, waivers: [...stored, ...(options.waivers ?? [])] } : options;
-  let findings = check(disclosure, checkOpts, issues, narrative);
+  let findings = check(disclosure, checkOpts, issues, narrative, unreadable);
   // A formula with an unknown result is neither 0 nor blank: what rests on it stays undecided.
   const unknown = unknownCellNames(formulaCells(grid));
   if (unknown.length > 0) {
@@ -145,11 +158,11 @@ function tableSummaries(grid: Grid, d: Disclosure): TableSummary[] {
     if (sheet?.lines) {
       const lines = [sheet.lines[first] ?? first + 1, sheet.lines[last] ?? last + 1] as const;
       const pages = sheet.pages ? ({ pages: [sheet.pages[first] ?? 1, sheet.pages[last] ?? 1] as const }) : {};
-      return { id: def.id, title: t.title, found: true, sheet: t.sheet, lines, ...pages };
+      return { id: def.id, title: t.title, found: true, sheet: t.sheet, lines, ...pages, cells: tableCells(t) };
     }
     let width = 1;
     for (let r = first; r <= last; r++) width = Math.max(width, sheet?.rows[r]?.length ?? 0);
-    return { id: def.id, title: t.title, found: true, sheet: t.sheet, range: `${cellAddress(first, 0)}:${cellAddress(last, width - 1)}` };
+    return { id: def.id, title: t.title, found: true, sheet: t.sheet, range: `${cellAddress(first, 0)}:${cellAddress(last, width - 1)}`, cells: tableCells(t) };
   });
 }
 

@@ -813,14 +813,21 @@ function droppedLines(src: readonly SourceLine[]): Set<SourceLine> {
 function paragraphs(lines: readonly SourceLine[]): LayoutRow[] {
   const out: LayoutRow[] = [];
   const margins = pageMargins(lines);
+  const { merged, consumed } = sandwichedCells(lines);
   let open: { cells: string[]; line: number; last: SourceLine; lastIndex: number; contIndent: number | undefined } | undefined;
   const close = () => {
     if (open) out.push({ cells: open.cells, line: open.line });
     open = undefined;
   };
   lines.forEach((l, index) => {
-    if (isBlank(l)) return;
+    if (isBlank(l) || consumed.has(l)) return;
     const raw = l.text.trim();
+    const joined = merged.get(l);
+    if (joined) {
+      close();
+      out.push({ cells: joined.map((t) => t.text), line: l.line });
+      return;
+    }
     if (LEADER.test(raw)) {
       // a table-of-contents entry
       close();
@@ -857,6 +864,31 @@ function paragraphs(lines: readonly SourceLine[]): LayoutRow[] {
   });
   close();
   return out;
+}
+
+/**
+ * A cell of an aligned row printed on two lines around the row's other cells ("服务对象满意度" above
+ * and "指标" below a row "满意度指标  居民满意度  满意度"): the two parts become one cell of that row.
+ */
+function sandwichedCells(lines: readonly SourceLine[]): { merged: Map<SourceLine, LayoutToken[]>; consumed: Set<SourceLine> } {
+  const merged = new Map<SourceLine, LayoutToken[]>();
+  const consumed = new Set<SourceLine>();
+  const overlaps = (a: LayoutToken, b: LayoutToken) => a.x < b.end && b.x < a.end;
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const [above, row, below] = [lines[i - 1]!, lines[i]!, lines[i + 1]!];
+    if (isBlank(above) || isBlank(row) || isBlank(below) || consumed.has(above) || merged.has(above)) continue;
+    if (!/\S {2,}\S/.test(row.text.trim()) || LEADER.test(row.text)) continue;
+    const a = tokenize(above.text);
+    const b = tokenize(below.text);
+    if (a.length !== 1 || b.length !== 1 || !overlaps(a[0]!, b[0]!)) continue;
+    const r = merged.get(row) ?? tokenize(row.text);
+    if (r.some((t) => overlaps(t, a[0]!) || overlaps(t, b[0]!))) continue;
+    const cell = { text: a[0]!.text + b[0]!.text, x: Math.min(a[0]!.x, b[0]!.x), end: Math.max(a[0]!.end, b[0]!.end) };
+    merged.set(row, [...r, cell].sort((p, q) => p.x - q.x));
+    consumed.add(above);
+    consumed.add(below);
+  }
+  return { merged, consumed };
 }
 
 const SENTENCE_END = /[。！？!?；;：:]$/;
