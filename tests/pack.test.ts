@@ -2,7 +2,7 @@
  * Package quality: `npm pack` each publishable package, install the tarballs into a scratch project,
  * import them from ESM and from CommonJS, and run publint on each.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -13,16 +13,19 @@ const root = resolve(import.meta.dirname, "..");
 const LIBRARIES = ["money", "classification", "disclosure", "xlsx"] as const;
 let scratch: string;
 const tarballs: Record<string, string> = {};
+/** Tarball file of each packed folder (packages/<dir> and apps/cli). */
+const packed: Record<string, string> = {};
 
 beforeAll(() => {
   execFileSync("npx", ["turbo", "run", "build", "--output-logs=errors-only"], { cwd: root, stdio: "pipe" });
   scratch = mkdtempSync(join(tmpdir(), "yusuan-pack-"));
   const packs = join(scratch, "packs");
   mkdirSync(packs);
-  for (const dir of LIBRARIES) {
-    const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", packs], { cwd: join(root, "packages", dir), encoding: "utf8" });
-    const name = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")).name as string;
-    tarballs[name] = `file:${join(packs, out.trim().split("\n").pop()!)}`;
+  for (const dir of [...LIBRARIES.map((d) => join("packages", d)), join("apps", "cli")]) {
+    const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", packs], { cwd: join(root, dir), encoding: "utf8" });
+    const name = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")).name as string;
+    packed[dir] = join(packs, out.trim().split("\n").pop()!);
+    tarballs[name] = `file:${packed[dir]}`;
   }
   const app = join(scratch, "app");
   mkdirSync(app);
@@ -64,6 +67,28 @@ describe("installed tarballs", () => {
   test("require from CommonJS", () => {
     writeFileSync(join(scratch, "app", "cjs.cjs"), CJS);
     expect(JSON.parse(execFileSync("node", ["cjs.cjs"], { cwd: join(scratch, "app"), encoding: "utf8" }))).toEqual(expected);
+  });
+});
+
+describe("tarball contents", () => {
+  const license = readFileSync(join(root, "LICENSE"), "utf8");
+  test("every tarball carries the MIT LICENSE of the repository", () => {
+    expect(Object.keys(packed)).toHaveLength(LIBRARIES.length + 1);
+    for (const [dir, tarball] of Object.entries(packed)) {
+      const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n");
+      expect(files, dir).toContain("package/LICENSE");
+      expect(execFileSync("tar", ["-xzOf", tarball, "package/LICENSE"], { encoding: "utf8" }), dir).toBe(license);
+    }
+    expect(license).toContain("Copyright (c) 2026 yusuan contributors");
+  });
+
+  test("the installed CLI tarball links a working `yusuan` bin", () => {
+    const app = join(scratch, "app");
+    const version = JSON.parse(readFileSync(join(root, "apps", "cli", "package.json"), "utf8")).version as string;
+    expect(execFileSync(join(app, "node_modules", ".bin", "yusuan"), ["--version"], { cwd: app, encoding: "utf8" }).trim()).toBe(version);
+    const r = spawnSync(join(app, "node_modules", ".bin", "yusuan"), ["check", join(root, "examples", "sample.txt"), "--format", "json"], { cwd: app, encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).summary.files).toBe(1);
   });
 });
 
