@@ -32,7 +32,9 @@ const TEXT = {
     jobs: "并行线程数（默认：CPU 核数），一半读取文件、一半检查",
     failOn: "退出码为 1 的最低级别：error 或 warning",
     showWaived: "也列出已豁免的问题（标注为已豁免）",
-    inPlace: "直接改写输入文件（原子写入，并保留 .bak 备份）",
+    inPlace: "直接改写输入文件（加锁、原子写入，并保留第一次的 .bak 备份）",
+    dryRun: "只列出要填写的单元格，不写任何文件",
+    force: "覆盖已存在的输出文件",
     department: "部门名称",
     kind: "部门 或 单位",
     scheme: "分类：functional、economic-dept、economic-gov、revenue",
@@ -60,7 +62,9 @@ const TEXT = {
     jobs: "threads (default: number of cores), half reading files, half checking them",
     failOn: "lowest severity that makes the exit code 1: error or warning",
     showWaived: "also list waived findings (marked as waived)",
-    inPlace: "replace the input (atomically, keeping a .bak copy)",
+    inPlace: "replace the input (locked, atomically, keeping the first .bak copy)",
+    dryRun: "list the cells that would be filled; write nothing",
+    force: "overwrite an existing output file",
     department: "department name",
     kind: "部门 (department) or 单位 (unit)",
     scheme: "scheme: functional, economic-dept, economic-gov, revenue",
@@ -119,6 +123,8 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     .argument("<input>")
     .option("-o, --output <file>", t.output)
     .option("--in-place", t.inPlace)
+    .option("--dry-run", t.dryRun)
+    .option("--force", t.force)
     .addOption(langOption())
     .action(async (input: string, opts) => {
       const { runFill } = await import("./commands/fill");

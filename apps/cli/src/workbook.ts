@@ -3,7 +3,7 @@
  * sheet per recognised table, and writing files atomically.
  */
 import type { Grid } from "@yusuan/disclosure";
-import type { AtomicFs } from "@yusuan/xlsx";
+import type { AtomicFs, AtomicReport } from "@yusuan/xlsx";
 import { CliError } from "./errors";
 
 /**
@@ -65,19 +65,21 @@ async function atomicFs(): Promise<AtomicFs | undefined> {
 
 /**
  * Writes a file atomically (temporary file, fsync, rename), with a `.bak` copy of what it replaces
- * when `backup`. A failure is a {@link CliError} saying the original is untouched.
+ * when `backup` (an existing .bak is kept), following a symbolic link and refusing a read-only
+ * file. A failure is a {@link CliError} saying the original is untouched.
  *
  * @example
  * ```ts
  * await writeOutput("预算.xlsx", bytes, { backup: true });
  * ```
  */
-export async function writeOutput(path: string, data: Uint8Array, options: { backup: boolean }): Promise<void> {
-  const { writeFileAtomic } = await import("@yusuan/xlsx");
+export async function writeOutput(path: string, data: Uint8Array, options: { backup: boolean }): Promise<AtomicReport> {
+  const { writeFileAtomic, AtomicWriteRefused } = await import("@yusuan/xlsx");
   const fs = await atomicFs();
   try {
-    await writeFileAtomic(path, data, { backup: options.backup, ...(fs ? { fs } : {}) });
+    return await writeFileAtomic(path, data, { backup: options.backup, ...(fs ? { fs } : {}) });
   } catch (error) {
+    if (error instanceof AtomicWriteRefused) throw new CliError("cli.output", error.message, error.messageEn, { cause: error });
     const detail = error instanceof Error ? error.message : String(error);
     throw new CliError(
       "cli.output",

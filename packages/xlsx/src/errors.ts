@@ -15,10 +15,12 @@
  */
 export const XlsxErrorCode = {
   unreadable: "input.unreadable",
+  unwritable: "input.unwritable",
   tooLarge: "input.too-large",
   unknownSheet: "patch.unknown-sheet",
   badCell: "patch.bad-cell",
   badValue: "patch.bad-value",
+  formula: "patch.formula",
   invalidSpec: "spec.invalid",
 } as const;
 

@@ -24,7 +24,7 @@ export {
   WAIVER_SHEET_NAME,
   WAIVER_COLUMNS,
 } from "./write";
-export { writeFileAtomic, type AtomicFs } from "./atomic";
+export { writeFileAtomic, withFileLock, FileLocked, AtomicWriteRefused, type AtomicFs, type AtomicReport } from "./atomic";
 export type { WorkbookSpec, SheetSpec, CellSpec } from "./spec";
 export { XlsxError, XlsxErrorCode } from "./errors";
 export { hostileInputs, minimalXlsx, type HostileInput } from "./hostile";

@@ -52,7 +52,13 @@ async function loadChecked(original: Uint8Array, name: string): Promise<ExcelJS.
   try {
     await workbook.xlsx.load(original as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new XlsxError("input.unreadable", `工作簿“${name}”无法解析。`, `Workbook "${name}" cannot be parsed.`, { cause: e });
+    const detail = e instanceof Error ? e.message.split("\n")[0]!.slice(0, 200) : String(e);
+    throw new XlsxError(
+      "input.unwritable",
+      `工作簿“${name}”可以读取，但写回所用的解析器无法打开它（${detail}）；未写出任何文件。`,
+      `Workbook "${name}" can be read, but the parser used to write it back cannot open it (${detail}); nothing was written.`,
+      { cause: e },
+    );
   }
   return workbook;
 }
@@ -66,11 +72,13 @@ async function save(workbook: ExcelJS.Workbook, recalc: boolean): Promise<Uint8A
 /**
  * Writes fill patches into a workbook. Only `{ sheet, cell }` locations are applied (line locations
  * belong to text documents and are skipped). Each patched cell gets the number `newValue` and keeps
- * its style and number format; a formula in a patched cell is replaced. Other cells, styles, widths,
- * merges and formulas are kept. Excel recalculates on open unless `recalcOnOpen` is false.
+ * its style and number format; a formula is never replaced (a patch on one is refused). Other cells,
+ * styles, widths, merges and formulas are kept. Excel recalculates on open unless `recalcOnOpen` is
+ * false. `name` is the file's name for messages.
  *
- * Throws {@link XlsxError} when the original cannot be read or a patch names a missing sheet, an
- * invalid address, or a value that is not a plain decimal string.
+ * Throws {@link XlsxError} when the original cannot be read or written back ("input.unwritable", naming
+ * the file), or a patch names a missing sheet, an invalid address, a formula cell, or a value that is
+ * not a plain decimal string.
  *
  * @example
  * ```ts
@@ -81,9 +89,10 @@ async function save(workbook: ExcelJS.Workbook, recalc: boolean): Promise<Uint8A
 export async function writePatches(
   original: Uint8Array,
   patches: ReadonlyArray<CellPatch>,
-  options?: { recalcOnOpen?: boolean },
+  options?: { recalcOnOpen?: boolean; name?: string },
 ): Promise<Uint8Array> {
-  const workbook = await loadChecked(original, "workbook.xlsx");
+  const name = options?.name ?? "workbook.xlsx";
+  const workbook = await loadChecked(original, name);
   for (const patch of patches) {
     const location = patch.location;
     if (!("sheet" in location)) continue;
@@ -103,10 +112,33 @@ export async function writePatches(
         `The new value "${patch.newValue}" for ${location.sheet}!${location.cell} is not a decimal number.`,
       );
     }
+    const target = ws.getCell(at.row + 1, at.col + 1);
+    if (target.formula || target.type === 6 /* exceljs Formula */) {
+      throw new XlsxError(
+        "patch.formula",
+        `单元格 ${location.sheet}!${location.cell} 含公式，不改写公式。`,
+        `Cell ${location.sheet}!${location.cell} holds a formula; formulas are never replaced.`,
+      );
+    }
     // Excel stores doubles: this host boundary is the one place a decimal string becomes a number.
-    ws.getCell(at.row + 1, at.col + 1).value = Number(text);
+    target.value = Number(text);
   }
-  return save(workbook, options?.recalcOnOpen ?? true);
+  return saveNamed(workbook, options?.recalcOnOpen ?? true, name);
+}
+
+/** Saves, turning a failure of the writer on odd content into an error that names the file. */
+async function saveNamed(workbook: ExcelJS.Workbook, recalc: boolean, name: string): Promise<Uint8Array> {
+  try {
+    return await save(workbook, recalc);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.split("\n")[0]!.slice(0, 200) : String(e);
+    throw new XlsxError(
+      "input.unwritable",
+      `工作簿“${name}”可以读取，但无法按原样写回（${detail}）；未写出任何文件。`,
+      `Workbook "${name}" can be read but cannot be written back as it is (${detail}); nothing was written.`,
+      { cause: e },
+    );
+  }
 }
 
 /**
@@ -118,8 +150,9 @@ export async function writePatches(
  * const out = await writeWaivers(bytes, [{ fingerprint: "a1b2c3", reason: "上年数据口径调整", rule: "B2.yoy" }]);
  * ```
  */
-export async function writeWaivers(original: Uint8Array, waivers: ReadonlyArray<Waiver>): Promise<Uint8Array> {
-  const workbook = await loadChecked(original, "workbook.xlsx");
+export async function writeWaivers(original: Uint8Array, waivers: ReadonlyArray<Waiver>, options?: { name?: string }): Promise<Uint8Array> {
+  const name = options?.name ?? "workbook.xlsx";
+  const workbook = await loadChecked(original, name);
   const old = workbook.getWorksheet(WAIVER_SHEET_NAME);
   if (old) workbook.removeWorksheet(old.id);
   const ws = workbook.addWorksheet(WAIVER_SHEET_NAME, { state: "hidden" });
@@ -137,7 +170,7 @@ export async function writeWaivers(original: Uint8Array, waivers: ReadonlyArray<
   });
   ws.getColumn(1).width = 24;
   ws.getColumn(3).width = 40;
-  return save(workbook, false);
+  return saveNamed(workbook, false, name);
 }
 
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;

@@ -1,7 +1,10 @@
 /**
- * `yusuan fill <in> [-o OUT] [--in-place]`: derive every cell the tables determine and write a filled
- * copy (or, with --in-place, replace the input atomically, keeping a .bak).
+ * `yusuan fill <in> [-o OUT] [--in-place] [--dry-run] [--force]`: derive every cell the tables
+ * determine and write a filled copy, or with --in-place replace the input, never losing work: the
+ * input is locked for the whole run, written atomically (a symbolic link's target; a read-only file
+ * is refused), and the first .bak is kept. An existing output is not replaced without --force.
  */
+import { existsSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { CellPatch, Finding } from "@yusuan/disclosure";
 import { parseLang } from "../args";
@@ -15,6 +18,8 @@ import { textToWorkbook, writeOutput } from "../workbook";
 export interface FillCommandOptions {
   output?: string;
   inPlace?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
   lang?: string;
 }
 
@@ -66,7 +71,33 @@ export async function runFill(input: string, opts: FillCommandOptions, io: Io): 
   if (!opts.inPlace && resolve(out) === resolve(input)) {
     throw new CliError("cli.usage", `输出文件与输入文件相同（“${input}”）；要改写原文件请用 --in-place。`, `The output is the input ("${input}"); use --in-place to replace it.`);
   }
+  if (!opts.inPlace && !opts.dryRun && !opts.force && existsSync(out)) {
+    throw new CliError(
+      "cli.output",
+      `输出文件“${out}”已存在，未覆盖；要覆盖请加 --force，或用 -o 指定其他文件。`,
+      `The output "${out}" already exists and was not replaced; add --force to replace it, or give another file with -o.`,
+    );
+  }
+  if (!opts.inPlace || opts.dryRun) return fillOnce(input, out, opts, io);
+  const { withFileLock, FileLocked } = await import("@yusuan/xlsx");
+  try {
+    // The lock covers reading too: a second run waits, then reads what the first one wrote.
+    return await withFileLock(input, () => fillOnce(input, out, opts, io), { waitMs: lockWait() });
+  } catch (error) {
+    if (error instanceof FileLocked) throw new CliError("cli.output", error.message, error.messageEn, { cause: error });
+    throw error;
+  }
+}
 
+/** How long a second `--in-place` run waits for the first (YUSUAN_LOCK_WAIT_MS, default 30 s). */
+function lockWait(): number {
+  const ms = Number(process.env.YUSUAN_LOCK_WAIT_MS);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 30_000;
+}
+
+async function fillOnce(input: string, out: string, opts: FillCommandOptions, io: Io): Promise<ExitCode> {
+  const lang = parseLang(opts.lang);
+  const en = lang === "en";
   const read = await readInput(input);
   if (!read.ok) throw new CliError("cli.input", read.message, read.messageEn);
   if (read.kind !== "grid") throw new CliError("cli.usage", "fill 不接受 JSON 模型。", "fill does not take a JSON model.");
@@ -76,28 +107,63 @@ export async function runFill(input: string, opts: FillCommandOptions, io: Io): 
     bytes = await textToWorkbook(read.grid);
     const { readXlsx } = await import("@yusuan/xlsx");
     const back = await readXlsx(bytes, out);
-    if (!back.ok) throw new Error(`the workbook made from ${input} cannot be read back: ${back.messageEn}`);
+    if (!back.ok) {
+      throw new CliError(
+        "cli.input",
+        `由“${input}”生成的工作簿无法读回（${back.message}），未写出任何文件。`,
+        `The workbook made from "${input}" cannot be read back (${back.messageEn}); nothing was written.`,
+      );
+    }
     grid = back.grid;
   }
   const { fillGrid } = await import("@yusuan/disclosure");
   const { patches, conflicts } = fillGrid(grid, { lang });
-  const { writePatches } = await import("@yusuan/xlsx");
-  const written = patches.length > 0 ? await writePatches(bytes, patches) : bytes;
-  if (patches.length > 0 || !opts.inPlace) await writeOutput(out, written, { backup: opts.inPlace === true });
-
   for (const p of patches) io.stdout.write(`${patchLine(p, lang)}\n`);
   for (const c of conflicts) io.stdout.write(`${conflictLine(c, lang)}\n`);
+  const errors = conflicts.filter((c) => c.severity === "error").length;
+  const warnings = conflicts.filter((c) => c.severity === "warning").length;
+  if (opts.dryRun) {
+    io.stdout.write(
+      en
+        ? `Dry run: ${patches.length} cell${patches.length === 1 ? "" : "s"} would be filled; nothing was written.\n`
+        : `试运行：将填写 ${patches.length} 个单元格；未写任何文件。\n`,
+    );
+    return exitCodeForRun({ unreadable: 0, errors, warnings });
+  }
+
+  const { writePatches, XlsxError } = await import("@yusuan/xlsx");
+  let written = bytes;
+  if (patches.length > 0) {
+    try {
+      written = await writePatches(bytes, patches, { name: input });
+    } catch (error) {
+      // The input could be read but not written back: say which file and why, never "internal error".
+      if (error instanceof XlsxError) throw new CliError("cli.input", error.message, error.messageEn, { cause: error });
+      throw error;
+    }
+  }
+  let backupKept = false;
+  if (patches.length > 0 || !opts.inPlace) {
+    const report = await writeOutput(out, written, { backup: opts.inPlace === true });
+    backupKept = report.backup === "kept";
+    for (const note of report.notes) io.stderr.write(`${note}\n`);
+  }
+  const backupNote = backupKept
+    ? en
+      ? ` (the earlier backup ${out}.bak was kept as it was)`
+      : `（保留了已有的备份“${out}.bak”，未覆盖）`
+    : en
+      ? ` (previous version kept as ${out}.bak)`
+      : `（原文件备份为“${out}.bak”）`;
   const summary =
     patches.length === 0
       ? en
         ? `Nothing to fill in ${input}${opts.inPlace ? "; the file was not changed" : `; copy written to ${out}`}.`
         : `“${input}”没有需要填写的单元格${opts.inPlace ? "，文件未改动" : `，已写出副本“${out}”`}。`
       : en
-        ? `${patches.length} cell${patches.length === 1 ? "" : "s"} filled; written to ${out}${opts.inPlace ? ` (previous version kept as ${out}.bak)` : ""}.`
-        : `已填写 ${patches.length} 个单元格，写入“${out}”${opts.inPlace ? `（原文件备份为“${out}.bak”）` : ""}。`;
+        ? `${patches.length} cell${patches.length === 1 ? "" : "s"} filled; written to ${out}${opts.inPlace ? backupNote : ""}.`
+        : `已填写 ${patches.length} 个单元格，写入“${out}”${opts.inPlace ? backupNote : ""}。`;
   io.stdout.write(`${summary}\n`);
-  const errors = conflicts.filter((c) => c.severity === "error").length;
-  const warnings = conflicts.filter((c) => c.severity === "warning").length;
   return exitCodeForRun({ unreadable: 0, errors, warnings });
 }
 
