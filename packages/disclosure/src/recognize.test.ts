@@ -77,3 +77,10 @@ test("a checklist whose rows name the tables is not taken for the tables themsel
   expect(a.document.kind).toBe("其他");
   expect(a.findings.map((f) => f.rule)).toEqual(["D6.document-kind"]);
 });
+
+test("a table title whose year stands on the line above is titled with that year", () => {
+  const text = realEdited("wanli_2024_bumen", ["\n部门“三公”经费和机关运行经费预算表\n", "\n2024年\n部门“三公”经费和机关运行经费预算表\n"]);
+  const a = analyzeReal(text);
+  expect(a.disclosure.tables.T9?.year).toBe(2024);
+  expect(a.findings.filter((f) => f.rule === "D1.title-year-missing")).toEqual([]);
+});

@@ -191,7 +191,9 @@ interface TableHead {
 function readHead(view: SheetView, def: TableDefinition, titleRow: number, end: number): TableHead {
   const title = view.texts(titleRow).filter((c) => c !== "").join("");
   const n = norm(title);
-  const year = /((?:19|20)\d{2})年/.exec(n)?.[1];
+  // A year printed on its own line just above the title ("2025年" / "部门财务收支预算总表") still titles it.
+  const above = titleRow > 0 ? norm(view.texts(titleRow - 1).join("")) : "";
+  const year = /((?:19|20)\d{2})年/.exec(n)?.[1] ?? /^((?:19|20)\d{2})年度?$/.exec(above)?.[1];
   const kind = /单位/.test(n.replace(norm(def.name), "")) ? "单位" : /部门/.test(n) ? "部门" : undefined;
   const head: TableHead = { title, location: view.loc(titleRow, firstCol(view, titleRow)), bodyStart: titleRow + 1 };
   if (year) head.year = Number(year);
