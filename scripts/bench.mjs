@@ -9,6 +9,7 @@ const benches = [
   ["@yusuan/money — parsing and formatting", "packages/money", "bench.mjs"],
   ["@yusuan/classification — catalog lookup and code parsing", "packages/classification", "bench.mjs"],
   ["@yusuan/disclosure — recognize + check", "packages/disclosure", "bench.mjs"],
+  ["@yusuan/pdf — reading a budget PDF against pdfjs-dist alone", "packages/pdf", "bench.mjs"],
   ["yusuan CLI — batch check", "apps/cli", "bench.mjs"],
   ["Excel add-in — bundle size and check time", "apps/excel-addin", "bench.mjs"],
 ];

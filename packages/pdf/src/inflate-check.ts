@@ -21,6 +21,9 @@ function indexOf(bytes: Uint8Array, pattern: number[], from: number): number {
   return -1;
 }
 
+/** The largest expansion of one deflate pass (RFC 1951: 258 bytes from about 2 bits). */
+const MAX_DEFLATE_RATIO = 1032;
+
 const latin1 = (bytes: Uint8Array) => Array.from(bytes, (b) => String.fromCharCode(b)).join("");
 
 /**
@@ -31,6 +34,8 @@ const latin1 = (bytes: Uint8Array) => Array.from(bytes, (b) => String.fromCharCo
 export async function inflatedSize(bytes: Uint8Array, limit: number): Promise<number> {
   const DS = (globalThis as { DecompressionStream?: typeof DecompressionStream }).DecompressionStream;
   if (!DS) return 0;
+  // Deflate cannot expand data more than about 1032 times: a file that small cannot exceed the limit.
+  if (bytes.length * MAX_DEFLATE_RATIO <= limit) return bytes.length * MAX_DEFLATE_RATIO;
   let total = 0;
   let pos = 0;
   for (;;) {
