@@ -75,8 +75,8 @@ export const formRules: RuleSpec[] = [
       "Table 6's empty-table note explains the absence of 政府性基金预算, Table 7's of 国有资本经营预算; a note naming the other budget (copied from the table before) leaves this table unexplained.",
     ),
     message: T(
-      "{table}是{expected}预算表，但其空表说明写的是“{actual}”：“{note}”。",
-      "{table} is the {expected} table, but its empty-table note speaks of {actual}: \"{note}\".",
+      "{table}是{own}预算表，但其空表说明写的是“{other}”：“{note}”。",
+      "{table} is the {own} table, but its empty-table note speaks of {other}: \"{note}\".",
     ),
   },
   {
@@ -260,9 +260,9 @@ export function checkForm(ctx: RuleContext, issues: ReadonlyArray<RecognitionIss
         ctx.emit("D2.note-wrong-fund", {
           table: def.id,
           location: emptyNote.location,
-          expected: fundName(own, ctx.lang),
-          actual: fundName(other, ctx.lang),
-          params: { note: emptyNote.text },
+          expected: own,
+          actual: other,
+          params: { note: emptyNote.text, own: fundName(own, ctx.lang), other: fundName(other, ctx.lang) },
         });
       }
     }
