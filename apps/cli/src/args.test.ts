@@ -29,7 +29,11 @@ describe("option values", () => {
   });
   it("defaults --jobs to the cores and refuses nonsense", () => {
     expect(parseJobs(undefined)).toBe(availableParallelism());
-    expect(parseJobs("3")).toBe(3);
+    expect(parseJobs("1")).toBe(1);
+    const notes: string[] = [];
+    expect(parseJobs(String(availableParallelism() + 1), (_zh, en) => notes.push(en))).toBe(availableParallelism());
+    expect(notes).toEqual([`--jobs ${availableParallelism() + 1} is more than this machine's ${availableParallelism()} cores; running with ${availableParallelism()}.`]);
+    expect(parseJobs("256")).toBe(availableParallelism());
     expect(() => parseJobs("0")).toThrow(CliError);
     expect(() => parseJobs("two")).toThrow(CliError);
   });

@@ -85,20 +85,30 @@ export function parseYear(value: string, option = "--year"): number {
 }
 
 /**
- * `--jobs N`: a whole number from 1 to 256; default the number of cores.
+ * `--jobs N`: a whole number from 1 to 256, capped at the number of cores (more threads than cores
+ * only add memory: each holds its own workbooks); default the number of cores. When the cap applies,
+ * `note` gets a message saying so ("中文", "English").
  *
  * @example
  * ```ts
- * parseJobs("2"); // 2
+ * parseJobs("2"); // 2 (on two or more cores)
+ * parseJobs("256", (zh) => console.error(zh)); // os.availableParallelism(), with a note
  * parseJobs(undefined); // os.availableParallelism()
  * ```
  */
-export function parseJobs(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+export function parseJobs(value: string | undefined, note?: (zh: string, en: string) => void): number {
+  const cores = Math.max(1, availableParallelism());
+  if (value === undefined) return cores;
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 256) {
     throw new CliError("cli.usage", `--jobs 应为 1 到 256 之间的整数，而不是“${value}”。`, `--jobs must be a whole number from 1 to 256, not "${value}".`);
   }
-  return Number(value);
+  const asked = Number(value);
+  if (asked <= cores) return asked;
+  note?.(
+    `--jobs ${asked} 超过本机的 ${cores} 个处理器核心，按 ${cores} 运行。`,
+    `--jobs ${asked} is more than this machine's ${cores} cores; running with ${cores}.`,
+  );
+  return cores;
 }
 
 /**

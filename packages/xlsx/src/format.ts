@@ -100,7 +100,36 @@ function roundSignificant(s: string, sig: number): string {
 }
 
 function groupThousands(int: string): string {
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  // Linear: a lookahead regular expression would rescan the digits after each position.
+  const head = int.length % 3 || 3;
+  const parts = [int.slice(0, head)];
+  for (let i = head; i < int.length; i += 3) parts.push(int.slice(i, i + 3));
+  return parts.join(",");
+}
+
+/**
+ * Longest number-format code accepted (Excel's own limit is 255 characters). A longer one is hostile:
+ * the reader rejects the workbook, and {@link formatNumber} shows General for it.
+ *
+ * @example
+ * ```ts
+ * "#,##0.00".length <= MAX_FORMAT_LENGTH; // true
+ * ```
+ */
+export const MAX_FORMAT_LENGTH = 1024;
+
+/**
+ * Longest text one cell's number format may produce; longer text is cut with "…".
+ *
+ * @example
+ * ```ts
+ * formatNumber(1, `"${"长".repeat(600)}"0`).length <= MAX_FORMATTED_LENGTH; // true
+ * ```
+ */
+export const MAX_FORMATTED_LENGTH = 1024;
+
+function capped(text: string): string {
+  return text.length > MAX_FORMATTED_LENGTH ? `${text.slice(0, MAX_FORMATTED_LENGTH - 1)}…` : text;
 }
 
 /** Splits a format into its ;-separated sections, respecting quotes, escapes and brackets. */
@@ -133,7 +162,19 @@ function sections(format: string): string[] {
 
 /** The format with quoted text, escapes and bracketed codes removed: what is left is the code itself. */
 function bareCode(section: string): string {
-  return section.replace(/"[^"]*"|\\.|_.|\*.|\[[^\]]*\]/g, "");
+  // One pass; an unclosed quote or bracket runs to the end (a regular expression would rescan the
+  // rest of the code from every "[" or '"' that is never closed).
+  let out = "";
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i]!;
+    if (ch === '"' || ch === "[") {
+      const end = section.indexOf(ch === '"' ? '"' : "]", i + 1);
+      if (end < 0) break;
+      i = end;
+    } else if (ch === "\\" || ch === "_" || ch === "*") i++;
+    else out += ch;
+  }
+  return out;
 }
 
 /**
@@ -146,7 +187,7 @@ function bareCode(section: string): string {
  * ```
  */
 export function isDateFormat(format: string | undefined): boolean {
-  if (!format || /^general$/i.test(format.trim())) return false;
+  if (!format || format.length > MAX_FORMAT_LENGTH || /^general$/i.test(format.trim())) return false;
   const first = sections(format)[0] ?? "";
   if (/\[(?:h+|m+|s+)\]/i.test(first)) return true;
   const code = bareCode(first);
@@ -312,7 +353,7 @@ function parsedFormat(format: string | undefined): ParsedFormat {
   if (!format) return GENERAL;
   let parsed = PARSED.get(format);
   if (parsed === undefined) {
-    if (/^(general|@)$/i.test(format.trim())) parsed = GENERAL;
+    if (format.length > MAX_FORMAT_LENGTH || /^(general|@)$/i.test(format.trim())) parsed = GENERAL;
     else if (isDateFormat(format)) parsed = { general: false, date: true, sections: [] };
     else parsed = { general: false, date: false, sections: sections(format).map(parseSection) };
     if (PARSED.size >= MAX_PARSED) PARSED.clear();
@@ -349,7 +390,7 @@ export function formatNumber(n: number, format?: string, date1904 = false): stri
   else if (negative && parts.length >= 2) section = parts[1]!;
   else if (negative) sign = "-";
   if (section.kind === "unsupported") return formatGeneral(n);
-  const text = section.kind === "literal" ? section.text : renderNumber(roundSignificant(negative ? rounded.slice(1) : rounded, 15), section);
+  const text = capped(section.kind === "literal" ? section.text : renderNumber(roundSignificant(negative ? rounded.slice(1) : rounded, 15), section));
   // A negative that rounds to zero shows without its sign.
   return sign && !/[1-9]/.test(text) ? text : sign + text;
 }

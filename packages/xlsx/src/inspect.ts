@@ -382,6 +382,9 @@ function decodeXmlText(s: string): string {
 
 function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
+  // Relationship, Override and sheet tags are short; a huge one is hostile and the name pattern
+  // below would rescan it from every position.
+  if (tag.length > 16_384) return out;
   const re = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
   for (let m = re.exec(tag); m; m = re.exec(tag)) out.set(m[1]!, decodeXmlText(m[2] ?? m[3] ?? ""));
   return out;

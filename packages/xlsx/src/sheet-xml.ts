@@ -4,7 +4,10 @@
  * merges, hidden rows). Everything else in a workbook (fonts, drawings, comments, …) is skipped.
  */
 import { cellAddress, parseRange as parseGridRange, type Cell, type CellRange, type RawValue } from "@yusuan/disclosure";
-import { dateToSerial, formatDate, formatNumber } from "./format";
+import { dateToSerial, formatDate, formatNumber, MAX_FORMAT_LENGTH } from "./format";
+
+/** Excel's longest formula; a longer one is kept as text and never moved or worked out. */
+const MAX_FORMULA_LENGTH = 8192;
 import { parseXml, XmlError, type XmlHandler } from "./xml";
 
 /** A part read, or why it could not be ("中文 / English"). */
@@ -57,7 +60,7 @@ export const BUILTIN_FORMATS: Readonly<Record<number, string>> = Object.freeze({
  * ```
  */
 export function holdsDate(format: string | undefined): boolean {
-  if (!format) return false;
+  if (!format || format.length > MAX_FORMAT_LENGTH) return false;
   return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
 }
 
@@ -157,12 +160,16 @@ export function readSharedStrings(xml: string): PartResult<string[]> {
 export function readStyles(xml: string): PartResult<(string | undefined)[]> {
   const custom = new Map<number, string>();
   const ids: number[] = [];
+  let hostile: string | undefined;
   const reason = walk(xml, {
     open(name, attrs, path) {
       if (path.length !== 2) return;
       if (name === "numFmt" && path[1] === "numFmts") {
         const id = Number(attrs.get("numFmtId"));
         const code = attrs.get("formatCode");
+        if (code !== undefined && code.length > MAX_FORMAT_LENGTH && hostile === undefined) {
+          hostile = `数字格式代码长达 ${code.length} 个字符（上限 ${MAX_FORMAT_LENGTH}），视为恶意内容 / a number format code of ${code.length} characters (limit ${MAX_FORMAT_LENGTH}) is refused as hostile`;
+        }
         if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
       } else if (name === "xf" && path[1] === "cellXfs") {
         const id = Number(attrs.get("numFmtId") ?? 0);
@@ -171,6 +178,7 @@ export function readStyles(xml: string): PartResult<(string | undefined)[]> {
     },
   });
   if (reason !== undefined) return { ok: false, reason };
+  if (hostile !== undefined) return { ok: false, reason: hostile };
   const formats = ids.map((id) => {
     const code = custom.get(id) ?? BUILTIN_FORMATS[id];
     return code === undefined || /^general$/i.test(code) ? undefined : code;
@@ -234,6 +242,7 @@ function parseCellRef(ref: string): { row: number; col: number } | undefined {
  * ```
  */
 export function parseRange(ref: string): CellRange | undefined {
+  if (ref.length > 40) return undefined;
   const range = parseGridRange(ref.trim().toUpperCase());
   return range && range.bottom < MAX_ROW && range.right < MAX_COL ? range : undefined;
 }
@@ -261,7 +270,8 @@ const FORMULA_TOKEN =
  * ```
  */
 export function moveFormula(formula: string, rows: number, cols: number): string {
-  if (rows === 0 && cols === 0) return formula;
+  // Longer than Excel allows: not a formula to move (and the token pattern stays linear in practice).
+  if ((rows === 0 && cols === 0) || formula.length > MAX_FORMULA_LENGTH) return formula;
   const col = (abs: string, l: string): string | undefined => {
     const c = columnIndex(l.toUpperCase());
     if (c >= MAX_COL) return undefined;

@@ -70,7 +70,7 @@ export async function runCheck(inputs: readonly string[], opts: CheckCommandOpti
   const lang = parseLang(opts.lang);
   const format = parseFormat(opts.format);
   const failOn = parseFailOn(opts.failOn);
-  const jobs = parseJobs(opts.jobs);
+  const jobs = parseJobs(opts.jobs, (zh, en) => io.stderr.write(`${lang === "en" ? en : zh}\n`));
   const year = opts.year !== undefined ? parseYear(opts.year) : undefined;
   if (inputs.length === 0) throw new CliError("cli.usage", "请给出要检查的文件、文件夹或通配符。", "Give the files, folders or glob patterns to check.");
   const catalog = opts.catalog
