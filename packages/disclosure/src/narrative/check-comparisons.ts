@@ -185,7 +185,7 @@ function checkBaselines(ctx: RuleContext, n: Narrative): void {
   const families = new Map<string, ChangeStatement[]>();
   for (const c of n.changes) {
     if (baselineKey(c.baseline) === "" || !c.family || c.family === "other") continue;
-    families.set(c.family, [...(families.get(c.family) ?? []), c]);
+    push(families, c.family, c);
   }
   for (const [family, cs] of families) {
     const counts = new Map<string, number>();
@@ -245,7 +245,7 @@ function checkChiping(ctx: RuleContext, n: Narrative): void {
   for (const c of n.changes) {
     if (c.direction !== "持平" || c.wording !== "比" || !/持平/.test(c.text)) continue;
     const k = c.family ?? "other";
-    byFamily.set(k, [...(byFamily.get(k) ?? []), c]);
+    push(byFamily, k, c);
   }
   for (const [family, cs] of byFamily) {
     const c = cs[0]!;
@@ -416,4 +416,11 @@ function checkAgainstPrior(ctx: RuleContext, c: ChangeStatement, items: Map<stri
     difference: expected === "" ? undefined : Amount.of(p.value).minus(Amount.of(expected)).toFixed(p.decimals),
     params: { label: lbl, direction: c.direction, amount: pc.difference.abs().toString(), current: cur.value },
   });
+}
+
+/** Appends to the list under a key (a list per key, grown in place). */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

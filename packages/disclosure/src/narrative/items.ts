@@ -86,9 +86,9 @@ export function t5Index(d: Disclosure): T5Index | undefined {
     if (!byCode.has(r.code)) byCode.set(r.code, r);
     const parent = r.level === "项" ? r.code.slice(0, 5) : r.level === "款" ? r.code.slice(0, 3) : "";
     if (parent === "") top.push(r);
-    else children.set(parent, [...(children.get(parent) ?? []), r]);
+    else push(children, parent, r);
     const k = nameKey(r.name);
-    byName.set(k, [...(byName.get(k) ?? []), r]);
+    push(byName, k, r);
   }
   return { byCode, children, byName, top };
 }
@@ -156,4 +156,11 @@ export function resolveItem(index: T5Index, path: ReadonlyArray<ItemPathPart>, a
     parent = row;
   }
   return parent ? { ok: true, row: parent } : { ok: false, part: leaf };
+}
+
+/** Appends to the list under a key (a list per key, grown in place). */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -10,11 +10,15 @@ import { LIST_MARKER } from "./util";
 /** A line that ends its sentence: 。！？ possibly followed by a closing quote or bracket. */
 const ENDS_SENTENCE = /[。！？!?][”"’'）)」』]*\s*$/;
 /** A short line with no sentence punctuation: a heading or a label of its own ("三、实施主体"). */
-const SENTENCE_PUNCT = /[。；;，,：:！!？?、]/;
+const SENTENCE_PUNCT = /[。；;，,：:！!？?]/;
+/** A line left inside quotes or brackets ("4. “事业单位") goes on. */
+const OPEN_MARK = /[“《（(][^”》）)]*$/;
+/** A line that starts with closing punctuation continues the previous one ("。" printed on its own line). */
+const CONTINUES = /^[。，,；;：:、）)”’」』！!？?]/;
 
 function isHeadingLike(text: string): boolean {
   const t = text.trim();
-  return t.length <= 20 && !SENTENCE_PUNCT.test(t);
+  return t.length <= 20 && !SENTENCE_PUNCT.test(t) && !OPEN_MARK.test(t);
 }
 
 /**
@@ -57,7 +61,7 @@ export function paragraphsOf(chapter: ChapterKind, lines: ReadonlyArray<Narrativ
     }
     const text = l.text.trim();
     if (text === "") continue;
-    const starts = parts.length === 0 || ENDS_SENTENCE.test(last) || LIST_MARKER.test(text) || isHeadingLike(last);
+    const starts = parts.length === 0 || (!CONTINUES.test(text) && (ENDS_SENTENCE.test(last) || LIST_MARKER.test(text) || isHeadingLike(last)));
     if (starts) flush();
     segments.push({ line: l.index, start: length, ...(l.location ? { location: l.location } : {}) });
     parts.push(text);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { gridOf, replaced, sampleText } from "../../../../tests/fixtures/sample";
 import type { Disclosure } from "../model";
 import type { Finding } from "../report";
@@ -27,4 +28,19 @@ export function findingsOf(text: string, adjust?: (d: Disclosure) => Disclosure,
 /** The 1-based text line of a finding. */
 export function lineOf(f: Finding): number | undefined {
   return f.location && "line" in f.location ? f.location.line : undefined;
+}
+
+/** A real development document's reference text (tests/fixtures/real/tsv/NAME.txt). */
+export function realText(name: string): string {
+  return readFileSync(new URL(`../../../../tests/fixtures/real/tsv/${name}.txt`, import.meta.url), "utf8");
+}
+
+/** A text with exact replacements, in order (each `from` must occur). */
+export function replacedIn(text: string, ...pairs: Array<[string, string]>): string {
+  let out = text;
+  for (const [from, to] of pairs) {
+    if (!out.includes(from)) throw new Error(`not in the text: ${from}`);
+    out = out.replace(from, to);
+  }
+  return out;
 }
