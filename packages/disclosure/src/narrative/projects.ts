@@ -243,7 +243,9 @@ function indicatorRow(
  */
 export function projectOf(ch: Chapter): ProjectSection[] {
   const heading = stripListMarker(norm(ch.heading));
-  const name = heading.replace(/(?:项目)?经费情况说明$/, "") || heading;
+  const bare = heading.replace(/(?:项目)?经费情况说明$/, "");
+  // Under the bare chapter title "项目经费情况说明" the project is named by its performance table.
+  let name = bare || heading;
   const section: ProjectSection = { name, heading: ch.heading, ...(ch.location ? { location: ch.location } : {}) };
   const parts: Partial<Record<ProjectSub, NarrativeLine[]>> = {};
   const tables: NarrativeLine[][] = [];
@@ -278,6 +280,7 @@ export function projectOf(ch: Chapter): ProjectSection[] {
   // The section's own table: the one named after it, else the first; the others stand alone.
   const own = read.find((t) => t.name !== undefined && norm(t.name) === norm(name)) ?? read[0];
   if (own) section.table = own;
+  if (bare === "" && own?.name) section.name = name = own.name;
   const others: ProjectSection[] = read
     .filter((t) => t !== own)
     .map((t) => ({ name: t.name ?? name, heading: ch.heading, ...(t.location ? { location: t.location } : {}), table: t }));
