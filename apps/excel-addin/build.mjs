@@ -35,7 +35,13 @@ export async function build(options = {}) {
     minify: true,
     format: "iife",
     platform: "browser",
-    target: "es2020",
+    // ES2017 syntax: parsed by every Office webview that runs modern add-ins (WebView2, Safari, and the
+    // old EdgeHTML, which then gets compat.js's message rather than a blank pane). Internet Explorer 11
+    // cannot parse it: compat.js (ES5) shows the way out there. See README "Which Excel".
+    target: "es2017",
+    // BigInt literals (decimal arithmetic, fingerprints) become BigInt() calls, which compat.js checks.
+    logOverride: { bigint: "silent" },
+    plugins: [browserShims],
     legalComments: "none",
     // Resolve @yusuan/* to their sources through the root tsconfig's paths: no prior package build needed.
     tsconfig: resolve(here, "../../tsconfig.json"),
@@ -44,8 +50,22 @@ export async function build(options = {}) {
   };
   await esbuild.build({ ...common, entryPoints: [join(here, "src/taskpane/main.ts")], outfile: join(outdir, "taskpane.js") });
   await esbuild.build({ ...common, entryPoints: [join(here, "src/functions-register.ts")], outfile: join(outdir, "functions.js") });
+  // The workbook writer (exceljs) of the standalone checker, loaded only when a filled workbook is asked for.
+  await esbuild.build({ ...common, entryPoints: [join(here, "src/standalone/writer.ts")], outfile: join(outdir, "writer.js") });
+  // The PDF reader of the standalone checker (pdfjs-dist), loaded only when a PDF is dropped.
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(here, "src/standalone/pdf.ts")],
+    outfile: join(outdir, "pdf.js"),
+    // pdf.js's Node-only branches (canvas, fs) are never taken in a browser.
+    external: ["@napi-rs/canvas", "canvas", "fs", "path", "url", "module", "node:*"],
+    // pdfjs looks for its worker next to import.meta.url; the worker code is bundled in and runs in this thread.
+    logOverride: { ...common.logOverride, "empty-import-meta": "silent" },
+  });
   await esbuild.build({ ...common, entryPoints: [join(here, "src/taskpane/taskpane.css")], outfile: join(outdir, "taskpane.css") });
   copyFileSync(join(here, "src/taskpane/taskpane.html"), join(outdir, "taskpane.html"));
+  copyFileSync(join(here, "src/standalone/index.html"), join(outdir, "index.html"));
+  copyFileSync(join(here, "src/compat.js"), join(outdir, "compat.js"));
   copyFileSync(join(here, "src/functions.html"), join(outdir, "functions.html"));
 
   writeFileSync(join(outdir, "functions.json"), await functionsMetadata());
@@ -64,6 +84,28 @@ export async function build(options = {}) {
   }
   return { outdir, baseUrl, taskpaneBytes, taskpaneGzipBytes };
 }
+
+/**
+ * Node built-ins on the workbook reader's path, for the browser: `node:zlib` becomes fflate's inflate
+ * (same bound on the output), the file-system helpers become functions that say they are unavailable.
+ */
+const browserShims = {
+  name: "browser-shims",
+  setup(b) {
+    b.onResolve({ filter: /^node:zlib$/ }, () => ({ path: join(here, "src/standalone/zlib-shim.ts") }));
+    b.onResolve({ filter: /^node:(fs|fs\/promises|path|os|crypto)$/ }, () => ({ path: join(here, "src/standalone/node-stub.ts") }));
+    // pdf.js imports modules by computed URL in two fallbacks this build never takes (its worker, which is
+    // bundled in and registered globally; a JPEG 2000 decoder). A computed import() is ES2020 syntax and
+    // would load code from a URL: each becomes a rejected promise, which pdf.js already handles.
+    b.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf(\.worker)?\.mjs$/ }, async (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const computed = /await import\(\s*\/\*webpackIgnore: true\*\/\s*\/\*@vite-ignore\*\/\s*([\w.#]+)\)/g;
+      const contents = source.replace(computed, (_, what) => `await Promise.reject(new Error("import(" + ${what} + ") is not available in this build"))`);
+      if (contents === source) throw new Error(`${args.path}: the computed import() to replace was not found (pdfjs-dist changed?)`);
+      return { contents, loader: "js" };
+    });
+  },
+};
 
 function kb(bytes) {
   return (bytes / 1024).toFixed(1);

@@ -37,6 +37,12 @@ export interface PriorFill extends CellRef {
 export interface ReadOptions {
   /** Read merged areas (needs ExcelApi 1.13; the caller checks the requirement set). */
   readonly merges?: boolean;
+  /**
+   * Whether the host has an ExcelApi set (`Office.context.requirements.isSetSupported("ExcelApi", v)`).
+   * Without 1.4 the used ranges are read with `getUsedRange` (1.1); without 1.7 the workbook's name is
+   * not read. Omitted: every set is assumed.
+   */
+  readonly supports?: (version: string) => boolean;
 }
 
 /** The workbook setting under which the marks' previous fills are kept. */
@@ -49,19 +55,23 @@ export const MARKS_SETTING = "yusuan.marks";
  * @example const grid = await readWorkbook(Excel.run, { merges: true });
  */
 export async function readWorkbook(run: ExcelRun, options: ReadOptions = {}): Promise<Grid> {
+  const supports = options.supports ?? (() => true);
   return run(async (context) => {
     const workbook = context.workbook;
     const worksheets = workbook.worksheets;
     worksheets.load("items/name,items/visibility");
-    workbook.load("name");
+    const named = supports("1.7");
+    if (named) workbook.load("name");
     await context.sync();
 
     const sheets = worksheets.items;
-    const used = sheets.map((ws) => ws.getUsedRangeOrNullObject(true));
+    // ExcelApi 1.1 has no null object: an empty sheet's used range is A1, which reads as one empty cell.
+    const nullable = supports("1.4");
+    const used = sheets.map((ws) => (nullable ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange()));
     await context.sync();
 
     const parts = used.map((range) => {
-      if (range.isNullObject) return undefined;
+      if (nullable && range.isNullObject) return undefined;
       range.load("address,values,text,numberFormat,formulas");
       const merged = options.merges ? range.getMergedAreasOrNullObject() : undefined;
       merged?.load("address");
@@ -81,7 +91,7 @@ export async function readWorkbook(run: ExcelRun, options: ReadOptions = {}): Pr
         ...(hidden ? { hidden } : {}),
       };
     });
-    return { source: { kind: "excel", name: workbook.name || "Excel" }, sheets: out };
+    return { source: { kind: "excel", name: (named && workbook.name) || "Excel" }, sheets: out };
   });
 }
 

@@ -3,15 +3,16 @@
  * provided by Office when it loads functions.js).
  */
 declare namespace CustomFunctions {
-  /** Error codes Excel shows in the cell. */
+  /**
+   * Error codes Excel shows in the cell: those of CustomFunctionsRuntime 1.2, the version the manifest
+   * requires (#NAME? and #REF! came in 1.3; add them here only with the manifest's version).
+   */
   enum ErrorCode {
     invalidValue = "#VALUE!",
     notAvailable = "#N/A",
     divisionByZero = "#DIV/0!",
     invalidNumber = "#NUM!",
     nullReference = "#NULL!",
-    invalidName = "#NAME?",
-    invalidReference = "#REF!",
   }
   /** An error result of a custom function, with a message Excel shows on hover. */
   class Error {

@@ -7,6 +7,8 @@ import { fakeExcelFromGrid, type FakeExcel } from "../src/testing/fake-excel";
 
 interface FakeWindow {
   __YUSUAN_FAKE_WORKBOOK__?: Parameters<typeof fakeExcelFromGrid>[0];
+  /** The newest ExcelApi set of the fake Excel (default: all). */
+  __YUSUAN_API_VERSION__?: string;
   __YUSUAN_DISPLAY_LANGUAGE__?: string;
   __fakeExcel?: FakeExcel;
   Excel?: unknown;
@@ -14,7 +16,8 @@ interface FakeWindow {
 }
 
 const w = window as unknown as FakeWindow;
-const excel = fakeExcelFromGrid(w.__YUSUAN_FAKE_WORKBOOK__ ?? { sheets: [{ name: "Sheet1", rows: [] }] });
+const spec = w.__YUSUAN_FAKE_WORKBOOK__ ?? { sheets: [{ name: "Sheet1", rows: [] }] };
+const excel = fakeExcelFromGrid(w.__YUSUAN_API_VERSION__ ? { ...spec, apiVersion: w.__YUSUAN_API_VERSION__ } : spec);
 w.__fakeExcel = excel;
 w.Excel = { run: excel.run };
 const info = { host: "Excel", platform: "PC" };
@@ -22,7 +25,7 @@ w.Office = {
   HostType: { Excel: "Excel" },
   context: {
     displayLanguage: w.__YUSUAN_DISPLAY_LANGUAGE__ ?? "zh-CN",
-    requirements: { isSetSupported: (name: string) => name === "ExcelApi" },
+    requirements: { isSetSupported: (name: string, version?: string) => excel.isSetSupported(name, version) },
   },
   onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
     return new Promise((resolve) => {

@@ -33,6 +33,7 @@ import {
   type PriorContent,
   type PriorFill,
 } from "../adapter";
+import { excelFor, unsupportedActions, type Action } from "../requirements";
 import { t, type Lang, type MessageKey } from "./i18n";
 import { countBySeverity, groupFindings, isoDate, locationLabel, marksFor, refOfLocation, writesFor } from "./view-model";
 
@@ -42,7 +43,20 @@ export interface AppHost {
   readonly lang: Lang;
   /** Whether merged areas can be read (ExcelApi 1.13). */
   readonly merges: boolean;
+  /** Whether the host has an ExcelApi set; omitted: every set. */
+  readonly supports?: (version: string) => boolean;
 }
+
+/** The toolbar's data-action of each action that calls Excel. */
+const ACTION_BUTTON: Readonly<Record<Action, string>> = {
+  check: "check",
+  mark: "mark",
+  clearMarks: "clear-marks",
+  fill: "fill",
+  waive: "waive",
+  template: "template",
+  narrative: "narrative",
+};
 
 type Child = Node | string | null | undefined | false;
 
@@ -76,10 +90,37 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   let patches: CellPatch[] = [];
   let selected: Finding | undefined;
 
-  const button = (action: string, label: string, primary = false) =>
-    h("button", { type: "button", "data-action": action, class: primary ? "btn primary" : "btn" }, label);
+  const button = (action: string, label: string, primary = false) => {
+    const b = h("button", { type: "button", "data-action": action, class: primary ? "btn primary" : "btn" }, label);
+    if (blocked.has(action)) {
+      b.disabled = true;
+      b.title = L("needsNewerShort");
+    }
+    return b;
+  };
 
+  const supports = host.supports ?? (() => true);
+  const missing = unsupportedActions(supports);
+  /** data-action values of the buttons this Excel cannot run: they stay disabled. */
+  const blocked = new Set(missing.map((m) => ACTION_BUTTON[m.action]));
   const status = h("p", { id: "status", role: "status", "aria-live": "polite" }, L("ready"));
+  const requirements = missing.length === 0 ? null : h("ul", { id: "requirements", class: "requirements" }, ...requirementLines());
+
+  function requirementLines(): HTMLElement[] {
+    const byVersion = new Map<string, Action[]>();
+    for (const m of missing) byVersion.set(m.version, [...(byVersion.get(m.version) ?? []), m.action]);
+    return [...byVersion].map(([version, actions]) =>
+      h(
+        "li",
+        {},
+        L("needsNewer", {
+          buttons: actions.map((a) => `“${L(a)}”`).join(lang === "en" ? ", " : "、"),
+          excel: excelFor(version),
+          version,
+        }),
+      ),
+    );
+  }
   const summary = h("div", { id: "summary", class: "summary" });
   const list = h("div", { id: "findings" });
   const detail = h("section", { id: "detail", class: "card", hidden: "" });
@@ -99,6 +140,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       button("narrative", L("narrative")),
     ),
     status,
+    ...(requirements ? [requirements] : []),
     summary,
     templatePanel,
     fillPanel,
@@ -119,14 +161,14 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       say(L("failed", { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       root.classList.remove("busy");
-      for (const b of root.querySelectorAll("button")) b.disabled = false;
+      for (const b of root.querySelectorAll("button")) b.disabled = blocked.has(b.dataset.action ?? "");
       fillPanel.querySelector<HTMLButtonElement>('[data-action="undo"]')?.toggleAttribute("disabled", !undo);
     }
   }
 
   async function check(): Promise<void> {
     say(L("reading"));
-    grid = await readWorkbook(run, { merges: host.merges });
+    grid = await readWorkbook(run, { merges: host.merges, supports });
     const started = performance.now();
     analysis = analyze(grid, { lang });
     const elapsed = performance.now() - started;

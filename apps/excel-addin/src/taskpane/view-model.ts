@@ -16,6 +16,17 @@ export interface FindingGroup {
 const ORDER = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "N", "P", "D"];
 
 /**
+ * Names of the groups that are not one of the nine tables: the same words as the CLI's reports.
+ * @example CHAPTER_NAMES.en.P // "Projects and performance targets"
+ */
+export const CHAPTER_NAMES: Readonly<Record<"zh-CN" | "en", Readonly<Record<"N" | "P" | "D", string>>>> = {
+  "zh-CN": { N: "编制说明", P: "项目情况与绩效目标", D: "文档" },
+  en: { N: "Narrative", P: "Projects and performance targets", D: "Document" },
+};
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/**
  * Groups findings by table in the engine's table order, titled from the table summaries.
  * @example groupFindings(analysis.findings, analysis.tables)[0]?.table // "T1"
  */
@@ -32,7 +43,8 @@ export function groupFindings(findings: ReadonlyArray<Finding>, tables: Readonly
       table,
       title: tables.find((t) => t.id === table)?.title ?? otherTitles[table] ?? table,
       counts: countBySeverity(list),
-      findings: list,
+      // Errors first, then warnings, then notes; the engine's order within each severity.
+      findings: list.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i).map((x) => x.f),
     }));
 }
 
@@ -100,7 +112,11 @@ export function writesFor(patches: ReadonlyArray<CellPatch>): (CellRef & { value
 export function locationLabel(location: Location | undefined, lang: "zh-CN" | "en"): string {
   if (!location) return "";
   if ("sheet" in location) return `${location.sheet}!${location.cell}`;
-  if ("page" in location) return lang === "en" ? `page ${location.page}, line ${location.line}` : `第 ${location.page} 页第 ${location.line} 行`;
+  if ("page" in location) {
+    const { page, line, column } = location;
+    if (lang === "en") return column === undefined ? `page ${page}, line ${line}` : `page ${page}, line ${line}, column ${column}`;
+    return column === undefined ? `第 ${page} 页第 ${line} 行` : `第 ${page} 页第 ${line} 行第 ${column} 列`;
+  }
   return lang === "en" ? `line ${location.line}` : `第 ${location.line} 行`;
 }
 
@@ -111,4 +127,24 @@ export function locationLabel(location: Location | undefined, lang: "zh-CN" | "e
 export function isoDate(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * A decimal string with thousands separators, digits unchanged: "-38233551.78" → "-38,233,551.78".
+ * Anything that is not a plain decimal is returned as it is.
+ * @example groupDigits("38233551.78") // "38,233,551.78"
+ */
+export function groupDigits(value: string): string {
+  const m = /^([+-]?)(\d+)(\.\d+)?$/.exec(value.trim());
+  if (!m) return value;
+  return `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
+}
+
+/**
+ * True when the engine recognised none of the nine tables: the workbook is not a budget disclosure (or
+ * not yet one), and listing nine missing tables would say nothing useful.
+ * @example noTablesFound([{ id: "T1", title: "…", found: false }]) // true
+ */
+export function noTablesFound(tables: ReadonlyArray<Pick<TableSummary, "found">>): boolean {
+  return tables.length > 0 && tables.every((t) => !t.found);
 }

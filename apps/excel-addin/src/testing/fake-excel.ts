@@ -28,6 +28,25 @@ export interface FakeSheetSpec {
 export interface FakeWorkbookSpec {
   name?: string;
   sheets: ReadonlyArray<FakeSheetSpec>;
+  /**
+   * The newest ExcelApi requirement set the fake Excel supports (default "1.13"). A call from a newer
+   * set fails with `ApiNotFound`, as in an older Excel.
+   */
+  apiVersion?: string;
+}
+
+/**
+ * Compares requirement set versions ("1.4" < "1.13").
+ * @example compareVersions("1.4", "1.13") // -1
+ */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
 }
 
 /** One cell of the fake workbook's model (what "Excel" holds). */
@@ -57,7 +76,7 @@ export class FakeOfficeError extends Error {
    * @example new FakeOfficeError("PropertyNotLoaded", "…").code // "PropertyNotLoaded"
    */
   constructor(
-    readonly code: "PropertyNotLoaded" | "ItemNotFound" | "ItemAlreadyExists" | "InvalidArgument" | "InvalidOperation",
+    readonly code: "PropertyNotLoaded" | "ItemNotFound" | "ItemAlreadyExists" | "InvalidArgument" | "InvalidOperation" | "ApiNotFound",
     message: string,
   ) {
     super(message);
@@ -143,6 +162,8 @@ export class FakeExcel {
   activeSheet: string | undefined;
   readonly settings = new Map<string, unknown>();
   readonly workbookName: string;
+  /** The newest ExcelApi set this fake Excel supports. */
+  readonly apiVersion: string;
   /** @internal */
   readonly sheets: SheetModel[];
 
@@ -151,6 +172,7 @@ export class FakeExcel {
    */
   constructor(spec: FakeWorkbookSpec) {
     this.workbookName = spec.name ?? "Book1.xlsx";
+    this.apiVersion = spec.apiVersion ?? "1.13";
     this.sheets = spec.sheets.map((s) => {
       const cells = new Map<string, FakeCell>();
       s.rows.forEach((row, r) =>
@@ -184,6 +206,21 @@ export class FakeExcel {
     if (context.pending > 0) await context.sync();
     return result;
   };
+
+  /**
+   * Whether this Excel has an ExcelApi requirement set, like `Office.context.requirements.isSetSupported`.
+   * @example new FakeExcel({ sheets: [], apiVersion: "1.8" }).isSetSupported("ExcelApi", "1.9") // false
+   */
+  isSetSupported(name: string, version = "1.1"): boolean {
+    return name === "ExcelApi" && compareVersions(version, this.apiVersion) <= 0;
+  }
+
+  /** @internal Throws ApiNotFound when `what` needs a newer set than this Excel has. */
+  requireApi(version: string, what: string): void {
+    if (!this.isSetSupported("ExcelApi", version)) {
+      throw new FakeOfficeError("ApiNotFound", `The requested API ${what} is not supported (ExcelApi ${version}; this Excel has ${this.apiVersion}).`);
+    }
+  }
 
   /** Names of the sheets, in order. */
   sheetNames(): string[] {
@@ -335,6 +372,7 @@ class FakeWorkbook extends ClientObject {
     const out = new Map<string, unknown>();
     for (const p of props) {
       if (p !== "name") throw new FakeOfficeError("InvalidArgument", `workbook has no property ${p} in the fake`);
+      this.context.excel.requireApi("1.7", "Workbook.name");
       out.set(p, this.context.excel.workbookName);
     }
     return out;
@@ -361,6 +399,7 @@ class FakeWorksheetCollection extends ClientObject {
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.context.excel.requireApi("1.4", "WorksheetCollection.getItemOrNullObject");
     const ws = new FakeWorksheet(this.context, () => this.context.excel.sheets.find((s) => s.name === name) ?? null);
     ws.resolveLater();
     return ws;
@@ -466,6 +505,7 @@ class FakeWorksheet extends ClientObject {
   }
 
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): FakeRange {
+    this.context.excel.requireApi("1.7", "Worksheet.getRangeByIndexes");
     return new FakeRange(this.context, () => ({
       sheet: this.model(),
       rect: { top: row, left: col, bottom: row + rowCount - 1, right: col + colCount - 1 },
@@ -473,28 +513,40 @@ class FakeWorksheet extends ClientObject {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
-    const range = new FakeRange(this.context, () => {
-      const m = this.model();
-      let rect: Rect | null = null;
-      for (const [k, c] of m.cells) {
-        const hasValue = c.value !== null || c.formula !== undefined;
-        const hasFormat = c.fillPattern !== "None" || c.bold || c.numberFormat !== "General";
-        if (!hasValue && (valuesOnly || !hasFormat)) continue;
-        const [r, col] = k.split(",").map(Number) as [number, number];
-        rect = rect
-          ? {
-              top: Math.min(rect.top, r),
-              left: Math.min(rect.left, col),
-              bottom: Math.max(rect.bottom, r),
-              right: Math.max(rect.right, col),
-            }
-          : { top: r, left: col, bottom: r, right: col };
-      }
-      return rect ? { sheet: m, rect } : null;
-    });
+    this.context.excel.requireApi("1.4", "Worksheet.getUsedRangeOrNullObject");
+    const range = new FakeRange(this.context, () => usedRect(this.model(), valuesOnly));
     range.resolveLater();
     return range;
   }
+
+  /** ExcelApi 1.1: the used range, or A1 when the sheet is empty (never a null object). */
+  getUsedRange(valuesOnly = false): FakeRange {
+    if (valuesOnly) this.context.excel.requireApi("1.2", "Worksheet.getUsedRange(valuesOnly)");
+    return new FakeRange(this.context, () => {
+      const m = this.model();
+      return usedRect(m, valuesOnly) ?? { sheet: m, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+}
+
+/** The used rectangle of a sheet (values, or values and formats), or null when there is none. */
+function usedRect(m: SheetModel, valuesOnly: boolean): RangeTarget | null {
+  let rect: Rect | null = null;
+  for (const [k, c] of m.cells) {
+    const hasValue = c.value !== null || c.formula !== undefined;
+    const hasFormat = c.fillPattern !== "None" || c.bold || c.numberFormat !== "General";
+    if (!hasValue && (valuesOnly || !hasFormat)) continue;
+    const [r, col] = k.split(",").map(Number) as [number, number];
+    rect = rect
+      ? {
+          top: Math.min(rect.top, r),
+          left: Math.min(rect.left, col),
+          bottom: Math.max(rect.bottom, r),
+          right: Math.max(rect.right, col),
+        }
+      : { top: r, left: col, bottom: r, right: col };
+  }
+  return rect ? { sheet: m, rect } : null;
 }
 
 type RangeTarget = { sheet: SheetModel; rect: Rect };
@@ -642,6 +694,7 @@ class FakeRange extends ClientObject {
   }
 
   merge(): void {
+    this.context.excel.requireApi("1.2", "Range.merge");
     this.context.enqueue(() => {
       const { sheet, rect } = this.target();
       sheet.merges.push({ ...rect });
@@ -662,6 +715,7 @@ class FakeRange extends ClientObject {
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.context.excel.requireApi("1.13", "Range.getMergedAreasOrNullObject");
     const areas = new FakeRangeAreas(this.context, () => {
       const { sheet, rect } = this.target();
       const inside = sheet.merges.filter(
@@ -720,6 +774,7 @@ class FakeRangeFormat extends ClientObject {
     return this.get("horizontalAlignment");
   }
   set columnWidth(points: number) {
+    this.context.excel.requireApi("1.2", "RangeFormat.columnWidth");
     this.context.enqueue(() => {
       const { sheet, rect } = this.target();
       for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, points);
@@ -765,7 +820,10 @@ class FakeRangeFill extends ClientObject {
     return new Map(
       props.map((p) => {
         if (p === "color") return [p, uniform(t, (c) => c.fillColor)];
-        if (p === "pattern") return [p, uniform(t, (c) => c.fillPattern)];
+        if (p === "pattern") {
+          this.context.excel.requireApi("1.9", "RangeFill.pattern");
+          return [p, uniform(t, (c) => c.fillPattern)];
+        }
         throw new FakeOfficeError("InvalidArgument", `fill has no property ${p} in the fake`);
       }),
     );
@@ -785,6 +843,7 @@ class FakeRangeFill extends ClientObject {
     return this.get("pattern");
   }
   set pattern(v: string) {
+    this.context.excel.requireApi("1.9", "RangeFill.pattern");
     this.context.enqueue(() => eachCell(this.target(), (c) => (c.fillPattern = v)));
   }
   clear(): void {
@@ -820,10 +879,12 @@ class FakeSettingCollection extends ClientObject {
     return new Map();
   }
   add(key: string, value: unknown): void {
+    this.context.excel.requireApi("1.4", "SettingCollection.add");
     const copy = JSON.parse(JSON.stringify(value)) as unknown;
     this.context.enqueue(() => this.context.excel.settings.set(key, copy));
   }
   getItemOrNullObject(key: string): FakeSetting {
+    this.context.excel.requireApi("1.4", "SettingCollection.getItemOrNullObject");
     const s = new FakeSetting(this.context, key);
     this.context.enqueue(() => s.resolve());
     return s;
@@ -860,6 +921,7 @@ class FakeSetting extends ClientObject {
  */
 export function fakeExcelFromGrid(grid: {
   source?: { name: string };
+  apiVersion?: string;
   sheets: ReadonlyArray<{
     name: string;
     hidden?: boolean;
@@ -869,6 +931,7 @@ export function fakeExcelFromGrid(grid: {
 }): FakeExcel {
   return new FakeExcel({
     ...(grid.source ? { name: grid.source.name } : {}),
+    ...(grid.apiVersion ? { apiVersion: grid.apiVersion } : {}),
     sheets: grid.sheets.map((s) => ({
       name: s.name,
       ...(s.hidden ? { hidden: true } : {}),
