@@ -33,8 +33,8 @@ export const INPUT_RULES = [
     severity: "error" as const,
     title: { "zh-CN": "文件无法读取", en: "File cannot be read" },
     description: {
-      "zh-CN": "文件不存在、无法打开，或不是可识别的 .xlsx 工作簿、文本文档或 JSON 模型。",
-      en: "The file does not exist, cannot be opened, or is not a readable .xlsx workbook, text document or JSON model.",
+      "zh-CN": "文件不存在、无法打开，或不是可识别的 .xlsx 工作簿、文本文档、PDF 或 JSON 模型。",
+      en: "The file does not exist, cannot be opened, or is not a readable .xlsx workbook, text document, PDF or JSON model.",
     },
   },
   {
@@ -52,12 +52,14 @@ export const INPUT_RULES = [
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 /** Workbooks above this size are refused before they are read (the reader's own default cap). */
 export const MAX_XLSX_BYTES = 100 * 1024 * 1024;
+/** PDFs above this size are refused before they are read (the PDF reader's own default cap). */
+export const MAX_PDF_BYTES = 100 * 1024 * 1024;
 
 type Failure = { code: "input.unreadable" | "input.too-large"; message: string; messageEn: string };
 
 /** A file read into memory: a grid (workbook or text document) or a parsed JSON value (a model). */
 export type ReadInput =
-  | { ok: true; kind: "grid"; grid: Grid; bytes: Uint8Array; format: "xlsx" | "text" }
+  | { ok: true; kind: "grid"; grid: Grid; bytes: Uint8Array; format: "xlsx" | "text" | "pdf" }
   | { ok: true; kind: "model"; value: unknown };
 
 const EMPTY_TABLES: TableSummary[] = [];
@@ -118,7 +120,8 @@ function visible(findings: readonly Finding[], showWaived: boolean): Finding[] {
 }
 
 /**
- * Reads a file (.xlsx, .txt or .json) into a grid or a model; the failure names the file.
+ * Reads a file (.xlsx, .txt, .pdf or .json) into a grid or a model; the failure names the file. The
+ * PDF reader (and pdfjs) is loaded only when a PDF is read.
  *
  * @example
  * ```ts
@@ -128,12 +131,12 @@ function visible(findings: readonly Finding[], showWaived: boolean): Finding[] {
  */
 export async function readInput(path: string): Promise<ReadInput | ({ ok: false } & Failure)> {
   const ext = extname(path).toLowerCase();
-  if (ext !== ".xlsx" && ext !== ".txt" && ext !== ".json") {
+  if (ext !== ".xlsx" && ext !== ".txt" && ext !== ".json" && ext !== ".pdf") {
     return {
       ok: false,
       code: "input.unreadable",
-      message: `无法读取文件“${path}”：不支持的文件类型“${ext || "（无扩展名）"}”，应为 .xlsx、.txt 或 .json。`,
-      messageEn: `Cannot read file "${path}": unsupported file type "${ext || "(none)"}"; expected .xlsx, .txt or .json.`,
+      message: `无法读取文件“${path}”：不支持的文件类型“${ext || "（无扩展名）"}”，应为 .xlsx、.txt、.pdf 或 .json。`,
+      messageEn: `Cannot read file "${path}": unsupported file type "${ext || "(none)"}"; expected .xlsx, .txt, .pdf or .json.`,
     };
   }
   let size: number;
@@ -144,7 +147,7 @@ export async function readInput(path: string): Promise<ReadInput | ({ ok: false 
   } catch (error) {
     return { ok: false, ...osFailure(path, error) };
   }
-  const cap = ext === ".xlsx" ? MAX_XLSX_BYTES : MAX_TEXT_BYTES;
+  const cap = ext === ".xlsx" ? MAX_XLSX_BYTES : ext === ".pdf" ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
   if (size > cap) {
     const mb = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
     return {
@@ -165,6 +168,12 @@ export async function readInput(path: string): Promise<ReadInput | ({ ok: false 
     const r = await readXlsx(bytes, path);
     if (!r.ok) return { ok: false, code: r.code, message: r.message, messageEn: r.messageEn };
     return { ok: true, kind: "grid", grid: r.grid, bytes, format: "xlsx" };
+  }
+  if (ext === ".pdf") {
+    const { readPdf } = await import("@yusuan/pdf");
+    const r = await readPdf(bytes, path);
+    if (!r.ok) return { ok: false, code: r.error.code === "too-large" ? "input.too-large" : "input.unreadable", message: r.error.message, messageEn: r.error.messageEn };
+    return { ok: true, kind: "grid", grid: r.grid, bytes, format: "pdf" };
   }
   if (ext === ".txt") {
     const { readTextDocument } = await import("@yusuan/disclosure");

@@ -13,11 +13,12 @@ import type { Io } from "./commands/check";
 const TEXT = {
   "zh-CN": {
     about: "预算（yusuan）：检查和填写部门预算公开文件",
-    check: "检查 .xlsx 工作簿、.txt 文本文档或 .json 模型（可给文件、文件夹或通配符）",
+    check: "检查 .xlsx 工作簿、.txt 文本文档、.pdf 公开文件或 .json 模型（可给文件、文件夹或通配符）",
     fill: "填写由各表关系可以确定的单元格，写出填好的副本",
     build: "由预算明细（CSV 或 XLSX）生成九张预算表",
     template: "生成九张预算表的空白模板",
-    convert: "文本文档转为工作簿（每表一个工作表），或转为 JSON 模型",
+    convert: "文本文档或 PDF 转为工作簿（每表一个工作表，说明另成一表），或转为 JSON 模型；PDF 也可转为制表符分隔的文本",
+    to: "输出格式：xlsx、json 或 text（默认按 -o 的扩展名；text 不给 -o 时写到标准输出）",
     codes: "查询政府收支分类科目：编码或名称",
     catalog: "分类目录文件",
     catalogImport: "导入官方分类目录（CSV/XLSX），写出供 --catalog 使用的 JSON",
@@ -43,11 +44,12 @@ const TEXT = {
   },
   en: {
     about: "yusuan (预算): check and fill Chinese department budget disclosures",
-    check: "check .xlsx workbooks, .txt text documents or .json models (files, folders or globs)",
+    check: "check .xlsx workbooks, .txt text documents, .pdf published documents or .json models (files, folders or globs)",
     fill: "fill the cells the tables determine and write a filled copy",
     build: "build the nine tables from budget lines (CSV or XLSX)",
     template: "write an empty template of the nine tables",
-    convert: "convert a text document to a workbook (one sheet per table) or to the JSON model",
+    convert: "convert a text document or a PDF to a workbook (one sheet per table, the narrative on its own) or to the JSON model; a PDF also to TAB-separated text",
+    to: "output format: xlsx, json or text (default: from -o's extension; text without -o goes to standard output)",
     codes: "look up a government classification code or name",
     catalog: "classification catalog files",
     catalogImport: "import an official catalog (CSV/XLSX) as the JSON --catalog takes",
@@ -162,7 +164,8 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     .command("convert")
     .description(t.convert)
     .argument("<input>")
-    .requiredOption("-o, --output <file>", t.output)
+    .option("-o, --output <file>", t.output)
+    .option("--to <format>", t.to)
     .addOption(langOption())
     .action(async (input: string, opts) => {
       const { runConvert } = await import("./commands/convert");

@@ -29,16 +29,25 @@ describe("expandInputs", () => {
   mkdirSync(join(dir, "r/sub"), { recursive: true });
   mkdirSync(join(dir, "r/.hidden"), { recursive: true });
   mkdirSync(join(dir, "r/node_modules"), { recursive: true });
-  for (const f of ["r/b.xlsx", "r/a.txt", "r/sub/c.json", "r/notes.md", "r/~$b.xlsx", "r/.hidden/x.txt", "r/node_modules/y.txt", "top.txt"]) {
+  for (const f of ["r/b.xlsx", "r/a.txt", "r/sub/c.json", "r/sub/d.pdf", "r/notes.md", "r/~$b.xlsx", "r/.hidden/x.txt", "r/node_modules/y.txt", "top.txt"]) {
     writeFileSync(join(dir, f), "x");
   }
 
-  it("walks folders for .xlsx, .txt and .json in sorted order, skipping hidden and lock files", () => {
+  it("walks folders for .xlsx, .txt, .json and .pdf in sorted order, lists other files as skipped, leaves hidden and lock files out", () => {
     const got = expandInputs(["r"], dir);
     expect(got).toEqual([
       { kind: "file", path: join("r", "a.txt") },
       { kind: "file", path: join("r", "b.xlsx") },
+      { kind: "skipped", path: join("r", "notes.md"), reason: "unsupported-type" },
       { kind: "file", path: join("r", "sub", "c.json") },
+      { kind: "file", path: join("r", "sub", "d.pdf") },
+    ]);
+  });
+  it("a pattern's files of another type are skipped too", () => {
+    expect(expandInputs(["r/*"], dir)).toEqual([
+      { kind: "file", path: "r/a.txt" },
+      { kind: "file", path: "r/b.xlsx" },
+      { kind: "skipped", path: "r/notes.md", reason: "unsupported-type" },
     ]);
   });
   it("expands globs, keeps argument order and lists each file once", () => {
@@ -46,9 +55,9 @@ describe("expandInputs", () => {
     expect(got.map((e) => e.path)).toEqual(["top.txt", "r/a.txt", "r/sub/c.json"]);
   });
   it("reports paths that do not exist and patterns that match nothing", () => {
-    expect(expandInputs(["nope.xlsx", "r/*.pdf"], dir)).toEqual([
+    expect(expandInputs(["nope.xlsx", "r/*.docx"], dir)).toEqual([
       { kind: "missing", path: "nope.xlsx", reason: "not-found" },
-      { kind: "missing", path: "r/*.pdf", reason: "no-match" },
+      { kind: "missing", path: "r/*.docx", reason: "no-match" },
     ]);
   });
   it("passes an explicitly named file of any type on (the checker refuses it with a message)", () => {

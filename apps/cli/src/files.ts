@@ -6,10 +6,16 @@ import { readdirSync, statSync } from "node:fs";
 import { extname, join, relative, resolve, sep } from "node:path";
 
 /** The file types `check` reads. */
-export const CHECKED_EXTENSIONS: readonly string[] = [".xlsx", ".txt", ".json"];
+export const CHECKED_EXTENSIONS: readonly string[] = [".xlsx", ".txt", ".json", ".pdf"];
 
-/** One input to check, or a pattern/path that named nothing. */
-export type InputEntry = { kind: "file"; path: string } | { kind: "missing"; path: string; reason: "not-found" | "no-match" };
+/**
+ * One input to check, a pattern/path that named nothing, or a file in a folder or pattern whose type
+ * `check` does not read (listed in the report as skipped, not silently left out).
+ */
+export type InputEntry =
+  | { kind: "file"; path: string }
+  | { kind: "missing"; path: string; reason: "not-found" | "no-match" }
+  | { kind: "skipped"; path: string; reason: "unsupported-type" };
 
 /**
  * Whether a string is a glob pattern rather than a path.
@@ -114,9 +120,11 @@ const checkable = (name: string): boolean => CHECKED_EXTENSIONS.includes(extname
 
 /**
  * Expands files, folders and glob patterns into inputs, in the order given (folders and patterns in
- * sorted path order), each file once. A folder gives its .xlsx, .txt and .json files at any depth; a
- * pattern gives the files it matches; a path that does not exist, or a pattern that matches nothing,
- * is returned as `missing` so the caller can report it.
+ * sorted path order), each file once. A folder gives its .xlsx, .txt, .json and .pdf files at any
+ * depth, and its other files as `skipped`; a pattern gives the files it matches (those of another type
+ * as `skipped`); a path that does not exist, or a pattern that matches nothing, is returned as
+ * `missing` so the caller can report it. A file named directly is always `file`: reading it says what
+ * is wrong with it.
  *
  * @example
  * ```ts
@@ -126,11 +134,11 @@ const checkable = (name: string): boolean => CHECKED_EXTENSIONS.includes(extname
 export function expandInputs(args: readonly string[], cwd = process.cwd()): InputEntry[] {
   const seen = new Set<string>();
   const out: InputEntry[] = [];
-  const add = (path: string): void => {
+  const add = (path: string, found = false): void => {
     const key = resolve(cwd, path);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ kind: "file", path });
+    out.push(found && !checkable(path) ? { kind: "skipped", path, reason: "unsupported-type" } : { kind: "file", path });
   };
   for (const arg of args) {
     const normal = arg.split(sep).join("/");
@@ -141,7 +149,7 @@ export function expandInputs(args: readonly string[], cwd = process.cwd()): Inpu
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      for (const file of walk(resolve(cwd, arg), checkable)) add(join(arg, relative(resolve(cwd, arg), file)));
+      for (const file of walk(resolve(cwd, arg), () => true)) add(join(arg, relative(resolve(cwd, arg), file)), true);
     } else if (stat) {
       add(arg);
     } else if (isGlob(normal)) {
@@ -153,7 +161,7 @@ export function expandInputs(args: readonly string[], cwd = process.cwd()): Inpu
         const rel = relative(root, file).split(sep).join("/");
         if (!re.test(rel)) continue;
         matched++;
-        add(base === "." ? rel : `${base}/${rel}`);
+        add(base === "." ? rel : `${base}/${rel}`, true);
       }
       if (matched === 0) out.push({ kind: "missing", path: arg, reason: "no-match" });
     } else {

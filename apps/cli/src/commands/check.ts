@@ -9,6 +9,7 @@ import { INPUT_RULES, unreadableReport, type FileResult, type RunOptions } from 
 import { CliError, exitCodeForRun, type ExitCode } from "../errors";
 import { expandInputs } from "../files";
 import { addToSummary, createFormatter, useColor, type Summary } from "../format/index";
+import type { SkippedFile } from "../format/types";
 import { runChecks } from "../pool";
 import { toolVersion } from "../version";
 import { loadCatalogFile } from "../catalog-file";
@@ -87,8 +88,9 @@ export async function runCheck(inputs: readonly string[], opts: CheckCommandOpti
 
   const entries = expandInputs(inputs);
   const toCheck: string[] = [];
-  const slots: ({ check: number } | { result: FileResult })[] = entries.map((e) => {
+  const slots: ({ check: number } | { result: FileResult } | { skipped: SkippedFile })[] = entries.map((e) => {
     if (e.kind === "file") return { check: toCheck.push(e.path) - 1 };
+    if (e.kind === "skipped") return { skipped: { path: e.path, reason: e.reason } };
     if (e.reason === "no-match") {
       return {
         result: unreadableReport(e.path, { code: "input.unreadable", message: `没有与“${e.path}”匹配的文件。`, messageEn: `No files match "${e.path}".` }, lang),
@@ -143,8 +145,12 @@ export async function runCheck(inputs: readonly string[], opts: CheckCommandOpti
   const flushPrecomputed = (): void => {
     while (slot < slots.length) {
       const s = slots[slot]!;
-      if (!("result" in s)) break;
-      emit(s.result);
+      if ("result" in s) emit(s.result);
+      else if ("skipped" in s) {
+        formatter.skip?.(s.skipped);
+        summary = { ...summary, unsupported: (summary.unsupported ?? 0) + 1 };
+        bar.tick(++done);
+      } else break;
       slot++;
     }
   };

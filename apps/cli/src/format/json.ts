@@ -3,7 +3,7 @@
  * file's entry as soon as it is ready, then the summary.
  */
 import type { FileReport } from "@yusuan/disclosure";
-import type { FormatContext, Formatter, Summary } from "./types";
+import type { FormatContext, Formatter, SkippedFile, Summary } from "./types";
 
 function indent(json: string, by: string): string {
   return json.replace(/\n/g, `\n${by}`);
@@ -19,6 +19,7 @@ function indent(json: string, by: string): string {
  */
 export function jsonFormatter(ctx: FormatContext): Formatter {
   let count = 0;
+  const skippedFiles: SkippedFile[] = [];
   return {
     begin() {
       ctx.write(`{\n  "schemaVersion": 1,\n  "tool": ${JSON.stringify({ name: "yusuan", version: ctx.version })},\n  "files": [`);
@@ -33,10 +34,22 @@ export function jsonFormatter(ctx: FormatContext): Formatter {
       ctx.write(`${count === 0 ? "\n" : ",\n"}    ${indent(JSON.stringify(entry, null, 2), "    ")}`);
       count++;
     },
+    skip(file: SkippedFile) {
+      skippedFiles.push({ path: file.path, reason: file.reason });
+    },
     end(summary: Summary) {
       const skipped = summary.skipped ?? 0;
-      const s = { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos, ...(skipped > 0 ? { skipped } : {}) };
-      ctx.write(`${count === 0 ? "" : "\n  "}],\n  "summary": ${JSON.stringify(s)}\n}\n`);
+      const unsupported = summary.unsupported ?? 0;
+      const s = {
+        files: summary.files,
+        errors: summary.errors,
+        warnings: summary.warnings,
+        infos: summary.infos,
+        ...(skipped > 0 ? { skipped } : {}),
+        ...(unsupported > 0 ? { unsupported } : {}),
+      };
+      const list = skippedFiles.length > 0 ? `,\n  "skipped": ${indent(JSON.stringify(skippedFiles, null, 2), "  ")}` : "";
+      ctx.write(`${count === 0 ? "" : "\n  "}]${list},\n  "summary": ${JSON.stringify(s)}\n}\n`);
     },
   };
 }

@@ -2,7 +2,8 @@
  * The human format: findings grouped by file and table, coloured on a terminal.
  */
 import type { FileReport, Severity } from "@yusuan/disclosure";
-import { causeText, figuresText, groupByTable, locationText, tableHeading, type FormatContext, type Formatter, type Summary } from "./types";
+import { extname } from "node:path";
+import { causeText, figuresText, groupByTable, locationText, tableHeading, type FormatContext, type Formatter, type SkippedFile, type Summary } from "./types";
 
 const ANSI = { red: 31, yellow: 33, cyan: 36, green: 32, dim: 2, bold: 1 } as const;
 
@@ -65,6 +66,10 @@ export function textFormatter(ctx: FormatContext): Formatter {
       }
       ctx.write("\n");
     },
+    skip(file: SkippedFile) {
+      const ext = extname(file.path) || (en ? "(none)" : "（无扩展名）");
+      ctx.write(paint("dim", en ? `Skipped ${file.path}: unsupported file type ${ext}\n\n` : `已跳过“${file.path}”：不支持的文件类型 ${ext}\n\n`));
+    },
     end(summary: Summary) {
       const line = en
         ? `${summary.files} file${summary.files === 1 ? "" : "s"} checked: ${summary.errors} error${summary.errors === 1 ? "" : "s"}, ${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}, ${summary.infos} info`
@@ -72,7 +77,10 @@ export function textFormatter(ctx: FormatContext): Formatter {
       const skipped = summary.skipped ?? 0;
       const skippedLine =
         skipped === 0 ? "" : en ? `; ${skipped} not a budget disclosure, not checked` : `；其中 ${skipped} 个不是预算公开文件，未检查`;
-      ctx.write(`${paint(summary.errors > 0 ? "red" : summary.warnings > 0 ? "yellow" : "green", line + skippedLine)}\n`);
+      const unsupported = summary.unsupported ?? 0;
+      const unsupportedLine =
+        unsupported === 0 ? "" : en ? `; ${unsupported} file${unsupported === 1 ? "" : "s"} of an unsupported type skipped` : `；另有 ${unsupported} 个文件类型不支持，已跳过`;
+      ctx.write(`${paint(summary.errors > 0 ? "red" : summary.warnings > 0 ? "yellow" : "green", line + skippedLine + unsupportedLine)}\n`);
     },
   };
 }

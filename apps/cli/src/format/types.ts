@@ -13,6 +13,15 @@ export interface Summary {
   readonly infos: number;
   /** Files that are not a budget disclosure (a final account, another text): reported, not checked. */
   readonly skipped?: number;
+  /** Files in a folder or pattern of a type `check` does not read (listed, not in `files`). */
+  readonly unsupported?: number;
+}
+
+/** A file a folder or pattern named that was not checked, and why. */
+export interface SkippedFile {
+  readonly path: string;
+  /** "unsupported-type": not .xlsx, .txt, .pdf or .json. */
+  readonly reason: "unsupported-type";
 }
 
 /** A rule's description as formats that list rules (SARIF) need it. */
@@ -30,6 +39,8 @@ export type Write = (chunk: string) => void;
 export interface Formatter {
   begin(): void;
   file(report: FileReport): void;
+  /** A file that was not checked (formats that list such files: text, JSON). */
+  skip?(file: SkippedFile): void;
   end(summary: Summary): void;
 }
 
@@ -70,7 +81,7 @@ export function addToSummary(summary: Summary, report: FileReport): Summary {
   }
   const kind = report.document?.kind;
   const skipped = (summary.skipped ?? 0) + (kind !== undefined && kind !== "部门预算" && kind !== "单位预算" ? 1 : 0);
-  return { files: summary.files + 1, errors, warnings, infos, ...(skipped > 0 ? { skipped } : {}) };
+  return { files: summary.files + 1, errors, warnings, infos, ...(skipped > 0 ? { skipped } : {}), ...(summary.unsupported ? { unsupported: summary.unsupported } : {}) };
 }
 
 /**
