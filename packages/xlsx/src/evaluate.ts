@@ -327,6 +327,13 @@ function isErrorText(s: string): boolean {
 }
 
 function withResult(cell: Cell, n: number): Cell {
-  const { formulaWithoutResult: _dropped, ...rest } = cell;
-  return { ...rest, value: n, text: formatNumber(n, cell.numberFormat === "General" ? undefined : cell.numberFormat) };
+  return {
+    address: cell.address,
+    row: cell.row,
+    col: cell.col,
+    value: n,
+    text: formatNumber(n, cell.numberFormat === "General" ? undefined : cell.numberFormat),
+    ...(cell.numberFormat !== undefined ? { numberFormat: cell.numberFormat } : {}),
+    ...(cell.formula !== undefined ? { formula: cell.formula } : {}),
+  };
 }

@@ -227,6 +227,17 @@ export function formatDate(date: Date, format = "yyyy/m/d"): string {
 }
 
 function formatGeneral(n: number): string {
+  // Most cells: the shortest round-trip text already has at most 15 significant digits.
+  const quick = String(n);
+  if (quick.length <= 16 && quick !== "-0" && !quick.includes("e")) {
+    let digits = 0;
+    for (let i = 0; i < quick.length; i++) {
+      const c = quick.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+    }
+    const leading = quick.startsWith("0.") || quick.startsWith("-0.") ? /^-?0\.0*/.exec(quick)![0].replace(/[^0]/g, "").length : 0;
+    if (digits - leading <= 15 && Math.abs(n) >= 1e-9) return quick;
+  }
   const abs = Math.abs(n);
   if (abs !== 0 && (abs >= 1e15 || abs < 1e-9)) {
     const [mant = "", exp = "0"] = n.toExponential(14).split("e");

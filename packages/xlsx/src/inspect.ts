@@ -271,6 +271,7 @@ function inflatePart(
   entry: ZipEntry,
   file: string,
   onChunk: (chunk: Uint8Array) => ReadFailure | undefined,
+  onWhole?: (whole: Uint8Array) => void,
 ): ReadFailure | undefined {
   const part = entry.name;
   const at = entry.localOffset;
@@ -298,6 +299,7 @@ function inflatePart(
     const stop = onChunk(out.subarray(i, Math.min(out.length, i + SLICE)));
     if (stop) return stop;
   }
+  onWhole?.(out);
   return undefined;
 }
 
@@ -451,15 +453,13 @@ async function inspect(data: Uint8Array, file: string, limits: Limits, reader: P
     const part = entry.name;
     if (isXml(key) && entry.uncompressedSize === 0) return failure("emptyPart", { file, part });
     const scanner = isXml(key) ? new XmlScanner(file, part, sheet !== undefined) : undefined;
-    // Decoded chunk by chunk, so the kept text is the only copy.
-    const decoder = keep ? new TextDecoder("utf-8") : undefined;
-    const kept: string[] = [];
+    // Scanned as single-byte text chunk by chunk (markup is ASCII); a kept part is decoded once, whole,
+    // after it passed, so that its text is the only large copy besides the inflated bytes.
+    let kept: string | undefined;
     let bad: ReadFailure | undefined;
     const stopped = inflatePart(data, entry, file, (chunk) => {
-      const text = decoder?.decode(chunk, { stream: true });
-      if (text !== undefined) kept.push(text);
       if (scanner) {
-        const r = scanner.push(chunk, text);
+        const r = scanner.push(chunk);
         if (r === "utf16") return (bad = failure("utf16", { file, part }));
         if (r === "not-xml") return (bad = failure("notXml", { file, part }));
         if (r) return r;
@@ -474,13 +474,10 @@ async function inspect(data: Uint8Array, file: string, limits: Limits, reader: P
         }
       }
       return undefined;
-    });
+    }, keep ? (whole) => void (kept = new TextDecoder("utf-8").decode(whole)) : undefined);
     if (stopped) return stopped;
     if (bad) return bad;
-    if (decoder) {
-      kept.push(decoder.decode());
-      texts.set(key, kept.join(""));
-    }
+    if (kept !== undefined) texts.set(key, kept);
     return scanner;
   }
 

@@ -335,6 +335,63 @@ export type WorksheetResult =
 
 class Stop extends Error {}
 
+/**
+ * A cell as the reader makes it: a sheet can hold two million, so its address and the text of a
+ * number are worked out when first asked for, not stored up front. Plain values otherwise: it
+ * reads like any other {@link Cell}.
+ */
+class SheetCell implements Cell {
+  private _text: string | undefined;
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly value: RawValue,
+    readonly numberFormat: string,
+    text: string | undefined,
+  ) {
+    this._text = text;
+  }
+
+  get address(): string {
+    return cellAddress(this.row, this.col);
+  }
+
+  get text(): string {
+    if (this._text !== undefined) return this._text;
+    const v = this.value;
+    if (v === null) return "";
+    if (typeof v === "string") return v;
+    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+    // Dates arrive with their text; any other number is shown under its format (General when none).
+    return (this._text = formatNumber(v, this.numberFormat === "General" ? undefined : this.numberFormat));
+  }
+
+  toJSON(): Cell {
+    return plainCell(this);
+  }
+}
+
+/**
+ * A cell as a plain object with its own properties (for comparing, serialising or copying).
+ *
+ * @example
+ * ```ts
+ * plainCell(cell); // { address: "B7", row: 6, col: 1, value: 1234.5, text: "1,234.50", numberFormat: "#,##0.00" }
+ * ```
+ */
+export function plainCell(c: Cell): Cell {
+  return {
+    address: c.address,
+    row: c.row,
+    col: c.col,
+    value: c.value,
+    text: c.text,
+    ...(c.numberFormat !== undefined ? { numberFormat: c.numberFormat } : {}),
+    ...(c.formula !== undefined ? { formula: c.formula } : {}),
+    ...(c.formulaWithoutResult ? { formulaWithoutResult: true } : {}),
+  };
+}
+
 const EMPTY_ROW: ReadonlyArray<Cell | undefined> = Object.freeze([]);
 
 interface Shared {
@@ -389,7 +446,7 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
 
   const finishCell = (): void => {
     const format = style === undefined ? formats[0] : formats[Number(style)];
-    let out: { value: RawValue; text: string } | undefined;
+    let out: { value: RawValue; text: string | undefined } | undefined;
     let formula: string | undefined;
     let noResult = false;
     if (f !== undefined || fType !== undefined) {
@@ -421,20 +478,14 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
       fault = "tooManyCells";
       throw new Stop();
     }
-    const cell: { -readonly [K in keyof Cell]: Cell[K] } = {
-      address: address ?? cellAddress(row, col),
-      row,
-      col,
-      value: out.value,
-      text: out.text,
-      numberFormat: format ?? "General",
-    };
+    const cell = new SheetCell(row, col, out.value, format ?? "General", out.text) as SheetCell & { formula?: string; formulaWithoutResult?: boolean };
     if (formula !== undefined) cell.formula = formula;
     if (noResult) (cell.formulaWithoutResult = true), withoutResult++;
     placed.push(cell);
   };
 
-  const typed = (t: string, raw: string, format: string | undefined): { value: RawValue; text: string } => {
+  // A number's text is left to the cell, which works it out when asked (see SheetCell).
+  const typed = (t: string, raw: string, format: string | undefined): { value: RawValue; text: string | undefined } => {
     switch (t) {
       case "str":
       case "s":
@@ -458,7 +509,7 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
         if (holdsDate(format)) {
           return dated(new Date(Math.round((n - (date1904 ? 24_107 : 25_569)) * 86_400_000)), format);
         }
-        return { value: n, text: formatNumber(n, format, date1904) };
+        return { value: n, text: undefined };
       }
     }
   };
