@@ -121,6 +121,17 @@ function decode(bytes: Uint8Array): Decoded {
   }
   const utf8 = tryDecode("utf-8", bytes);
   if (utf8 !== undefined) return { ok: true, text: utf8, encoding: "utf-8" };
+  // A UTF-8 file with a stray bad byte or two (a cut-off character) is still UTF-8: read the rest,
+  // with U+FFFD where the bad bytes were. A file in another encoding has bad sequences everywhere.
+  const lossy = new TextDecoder("utf-8").decode(bytes);
+  let bad = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < lossy.length; i++) {
+    const c = lossy.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x80) nonAscii++;
+  }
+  if (bad <= Math.max(3, Math.floor(nonAscii / 1000)) && nonAscii >= 10 * bad) return { ok: true, text: lossy, encoding: "utf-8" };
   const gb = tryDecode("gb18030", bytes);
   if (gb !== undefined && looksLikeChinese(gb)) return { ok: true, text: gb, encoding: "gb18030" };
   return {

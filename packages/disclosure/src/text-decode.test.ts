@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { readTextDocument } from "./text";
+
+describe("a UTF-8 text file with one bad byte", () => {
+  it("is read, with a replacement character where the byte was", () => {
+    const good = new TextEncoder().encode("2025年部门预算\n项目\t金额\n一般公共预算拨款收入\t1,234.00\n");
+    const bytes = new Uint8Array([...good.subarray(0, 20), 0xff, ...good.subarray(20)]);
+    const r = readTextDocument(bytes, "坏字节.txt");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.encoding).toBe("utf-8");
+    const texts = r.grid.sheets[0]!.rows.flatMap((row) => row.map((c) => c?.text ?? ""));
+    expect(texts.join("\n")).toContain("\uFFFD");
+    expect(texts.join("\n")).toContain("一般公共预算拨款收入");
+  });
+
+  it("while a GB18030 file is still read as GB18030, not as damaged UTF-8", () => {
+    const gbk = new Uint8Array([0xd2, 0xbb, 0xb0, 0xe3, 0xb9, 0xab, 0xb9, 0xb2, 0xd4, 0xa4, 0xcb, 0xe3, 0x0a]); // 一般公共预算
+    const r = readTextDocument(gbk, "gbk.txt");
+    expect(r.ok && r.encoding).toBe("gb18030");
+  });
+});
