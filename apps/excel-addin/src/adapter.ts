@@ -259,6 +259,39 @@ export async function loadMarks(run: ExcelRun): Promise<PriorFill[]> {
   });
 }
 
+/** The workbook setting listing the sheets the add-in generated (the 说明 sheet), which check skips. */
+export const GENERATED_SETTING = "yusuan.generatedSheets";
+
+/**
+ * Names of the sheets the add-in generated, from the workbook settings (one sync); [] when none.
+ * @example const skip = new Set(await loadGeneratedSheets(Excel.run));
+ */
+export async function loadGeneratedSheets(run: ExcelRun): Promise<string[]> {
+  return run(async (context) => {
+    const setting = context.workbook.settings.getItemOrNullObject(GENERATED_SETTING);
+    setting.load("value");
+    await context.sync();
+    if (setting.isNullObject || typeof setting.value !== "string") return [];
+    try {
+      const parsed: unknown = JSON.parse(setting.value);
+      return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === "string") : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * Records the sheets the add-in generated (one sync).
+ * @example await saveGeneratedSheets(Excel.run, ["预算编制说明"]);
+ */
+export async function saveGeneratedSheets(run: ExcelRun, names: ReadonlyArray<string>): Promise<void> {
+  await run(async (context) => {
+    context.workbook.settings.add(GENERATED_SETTING, JSON.stringify([...new Set(names)]));
+    await context.sync();
+  });
+}
+
 function isPriorFill(x: unknown): x is PriorFill {
   if (typeof x !== "object" || x === null) return false;
   const o = x as Record<string, unknown>;

@@ -62,6 +62,7 @@ describe("task pane in headless Chromium", () => {
   let page: Page;
   let origin: string;
   let blanked: ReturnType<typeof blankDerivableCell>;
+  let officeJs = "";
   const requests: string[] = [];
   const problems: string[] = [];
 
@@ -97,6 +98,7 @@ describe("task pane in headless Chromium", () => {
     page.on("console", (m) => {
       if (m.type() === "error") problems.push(m.text());
     });
+    officeJs = fakeOfficeJs;
     await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: fakeOfficeJs }));
     await page.addInitScript((spec) => {
       (window as unknown as { __YUSUAN_FAKE_WORKBOOK__: unknown }).__YUSUAN_FAKE_WORKBOOK__ = spec;
@@ -151,7 +153,8 @@ describe("task pane in headless Chromium", () => {
     await page.click('nav [data-action="fill"]');
     await page.waitForSelector("#fill:not([hidden]) table.patches");
     const rowText = await page.locator("#fill table.patches tbody tr", { hasText: `${target.sheet}!${target.cell}` }).first().textContent();
-    expect(rowText).toContain(target.text.replaceAll(",", ""));
+    // The new value with thousands separators, as the workbook shows it.
+    expect(rowText).toContain(target.text);
 
     await page.click('#fill [data-action="apply"]');
     await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("已写入"));
@@ -195,5 +198,109 @@ describe("task pane in headless Chromium", () => {
     expect(stored).toEqual({ visibility: "Hidden", header: "fingerprint", a2: fingerprint, c2: "尾差调整，已核实" });
     await expect(page.locator(`#findings .finding.waived[data-fingerprint="${fingerprint}"]`).count()).resolves.toBe(1);
     expect(problems).toEqual([]);
+  });
+
+  /** Another pane over its own fake workbook, optionally an older Excel. */
+  async function openPane(sheets: { name: string; rows: unknown[][] }[], apiVersion?: string): Promise<Page> {
+    const other = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "zh-CN" });
+    await other.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: officeJs }));
+    await other.addInitScript(
+      ({ spec, version }) => {
+        const w = window as unknown as { __YUSUAN_FAKE_WORKBOOK__: unknown; __YUSUAN_API_VERSION__?: string };
+        w.__YUSUAN_FAKE_WORKBOOK__ = spec;
+        if (version) w.__YUSUAN_API_VERSION__ = version;
+      },
+      { spec: { sheets }, version: apiVersion },
+    );
+    await other.goto(`${origin}/taskpane.html`);
+    await other.waitForSelector('nav [data-action="check"]', { timeout: 15_000 });
+    return other;
+  }
+
+  it("shows each finding's severity as a word, errors first in every table, and the CLI's chapter names", async () => {
+    await page.click('nav [data-action="check"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("检查完成"));
+    const words = await page.$$eval("#findings .finding .sev", (els) => els.map((e) => e.textContent));
+    expect(words.length).toBe(await page.locator("#findings .finding").count());
+    for (const w of words) expect(["错误", "警告", "提示"]).toContain(w);
+    const order = await page.$$eval("#findings details.group", (gs) => gs.map((g) => [...g.querySelectorAll(".finding")].map((f) => (f.classList.contains("error") ? 0 : f.classList.contains("warning") ? 1 : 2))));
+    for (const o of order) expect(o).toEqual([...o].sort((a, b) => a - b));
+    const titles = await page.$$eval("#findings details.group", (gs) => Object.fromEntries(gs.map((g) => [g.getAttribute("data-table"), g.querySelector(".table-title")?.textContent])));
+    if (titles.P) expect(titles.P).toBe("项目情况与绩效目标");
+    if (titles.N) expect(titles.N).toBe("编制说明");
+  });
+
+  it("puts the detail card right under the selected finding, highlighted, with amounts in thousands", async () => {
+    const findings = page.locator("#findings .finding");
+    const count = await findings.count();
+    let checkedAmounts = 0;
+    for (let i = 0; i < Math.min(count, 12); i++) {
+      await findings.nth(i).click();
+      await page.waitForSelector("#detail:not([hidden])");
+      const placed = await page.evaluate(() => {
+        const selected = document.querySelectorAll("#findings .finding.selected");
+        const li = selected[0]?.closest("li");
+        return { selected: selected.length, next: li?.nextElementSibling?.id, current: selected[0]?.getAttribute("aria-current") };
+      });
+      expect(placed).toEqual({ selected: 1, next: "detail", current: "true" });
+      for (const text of await page.$$eval("#detail dd.num", (els) => els.map((e) => e.textContent ?? ""))) {
+        checkedAmounts++;
+        expect(text, text).not.toMatch(/\d{4}/);
+      }
+    }
+    expect(checkedAmounts).toBeGreaterThan(0);
+  });
+
+  it("does not check the 说明 sheet it wrote as the user's content", async () => {
+    await page.click('nav [data-action="check"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("检查完成"));
+    const before = await page.locator("#findings .finding").count();
+    await page.click('nav [data-action="narrative"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("已生成编制说明"));
+    const sheet = (await page.locator("#status").textContent())!.match(/“(.+)”/)![1]!;
+    await page.click('nav [data-action="check"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("检查完成"));
+    const wheres = await page.$$eval("#findings .finding .where", (els) => els.map((e) => e.textContent ?? ""));
+    for (const w of wheres) expect(w.startsWith(`${sheet}!`), w).toBe(false);
+    expect(await page.locator("#findings .finding").count()).toBe(before);
+  });
+
+  it("模板 asks before adding tables to a workbook that has them", async () => {
+    const sheets = () => page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.sheetNames().length);
+    const before = await sheets();
+    await page.click('nav [data-action="template"]');
+    await page.click('#template [data-action="insert-template"]');
+    await page.waitForSelector("#template .confirm:not([hidden])");
+    await expect(page.locator("#template .confirm").textContent()).resolves.toMatch(/已有 \d+ 张预算公开表/);
+    expect(await sheets()).toBe(before);
+    await page.click('#template [data-action="insert-template-cancel"]');
+    expect(await sheets()).toBe(before);
+  });
+
+  it("a workbook with no budget tables says so instead of nine missing tables", async () => {
+    const other = await openPane([{ name: "Sheet1", rows: [["采购清单"], ["纸", 5]] }]);
+    await other.click('nav [data-action="check"]');
+    await other.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("未识别到预算公开表格"));
+    expect(await other.locator("#findings .finding").count()).toBe(0);
+    // …and 模板 then inserts without asking.
+    await other.click('nav [data-action="template"]');
+    await other.click('#template [data-action="insert-template"]');
+    await other.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("已插入"));
+    await other.close();
+  });
+
+  it("on an older Excel, names the buttons that need a newer one and turns them off", async () => {
+    const other = await openPane([{ name: "Sheet1", rows: [["x"]] }], "1.8");
+    await expect(other.locator('nav [data-action="mark"]').isDisabled()).resolves.toBe(true);
+    await expect(other.locator('nav [data-action="clear-marks"]').isDisabled()).resolves.toBe(true);
+    await expect(other.locator('nav [data-action="check"]').isDisabled()).resolves.toBe(false);
+    const text = await other.locator("#requirements").textContent();
+    expect(text).toContain("“标记”");
+    expect(text).toContain("ExcelApi 1.9");
+    // Still off after another action re-enabled the toolbar.
+    await other.click('nav [data-action="check"]');
+    await other.waitForFunction(() => !document.querySelector("#app")?.classList.contains("busy"));
+    await expect(other.locator('nav [data-action="mark"]').isDisabled()).resolves.toBe(true);
+    await other.close();
   });
 });

@@ -21,10 +21,12 @@ import {
   addTextSheet,
   clearMarks,
   insertWorkbook,
+  loadGeneratedSheets,
   loadMarks,
   markCells,
   readWorkbook,
   restoreCells,
+  saveGeneratedSheets,
   saveMarks,
   selectCell,
   writeCells,
@@ -35,7 +37,7 @@ import {
 } from "../adapter";
 import { excelFor, unsupportedActions, type Action } from "../requirements";
 import { t, type Lang, type MessageKey } from "./i18n";
-import { countBySeverity, groupFindings, isoDate, locationLabel, marksFor, refOfLocation, writesFor } from "./view-model";
+import { CHAPTER_NAMES, countBySeverity, groupDigits, groupFindings, isoDate, locationLabel, marksFor, noTablesFound, refOfLocation, writesFor } from "./view-model";
 
 /** What the task pane needs from its host. */
 export interface AppHost {
@@ -168,19 +170,32 @@ export function startApp(root: HTMLElement, host: AppHost): void {
 
   async function check(): Promise<void> {
     say(L("reading"));
-    grid = await readWorkbook(run, { merges: host.merges, supports });
+    const read = await readWorkbook(run, { merges: host.merges, supports });
+    // Sheets the add-in wrote itself (the generated 说明) are not the user's content to check.
+    const generated = new Set(supports("1.4") ? await loadGeneratedSheets(run) : []);
+    grid = { ...read, sheets: read.sheets.filter((s) => !generated.has(s.name)) };
     const started = performance.now();
     analysis = analyze(grid, { lang });
     const elapsed = performance.now() - started;
     status.dataset.checkMs = elapsed.toFixed(1);
+    if (noTablesFound(analysis.tables)) {
+      say(L("noTables"));
+      summary.replaceChildren();
+      list.replaceChildren();
+      detail.hidden = true;
+      return;
+    }
     const counts = countBySeverity(analysis.findings);
     say(analysis.findings.length === 0 ? L("noFindings") : L("checked", { errors: counts.error, warnings: counts.warning, infos: counts.info }));
     renderSummary(counts);
     renderFindings();
     if (selected) {
       const again = analysis.findings.find((f) => f.fingerprint === selected?.fingerprint);
-      if (again) renderDetail(again);
-      else detail.hidden = true;
+      if (again) {
+        selected = again;
+        renderDetail(again);
+        placeDetail();
+      } else detail.hidden = true;
     }
   }
 
@@ -194,15 +209,15 @@ export function startApp(root: HTMLElement, host: AppHost): void {
 
   function renderFindings(): void {
     if (!analysis) return;
-    const otherTitles = lang === "en" ? { N: "Narrative", P: "Projects", D: "Document" } : { N: "编制说明", P: "项目说明", D: "文档" };
-    const groups = groupFindings(analysis.findings, analysis.tables, otherTitles);
+    const groups = groupFindings(analysis.findings, analysis.tables, CHAPTER_NAMES[lang]);
     list.replaceChildren(
       ...groups.map((g) => {
         const items = g.findings.map((f) => {
           const item = h(
             "button",
             { type: "button", class: `finding ${f.severity}${f.waived ? " waived" : ""}`, "data-fingerprint": f.fingerprint, "data-rule": f.rule },
-            h("span", { class: `dot ${f.severity}`, "aria-hidden": "true" }),
+            // The severity as a word (read by screen readers, and visible without colour).
+            h("span", { class: `sev ${f.severity}` }, L(f.severity)),
             h("span", { class: "message" }, f.message),
             h("span", { class: "where" }, f.waived ? L("waived") : locationLabel(f.location, lang)),
           );
@@ -227,8 +242,23 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   async function choose(f: Finding): Promise<void> {
     selected = f;
     renderDetail(f);
+    placeDetail();
     const ref = refOfLocation(f.location);
     if (ref) await selectCell(run, ref);
+  }
+
+  /** Puts the detail card right under the selected finding, which is highlighted, and keeps both in view. */
+  function placeDetail(): void {
+    for (const el of list.querySelectorAll(".finding.selected")) {
+      el.classList.remove("selected");
+      el.removeAttribute("aria-current");
+    }
+    const item = selected ? list.querySelector<HTMLElement>(`.finding[data-fingerprint="${CSS.escape(selected.fingerprint)}"]`) : null;
+    if (!item) return;
+    item.classList.add("selected");
+    item.setAttribute("aria-current", "true");
+    item.closest("li")?.after(detail);
+    detail.scrollIntoView?.({ block: "nearest" });
   }
 
   function renderDetail(f: Finding): void {
@@ -253,11 +283,11 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     waive.addEventListener("click", () => void guarded(() => waiveFinding(f, reason.value)));
     put(
       detail,
-      h("h2", {}, h("span", { class: `dot ${f.severity}`, "aria-hidden": "true" }), f.message),
+      h("h2", {}, h("span", { class: `sev ${f.severity}` }, L(f.severity)), f.message),
       h(
         "dl",
         { class: "facts" },
-        ...rows.flatMap(([k, v]) => (v === undefined ? [] : [h("dt", {}, k), h("dd", { class: "num" }, `${v} ${unit}`)])),
+        ...rows.flatMap(([k, v]) => (v === undefined ? [] : [h("dt", {}, k), h("dd", { class: "num" }, `${groupDigits(v)} ${unit}`)])),
         h("dt", {}, L("rule")),
         h("dd", {}, `${f.rule}${rule ? ` · ${rule.title[lang]}` : ""}`),
       ),
@@ -326,8 +356,8 @@ export function startApp(root: HTMLElement, host: AppHost): void {
             "tr",
             {},
             h("td", {}, locationLabel(p.location, lang)),
-            h("td", { class: "num" }, p.oldValue),
-            h("td", { class: "num" }, p.newValue),
+            h("td", { class: "num" }, groupDigits(p.oldValue)),
+            h("td", { class: "num" }, groupDigits(p.newValue)),
             h("td", {}, p.reason),
           ),
         ),
@@ -357,6 +387,10 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     say(L("undone"));
   }
 
+  async function countTables(): Promise<number> {
+    return analyze(await readWorkbook(run, { supports }), { lang }).tables.filter((t) => t.found).length;
+  }
+
   function showTemplate(): void {
     const department = h("input", { type: "text", id: "tpl-department", value: analysis?.document?.department ?? "", "aria-label": L("department") });
     const year = h("input", {
@@ -366,17 +400,33 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       "aria-label": L("year"),
     });
     const insert = button("insert-template", L("insert"), true);
+    const question = h("div", { class: "confirm", role: "alertdialog", hidden: "" });
+    const doInsert = async () => {
+      const spec = templateWorkbook({ department: department.value.trim(), year: Number(year.value) });
+      const names = await insertWorkbook(run, spec);
+      question.hidden = true;
+      say(L("templateDone", { n: names.length }));
+    };
     insert.addEventListener("click", () =>
       void guarded(async () => {
-        const spec = templateWorkbook({ department: department.value.trim(), year: Number(year.value) });
-        const names = await insertWorkbook(run, spec);
-        say(L("templateDone", { n: names.length }));
+        // A workbook that already holds budget tables gets nine more only when the user says so.
+        const existing = await countTables();
+        if (existing === 0) return doInsert();
+        const yes = button("insert-template-confirm", L("insertAnyway"), true);
+        const no = button("insert-template-cancel", L("cancel"));
+        yes.addEventListener("click", () => void guarded(doInsert));
+        no.addEventListener("click", () => {
+          question.hidden = true;
+        });
+        put(question, h("p", {}, L("templateExists", { n: existing })), h("div", { class: "actions" }, yes, no));
+        question.hidden = false;
       }),
     );
     templatePanel.replaceChildren(
       h("label", {}, L("department"), department),
       h("label", {}, L("year"), year),
       h("div", { class: "actions" }, insert),
+      question,
     );
     templatePanel.hidden = !templatePanel.hidden;
   }
@@ -386,6 +436,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     if (!grid) return;
     const text = generateNarrative(grid, { lang });
     const sheet = await addTextSheet(run, L("narrativeSheet"), [...text.paragraphs, ...text.notes]);
+    await saveGeneratedSheets(run, [...(await loadGeneratedSheets(run)), sheet]);
     say(L("narrativeDone", { sheet }));
   }
 

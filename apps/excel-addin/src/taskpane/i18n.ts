@@ -57,6 +57,9 @@ const zh = {
   tableCounts: "{n} 项",
   needsNewer: "{buttons}需要 {excel} 或 Microsoft 365（ExcelApi {version}），此 Excel 版本不支持，按钮已停用。",
   needsNewerShort: "此 Excel 版本不支持该功能",
+  insertAnyway: "仍然插入",
+  cancel: "取消",
+  templateExists: "工作簿中已有 {n} 张预算公开表。仍要再插入九张空白表吗？",
   noTables: "未识别到预算公开表格。请确认工作簿中有部门预算公开的九张表（如“部门财务收支预算总表”）。",
   checkerTitle: "预算检查 · 本机文件检查",
   privacy: "文件只在本机的浏览器中读取和检查，不会上传：本页面禁止任何网络连接（内容安全策略 connect-src 'none'），可以断网使用。",
@@ -92,7 +95,7 @@ const en: Messages = {
   reason: "Reason",
   ready: "Ready. Click Check to read the workbook.",
   reading: "Reading the workbook…",
-  checked: "Checked: {errors} errors, {warnings} warnings, {infos} notes.",
+  checked: "Checked: {errors:error|errors}, {warnings:warning|warnings}, {infos:note|notes}.",
   noFindings: "No problems found.",
   notFound: "not found",
   error: "Error",
@@ -105,39 +108,42 @@ const en: Messages = {
   suggestion: "Suggestion",
   related: "Related cells",
   rule: "Rule",
-  marked: "Marked {n} cells.",
+  marked: "Marked {n:cell|cells}.",
   cleared: "Marks cleared; the cells' formatting is restored.",
   nothingToMark: "Nothing to mark. Run Check first.",
   fillNone: "No cell to fill.",
-  fillPreview: "{n} cells can be filled:",
-  applied: "Wrote {n} cells.",
+  fillPreview: "{n:cell|cells} can be filled:",
+  applied: "Wrote {n:cell|cells}.",
   undone: "Undone; the cells are restored.",
   cell: "Cell",
   oldValue: "Old",
   newValue: "New",
   why: "Reason",
-  conflicts: "{n} cells differ from the derived value and were left alone.",
+  conflicts: "{n:cell differs|cells differ} from the derived value; left alone.",
   waivedDone: "Waived; recorded in the hidden sheet {sheet}.",
   reasonRequired: "Please give a reason.",
-  templateDone: "Inserted {n} sheets.",
+  templateDone: "Inserted {n:sheet|sheets}.",
   narrativeDone: "Narrative written to the sheet “{sheet}”.",
   narrativeSheet: "Budget narrative",
   failed: "Failed: {message}",
   checkFirst: "Run Check first.",
-  tableCounts: "{n} items",
+  tableCounts: "{n:item|items}",
   needsNewer: "{buttons}: needs {excel} or Microsoft 365 (ExcelApi {version}); this Excel does not have it, so the button is off.",
   needsNewerShort: "Not available in this version of Excel",
+  insertAnyway: "Insert anyway",
+  cancel: "Cancel",
+  templateExists: "The workbook already holds {n:budget table|budget tables}. Insert nine more empty tables anyway?",
   noTables: "No budget disclosure tables recognised. Check that the workbook holds the nine disclosure tables (such as the 部门财务收支预算总表).",
   checkerTitle: "Budget check · files on this computer",
   privacy: "Files are read and checked in this browser only and never uploaded: this page forbids every network connection (Content-Security-Policy connect-src 'none'); it works offline.",
   dropHere: "Drop .xlsx, .pdf or .txt files here, or click to choose",
   dropKinds: "Several files at once; findings by table, printable; workbooks can be downloaded filled in.",
   checkerReady: "Choose the files to check.",
-  readingFiles: "Reading and checking {n} files…",
-  checkedFiles: "Checked {files} files: {errors} errors, {warnings} warnings, {infos} notes.",
+  readingFiles: "Reading and checking {n:file|files}…",
+  checkedFiles: "Checked {files:file|files}: {errors:error|errors}, {warnings:warning|warnings}, {infos:note|notes}.",
   print: "Print report",
   downloadFilled: "Download the filled workbook",
-  filledDownload: "Filled {n} cells; copy downloaded (the original is unchanged).",
+  filledDownload: "Filled {n:cell|cells}; copy downloaded (the original is unchanged).",
   unsupportedFile: "“{name}” is not an .xlsx, .pdf or .txt file; not checked.",
   fileTooLarge: "“{name}” is {mb} MB, above the limit; not read.",
   pdfUnavailable: "“{name}”: this version cannot read PDFs; use .xlsx or .txt, or the yusuan command line.",
@@ -155,10 +161,16 @@ export function langOf(displayLanguage: string | undefined): Lang {
 }
 
 /**
- * A label in the language, with {name} placeholders filled in.
- * @example t("en", "marked", { n: 3 }) // "Marked 3 cells."
+ * A label in the language, with {name} placeholders filled in. `{n:cell|cells}` is a count with its noun
+ * in the singular for 1 and the plural otherwise (English; Chinese needs no such form).
+ * @example t("en", "marked", { n: 1 }) // "Marked 1 cell."
  */
 export function t(lang: Lang, keyName: MessageKey, params: Record<string, string | number> = {}): string {
   const template = (lang === "en" ? en : zh)[keyName];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (m, name: string, one?: string, other?: string) => {
+    if (!(name in params)) return m;
+    const value = params[name]!;
+    if (one === undefined || other === undefined) return String(value);
+    return `${value} ${Number(value) === 1 ? one : other}`;
+  });
 }
