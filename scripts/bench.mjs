@@ -11,6 +11,7 @@ const benches = [
   ["@yusuan/disclosure — recognize + check", "packages/disclosure", "bench.mjs"],
   ["@yusuan/pdf — reading a budget PDF against pdfjs-dist alone", "packages/pdf", "bench.mjs"],
   ["yusuan CLI — batch check", "apps/cli", "bench.mjs"],
+  ["yusuan CLI — batch check of published PDFs", "apps/cli", "bench-pdf.mjs"],
   ["Excel add-in — bundle size and check time", "apps/excel-addin", "bench.mjs"],
 ];
 

@@ -7,7 +7,8 @@
 // loading the files with exceljs, and the start time of `yusuan --help` (median of 10). Prints a
 // markdown table.
 // Usage: node apps/cli/bench.mjs [N=1000] [ROUNDS=3]
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { measure, median } from "./bench-measure.mjs";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, tmpdir } from "node:os";
@@ -40,44 +41,6 @@ for (let i = 0; i < N; i++) {
   writeFileSync(join(files, `b${String(i).padStart(4, "0")}.xlsx`), new Uint8Array(await wb.xlsx.writeBuffer()));
   cell.value = old;
 }
-
-/**
- * Runs a command, sampling its peak resident memory (VmHWM) and CPU time (all threads, user + system)
- * from /proc; returns wall seconds, CPU seconds and MB.
- */
-function measure(args) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] });
-    let peak = 0;
-    let cpu = 0;
-    let mainCpu = 0;
-    const ticks = (statFile) => {
-      const stat = readFileSync(statFile, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      return (Number(f[11]) + Number(f[12])) / 100;
-    };
-    const sample = () => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-        cpu = ticks(`/proc/${child.pid}/stat`);
-        mainCpu = ticks(`/proc/${child.pid}/task/${child.pid}/stat`);
-      } catch {}
-    };
-    const timer = setInterval(sample, 10);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearInterval(timer);
-      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, cpu, mainCpu, peakMB: peak, code });
-    });
-  });
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const glob = join(files, "*.xlsx");
 const loadScript = join(dir, "load.mjs");
