@@ -92,6 +92,11 @@ export function readCode(input: CellInput): Outcome<{ code: string; scheme: Sche
   }
   const parsed = parseCode(text.value, { scheme });
   if (!parsed.ok) return fail("invalidValue", `科目编码“${text.value}”无效：${parsed.reason}`, `Invalid code "${text.value}": ${parsed.reasonEn}`);
+  // 款 and 项 are numbered from 01: a segment 00 is a typing slip, not a code (2010100, 20100).
+  const segments = parsed.code.length > 3 ? parsed.code.slice(3).match(/\d\d/g) ?? [] : [];
+  if (segments.includes("00")) {
+    return fail("invalidValue", `科目编码“${text.value}”无效：款、项编码从 01 起，不能为 00`, `Invalid code "${text.value}": 款 and 项 are numbered from 01, never 00`);
+  }
   return { ok: true, value: { code: parsed.code, scheme: parsed.scheme, level: parsed.level } };
 }
 
@@ -112,7 +117,12 @@ export function nameOf(code: CellInput, year?: CellInput): Outcome<string> {
   if (!y.ok) return y;
   const entry = getCatalog(c.value.scheme, y.value).get(c.value.code);
   if (!entry) {
-    return fail("notAvailable", `科目目录中没有编码 ${c.value.code}`, `Code ${c.value.code} is not in the catalog`);
+    // The built-in catalog holds the codes seen in published budgets, not the whole official catalog.
+    return fail(
+      "notAvailable",
+      `内置科目目录中没有编码 ${c.value.code}：内置目录只收录已公开预算中出现过的科目，并不完整。完整的官方目录可用命令行 yusuan catalog import 导入后以 --catalog 使用`,
+      `Code ${c.value.code} is not in the built-in catalog, which holds only the codes seen in published budgets; import the full official catalog with yusuan catalog import and use it with --catalog`,
+    );
   }
   return { ok: true, value: entry.name };
 }
@@ -158,15 +168,22 @@ export function wan(amount: CellInput, decimals?: CellInput): Outcome<string> {
   return { ok: true, value: a.value.to("万元").toFixed(d, "half-up") };
 }
 
+/** 1 亿亿 (10^16): from here on 大写 would need 亿亿, which is not written on financial documents. */
+const DAXIE_LIMIT = Amount.of("10000000000000000");
+
 /**
- * 大写金额 of an amount in 元.
+ * 大写金额 of an amount in 元 (below 1 亿亿).
  * @example daxie(1004.05) // { ok: true, value: "壹仟零肆元零伍分" }
  */
 export function daxie(amount: CellInput): Outcome<string> {
   const a = toAmount(amount);
   if (!a.ok) return a;
+  if (a.value.abs().compare(DAXIE_LIMIT) >= 0) {
+    return fail("invalidValue", "金额过大：大写金额最高到 9999 万亿（不足 1 亿亿）", "The amount is too large: 大写 amounts go up to 9,999 trillion (below 10^16)");
+  }
   return { ok: true, value: toDaxie(a.value) };
 }
+
 
 /**
  * total − Σ cells, as a decimal string ("0" when they agree). Blank cells count as zero.

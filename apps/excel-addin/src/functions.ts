@@ -11,11 +11,11 @@ function unwrap<T>(outcome: Outcome<T>): T {
 }
 
 /**
- * 科目名称：按编码返回政府收支分类科目名称（功能分类 2 开头，部门经济分类 3 开头）。
+ * 科目名称：按编码返回政府收支分类科目名称（功能分类 2 开头，部门经济分类 3 开头）。Name of a classification code (functional 2…, department economic 3…).
  * @customfunction NAME
- * @param code 科目编码，如 2019999 或 "201 99 99"
- * @param [year] 预算年度（可选），默认使用最新目录
- * @returns 科目名称
+ * @param code 科目编码，如 2019999 或 "201 99 99"。Code, e.g. 2019999 or "201 99 99"
+ * @param [year] 预算年度（可选），默认使用最新目录。Budget year (optional; default: newest catalog)
+ * @returns 科目名称 Name
  * @example yusuanName(2019999) // "其他一般公共服务支出"
  */
 export function yusuanName(code: string | number, year?: number): string {
@@ -23,11 +23,11 @@ export function yusuanName(code: string | number, year?: number): string {
 }
 
 /**
- * 元转万元：四舍五入到指定小数位（默认 2 位）。
+ * 元转万元：四舍五入到指定小数位（默认 2 位）。元 to 万元, rounded half-up (default 2 decimals).
  * @customfunction WAN
- * @param amount 金额（元）
- * @param [decimals] 小数位数，默认 2
- * @returns 金额（万元）
+ * @param amount 金额（元）。Amount in 元
+ * @param [decimals] 小数位数，默认 2。Decimals (default 2)
+ * @returns 金额（万元） Amount in 万元
  * @example yusuanWan(38233551.78) // 3823.36
  */
 export function yusuanWan(amount: number | string, decimals?: number): number {
@@ -35,10 +35,10 @@ export function yusuanWan(amount: number | string, decimals?: number): number {
 }
 
 /**
- * 上级科目编码：项 → 款，款 → 类。
+ * 上级科目编码：项 → 款，款 → 类。The code one level up (项 → 款 → 类).
  * @customfunction PARENT
- * @param code 科目编码
- * @returns 上级科目编码
+ * @param code 科目编码。Code
+ * @returns 上级科目编码 Parent code
  * @example yusuanParent(2010199) // "20101"
  */
 export function yusuanParent(code: string | number): string {
@@ -46,10 +46,10 @@ export function yusuanParent(code: string | number): string {
 }
 
 /**
- * 科目级次：类、款或项。
+ * 科目级次：类、款或项。Level of a code: 类, 款 or 项.
  * @customfunction LEVEL
- * @param code 科目编码
- * @returns 级次
+ * @param code 科目编码。Code
+ * @returns 级次 Level
  * @example yusuanLevel(20101) // "款"
  */
 export function yusuanLevel(code: string | number): string {
@@ -57,10 +57,10 @@ export function yusuanLevel(code: string | number): string {
 }
 
 /**
- * 大写金额：如 壹仟零肆元零伍分。
+ * 大写金额：如 壹仟零肆元零伍分（不足 1 亿亿）。Amount in Chinese capital numerals (below 10^16).
  * @customfunction DAXIE
- * @param amount 金额（元）
- * @returns 大写金额
+ * @param amount 金额（元）。Amount in 元
+ * @returns 大写金额 Amount in words
  * @example yusuanDaxie(1004.05) // "壹仟零肆元零伍分"
  */
 export function yusuanDaxie(amount: number | string): string {
@@ -68,11 +68,11 @@ export function yusuanDaxie(amount: number | string): string {
 }
 
 /**
- * 合计校验：合计减各项之和，相等时为 0。
+ * 合计校验：合计减各项之和，相等时为 0。Total minus the sum of the items (0 when they agree).
  * @customfunction SUMCHECK
- * @param total 合计数
- * @param range 各项所在区域
- * @returns 差额（合计 − 各项之和）
+ * @param total 合计数。Total
+ * @param range 各项所在区域。Range of the items
+ * @returns 差额（合计 − 各项之和） Difference
  * @example yusuanSumcheck(10, [[3], [7]]) // 0
  */
 export function yusuanSumcheck(total: number | string, range: Array<Array<number | string | boolean>>): number {

@@ -149,3 +149,28 @@ describe("the registered wrappers", () => {
     expect(caught(() => yusuanSumcheck(1, [[true]]))).toMatchObject({ code: "#VALUE!" });
   });
 });
+
+describe("limits of the custom functions", () => {
+  it("PARENT and LEVEL reject codes with a 00 款 or 项", () => {
+    expect(parentCodeOf("2010100")).toMatchObject({ ok: false, error: "invalidValue" });
+    expect(parentCodeOf(20100)).toMatchObject({ ok: false, error: "invalidValue" });
+    expect(levelNameOf("2010100")).toMatchObject({ ok: false, error: "invalidValue" });
+    expect(parentCodeOf("2010101")).toEqual({ ok: true, value: "20101" });
+  });
+
+  it("DAXIE stops below 1 亿亿, where 大写 would need 亿亿", () => {
+    expect(daxie("9999999999999999.99")).toMatchObject({ ok: true });
+    expect(daxie("10000000000000000")).toMatchObject({ ok: false, error: "invalidValue" });
+    expect(daxie("-10000000000000000")).toMatchObject({ ok: false, error: "invalidValue" });
+  });
+
+  it("NAME of a code missing from the built-in catalog says the catalog is partial and how to load a full one", () => {
+    const r = nameOf("2081111");
+    expect(r).toMatchObject({ ok: false, error: "notAvailable" });
+    if (!r.ok) {
+      expect(r.message).toContain("内置");
+      expect(r.message).toContain("catalog import");
+      expect(r.messageEn).toContain("built-in catalog");
+    }
+  });
+});
