@@ -93,7 +93,7 @@ export function readCode(input: CellInput): Outcome<{ code: string; scheme: Sche
   const parsed = parseCode(text.value, { scheme });
   if (!parsed.ok) return fail("invalidValue", `科目编码“${text.value}”无效：${parsed.reason}`, `Invalid code "${text.value}": ${parsed.reasonEn}`);
   // 款 and 项 are numbered from 01: a segment 00 is a typing slip, not a code (2010100, 20100).
-  const segments = parsed.code.length > 3 ? parsed.code.slice(3).match(/\d\d/g) ?? [] : [];
+  const segments: string[] = parsed.code.length > 3 ? (parsed.code.slice(3).match(/\d\d/g) ?? []) : [];
   if (segments.includes("00")) {
     return fail("invalidValue", `科目编码“${text.value}”无效：款、项编码从 01 起，不能为 00`, `Invalid code "${text.value}": 款 and 项 are numbered from 01, never 00`);
   }

@@ -117,3 +117,16 @@ describe("syntax level of the shipped bundles", () => {
     }
   });
 });
+
+describe("Office errors in the pane's language", () => {
+  it("an action on an Excel without its set gives a Chinese message with what to do", async () => {
+    const { describeOfficeError } = await import("../src/office-errors");
+    const error = await ACTIONS.mark(fake("1.8")).catch((e: unknown) => e);
+    const text = describeOfficeError(error, "zh-CN");
+    expect(text).toContain("此 Excel 版本不支持");
+    expect(text).not.toMatch(/[A-Za-z]{6,}/);
+    expect(describeOfficeError(error, "en")).toContain("Update Excel");
+    expect(describeOfficeError({ code: "AccessDenied", message: "Access denied" }, "zh-CN")).toContain("撤销工作表保护");
+    expect(describeOfficeError(new Error("boom"), "zh-CN")).toBe("操作失败：boom");
+  });
+});

@@ -35,6 +35,7 @@ import {
   type PriorContent,
   type PriorFill,
 } from "../adapter";
+import { describeOfficeError } from "../office-errors";
 import { excelFor, unsupportedActions, type Action } from "../requirements";
 import { t, type Lang, type MessageKey } from "./i18n";
 import { CHAPTER_NAMES, countBySeverity, groupDigits, groupFindings, isoDate, locationLabel, marksFor, noTablesFound, refOfLocation, writesFor } from "./view-model";
@@ -160,7 +161,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     try {
       await work();
     } catch (e) {
-      say(L("failed", { message: e instanceof Error ? e.message : String(e) }));
+      say(describeOfficeError(e, lang));
     } finally {
       root.classList.remove("busy");
       for (const b of root.querySelectorAll("button")) b.disabled = blocked.has(b.dataset.action ?? "");
