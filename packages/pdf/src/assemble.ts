@@ -197,6 +197,17 @@ function alignContinuedTables(items: PageItem[]): void {
       const px = prev.xs;
       const map = it.xs.slice(0, -1).map((x) => px.findIndex((p) => Math.abs(p - x) <= 3));
       const last = px.findIndex((p) => Math.abs(p - it.xs[it.xs.length - 1]!) <= 3);
+      if (!(map.every((k) => k >= 0) && last >= 0) && it.centres) {
+        // A table read by alignment: each column goes where its contents fall among the first page's columns.
+        const byCentre = centresInto(it.centres, px);
+        if (byCentre) {
+          map.splice(0, map.length, ...byCentre);
+          mapping = { page: it.page, table: it.table, map, width: px.length - 1, xs: px };
+          it.cells = remap(it.cells, map, mapping.width);
+          prev = { page: it.page, table: it.table, xs: px };
+          continue;
+        }
+      }
       if (map.every((k) => k >= 0) && last >= 0) {
         mapping = { page: it.page, table: it.table, map, width: px.length - 1, xs: px };
         it.cells = remap(it.cells, map, mapping.width);
@@ -206,6 +217,19 @@ function alignContinuedTables(items: PageItem[]): void {
     }
     prev = { page: it.page, table: it.table, xs: it.xs };
   }
+}
+
+/** The column of boundaries `xs` that holds each centre, in order; undefined if one falls outside or two share one. */
+function centresInto(centres: number[], xs: number[]): number[] | undefined {
+  const out: number[] = [];
+  for (const c of centres) {
+    if (c < xs[0]! - 3 || c > xs[xs.length - 1]! + 3) return undefined;
+    let k = 0;
+    while (k < xs.length - 2 && c > xs[k + 1]!) k++;
+    if (out.length > 0 && k <= out[out.length - 1]!) return undefined;
+    out.push(k);
+  }
+  return out;
 }
 
 function remap(cells: string[], map: number[], width: number): string[] {

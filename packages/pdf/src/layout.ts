@@ -3,6 +3,7 @@
  * line number on the page.
  */
 import type { PageContent, Run } from "./geometry";
+import { alignTables } from "./align";
 import { findLattices, place, type Lattice } from "./lattice";
 
 /** A printed line outside any table. */
@@ -31,6 +32,8 @@ export interface RowItem {
   readonly xs: number[];
   /** Identifies the table on its page. */
   readonly table: number;
+  /** For a table read by alignment: the middle of each column's contents. */
+  readonly centres?: number[];
 }
 
 /** What a page holds, in reading order. */
@@ -49,7 +52,10 @@ export function layoutPage(content: PageContent): PageItem[] {
   }
   const lineOf = lineNumbering(runs);
   const items: PageItem[] = [];
-  for (const group of groupLines(free)) {
+  // Tables the rules do not give: by alignment, with whatever horizontal rules remain.
+  const aligned = alignTables(free, content.rules, content.page, lineOf, lattices.length);
+  items.push(...aligned.rows);
+  for (const group of groupLines(aligned.rest)) {
     const text = joinRuns(group);
     if (text === "") continue;
     const first = group[0]!;
