@@ -202,3 +202,38 @@ describe("build → check → fill (built)", () => {
     expect(fill.stdout).not.toMatch(/冲突/);
   }, 60_000);
 });
+
+describe("the hostile-input corpus through fill as well as check (built)", () => {
+  it("every unreadable input is refused by fill with a message naming the file, never an internal error", async () => {
+    const { hostileInputs } = await import("@yusuan/xlsx");
+    const dir = join(base, "corpus");
+    spawnSync("mkdir", ["-p", dir]);
+    for (const input of await hostileInputs()) {
+      const file = join(dir, input.name);
+      writeFileSync(file, input.bytes);
+      for (const args of [["check", file], ["fill", file, "-o", join(dir, `out-${input.name}`), "--force"]]) {
+        const r = yusuan(args, { NODE_OPTIONS: "--max-old-space-size=256" });
+        expect(r.status, `${args[0]} ${input.name}: ${r.stdout}${r.stderr}`).toBe(2);
+        expect(r.stdout + r.stderr, `${args[0]} ${input.name}`).toContain(input.name);
+        expect(r.stdout + r.stderr, `${args[0]} ${input.name}`).not.toMatch(/内部错误|internal error/);
+      }
+      expect(existsSync(join(dir, `out-${input.name}`)), input.name).toBe(false);
+    }
+  }, 600_000);
+
+  it("every costly input is checked and filled within its time and memory bound", async () => {
+    const { costlyInputs } = await import("@yusuan/xlsx");
+    const dir = join(base, "costly");
+    spawnSync("mkdir", ["-p", dir]);
+    for (const input of await costlyInputs()) {
+      const file = join(dir, input.name);
+      writeFileSync(file, input.bytes);
+      for (const args of [["check", file], ["fill", file, "-o", join(dir, `out-${input.name}`), "--force"]]) {
+        const started = performance.now();
+        const r = yusuan(args, { NODE_OPTIONS: `--max-old-space-size=${input.megabytes}` });
+        expect(r.status, `${args[0]} ${input.name}: ${r.stdout}${r.stderr}`).toBeLessThan(2);
+        expect(performance.now() - started, `${args[0]} ${input.name}`).toBeLessThan(input.seconds * 1000);
+      }
+    }
+  }, 300_000);
+});

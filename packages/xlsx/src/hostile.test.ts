@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { hostileInputs, minimalXlsx, type HostileInput } from "./hostile";
+import { costlyInputs, hostileInputs, minimalXlsx, type HostileInput } from "./hostile";
+import { writePatches } from "./write";
 import { readXlsx } from "./read";
 
 describe("hostile inputs", () => {
@@ -53,5 +54,30 @@ describe("hostile inputs", () => {
       expect(result.messageEn).toContain(input.name);
       expect(elapsed, input.name).toBeLessThan(5000);
     }
+  });
+});
+
+describe("costly inputs", () => {
+  it("read within their time bound, with the stray far cells set aside and named", async () => {
+    const inputs = await costlyInputs();
+    expect(inputs.map((i) => i.name)).toEqual(["giant-merge.xlsx", "far-cells-40-sheets.xlsx"]);
+    for (const input of inputs) {
+      const started = performance.now();
+      const r = await readXlsx(input.bytes, input.name);
+      expect(performance.now() - started, input.name).toBeLessThan(input.seconds * 1000);
+      expect(r.ok, input.name).toBe(true);
+      if (!r.ok) continue;
+      for (const sheet of r.grid.sheets) expect(sheet.rows.length, `${input.name} ${sheet.name}`).toBeLessThan(10);
+      if (input.name.startsWith("far")) {
+        expect(r.grid.sheets).toHaveLength(40);
+        expect(r.warnings.join("\n")).toMatch(/XFD1048576/);
+      }
+    }
+  });
+
+  it("the writer refuses a merge it would have to materialise, naming the file and the sheet", async () => {
+    const input = (await costlyInputs())[0]!;
+    const patch = { location: { sheet: "Sheet1", cell: "B2" }, table: "T1" as const, column: "预算数", oldValue: "", newValue: "1.00", reason: "", rule: "A1.parent-sum" as const };
+    await expect(writePatches(input.bytes, [patch], { name: "大合并.xlsx" })).rejects.toMatchObject({ code: "input.unwritable", message: expect.stringMatching(/大合并\.xlsx.*Sheet1.*A1:XFD1048576/) });
   });
 });

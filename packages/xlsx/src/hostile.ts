@@ -9,6 +9,63 @@ async function newZip(): Promise<import("jszip")> {
   return new JSZip();
 }
 
+/**
+ * A workbook that can be read but once cost far too much, with the bounds reading, checking and
+ * filling it must now stay within (wall seconds on one core, and megabytes of heap).
+ *
+ * @example
+ * ```ts
+ * const input: CostlyInput = { name: "far-cells.xlsx", bytes, seconds: 10, megabytes: 256 };
+ * ```
+ */
+export interface CostlyInput {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly seconds: number;
+  readonly megabytes: number;
+}
+
+/**
+ * Readable workbooks that used to cost minutes and gigabytes: a merge over the whole sheet
+ * (A1:XFD1048576; 4.2 GB and a crash in `fill`), and one cell at XFD1048576 in each of 40 sheets
+ * (60 s and 1.86 GB). Each comes with its time and memory bound.
+ *
+ * @example
+ * ```ts
+ * for (const input of await costlyInputs()) {
+ *   const started = performance.now();
+ *   await readXlsx(input.bytes, input.name);
+ *   console.assert(performance.now() - started < input.seconds * 1000);
+ * }
+ * ```
+ */
+export async function costlyInputs(): Promise<CostlyInput[]> {
+  const out: CostlyInput[] = [];
+  out.push({
+    name: "giant-merge.xlsx",
+    bytes: await minimalXlsx({
+      "xl/worksheets/sheet1.xml": sheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`).replace("</sheetData>", `</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>`),
+    }),
+    seconds: 10,
+    megabytes: 256,
+  });
+  const parts: Parts = {};
+  let sheets = "";
+  let rels = "";
+  let types = "";
+  for (let i = 1; i <= 40; i++) {
+    parts[`xl/worksheets/sheet${i}.xml`] = sheetXml(`<row r="1"><c r="A1"><v>${i}</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`);
+    sheets += `<sheet name="S${i}" sheetId="${i}" r:id="rId${i}"/>`;
+    rels += `<Relationship Id="rId${i}" Type="${NS_R}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
+    types += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`;
+  }
+  parts["xl/workbook.xml"] = workbookXml(sheets);
+  parts["xl/_rels/workbook.xml.rels"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
+  parts["[Content_Types].xml"] = contentTypes().replace(/<Override PartName="\/xl\/worksheets[^>]*>/, types);
+  out.push({ name: "far-cells-40-sheets.xlsx", bytes: await minimalXlsx(parts), seconds: 10, megabytes: 256 });
+  return out;
+}
+
 /** One bad input and the code {@link readXlsx} must answer with. */
 export interface HostileInput {
   readonly name: string;
@@ -305,6 +362,19 @@ export async function hostileInputs(): Promise<HostileInput[]> {
       z[local + 8] = 14;
     }),
   );
+  {
+    // Number formats that cost minutes and gigabytes before they were bounded: a 500,000-character
+    // literal, 20,000 "[" and 5,000 scaling commas. Refused as hostile.
+    const styles = (code: string): string =>
+      `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="${code}"/></numFmts>` +
+      `<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+    // Varied CJK text, so that it does not compress like a zip bomb (that is caught earlier).
+    const literal = Array.from(seededBytes(500_000, 11), (b, i) => String.fromCharCode(0x4e00 + ((b << 6) ^ (i & 0x3f)))).join("");
+    const styled = sheetXml(`<row r="1"><c r="A1" s="1"><v>1234.5</v></c></row>`);
+    add("format-long-literal.xlsx", await minimalXlsx({ "xl/styles.xml": styles(`&quot;${literal}&quot;0`), "xl/worksheets/sheet1.xml": styled }));
+    add("format-brackets.xlsx", await minimalXlsx({ "xl/styles.xml": styles("[".repeat(20_000)), "xl/worksheets/sheet1.xml": styled }));
+    add("format-commas.xlsx", await minimalXlsx({ "xl/styles.xml": styles(`0${",".repeat(5_000)}`), "xl/worksheets/sheet1.xml": styled }));
+  }
   add(
     "corrupt-deflate-data.xlsx",
     patchEntry(valid, "xl/worksheets/sheet1.xml", (z, _cd, local) => {

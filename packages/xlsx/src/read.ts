@@ -79,6 +79,13 @@ class GridReader implements PartReader {
     if (!content) return undefined;
     this.cells += content.cells;
     this.formulasWithoutResult += content.formulasWithoutResult;
+    if (content.strays && content.strays.count > 0) {
+      const at = content.strays.first.join("、");
+      this.warnings.push(
+        `文件“${this.file}”工作表“${declared.name}”有 ${content.strays.count} 个单元格远在其余内容之外（${at}），未读取。 / ` +
+          `Sheet "${declared.name}" of "${this.file}" has ${content.strays.count} cell(s) far beyond the rest (${content.strays.first.join(", ")}); they were not read.`,
+      );
+    }
     this.sheets.push({
       name: declared.name,
       rows: content.rows,

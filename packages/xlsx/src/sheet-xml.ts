@@ -326,6 +326,8 @@ export interface SheetContent {
   readonly cells: number;
   /** Formula cells with no saved result. */
   readonly formulasWithoutResult: number;
+  /** Cells set aside because they lie far beyond the rest (how many, and the first addresses). */
+  readonly strays?: { readonly count: number; readonly first: readonly string[] };
 }
 
 /** The result of {@link readWorksheet}. */
@@ -605,10 +607,51 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
   return place(placed, merges, hidden, withoutResult);
 }
 
+/** Empty rows (columns) between the used area and a few stray cells beyond it that set those cells apart. */
+const STRAY_ROW_GAP = 10_000;
+const STRAY_COL_GAP = 1_000;
+
+/**
+ * The used area of a sheet is where its cells are: a few cells far beyond the rest (one at XFD1048576)
+ * would stretch every row and column loop to the sheet's edge, so they are set aside, by index of
+ * the first one. Returns the cells kept.
+ */
+function withoutStrays(cells: Cell[], strays: string[]): Cell[] {
+  const few = (n: number): boolean => n <= Math.max(10, Math.floor(cells.length / 100));
+  let kept = cells;
+  const last = kept[kept.length - 1];
+  if (last && last.row > STRAY_ROW_GAP) {
+    for (let i = 1; i < kept.length; i++) {
+      if (kept[i]!.row - kept[i - 1]!.row > STRAY_ROW_GAP && few(kept.length - i)) {
+        for (const c of kept.slice(i, i + 5)) strays.push(c.address);
+        kept = kept.slice(0, i);
+        break;
+      }
+    }
+  }
+  let maxCol = 0;
+  for (const c of kept) if (c.col > maxCol) maxCol = c.col;
+  if (maxCol > STRAY_COL_GAP) {
+    const cols = Uint16Array.from(kept, (c) => c.col).sort();
+    for (let i = 1; i < cols.length; i++) {
+      if (cols[i]! - cols[i - 1]! > STRAY_COL_GAP && few(cols.length - i)) {
+        const limit = cols[i - 1]!;
+        const far = kept.filter((c) => c.col > limit);
+        for (const c of far.slice(0, 5)) strays.push(c.address);
+        kept = kept.filter((c) => c.col <= limit);
+        break;
+      }
+    }
+  }
+  return kept;
+}
+
 /** Puts the cells in rows, leaving out those a merge covers, and keeps the hidden rows that count. */
-function place(cells: Cell[], merges: CellRange[], hidden: number[], withoutResult: number): WorksheetResult {
+function place(all: Cell[], merges: CellRange[], hidden: number[], withoutResult: number): WorksheetResult {
+  if (all.some((c, i) => i > 0 && c.row < all[i - 1]!.row)) all.sort((a, b) => a.row - b.row);
+  const strays: string[] = [];
+  const cells = withoutStrays(all, strays);
   const index = new MergeIndex(merges);
-  if (cells.some((c, i) => i > 0 && c.row < cells[i - 1]!.row)) cells.sort((a, b) => a.row - b.row);
   const rows: (Cell | undefined)[][] = [];
   let count = 0;
   for (const cell of cells) {
@@ -627,7 +670,7 @@ function place(cells: Cell[], merges: CellRange[], hidden: number[], withoutResu
     const hasValue = (rows[r]?.length ?? 0) > 0;
     if (hasValue || hiddenIndex.spansRow(r)) hiddenRows.push(r);
   }
-  return { ok: true, value: { rows, merges, hiddenRows, cells: count, formulasWithoutResult: withoutResult } };
+  return { ok: true, value: { rows, merges, hiddenRows, cells: count, formulasWithoutResult: withoutResult, strays: { count: all.length - cells.length, first: strays } } };
 }
 
 /**

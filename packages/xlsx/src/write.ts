@@ -5,7 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import { parseAmount } from "@yusuan/money";
-import { parseAddress, type Cell, type CellPatch, type CellRange, type Grid, type Sheet, type Waiver } from "@yusuan/disclosure";
+import { cellAddress as cellAddress, parseAddress, type Cell, type CellPatch, type CellRange, type Grid, type Sheet, type Waiver } from "@yusuan/disclosure";
 import { XlsxError } from "./errors";
 import { formatNumber } from "./format";
 import { inspectXlsx } from "./inspect";
@@ -45,9 +45,31 @@ async function newWorkbook(): Promise<ExcelJS.Workbook> {
 }
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
+/** Merged cells the writer may hold in all: exceljs makes an object for every cell a merge covers. */
+const MAX_MERGED_CELLS = 1_000_000;
+
 async function loadChecked(original: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
   const inspection = await inspectXlsx(original, name, DEFAULT_LIMITS);
   if (!inspection.ok) throw new XlsxError(inspection.code, inspection.message, inspection.messageEn);
+  // Read once with the bounded reader first: what it refuses is refused with its message, and a
+  // merge the writer would have to materialise cell by cell (A1:XFD1048576) is refused by name.
+  const { readXlsx } = await import("./read");
+  const read = await readXlsx(original, name);
+  if (!read.ok) throw new XlsxError(read.code, read.message, read.messageEn);
+  for (const sheet of read.grid.sheets) {
+    let merged = 0;
+    for (const m of sheet.merges ?? []) {
+      merged += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (merged > MAX_MERGED_CELLS) {
+        const ref = `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`;
+        throw new XlsxError(
+          "input.unwritable",
+          `工作簿“${name}”工作表“${sheet.name}”的合并区域 ${ref} 过大（超过 ${MAX_MERGED_CELLS} 个单元格），无法写回；未写出任何文件。`,
+          `Workbook "${name}", sheet "${sheet.name}": the merged range ${ref} is too large to write back (over ${MAX_MERGED_CELLS} cells); nothing was written.`,
+        );
+      }
+    }
+  }
   const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(original as unknown as ExcelJS.Buffer);
