@@ -10,7 +10,14 @@ import type { RuleSpec } from "./rules/engine";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
-/** Rule id of the finding about formulas with unknown results. */
+/**
+ * Rule id of the finding about formulas with unknown results.
+ *
+ * @example
+ * ```ts
+ * analyze(grid).findings.filter((f) => f.rule === FORMULA_WITHOUT_RESULT_RULE); // at most one per workbook
+ * ```
+ */
 export const FORMULA_WITHOUT_RESULT_RULE = "D5.formula-without-result";
 
 /**

@@ -36,7 +36,15 @@ export interface AtomicReport {
   readonly notes: string[];
 }
 
-/** Thrown for a file that must not be replaced (read-only, not a regular file). */
+/**
+ * Thrown for a file that must not be replaced (read-only, not a regular file).
+ *
+ * @example
+ * ```ts
+ * try { await writeFileAtomic("只读.xlsx", bytes); }
+ * catch (e) { if (e instanceof AtomicWriteRefused && e.code === "read-only") console.error(e.messageEn); }
+ * ```
+ */
 export class AtomicWriteRefused extends Error {
   override readonly name = "AtomicWriteRefused";
   constructor(
@@ -250,7 +258,15 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Thrown by {@link withFileLock} when another process holds the lock past the wait. */
+/**
+ * Thrown by {@link withFileLock} when another process holds the lock past the wait.
+ *
+ * @example
+ * ```ts
+ * try { await withFileLock("预算.xlsx", work, { waitMs: 0 }); }
+ * catch (e) { if (e instanceof FileLocked) console.error(e.messageEn); }
+ * ```
+ */
 export class FileLocked extends Error {
   override readonly name = "FileLocked";
   constructor(
