@@ -9,6 +9,30 @@ import { stages } from "./pool";
 const SAMPLE_TXT = fileURLToPath(new URL("../../../examples/sample.txt", import.meta.url));
 const SAMPLE_XLSX = fileURLToPath(new URL("../../../examples/sample.xlsx", import.meta.url));
 
+/** The reader's cells work out address and text when asked; as plain objects they compare with unpacked ones. */
+const plain = (grid: Grid): Grid => ({
+  ...grid,
+  sheets: grid.sheets.map((s) => ({
+    ...s,
+    rows: s.rows.map((row) =>
+      row.map((c) =>
+        c === undefined
+          ? c
+          : {
+              address: c.address,
+              row: c.row,
+              col: c.col,
+              value: c.value,
+              text: c.text,
+              ...(c.numberFormat !== undefined ? { numberFormat: c.numberFormat } : {}),
+              ...(c.formula !== undefined ? { formula: c.formula } : {}),
+              ...(c.formulaWithoutResult ? { formulaWithoutResult: true } : {}),
+            },
+      ),
+    ),
+  })),
+});
+
 /** What a grid looks like after crossing to another thread: packed, cloned, unpacked. */
 const across = (grid: Grid): Grid => unpackGrid(structuredClone(packGrid(grid)));
 
@@ -17,7 +41,7 @@ describe("packGrid / unpackGrid", () => {
     const read = await readXlsx(new Uint8Array(readFileSync(SAMPLE_XLSX)), "sample.xlsx");
     if (!read.ok) throw new Error(read.message);
     const back = across(read.grid);
-    expect(back).toStrictEqual(read.grid);
+    expect(back).toStrictEqual(plain(read.grid));
     expect(analyze(back).findings).toEqual(analyze(read.grid).findings);
   });
 
