@@ -119,6 +119,8 @@ describe("the one-file CLI (dist/yusuan.mjs) in an empty folder", () => {
     // Same folder and same relative path: a fingerprint of an unreadable file includes its path.
     const built = runIn(empty, join(cliDir, "dist", "cli.js"), ["check", "doc.pdf", "--format", "json"]);
     expect(one.status).toBe(built.status);
+    // No warning about pdf.js's native canvas package, which the single file does without.
+    expect(one.stderr).toBe("");
     const strip = (out: string) =>
       (JSON.parse(out) as { files: { findings: { rule: string; fingerprint: string }[] }[] }).files[0]!.findings.map((f) => `${f.rule} ${f.fingerprint}`);
     expect(strip(one.stdout)).toEqual(strip(built.stdout));

@@ -21,6 +21,23 @@ const inlineVersion = {
   },
 };
 
+/**
+ * pdf.js (in Node) loads the native @napi-rs/canvas for DOMMatrix, ImageData and Path2D and warns on
+ * stderr when it is missing; the single file cannot carry a native package and provides the three
+ * classes itself (one-file-shims.js), so that load is left out.
+ */
+const noNativeCanvas = {
+  name: "no-native-canvas",
+  setup(build) {
+    build.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const load = 'canvas = require("@napi-rs/canvas");';
+      if (!source.includes(load)) throw new Error(`${args.path}: ${load} not found (pdfjs-dist changed?)`);
+      return { contents: source.replace(load, "canvas = undefined;"), loader: "js" };
+    });
+  },
+};
+
 await esbuild.build({
   entryPoints: [join(here, "src", "cli.ts")],
   outfile,
@@ -36,13 +53,14 @@ await esbuild.build({
   logLevel: "warning",
   // Optional native canvas of pdf.js: not needed to read text and ruling lines.
   external: ["@napi-rs/canvas", "canvas"],
-  plugins: [inlineVersion],
+  plugins: [inlineVersion, noNativeCanvas],
   banner: {
     // CommonJS dependencies (exceljs and its helpers) call require(): give them Node's.
     js: [
       "#!/usr/bin/env node",
       'import { createRequire as __yusuanCreateRequire } from "node:module";',
       "const require = __yusuanCreateRequire(import.meta.url);",
+      readFileSync(join(here, "one-file-shims.js"), "utf8"),
     ].join("\n"),
   },
 });
