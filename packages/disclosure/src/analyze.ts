@@ -13,6 +13,7 @@ import type { Narrative } from "./narrative/model";
 import { TABLE_DEFINITIONS, tableTitle } from "./tables";
 import { cellAddress } from "./grid";
 import { readWaivers } from "./waivers";
+import { explainCulprits } from "./culprit";
 import { FORMULA_WITHOUT_RESULT_RULE, formulaCells, formulaRules, restsOnUnknown, unknownCellNames } from "./formula-cells";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
@@ -91,7 +92,7 @@ export function check(
     for (let i = ctx.findings.length - 1; i >= 0; i--) if (ctx.findings[i]!.rule === "D1.table-missing" && ids.has(ctx.findings[i]!.table)) ctx.findings.splice(i, 1);
   }
   const waivers = new Map((options.waivers ?? []).map((w) => [w.fingerprint, w]));
-  const findings = ctx.findings.map((f) => {
+  const findings = withCauses(d, ctx.findings).map((f) => {
     const w = waivers.get(f.fingerprint);
     return w ? { ...f, waived: { reason: w.reason } } : f;
   });
@@ -193,4 +194,13 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .map((f, i) => ({ f, i, k: locationKey(f), t: TABLE_ORDER.indexOf(f.table) }))
     .sort((a, b) => a.t - b.t || a.k[0].localeCompare(b.k[0]) || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.f.rule.localeCompare(b.f.rule) || a.i - b.i)
     .map((x) => x.f);
+}
+
+/** The smallest fix is an explanation on top of the findings; if it fails, the findings stand as they are. */
+function withCauses(d: Disclosure, findings: Finding[]): Finding[] {
+  try {
+    return explainCulprits(d, findings);
+  } catch {
+    return findings;
+  }
 }

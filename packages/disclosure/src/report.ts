@@ -49,6 +49,21 @@ export interface Finding {
   readonly fingerprint: string;
   /** Present when a waiver accepted this finding. */
   readonly waived?: { readonly reason: string };
+  /**
+   * The one cell that most likely causes this failure and others with it (the smallest fix), with the
+   * value that makes them all hold. Present only when the identities determine it.
+   */
+  readonly cause?: LikelyCause;
+}
+
+/** A cell named as the likely cause of several failed identities, with its corrected value. */
+export interface LikelyCause {
+  readonly table: TableId;
+  readonly row?: string;
+  readonly column: string;
+  readonly location?: Location;
+  /** The corrected value, a decimal string in the table's unit. */
+  readonly value: string;
 }
 
 /** A table as the recognizer found it. */
