@@ -100,3 +100,42 @@ export function makePdf(opts: FixtureOptions): Uint8Array {
   parts.push(Buffer.from(xref + trailer, "latin1"));
   return new Uint8Array(Buffer.concat(parts));
 }
+
+/**
+ * A one-page PDF whose Chinese text uses a font that is neither embedded nor mapped to Unicode:
+ * a Type0 font (STSong-Light, Adobe-GB1) with a predefined CMap encoding (`UniGB-UCS2-H` takes
+ * UCS-2 codes, `GBK-EUC-H` GBK bytes) and no ToUnicode, as some office exports write it. Reading
+ * the text needs pdfjs's CMap files.
+ */
+export function makeCjkPdf(lines: string[], encoding: "UniGB-UCS2-H" | "GBK-EUC-H" = "UniGB-UCS2-H"): Uint8Array {
+  const hex = (s: string) => {
+    if (encoding === "UniGB-UCS2-H") return Array.from(s, (ch) => ch.charCodeAt(0).toString(16).padStart(4, "0")).join("");
+    return gbkHex(s);
+  };
+  const body = `BT /F1 16 Tf 72 760 Td 22 TL ${lines.map((l) => `<${hex(l)}> '`).join(" ")} ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 7 0 R >>",
+    `<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /${encoding} /DescendantFonts [5 0 R] >>`,
+    "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 6 0 R /DW 1000 >>",
+    "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+    `<< /Length ${Buffer.byteLength(body, "latin1")} >>\nstream\n${body}\nendstream`,
+  ];
+  let out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out, "latin1"));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, "latin1");
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, "latin1"));
+}
+
+/** GBK bytes of a few common budget words, as hex (Node has no GBK encoder). */
+function gbkHex(s: string): string {
+  const table: Record<string, string> = { 部: "b2bf", 门: "c3c5", 预: "d4a4", 算: "cbe3", 年: "c4ea", 收: "cad5", 入: "c8eb", 支: "d6a7", 出: "b3f6", 总: "d7dc", 表: "b1ed" };
+  return Array.from(s, (ch) => (/[\x20-\x7e]/.test(ch) ? ch.charCodeAt(0).toString(16).padStart(2, "0") : (table[ch] ?? "a1a1"))).join("");
+}

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze } from "@yusuan/disclosure";
 import { describe, expect, test } from "vitest";
-import { makePdf } from "./fixtures.test-util";
+import { makeCjkPdf, makePdf } from "./fixtures.test-util";
 import { DEFAULT_PDF_LIMITS, gridToText, readPdf } from "./index";
 
 const realPdf = (name: string) => new Uint8Array(readFileSync(join(__dirname, "../../../tests/fixtures/real/pdf", `${name}.pdf`)));
@@ -97,5 +97,29 @@ describe("gridToText", () => {
       sheets: [{ name: "文本", rows: [[cell(0, 0, "合计"), cell(0, 1, ""), cell(0, 2, "1,000")], [cell(1, 0, "注"), cell(1, 1, "")]] }],
     });
     expect(text).toBe("合计\t\t1,000\n注\n");
+  });
+});
+
+describe("fonts that are not embedded", () => {
+  const title = "2025年部门预算收入支出总表";
+
+  test("Chinese text in an Adobe-GB1 font with a UCS-2 CMap and no ToUnicode reads (CMaps found in Node.js)", async () => {
+    const r = await readPdf(makeCjkPdf([title, "部门预算"]), "cjk.pdf");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(gridToText(r.grid)).toBe(`${title}\n部门预算\n`);
+  });
+
+  test("the same with a GBK CMap", async () => {
+    const r = await readPdf(makeCjkPdf(["2025年部门预算收入支出总表"], "GBK-EUC-H"), "gbk.pdf");
+    expect(r.ok && gridToText(r.grid)).toBe(`${title}\n`);
+  });
+
+  test("CMap and standard font folders can be given (as a browser must); a wrong folder is no crash", async () => {
+    const root = join(__dirname, "../../../node_modules/pdfjs-dist");
+    const r = await readPdf(makeCjkPdf([title]), "cjk.pdf", { cMapUrl: join(root, "cmaps"), standardFontDataUrl: join(root, "standard_fonts") });
+    expect(r.ok && gridToText(r.grid)).toBe(`${title}\n`);
+    const wrong = await readPdf(makeCjkPdf([title]), "cjk.pdf", { cMapUrl: "/nonexistent/cmaps/" });
+    expect(wrong.ok ? "ok" : wrong.error.code).toMatch(/^(ok|no-text|corrupt)$/);
   });
 });

@@ -12,6 +12,15 @@ export interface ReadPdfOptions {
   readonly limits?: Partial<PdfLimits>;
   /** The user password of an encrypted PDF, when the caller has it. */
   readonly password?: string;
+  /**
+   * Where pdfjs-dist's CMap files are (its `cmaps/` folder, ending in "/"): needed for Chinese text
+   * in fonts that are not embedded (Adobe-GB1 fonts with encodings such as UniGB-UCS2-H or
+   * GBK-EUC-H). In Node.js the installed pdfjs-dist's folder is found by itself; in a browser, pass
+   * the URL where the folder is served.
+   */
+  readonly cMapUrl?: string;
+  /** Where pdfjs-dist's `standard_fonts/` folder is (ending in "/"); found by itself in Node.js. */
+  readonly standardFontDataUrl?: string;
 }
 
 /** What {@link readPdf} returns: the grid and the page count, or why the file could not be read. */
@@ -66,9 +75,12 @@ async function read(bytes: Uint8Array, name: string, options: ReadPdfOptions): P
   }
 
   const lib = await loadPdfjs();
+  const dirs = { ...pdfjsDataDirs(), ...defined({ cMapUrl: options.cMapUrl, standardFontDataUrl: options.standardFontDataUrl }) };
   const task = lib.getDocument({
     data: bytes.slice(), // pdfjs takes ownership of the buffer it is given
     ...(options.password !== undefined ? { password: options.password } : {}),
+    ...(dirs.cMapUrl ? { cMapUrl: withSlash(dirs.cMapUrl), cMapPacked: true } : {}),
+    ...(dirs.standardFontDataUrl ? { standardFontDataUrl: withSlash(dirs.standardFontDataUrl) } : {}),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -118,6 +130,38 @@ async function read(bytes: Uint8Array, name: string, options: ReadPdfOptions): P
   } finally {
     await task.destroy().catch(() => undefined);
   }
+}
+
+function defined<T extends Record<string, string | undefined>>(o: T): Partial<Record<keyof T, string>> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === "string" && v !== "")) as Partial<Record<keyof T, string>>;
+}
+
+function withSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+let nodeDirs: { cMapUrl?: string; standardFontDataUrl?: string } | undefined;
+
+/**
+ * In Node.js: the `cmaps/` and `standard_fonts/` folders of the pdfjs-dist package this one
+ * resolves to. Elsewhere (a browser) nothing: the caller passes URLs.
+ */
+function pdfjsDataDirs(): { cMapUrl?: string; standardFontDataUrl?: string } {
+  if (nodeDirs) return nodeDirs;
+  nodeDirs = {};
+  try {
+    const proc = (globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown } }).process;
+    if (!proc?.versions?.node || typeof proc.getBuiltinModule !== "function") return nodeDirs;
+    const mod = proc.getBuiltinModule("module") as { createRequire(from: string): { resolve(id: string): string } } | undefined;
+    const path = proc.getBuiltinModule("path") as { dirname(p: string): string; join(...p: string[]): string } | undefined;
+    if (!mod || !path) return nodeDirs;
+    const from = typeof __filename === "string" && __filename !== "" ? __filename : import.meta.url;
+    const root = path.dirname(mod.createRequire(from).resolve("pdfjs-dist/package.json"));
+    nodeDirs = { cMapUrl: `${path.join(root, "cmaps")}/`, standardFontDataUrl: `${path.join(root, "standard_fonts")}/` };
+  } catch {
+    // pdfjs-dist not resolvable from here (a bundle): read without CMaps.
+  }
+  return nodeDirs;
 }
 
 function hasPdfHeader(bytes: Uint8Array): boolean {
