@@ -8,7 +8,7 @@
  * write, and the whole operation costs one sync.
  */
 import { cellAddress, type Grid, type Sheet, type Cell, type CellRange, type WorkbookSpec } from "@yusuan/disclosure";
-import { parseRect, splitAreas, splitSheet } from "./a1";
+import { parseRect, rectAddress, splitAreas, splitSheet, type Rect } from "./a1";
 
 /** `Excel.run` with the one overload the adapter uses; the fake workbook provides the same shape. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -43,6 +43,8 @@ export interface ReadOptions {
    * not read. Omitted: every set is assumed.
    */
   readonly supports?: (version: string) => boolean;
+  /** Cells per read request (default {@link READ_CHUNK_CELLS}). */
+  readonly chunkCells?: number;
 }
 
 /** The workbook setting under which the marks' previous fills are kept. */
@@ -56,6 +58,7 @@ export const MARKS_SETTING = "yusuan.marks";
  */
 export async function readWorkbook(run: ExcelRun, options: ReadOptions = {}): Promise<Grid> {
   const supports = options.supports ?? (() => true);
+  const chunkCells = Math.max(1, options.chunkCells ?? READ_CHUNK_CELLS);
   return run(async (context) => {
     const workbook = context.workbook;
     const worksheets = workbook.worksheets;
@@ -67,26 +70,63 @@ export async function readWorkbook(run: ExcelRun, options: ReadOptions = {}): Pr
     const sheets = worksheets.items;
     // ExcelApi 1.1 has no null object: an empty sheet's used range is A1, which reads as one empty cell.
     const nullable = supports("1.4");
-    const used = sheets.map((ws) => (nullable ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange()));
-    await context.sync();
-
-    const parts = used.map((range) => {
-      if (nullable && range.isNullObject) return undefined;
-      range.load("address,values,text,numberFormat,formulas");
+    const describe = (range: Excel.Range) => {
+      range.load("address");
       const merged = options.merges ? range.getMergedAreasOrNullObject() : undefined;
       merged?.load("address");
       return { range, merged };
-    });
+    };
+    let used: { range: Excel.Range; merged: Excel.RangeAreas | undefined }[];
+    if (nullable) {
+      // A null object cannot be loaded: learn which sheets are empty first, then the others' extent.
+      const ranges = sheets.map((ws) => ws.getUsedRangeOrNullObject(true));
+      await context.sync();
+      used = ranges.map((range) => (range.isNullObject ? { range, merged: undefined } : describe(range)));
+    } else used = sheets.map((ws) => describe(ws.getUsedRange()));
     await context.sync();
 
+    // The cells are read in blocks of whole rows, at most `chunkCells` cells per request, so that no
+    // request or response passes Excel on the web's payload limit however large the workbook.
+    const blocks = used.flatMap(({ range }, sheet) => {
+      if (nullable && range.isNullObject) return [];
+      const rect = parseRect(range.address);
+      if (!rect) return [];
+      const width = rect.right - rect.left + 1;
+      const step = Math.max(1, Math.floor(chunkCells / width));
+      const out: { sheet: number; rect: Rect }[] = [];
+      for (let top = rect.top; top <= rect.bottom; top += step) {
+        out.push({ sheet, rect: { ...rect, top, bottom: Math.min(rect.bottom, top + step - 1) } });
+      }
+      return out;
+    });
+    const rowsOf: (Cell | undefined)[][][] = sheets.map(() => []);
+    for (let i = 0; i < blocks.length; ) {
+      const batch: { sheet: number; rect: Rect; range: Excel.Range }[] = [];
+      let cells = 0;
+      while (i < blocks.length) {
+        const b = blocks[i]!;
+        const size = (b.rect.bottom - b.rect.top + 1) * (b.rect.right - b.rect.left + 1);
+        if (batch.length > 0 && cells + size > chunkCells) break;
+        const range = sheets[b.sheet]!.getRange(rectAddress(b.rect));
+        range.load("values,text,numberFormat,formulas");
+        batch.push({ ...b, range });
+        cells += size;
+        i++;
+      }
+      // One sync per batch is the point of batching: the loop is over batches, not cells.
+      await context.sync();
+      for (const b of batch) addCells(rowsOf[b.sheet]!, b.rect, b.range);
+    }
+
     const out: Sheet[] = sheets.map((ws, i) => {
-      const part = parts[i];
       const hidden = ws.visibility !== "Visible";
-      if (!part) return { name: ws.name, rows: [], ...(hidden ? { hidden } : {}) };
-      const merges = part.merged && !part.merged.isNullObject ? parseAreas(part.merged.address) : undefined;
+      const merged = used[i]!.merged;
+      const merges = merged && !merged.isNullObject ? parseAreas(merged.address) : undefined;
+      const rows = rowsOf[i]!;
+      for (let r = 0; r < rows.length; r++) rows[r] ??= [];
       return {
         name: ws.name,
-        rows: toRows(part.range),
+        rows,
         ...(merges && merges.length > 0 ? { merges } : {}),
         ...(hidden ? { hidden } : {}),
       };
@@ -95,6 +135,12 @@ export async function readWorkbook(run: ExcelRun, options: ReadOptions = {}): Pr
   });
 }
 
+/**
+ * Cells per read request (values, texts, formats and formulas of each): about 1–2 MB of JSON for
+ * budget tables, well under the 5 MB that Excel on the web allows per request and response.
+ */
+export const READ_CHUNK_CELLS = 20_000;
+
 function parseAreas(address: string): CellRange[] {
   return splitAreas(address).flatMap((area) => {
     const rect = parseRect(area);
@@ -102,18 +148,15 @@ function parseAreas(address: string): CellRange[] {
   });
 }
 
-function toRows(range: Excel.Range): (Cell | undefined)[][] {
-  const origin = parseRect(range.address);
-  if (!origin) return [];
-  const rows: (Cell | undefined)[][] = [];
-  for (let r = 0; r < origin.top; r++) rows.push([]);
+/** Puts the non-empty cells of a block (values, texts, formats, formulas loaded) into the sheet's rows. */
+function addCells(rows: (Cell | undefined)[][], origin: Rect, range: Excel.Range): void {
   range.values.forEach((line, r) => {
-    const row: (Cell | undefined)[] = [];
+    const rowIndex = origin.top + r;
+    const row = (rows[rowIndex] ??= []);
     line.forEach((raw: unknown, c) => {
       const formula = range.formulas[r]?.[c];
       const isFormula = typeof formula === "string" && formula.startsWith("=");
       if ((raw === "" || raw === null || raw === undefined) && !isFormula) return;
-      const rowIndex = origin.top + r;
       const colIndex = origin.left + c;
       const value = raw === "" || raw === null || raw === undefined ? null : (raw as string | number | boolean);
       const numberFormat = range.numberFormat[r]?.[c];
@@ -127,9 +170,7 @@ function toRows(range: Excel.Range): (Cell | undefined)[][] {
         ...(isFormula ? { formula: formula.slice(1) } : {}),
       };
     });
-    rows.push(row);
   });
-  return rows;
 }
 
 function rangeOf(context: Excel.RequestContext, ref: CellRef): Excel.Range {

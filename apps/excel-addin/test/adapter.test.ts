@@ -26,7 +26,8 @@ function table(name: string, rowsCount = 5): FakeSheetSpec {
 }
 
 describe("readWorkbook", () => {
-  it("reads one sheet in at most 3 syncs, with values, texts, formats and formulas", async () => {
+  // Four syncs under 20,000 cells: sheets; which are empty; the others' extent and merges; the cells.
+  it("reads one sheet in at most 4 syncs, with values, texts, formats and formulas", async () => {
     const excel = new FakeExcel({
       name: "预算.xlsx",
       sheets: [
@@ -41,7 +42,7 @@ describe("readWorkbook", () => {
       ],
     });
     const grid = await readWorkbook(runOf(excel), { merges: true });
-    expect(excel.syncCount).toBeLessThanOrEqual(3);
+    expect(excel.syncCount).toBeLessThanOrEqual(4);
     expect(grid.source).toEqual({ kind: "excel", name: "预算.xlsx" });
     const sheet = grid.sheets[0]!;
     expect(sheet.name).toBe("T3");
@@ -53,12 +54,12 @@ describe("readWorkbook", () => {
     expect(sheet.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
   });
 
-  it("reads 30 sheets in at most 3 syncs, keeping empty and hidden sheets", async () => {
+  it("reads 30 sheets in at most 4 syncs, keeping empty and hidden sheets", async () => {
     const sheets = Array.from({ length: 30 }, (_, i) => table(`表${i + 1}`, 20));
     sheets.push({ name: "空表", rows: [] }, { name: "yusuan_waivers", rows: [["fingerprint"]], hidden: true });
     const excel = new FakeExcel({ sheets });
     const grid = await readWorkbook(runOf(excel));
-    expect(excel.syncCount).toBeLessThanOrEqual(3);
+    expect(excel.syncCount).toBeLessThanOrEqual(4);
     expect(grid.sheets).toHaveLength(32);
     expect(grid.sheets[29]?.rows[21]?.[4]?.value).toBe(219);
     expect(grid.sheets[30]).toEqual({ name: "空表", rows: [] });
@@ -204,3 +205,54 @@ describe("insertWorkbook / addTextSheet", () => {
     expect(excel.activeSheet).toBe(name);
   });
 });
+
+describe("readWorkbook on a large workbook", () => {
+  /** 200,000 cells: 4 sheets of 5,000 rows × 10 columns of amounts with number formats. */
+  function large(payloadLimit?: number): FakeExcel {
+    const sheets: FakeSheetSpec[] = Array.from({ length: 4 }, (_, s) => ({
+      name: `表${s + 1}`,
+      rows: Array.from({ length: 5_000 }, (_, r) =>
+        Array.from({ length: 10 }, (_, c) => ({ value: r * 10 + c + 0.25, text: `${r * 10 + c}.25`, numberFormat: "#,##0.00" })),
+      ),
+    }));
+    return new FakeExcel({ sheets, ...(payloadLimit ? { payloadLimit } : {}) });
+  }
+  const LIMIT = 5 * 1024 * 1024;
+
+  it("the modelled limit bites: the whole used range of one sheet is too much for one response", async () => {
+    const excel = large(LIMIT / 4);
+    await expect(
+      excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("表1").getUsedRangeOrNullObject(true);
+        range.load("values,text,numberFormat,formulas");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+  });
+
+  it("reads 200,000 cells in requests under Excel on the web's 5 MB limit, every cell intact", async () => {
+    const excel = large(LIMIT);
+    const grid = await readWorkbook(runOf(excel));
+    expect(excel.largestResponse).toBeLessThanOrEqual(LIMIT);
+    expect(excel.largestResponse).toBeGreaterThan(0);
+    const cells = grid.sheets.flatMap((s) => s.rows.flat().filter((c) => c !== undefined));
+    expect(cells).toHaveLength(200_000);
+    const last = grid.sheets[3]!.rows[4_999]![9]!;
+    expect(last).toMatchObject({ address: "J5000", value: 49_999.25, text: "49999.25", numberFormat: "#,##0.00" });
+    // 3 syncs to learn the sheets and their extent, then one per 20,000 cells (at most one partial block
+    // per sheet).
+    expect(excel.syncCount).toBeLessThanOrEqual(3 + 200_000 / 20_000 + 4);
+    expect(excel.syncCount).toBeGreaterThanOrEqual(3 + 200_000 / 20_000);
+  });
+
+  it("a smaller chunk gives more, smaller requests and the same grid", async () => {
+    const a = large();
+    const b = large();
+    const coarse = await readWorkbook(runOf(a));
+    const fine = await readWorkbook(runOf(b), { chunkCells: 5_000 });
+    expect(b.syncCount).toBeGreaterThan(a.syncCount);
+    expect(b.largestResponse).toBeLessThan(a.largestResponse);
+    expect(JSON.stringify(fine)).toBe(JSON.stringify(coarse));
+  });
+});
+

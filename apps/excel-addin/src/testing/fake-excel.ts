@@ -33,6 +33,20 @@ export interface FakeWorkbookSpec {
    * set fails with `ApiNotFound`, as in an older Excel.
    */
   apiVersion?: string;
+  /**
+   * Largest response of one sync, in bytes of JSON, as Excel on the web limits it (5 MB there); a sync
+   * that loads more fails with `ResponsePayloadSizeLimitExceeded`. Default: no limit.
+   */
+  payloadLimit?: number;
+}
+
+/** Bytes of JSON of a loaded value (proxies, such as a collection's items, count as nothing). */
+function payloadSize(v: unknown): number {
+  if (v === null || v === undefined) return 4;
+  if (typeof v === "string") return v.length + 2;
+  if (typeof v === "number" || typeof v === "boolean") return String(v).length;
+  if (Array.isArray(v)) return v.reduce((n: number, x) => n + payloadSize(x) + 1, 2);
+  return 0;
 }
 
 /**
@@ -76,7 +90,7 @@ export class FakeOfficeError extends Error {
    * @example new FakeOfficeError("PropertyNotLoaded", "…").code // "PropertyNotLoaded"
    */
   constructor(
-    readonly code: "PropertyNotLoaded" | "ItemNotFound" | "ItemAlreadyExists" | "InvalidArgument" | "InvalidOperation" | "ApiNotFound",
+    readonly code: "PropertyNotLoaded" | "ItemNotFound" | "ItemAlreadyExists" | "InvalidArgument" | "InvalidOperation" | "ApiNotFound" | "ResponsePayloadSizeLimitExceeded" | "AccessDenied",
     message: string,
   ) {
     super(message);
@@ -164,6 +178,10 @@ export class FakeExcel {
   readonly workbookName: string;
   /** The newest ExcelApi set this fake Excel supports. */
   readonly apiVersion: string;
+  /** Response limit per sync (bytes of JSON), if any. */
+  readonly payloadLimit: number | undefined;
+  /** The largest response of any sync so far, in bytes of JSON. */
+  largestResponse = 0;
   /** @internal */
   readonly sheets: SheetModel[];
 
@@ -173,6 +191,7 @@ export class FakeExcel {
   constructor(spec: FakeWorkbookSpec) {
     this.workbookName = spec.name ?? "Book1.xlsx";
     this.apiVersion = spec.apiVersion ?? "1.13";
+    this.payloadLimit = spec.payloadLimit;
     this.sheets = spec.sheets.map((s) => {
       const cells = new Map<string, FakeCell>();
       s.rows.forEach((row, r) =>
@@ -311,8 +330,17 @@ export class FakeRequestContext {
     const ops = this.queue;
     this.queue = [];
     await Promise.resolve();
+    this.responseBytes = 0;
     for (const op of ops) op();
+    this.excel.largestResponse = Math.max(this.excel.largestResponse, this.responseBytes);
+    const limit = this.excel.payloadLimit;
+    if (limit !== undefined && this.responseBytes > limit) {
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} > ${limit} bytes).`);
+    }
   }
+
+  /** @internal Bytes of JSON loaded in the current sync. */
+  responseBytes = 0;
 }
 
 /** Base of every proxy: loaded properties, and the PropertyNotLoaded check. */
@@ -346,7 +374,10 @@ abstract class ClientObject {
       .map((p) => p.trim())
       .filter((p) => p !== "");
     this.context.enqueue(() => {
-      for (const [p, v] of this.snapshot(list)) this.loaded.set(p, v);
+      for (const [p, v] of this.snapshot(list)) {
+        this.loaded.set(p, v);
+        this.context.responseBytes += payloadSize(v);
+      }
     });
     return this;
   }
@@ -922,6 +953,7 @@ class FakeSetting extends ClientObject {
 export function fakeExcelFromGrid(grid: {
   source?: { name: string };
   apiVersion?: string;
+  payloadLimit?: number;
   sheets: ReadonlyArray<{
     name: string;
     hidden?: boolean;
@@ -932,6 +964,7 @@ export function fakeExcelFromGrid(grid: {
   return new FakeExcel({
     ...(grid.source ? { name: grid.source.name } : {}),
     ...(grid.apiVersion ? { apiVersion: grid.apiVersion } : {}),
+    ...(grid.payloadLimit ? { payloadLimit: grid.payloadLimit } : {}),
     sheets: grid.sheets.map((s) => ({
       name: s.name,
       ...(s.hidden ? { hidden: true } : {}),
