@@ -1,6 +1,6 @@
 export * from "./grid";
 export * from "./report";
-export { readTextDocument, TEXT_SHEET, type TextEncoding, type TextReadResult } from "./text";
+export { readTextDocument, TEXT_SHEET, type TextEncoding, type TextReadResult, type TextReadWarning } from "./text";
 export { TABLE_DEFINITIONS, tableDefinition, tableTitle, type StandardTableId, type TableDefinition, type ColumnDefinition, type TableShape } from "./tables";
 export {
   LocationSchema, FigureSchema, ClassifiedRowSchema, LineItemSchema, ClassifiedTableSchema, TwoSidedTableSchema, SingleRowTableSchema, TableSchema, TextLineSchema, DisclosureSchema, disclosureJsonSchema,

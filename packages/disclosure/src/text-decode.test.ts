@@ -12,6 +12,17 @@ describe("a UTF-8 text file with one bad byte", () => {
     const texts = r.grid.sheets[0]!.rows.flatMap((row) => row.map((c) => c?.text ?? ""));
     expect(texts.join("\n")).toContain("\uFFFD");
     expect(texts.join("\n")).toContain("一般公共预算拨款收入");
+    // "2025年部门预算" and its newline are bytes 0–19: the bad byte opens line 2.
+    expect(r.warnings).toEqual([{ line: 2, message: expect.stringContaining("第 2 行"), messageEn: expect.stringContaining('Line 2 of "坏字节.txt"') }]);
+  });
+
+  it("names each damaged line, and a clean file has no warnings", () => {
+    const lines = ["2025年部门预算", "项目\t金额", "一般公共预算拨款收入\t1,234.00", "其他收入\t5.00"].map((l) => new TextEncoder().encode(`${l}\n`));
+    const bytes = new Uint8Array([...lines[0]!, ...lines[1]!, ...lines[2]!.subarray(0, 3), 0xc3, ...lines[2]!.subarray(3), ...lines[3]!]);
+    const r = readTextDocument(bytes, "a.txt");
+    expect(r.ok && r.warnings.map((w) => w.line)).toEqual([3]);
+    const clean = readTextDocument(new Uint8Array(lines.flatMap((l) => [...l])), "a.txt");
+    expect(clean.ok && clean.warnings).toEqual([]);
   });
 
   it("while a GB18030 file is still read as GB18030, not as damaged UTF-8", () => {

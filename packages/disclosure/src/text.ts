@@ -4,10 +4,21 @@ import { readLayoutLines } from "./layout";
 /** The encodings a text document is read in. */
 export type TextEncoding = "utf-8" | "utf-8-bom" | "gb18030";
 
-/** Result of {@link readTextDocument}. */
+/** Something worth telling about a text document that was still read: a line with bytes that are not valid UTF-8. */
+export interface TextReadWarning {
+  /** 1-based line of the file. */
+  readonly line: number;
+  readonly message: string;
+  readonly messageEn: string;
+}
+
+/** Result of {@link readTextDocument}; `warnings` is empty for a clean file. */
 export type TextReadResult =
-  | { ok: true; grid: Grid; encoding: TextEncoding }
+  | { ok: true; grid: Grid; encoding: TextEncoding; warnings: TextReadWarning[] }
   | { ok: false; message: string; messageEn: string };
+
+/** Lines with bad bytes named one by one, at most; a file with more is not UTF-8 with a stray byte. */
+const MAX_WARNINGS = 20;
 
 /**
  * The name of the one sheet a text document becomes (see {@link readTextDocument}).
@@ -36,6 +47,9 @@ const MAX_CELLS_PER_LINE = 200;
  * become cells of their own, and lines wrapped at the right margin are joined into paragraphs;
  * table-of-contents leaders, page numbers and running headers are dropped.
  *
+ * A UTF-8 file with a stray bad byte (a cut-off character) is still read, with U+FFFD in its place;
+ * `warnings` names each such line.
+ *
  * @example
  * ```ts
  * const r = readTextDocument("2025年部门收入预算总表\n201\t\t一般公共服务支出\t58,121,209.78", "a.txt");
@@ -45,6 +59,7 @@ const MAX_CELLS_PER_LINE = 200;
 export function readTextDocument(input: string | Uint8Array, name: string): TextReadResult {
   let text: string;
   let encoding: TextEncoding = "utf-8";
+  let lossy = false;
   if (typeof input === "string") {
     text = input.startsWith("\uFEFF") ? input.slice(1) : input;
   } else {
@@ -58,6 +73,7 @@ export function readTextDocument(input: string | Uint8Array, name: string): Text
     }
     text = decoded.text;
     encoding = decoded.encoding;
+    lossy = decoded.lossy === true;
   }
   if (text.includes("\u0000")) {
     return {
@@ -74,6 +90,17 @@ export function readTextDocument(input: string | Uint8Array, name: string): Text
       messageEn: `File "${name}" is too large: ${rawLines.length} lines, the limit is ${MAX_LINES}.`,
     };
   }
+  const warnings: TextReadWarning[] = [];
+  if (lossy) {
+    for (let i = 0; i < rawLines.length && warnings.length < MAX_WARNINGS; i++) {
+      if (!rawLines[i]!.includes("\uFFFD")) continue;
+      warnings.push({
+        line: i + 1,
+        message: `文件“${name}”第 ${i + 1} 行有不是有效 UTF-8 的字节，已按“\uFFFD”读取；请核对该行。`,
+        messageEn: `Line ${i + 1} of "${name}" holds bytes that are not valid UTF-8; they were read as "\uFFFD". Check that line.`,
+      });
+    }
+  }
   const rows: Cell[][] = [];
   const lines: number[] = [];
   if (!rawLines.some((line) => line.includes("\t"))) {
@@ -88,7 +115,7 @@ export function readTextDocument(input: string | Uint8Array, name: string): Text
       );
       lines.push(row.line);
     }
-    return { ok: true, encoding, grid: { source: { kind: "text", name }, sheets: [{ name: TEXT_SHEET, rows, lines }] } };
+    return { ok: true, encoding, warnings, grid: { source: { kind: "text", name }, sheets: [{ name: TEXT_SHEET, rows, lines }] } };
   }
   rawLines.forEach((line, index) => {
     if (line.trim() === "") return;
@@ -102,10 +129,10 @@ export function readTextDocument(input: string | Uint8Array, name: string): Text
     );
     lines.push(index + 1);
   });
-  return { ok: true, encoding, grid: { source: { kind: "text", name }, sheets: [{ name: TEXT_SHEET, rows, lines }] } };
+  return { ok: true, encoding, warnings, grid: { source: { kind: "text", name }, sheets: [{ name: TEXT_SHEET, rows, lines }] } };
 }
 
-type Decoded = { ok: true; text: string; encoding: TextEncoding } | { ok: false; zh: string; en: string };
+type Decoded = { ok: true; text: string; encoding: TextEncoding; lossy?: boolean } | { ok: false; zh: string; en: string };
 
 function decode(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, zh: "文件为空。", en: "the file is empty." };
@@ -131,7 +158,7 @@ function decode(bytes: Uint8Array): Decoded {
     if (c === 0xfffd) bad++;
     else if (c >= 0x80) nonAscii++;
   }
-  if (bad <= Math.max(3, Math.floor(nonAscii / 1000)) && nonAscii >= 10 * bad) return { ok: true, text: lossy, encoding: "utf-8" };
+  if (bad <= Math.max(3, Math.floor(nonAscii / 1000)) && nonAscii >= 10 * bad) return { ok: true, text: lossy, encoding: "utf-8", lossy: true };
   const gb = tryDecode("gb18030", bytes);
   if (gb !== undefined && looksLikeChinese(gb)) return { ok: true, text: gb, encoding: "gb18030" };
   return {
