@@ -13,6 +13,8 @@ export const MoneyErrorCode = {
   UNIT: "UNIT",
   /** Division of an amount by zero. */
   DIVISION_BY_ZERO: "DIVISION_BY_ZERO",
+  /** A host passed `NaN` or ±Infinity where a cell's number was expected. */
+  NOT_FINITE: "NOT_FINITE",
 } as const;
 
 /** One of the {@link MoneyErrorCode} values. */
@@ -22,6 +24,7 @@ const MESSAGES: Record<MoneyErrorCode, { zh: string; en: string }> = {
   INVALID_DECIMAL: { zh: "不是十进制数", en: "not a decimal number" },
   UNIT: { zh: "不支持的金额单位", en: "unsupported money unit" },
   DIVISION_BY_ZERO: { zh: "除数为零", en: "division by zero" },
+  NOT_FINITE: { zh: "不是有限数字", en: "not a finite number" },
 };
 
 /**

@@ -27,3 +27,4 @@ export { Interval, agree, smallestAdjustment } from "./interval";
 export { percentChange, type Direction } from "./change";
 export { allocate, type Allocation } from "./allocate";
 export { decimalSumEquals } from "./exact";
+export { decimalFromNumber } from "./number";
