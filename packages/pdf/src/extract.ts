@@ -61,10 +61,35 @@ export async function readPage(lib: Pdfjs, doc: PDFDocumentProxy, pageNo: number
     }
     stats.chars = chars;
     const { rules, hidden } = scanOperators(lib, ops.fnArray, ops.argsArray, vt);
-    const visible = hidden.length === 0 ? runs : runs.filter((r) => !hidden.some((h) => Math.abs(h[0] - r.x) < 1 && Math.abs(h[1] - r.y) < 1));
+    const visible = hidden.length === 0 ? runs : runs.filter((r) => !nearHidden(hidden, r.x, r.y));
     return { page: pageNo, width: viewport.width, height: viewport.height, runs: visible, rules };
   } finally {
     page.cleanup();
+  }
+}
+
+/** Whether a run starts within 1 point of a hidden text start (points indexed by whole-point cells). */
+function nearHidden(hidden: HiddenIndex, x: number, y: number): boolean {
+  const cx = Math.floor(x);
+  const cy = Math.floor(y);
+  for (let i = cx - 1; i <= cx + 1; i++) {
+    for (let j = cy - 1; j <= cy + 1; j++) {
+      for (const h of hidden.cells.get(`${i},${j}`) ?? []) if (Math.abs(h[0] - x) < 1 && Math.abs(h[1] - y) < 1) return true;
+    }
+  }
+  return false;
+}
+
+/** Hidden text starts, by whole-point cell. */
+class HiddenIndex {
+  readonly cells = new Map<string, Array<[number, number]>>();
+  length = 0;
+  push(p: [number, number]): void {
+    const k = `${Math.floor(p[0])},${Math.floor(p[1])}`;
+    const list = this.cells.get(k);
+    if (list) list.push(p);
+    else this.cells.set(k, [p]);
+    this.length++;
   }
 }
 
@@ -75,10 +100,10 @@ type Box = { x0: number; y0: number; x1: number; y1: number };
  * lines and the start points of text drawn entirely outside the clipping area (text a PDF writer
  * left on the page but hid, e.g. lines repeated from the page before).
  */
-export function scanOperators(lib: Pdfjs, fnArray: number[], argsArray: unknown[], vt: Matrix): { rules: Rule[]; hidden: Array<[number, number]> } {
+export function scanOperators(lib: Pdfjs, fnArray: number[], argsArray: unknown[], vt: Matrix): { rules: Rule[]; hidden: HiddenIndex } {
   const OPS = lib.OPS;
   const rules: Rule[] = [];
-  const hidden: Array<[number, number]> = [];
+  const hidden = new HiddenIndex();
   let ctm: Matrix = IDENTITY;
   const stack: Array<{ ctm: Matrix; clip: Box | undefined }> = [];
   let clip: Box | undefined;
@@ -89,9 +114,14 @@ export function scanOperators(lib: Pdfjs, fnArray: number[], argsArray: unknown[
   let fontSize = 10;
   const textStart = () => {
     if (!clip) return;
-    const m = multiply(multiply(tlm, ctm), vt);
-    const [x, y] = [m[4], m[5]];
-    const size = Math.abs(fontSize) * (Math.hypot(m[2], m[3]) || 1);
+    // tlm × ctm × vt, only the parts needed (no matrices allocated per text operator).
+    const e1 = tlm[4] * ctm[0] + tlm[5] * ctm[2] + ctm[4];
+    const f1 = tlm[4] * ctm[1] + tlm[5] * ctm[3] + ctm[5];
+    const c1 = tlm[2] * ctm[0] + tlm[3] * ctm[2];
+    const d1 = tlm[2] * ctm[1] + tlm[3] * ctm[3];
+    const x = e1 * vt[0] + f1 * vt[2] + vt[4];
+    const y = e1 * vt[1] + f1 * vt[3] + vt[5];
+    const size = Math.abs(fontSize) * (Math.hypot(c1 * vt[0] + d1 * vt[2], c1 * vt[1] + d1 * vt[3]) || 1);
     if (x < clip.x0 - 1 || x > clip.x1 + 1 || y - size * 0.8 > clip.y1 + 1 || y < clip.y0 - 1) hidden.push([x, y]);
   };
   const moveText = (tx: number, ty: number) => {
@@ -133,9 +163,12 @@ export function scanOperators(lib: Pdfjs, fnArray: number[], argsArray: unknown[
       case OPS.setFont:
         if (args && typeof args[1] === "number") fontSize = args[1];
         break;
-      case OPS.setTextMatrix:
-        if (args && args.length >= 6) tlm = Array.from(args as number[]).slice(0, 6) as unknown as Matrix;
+      case OPS.setTextMatrix: {
+        // pdfjs 5 passes the matrix as one Float32Array; older versions as six numbers.
+        const m = args && args.length === 1 ? (args[0] as ArrayLike<number>) : (args as ArrayLike<number> | null);
+        if (m && m.length >= 6) tlm = [m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!];
         break;
+      }
       case OPS.setLeading:
         if (args) leading = Number(args[0]) || 0;
         break;
