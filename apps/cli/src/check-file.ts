@@ -5,8 +5,10 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { fingerprintOf, type CheckOptions, type FileReport, type Finding, type Grid, type TableSummary } from "@yusuan/disclosure";
+import { fingerprintOf, type CheckOptions, type FileReport, type Finding, type Grid, type Location, type Severity, type TableSummary, type Waiver } from "@yusuan/disclosure";
 import type { CatalogData } from "@yusuan/classification";
+import { ruleMatches } from "./rule-ids";
+import { readWaiverFile } from "./waiver-file";
 
 /** Options of a check run that reach every file (plain data: they cross into worker threads). */
 export interface RunOptions {
@@ -17,14 +19,23 @@ export interface RunOptions {
   /** An imported catalog to register before checking. */
   readonly catalog?: CatalogData;
   readonly showWaived: boolean;
+  /** Severity per rule id (the config file's "warning"/"error"/"info"). */
+  readonly severity?: Readonly<Record<string, Severity>>;
 }
 
 /** A file's report as the run handles it: the contract's FileReport plus what the exit code needs. */
 export interface FileResult {
   readonly report: FileReport;
-  /** True when the file could not be read (its only finding says why). */
+  /** True when the file could not be read (its only finding says why), or its waiver file could not. */
   readonly unreadable: boolean;
+  /** Findings a waiver accepted (counted whether or not they are shown). */
+  readonly waived?: number;
 }
+
+/** Rule id of what a reader noticed but read past: far-away stray cells set aside, bytes that are not valid UTF-8. */
+export const READ_WARNING_RULE = "input.read-warning";
+/** Rule id of a waiver file beside a text or PDF input that is not valid. */
+export const WAIVER_FILE_RULE = "input.waiver-file";
 
 /** Rules of the CLI itself, reported like the engine's. */
 export const INPUT_RULES = [
@@ -46,6 +57,24 @@ export const INPUT_RULES = [
       en: "The file exceeds a reading limit (size, uncompressed size or cell count) and was not read, to protect memory.",
     },
   },
+  {
+    id: READ_WARNING_RULE,
+    severity: "warning" as const,
+    title: { "zh-CN": "读取时发现的问题", en: "Noticed while reading" },
+    description: {
+      "zh-CN": "文件已读取，但有部分内容未读或读得不确定：远离其余内容的零散单元格（未读取），文本中不是有效 UTF-8 的字节（按替换字符读取）。请核对所指位置。",
+      en: "The file was read, but part of it was set aside or read with doubt: stray cells far from the rest (not read), bytes of a text that are not valid UTF-8 (read as a replacement character). Check the place named.",
+    },
+  },
+  {
+    id: WAIVER_FILE_RULE,
+    severity: "error" as const,
+    title: { "zh-CN": "豁免文件有误", en: "Invalid waiver file" },
+    description: {
+      "zh-CN": "文本或 PDF 旁的豁免文件（<文件>.yusuan-waivers.json）不是有效的 JSON 或格式不对；其中的豁免未生效。",
+      en: "The waiver file beside a text or PDF (<file>.yusuan-waivers.json) is not valid JSON or has the wrong shape; its waivers were not applied.",
+    },
+  },
 ];
 
 /** Text and JSON inputs above this size are refused before they are read into memory. */
@@ -57,10 +86,23 @@ export const MAX_PDF_BYTES = 100 * 1024 * 1024;
 
 type Failure = { code: "input.unreadable" | "input.too-large"; message: string; messageEn: string };
 
+/** Something a reader noticed but read past, with its place when it has one. */
+export interface ReadWarning {
+  readonly message: string;
+  readonly messageEn: string;
+  readonly location?: Location;
+}
+
+/** Waivers from the file beside a text or PDF input, or why that file could not be used. */
+export type SidecarWaivers = { readonly waivers: readonly Waiver[] } | { readonly problem: { readonly message: string; readonly messageEn: string } };
+
 /** A file read into memory: a grid (workbook or text document) or a parsed JSON value (a model). */
 export type ReadInput =
-  | { ok: true; kind: "grid"; grid: Grid; bytes: Uint8Array; format: "xlsx" | "text" | "pdf" }
+  | { ok: true; kind: "grid"; grid: Grid; bytes: Uint8Array; format: "xlsx" | "text" | "pdf"; warnings: ReadWarning[]; sidecar?: SidecarWaivers }
   | { ok: true; kind: "model"; value: unknown };
+
+/** The file types `check` reads, by extension. */
+export const INPUT_TYPES = [".xlsx", ".txt", ".pdf", ".json"] as const;
 
 const EMPTY_TABLES: TableSummary[] = [];
 
@@ -106,13 +148,58 @@ async function ensureCatalog(data: CatalogData | undefined): Promise<void> {
 }
 
 /** The engine's options; waivers stored in a workbook are read by `analyze` itself. */
-function checkOptions(options: RunOptions): CheckOptions {
+function checkOptions(options: RunOptions, waivers?: readonly Waiver[]): CheckOptions {
   return {
     lang: options.lang,
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.disable ? { disable: options.disable } : {}),
     ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.severity ? { severity: options.severity } : {}),
+    ...(waivers && waivers.length > 0 ? { waivers } : {}),
   };
+}
+
+function enabled(rule: string, options: RunOptions): boolean {
+  if (options.rules && options.rules.length > 0 && !options.rules.some((p) => ruleMatches(rule, p))) return false;
+  return !(options.disable && options.disable.some((p) => ruleMatches(rule, p)));
+}
+
+/**
+ * A workbook reader's warnings ("中文 / English" strings) as {@link ReadWarning}s with their place.
+ * The note about formulas without results is left out: the engine reports those cells itself
+ * (`D5.formula-without-result`).
+ *
+ * @example
+ * ```ts
+ * xlsxWarnings(['文件“a.xlsx”工作表“表1”有 1 个单元格远在其余内容之外（XFD1），未读取。 / Sheet "表1" of "a.xlsx" has 1 cell(s) far beyond the rest (XFD1); they were not read.']);
+ * // [{ message: "…", messageEn: "…", location: { sheet: "表1", cell: "XFD1" } }]
+ * ```
+ */
+export function xlsxWarnings(warnings: readonly string[]): ReadWarning[] {
+  const out: ReadWarning[] = [];
+  for (const w of warnings) {
+    const cut = w.indexOf(" / ");
+    const message = cut < 0 ? w : w.slice(0, cut);
+    const messageEn = cut < 0 ? w : w.slice(cut + 3);
+    if (/^Formulas in ".*" have no saved result/.test(messageEn)) continue;
+    const stray = /^Sheet "(.*)" of ".*" has \d+ cell\(s\) far beyond the rest \(([A-Z]+\d+)/.exec(messageEn);
+    out.push({ message, messageEn, ...(stray ? { location: { sheet: stray[1]!, cell: stray[2]! } } : {}) });
+  }
+  return out;
+}
+
+/** Findings for what the reader noticed: one per warning, on table D, at its place. */
+function readWarningFindings(path: string, warnings: readonly ReadWarning[], options: RunOptions): Finding[] {
+  if (!enabled(READ_WARNING_RULE, options)) return [];
+  const severity = options.severity?.[READ_WARNING_RULE] ?? "warning";
+  return warnings.map((w) => ({
+    rule: READ_WARNING_RULE,
+    severity,
+    message: options.lang === "en" ? w.messageEn : w.message,
+    table: "D" as const,
+    ...(w.location ? { location: w.location } : {}),
+    fingerprint: fingerprintOf([READ_WARNING_RULE, path, w.location ? JSON.stringify(w.location) : w.messageEn]),
+  }));
 }
 
 function visible(findings: readonly Finding[], showWaived: boolean): Finding[] {
@@ -131,7 +218,7 @@ function visible(findings: readonly Finding[], showWaived: boolean): Finding[] {
  */
 export async function readInput(path: string): Promise<ReadInput | ({ ok: false } & Failure)> {
   const ext = extname(path).toLowerCase();
-  if (ext !== ".xlsx" && ext !== ".txt" && ext !== ".json" && ext !== ".pdf") {
+  if (!(INPUT_TYPES as readonly string[]).includes(ext)) {
     return {
       ok: false,
       code: "input.unreadable",
@@ -163,23 +250,50 @@ export async function readInput(path: string): Promise<ReadInput | ({ ok: false 
   } catch (error) {
     return { ok: false, ...osFailure(path, error) };
   }
+  return readInputBytes(path, bytes, ext as (typeof INPUT_TYPES)[number], path);
+}
+
+/**
+ * Reads bytes already in memory (a file's, or standard input's) as the given type; `waiversOf` is the
+ * path whose waiver file applies to a text or PDF (none when undefined).
+ *
+ * @example
+ * ```ts
+ * const input = await readInputBytes("<stdin>", bytes, ".txt", undefined);
+ * ```
+ */
+export async function readInputBytes(
+  path: string,
+  bytes: Uint8Array,
+  ext: (typeof INPUT_TYPES)[number],
+  waiversOf: string | undefined,
+): Promise<ReadInput | ({ ok: false } & Failure)> {
+  const sidecar = (): { sidecar?: SidecarWaivers } => {
+    if (waiversOf === undefined) return {};
+    const r = readWaiverFile(waiversOf);
+    return { sidecar: r.ok ? { waivers: r.waivers } : { problem: { message: r.message, messageEn: r.messageEn } } };
+  };
   if (ext === ".xlsx") {
     const { readXlsx } = await import("@yusuan/xlsx");
     const r = await readXlsx(bytes, path);
     if (!r.ok) return { ok: false, code: r.code, message: r.message, messageEn: r.messageEn };
-    return { ok: true, kind: "grid", grid: r.grid, bytes, format: "xlsx" };
+    return { ok: true, kind: "grid", grid: r.grid, bytes, format: "xlsx", warnings: xlsxWarnings(r.warnings) };
   }
   if (ext === ".pdf") {
     const { readPdf } = await import("@yusuan/pdf");
     const r = await readPdf(bytes, path);
     if (!r.ok) return { ok: false, code: r.error.code === "too-large" ? "input.too-large" : "input.unreadable", message: r.error.message, messageEn: r.error.messageEn };
-    return { ok: true, kind: "grid", grid: r.grid, bytes, format: "pdf" };
+    return { ok: true, kind: "grid", grid: r.grid, bytes, format: "pdf", warnings: [], ...sidecar() };
   }
   if (ext === ".txt") {
     const { readTextDocument } = await import("@yusuan/disclosure");
     const r = readTextDocument(bytes, path);
     if (!r.ok) return { ok: false, code: /过大|too large/.test(r.messageEn) ? "input.too-large" : "input.unreadable", message: r.message, messageEn: r.messageEn };
-    return { ok: true, kind: "grid", grid: r.grid, bytes, format: "text" };
+    const warnings = r.warnings.map((w) => ({ message: w.message, messageEn: w.messageEn, location: { line: w.line } }));
+    return { ok: true, kind: "grid", grid: r.grid, bytes, format: "text", warnings, ...sidecar() };
+  }
+  if (bytes.length > MAX_TEXT_BYTES) {
+    return { ok: false, code: "input.too-large", message: `文件“${path}”超过上限 20 MB，未读取。`, messageEn: `File "${path}" is above the limit of 20 MB; not read.` };
   }
   let text: string;
   try {
@@ -221,16 +335,33 @@ export async function checkFile(path: string, options: RunOptions): Promise<File
  */
 export async function checkInput(
   path: string,
-  input: { readonly kind: "grid"; readonly grid: Grid } | { readonly kind: "model"; readonly value: unknown },
+  input:
+    | { readonly kind: "grid"; readonly grid: Grid; readonly warnings?: readonly ReadWarning[]; readonly sidecar?: SidecarWaivers }
+    | { readonly kind: "model"; readonly value: unknown },
   options: RunOptions,
 ): Promise<FileResult> {
   await ensureCatalog(options.catalog);
   const disclosure = await import("@yusuan/disclosure");
   if (input.kind === "grid") {
-    const analysis = disclosure.analyze(input.grid, checkOptions(options));
+    const sidecar = input.sidecar;
+    const waivers = sidecar && "waivers" in sidecar ? sidecar.waivers : [];
+    const analysis = disclosure.analyze(input.grid, checkOptions(options, waivers));
+    const extra: Finding[] = readWarningFindings(path, input.warnings ?? [], options);
+    const problem = sidecar && "problem" in sidecar ? sidecar.problem : undefined;
+    if (problem) {
+      extra.push({
+        rule: WAIVER_FILE_RULE,
+        severity: "error",
+        message: options.lang === "en" ? problem.messageEn : problem.message,
+        table: "D",
+        fingerprint: fingerprintOf([WAIVER_FILE_RULE, path]),
+      });
+    }
+    const all = extra.length === 0 ? analysis.findings : disclosure.sortFindings([...disclosure.applyWaivers(extra, waivers), ...analysis.findings]);
     return {
-      report: { path, document: analysis.document, tables: analysis.tables, findings: visible(analysis.findings, options.showWaived) },
-      unreadable: false,
+      report: { path, document: analysis.document, tables: analysis.tables, findings: visible(all, options.showWaived) },
+      unreadable: problem !== undefined,
+      waived: all.filter((f) => f.waived).length,
     };
   }
   const parsed = disclosure.DisclosureSchema.safeParse(input.value);
@@ -249,6 +380,7 @@ export async function checkInput(
   }
   const model = parsed.data;
   const findings = disclosure.check(model, checkOptions(options));
+  const waived = findings.filter((f) => f.waived).length;
   const doc = model.document;
   const kind = doc.kind.startsWith("单位") ? "单位" : "部门";
   const tables: TableSummary[] = disclosure.TABLE_DEFINITIONS.map((def) => {
@@ -264,5 +396,6 @@ export async function checkInput(
       findings: visible(findings, options.showWaived),
     },
     unreadable: false,
+    waived,
   };
 }

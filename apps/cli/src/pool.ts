@@ -12,7 +12,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { MessagePort, Worker as WorkerThread } from "node:worker_threads";
-import { checkFile, unreadableReport, type FileResult, type RunOptions } from "./check-file";
+import { checkFile, unreadableReport, type FileResult, type ReadWarning, type RunOptions, type SidecarWaivers } from "./check-file";
 import type { PackedGrid } from "./wire";
 
 /**
@@ -78,7 +78,9 @@ export interface ReadJob {
 export interface CheckJob {
   readonly index: number;
   readonly path: string;
-  readonly input: { readonly kind: "grid"; readonly grid: PackedGrid } | { readonly kind: "model"; readonly value: unknown };
+  readonly input:
+    | { readonly kind: "grid"; readonly grid: PackedGrid; readonly warnings: readonly ReadWarning[]; readonly sidecar?: SidecarWaivers }
+    | { readonly kind: "model"; readonly value: unknown };
 }
 
 /** Reader → main thread: done with a file; `result` when it could not be read (it goes no further). */

@@ -21,7 +21,10 @@ async function read(job: ReadJob): Promise<void> {
     handed = {
       index: job.index,
       path: job.path,
-      input: input.kind === "grid" ? { kind: "grid", grid: packGrid(input.grid) } : { kind: "model", value: input.value },
+      input:
+        input.kind === "grid"
+          ? { kind: "grid", grid: packGrid(input.grid), warnings: input.warnings, ...(input.sidecar ? { sidecar: input.sidecar } : {}) }
+          : { kind: "model", value: input.value },
     };
   } catch (error) {
     return toMain({ index: job.index, result: internalError(job.path, error, options.lang) });
@@ -33,7 +36,8 @@ async function read(job: ReadJob): Promise<void> {
 async function check(job: CheckJob): Promise<void> {
   let result;
   try {
-    result = await checkInput(job.path, job.input.kind === "grid" ? { kind: "grid", grid: unpackGrid(job.input.grid) } : job.input, options);
+    const { input } = job;
+    result = await checkInput(job.path, input.kind === "grid" ? { ...input, grid: unpackGrid(input.grid) } : input, options);
   } catch (error) {
     result = internalError(job.path, error, options.lang);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FileReport, Finding, Report } from "@yusuan/disclosure";
 import { RULES } from "@yusuan/disclosure";
-import { createFormatter, addToSummary, moneyText, causeText, type FormatName, type Summary } from "./index";
+import { createFormatter, addToSummary, addWaived, summaryText, moneyText, causeText, type FormatName, type Summary } from "./index";
 import { csvCell, escapeHtml, escapeXml } from "./escape";
 import { createHash } from "node:crypto";
 import { useColor } from "./text";
@@ -59,7 +59,7 @@ describe("json", () => {
     expect(report.files.map((f) => f.path)).toEqual(["a/预算 1.xlsx", "b.txt"]);
     expect(report.files[0]).toEqual(reports[0]);
     expect(report.files[1]).toEqual({ path: "b.txt", tables: [], findings: [] });
-    expect(report.summary).toEqual({ files: 2, errors: 1, warnings: 1, infos: 1 });
+    expect(report.summary).toEqual({ files: 2, errors: 1, warnings: 1, infos: 1, filesWithErrors: 1 });
   });
 
   it("is valid with no files", () => {
@@ -169,13 +169,24 @@ describe("text", () => {
     expect(text).toContain("第 12 行");
     expect(text).toContain("应为 38233551.78，实为 38233551.87，差额 -0.09");
     expect(text).toContain("b.txt\n  ✓ 未发现问题");
-    expect(lines.at(-2)).toBe("共检查 2 个文件：1 个错误，1 个警告，1 个提示");
+    expect(lines.at(-2)).toBe("共检查 2 个文件，其中 1 个有错误：1 个错误，1 个警告，1 个提示");
   });
   it("speaks English and colours when asked", () => {
     const text = render("text", "en", true);
     expect(text).toContain("\u001b[31m");
-    expect(text).toContain("2 files checked: 1 error, 1 warning, 1 info");
+    expect(text).toContain("2 files checked, 1 with errors: 1 error, 1 warning, 1 info");
   });
+  it("counts files with errors and waived findings in the summary line", () => {
+    const s = { files: 300, errors: 20, warnings: 5, infos: 0, filesWithErrors: 12, waived: 3 };
+    expect(summaryText(s, "zh-CN")).toBe("共检查 300 个文件，其中 12 个有错误：20 个错误，5 个警告，0 个提示；已豁免 3 个");
+    expect(summaryText(s, "en")).toBe("300 files checked, 12 with errors: 20 errors, 5 warnings, 0 info; 3 waived");
+    expect(summaryText({ files: 1, errors: 0, warnings: 0, infos: 0 }, "zh-CN")).toBe("共检查 1 个文件：0 个错误，0 个警告，0 个提示");
+    const waived: FileReport = { path: "w.txt", tables: [], findings: [finding({ severity: "error", waived: { reason: "口径调整" } }), finding({ severity: "error" })] };
+    expect(addToSummary({ files: 0, errors: 0, warnings: 0, infos: 0 }, waived)).toEqual({ files: 1, errors: 1, warnings: 0, infos: 0, filesWithErrors: 1, waived: 1 });
+    // Waived findings that are not shown are counted from the number the check gives.
+    expect(addWaived(addToSummary({ files: 0, errors: 0, warnings: 0, infos: 0 }, { path: "x.txt", tables: [], findings: [] }), 4)).toEqual({ files: 1, errors: 0, warnings: 0, infos: 0, waived: 4 });
+  });
+
   it("uses colour only on a terminal and never with NO_COLOR", () => {
     expect(useColor({ isTTY: true }, {})).toBe(true);
     expect(useColor({ isTTY: false }, {})).toBe(false);

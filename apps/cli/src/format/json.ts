@@ -47,6 +47,8 @@ export function jsonFormatter(ctx: FormatContext): Formatter {
         infos: summary.infos,
         ...(skipped > 0 ? { skipped } : {}),
         ...(unsupported > 0 ? { unsupported } : {}),
+        ...(summary.filesWithErrors ? { filesWithErrors: summary.filesWithErrors } : {}),
+        ...(summary.waived ? { waived: summary.waived } : {}),
       };
       const list = skippedFiles.length > 0 ? `,\n  "skipped": ${indent(JSON.stringify(skippedFiles, null, 2), "  ")}` : "";
       ctx.write(`${count === 0 ? "" : "\n  "}]${list},\n  "summary": ${JSON.stringify(s)}\n}\n`);

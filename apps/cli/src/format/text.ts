@@ -3,7 +3,7 @@
  */
 import type { FileReport, Severity } from "@yusuan/disclosure";
 import { extname } from "node:path";
-import { causeText, figuresText, groupByTable, locationText, tableHeading, type FormatContext, type Formatter, type SkippedFile, type Summary } from "./types";
+import { causeText, figuresText, groupByTable, locationText, summaryText, tableHeading, type FormatContext, type Formatter, type SkippedFile, type Summary } from "./types";
 
 const ANSI = { red: 31, yellow: 33, cyan: 36, green: 32, dim: 2, bold: 1 } as const;
 
@@ -71,16 +71,7 @@ export function textFormatter(ctx: FormatContext): Formatter {
       ctx.write(paint("dim", en ? `Skipped ${file.path}: unsupported file type ${ext}\n\n` : `已跳过“${file.path}”：不支持的文件类型 ${ext}\n\n`));
     },
     end(summary: Summary) {
-      const line = en
-        ? `${summary.files} file${summary.files === 1 ? "" : "s"} checked: ${summary.errors} error${summary.errors === 1 ? "" : "s"}, ${summary.warnings} warning${summary.warnings === 1 ? "" : "s"}, ${summary.infos} info`
-        : `共检查 ${summary.files} 个文件：${summary.errors} 个错误，${summary.warnings} 个警告，${summary.infos} 个提示`;
-      const skipped = summary.skipped ?? 0;
-      const skippedLine =
-        skipped === 0 ? "" : en ? `; ${skipped} not a budget disclosure, not checked` : `；其中 ${skipped} 个不是预算公开文件，未检查`;
-      const unsupported = summary.unsupported ?? 0;
-      const unsupportedLine =
-        unsupported === 0 ? "" : en ? `; ${unsupported} file${unsupported === 1 ? "" : "s"} of an unsupported type skipped` : `；另有 ${unsupported} 个文件类型不支持，已跳过`;
-      ctx.write(`${paint(summary.errors > 0 ? "red" : summary.warnings > 0 ? "yellow" : "green", line + skippedLine + unsupportedLine)}\n`);
+      ctx.write(`${paint(summary.errors > 0 ? "red" : summary.warnings > 0 ? "yellow" : "green", summaryText(summary, ctx.lang))}\n`);
     },
   };
 }

@@ -15,6 +15,10 @@ export interface Summary {
   readonly skipped?: number;
   /** Files in a folder or pattern of a type `check` does not read (listed, not in `files`). */
   readonly unsupported?: number;
+  /** Files with at least one error finding (not waived). */
+  readonly filesWithErrors?: number;
+  /** Findings a waiver accepted (not in the other counts). */
+  readonly waived?: number;
 }
 
 /** A file a folder or pattern named that was not checked, and why. */
@@ -64,7 +68,8 @@ export const FORMATS = ["text", "json", "sarif", "junit", "html", "csv"] as cons
 export type FormatName = (typeof FORMATS)[number];
 
 /**
- * Adds a report's counts to a summary (waived findings do not count).
+ * Adds a report's counts to a summary (waived findings shown with `--show-waived` are counted apart,
+ * in `waived`; those not shown are added with {@link addWaived}).
  *
  * @example
  * ```ts
@@ -73,15 +78,72 @@ export type FormatName = (typeof FORMATS)[number];
  */
 export function addToSummary(summary: Summary, report: FileReport): Summary {
   let { errors, warnings, infos } = summary;
+  let fileErrors = 0;
+  let shownWaived = 0;
   for (const f of report.findings) {
-    if (f.waived) continue;
-    if (f.severity === "error") errors++;
+    if (f.waived) {
+      shownWaived++;
+      continue;
+    }
+    if (f.severity === "error") fileErrors++;
     else if (f.severity === "warning") warnings++;
     else infos++;
   }
+  errors += fileErrors;
   const kind = report.document?.kind;
   const skipped = (summary.skipped ?? 0) + (kind !== undefined && kind !== "部门预算" && kind !== "单位预算" ? 1 : 0);
-  return { files: summary.files + 1, errors, warnings, infos, ...(skipped > 0 ? { skipped } : {}), ...(summary.unsupported ? { unsupported: summary.unsupported } : {}) };
+  const filesWithErrors = (summary.filesWithErrors ?? 0) + (fileErrors > 0 ? 1 : 0);
+  const waivedTotal = (summary.waived ?? 0) + shownWaived;
+  return {
+    files: summary.files + 1,
+    errors,
+    warnings,
+    infos,
+    ...(skipped > 0 ? { skipped } : {}),
+    ...(summary.unsupported ? { unsupported: summary.unsupported } : {}),
+    ...(filesWithErrors > 0 ? { filesWithErrors } : {}),
+    ...(waivedTotal > 0 ? { waived: waivedTotal } : {}),
+  };
+}
+
+/**
+ * Adds waived findings that the report does not show (without `--show-waived`) to a summary.
+ *
+ * @example
+ * ```ts
+ * addWaived({ files: 1, errors: 0, warnings: 0, infos: 0 }, 2).waived; // 2
+ * ```
+ */
+export function addWaived(summary: Summary, count: number): Summary {
+  const waived = (summary.waived ?? 0) + count;
+  return count === 0 ? summary : { ...summary, waived };
+}
+
+/**
+ * The summary line of a run as people read it: "共检查 300 个文件，其中 12 个有错误：…；已豁免 3 个".
+ *
+ * @example
+ * ```ts
+ * summaryText({ files: 300, errors: 20, warnings: 5, infos: 0, filesWithErrors: 12, waived: 3 }, "zh-CN");
+ * // "共检查 300 个文件，其中 12 个有错误：20 个错误，5 个警告，0 个提示；已豁免 3 个"
+ * ```
+ */
+export function summaryText(summary: Summary, lang: "zh-CN" | "en"): string {
+  const en = lang === "en";
+  const s = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const withErrors = summary.filesWithErrors ?? 0;
+  const head = en
+    ? `${s(summary.files, "file")} checked${withErrors > 0 ? `, ${withErrors} with errors` : ""}: ${s(summary.errors, "error")}, ${s(summary.warnings, "warning")}, ${summary.infos} info`
+    : `共检查 ${summary.files} 个文件${withErrors > 0 ? `，其中 ${withErrors} 个有错误` : ""}：${summary.errors} 个错误，${summary.warnings} 个警告，${summary.infos} 个提示`;
+  const skipped = summary.skipped ?? 0;
+  const unsupported = summary.unsupported ?? 0;
+  const waived = summary.waived ?? 0;
+  const parts = [
+    skipped === 0 ? "" : en ? `; ${skipped} not a budget disclosure, not checked` : `；其中 ${skipped} 个不是预算公开文件，未检查`,
+    unsupported === 0 ? "" : en ? `; ${s(unsupported, "file")} of an unsupported type skipped` : `；另有 ${unsupported} 个文件类型不支持，已跳过`,
+    waived === 0 ? "" : en ? `; ${waived} waived` : `；已豁免 ${waived} 个`,
+  ];
+  return head + parts.join("");
 }
 
 /**
