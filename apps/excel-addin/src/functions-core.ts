@@ -3,9 +3,9 @@
  * no Office. `functions.ts` turns a failed outcome into `CustomFunctions.Error`.
  *
  * Money: Excel hands numbers over as IEEE doubles; each is turned into its shortest round-trip decimal
- * string (what `String(n)` prints, with any exponent written out) and computed on as an `Amount`.
+ * string by `decimalFromNumber` (@yusuan/money) and computed on as an `Amount`.
  */
-import { Amount, parseAmount, toDaxie } from "@yusuan/money";
+import { Amount, decimalFromNumber, parseAmount, toDaxie } from "@yusuan/money";
 import { getCatalog, levelOf, parentOf, parseCode, type Level, type Scheme } from "@yusuan/classification";
 
 /** A result, or the Excel error to show with a message (zh-CN, with English). */
@@ -21,33 +21,14 @@ function fail(error: "invalidValue" | "notAvailable", message: string, messageEn
 }
 
 /**
- * The shortest decimal string of a finite number, without exponent.
- * @example plainDecimal(1e21) // "1000000000000000000000"
- * @example plainDecimal(0.1) // "0.1"
- */
-export function plainDecimal(n: number): string | undefined {
-  if (!Number.isFinite(n)) return undefined;
-  const s = String(n);
-  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) return s;
-  const [, sign, int, frac = "", expText] = m;
-  const digits = int! + frac;
-  const point = int!.length + Number(expText);
-  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
-  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
-/**
  * An amount in 元 from what a cell holds: a number, or text as people type it ("1,234.50", "—", "12.5万元").
  * @example toAmount(1234.5) // { ok: true, value: Amount 1234.5 元 }
  */
 export function toAmount(input: CellInput): Outcome<Amount> {
   if (input === null || input === undefined || input === "") return { ok: true, value: Amount.zero() };
   if (typeof input === "number") {
-    const s = plainDecimal(input);
-    if (s === undefined) return fail("invalidValue", "金额不是有限数字", "The amount is not a finite number");
-    return { ok: true, value: Amount.of(s) };
+    if (!Number.isFinite(input)) return fail("invalidValue", "金额不是有限数字", "The amount is not a finite number");
+    return { ok: true, value: Amount.of(decimalFromNumber(input)) };
   }
   if (typeof input === "string") {
     const r = parseAmount(input);

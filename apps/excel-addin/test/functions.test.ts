@@ -1,18 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { daxie, levelNameOf, nameOf, parentCodeOf, plainDecimal, sumCheck, toAmount, wan } from "../src/functions-core";
+import { daxie, levelNameOf, nameOf, parentCodeOf, sumCheck, toAmount, wan } from "../src/functions-core";
 import { yusuanDaxie, yusuanLevel, yusuanName, yusuanParent, yusuanSumcheck, yusuanWan } from "../src/functions";
-
-describe("plainDecimal", () => {
-  it("prints the shortest round trip without exponent", () => {
-    expect(plainDecimal(0.1)).toBe("0.1");
-    expect(plainDecimal(38233551.78)).toBe("38233551.78");
-    expect(plainDecimal(1e21)).toBe("1000000000000000000000");
-    expect(plainDecimal(1.5e-7)).toBe("0.00000015");
-    expect(plainDecimal(-2.5e22)).toBe("-25000000000000000000000");
-    expect(plainDecimal(Number.NaN)).toBeUndefined();
-    expect(plainDecimal(Number.POSITIVE_INFINITY)).toBeUndefined();
-  });
-});
 
 describe("toAmount", () => {
   it("reads numbers, typed text and blanks", () => {
@@ -24,6 +12,11 @@ describe("toAmount", () => {
     expect(c.ok && c.value.toString()).toBe("125000");
     const d = toAmount("—");
     expect(d.ok && d.value.isZero()).toBe(true);
+    const e = toAmount(1e21);
+    expect(e.ok && e.value.toString()).toBe("1000000000000000000000");
+    expect(toAmount(-0)).toMatchObject({ ok: true });
+    expect(toAmount(Number.NaN)).toMatchObject({ ok: false, error: "invalidValue" });
+    expect(toAmount(Number.POSITIVE_INFINITY)).toMatchObject({ ok: false, error: "invalidValue" });
     expect(toAmount(true)).toMatchObject({ ok: false, error: "invalidValue" });
     expect(toAmount("abc")).toMatchObject({ ok: false, error: "invalidValue" });
   });

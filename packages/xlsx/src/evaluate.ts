@@ -9,9 +9,9 @@
  * fixed depth, and the cells a SUM may visit in all are capped, so a hostile workbook cannot make
  * this cost more than reading it did.
  */
-import { Amount } from "@yusuan/money";
+import { Amount, decimalFromNumber } from "@yusuan/money";
 import type { Cell } from "@yusuan/disclosure";
-import { formatNumber, plainDecimal } from "./format";
+import { formatNumber } from "./format";
 
 /** Formulas longer than this are not worked out (Excel's own limit is 8,192 characters). */
 const MAX_FORMULA = 8192;
@@ -103,7 +103,10 @@ class Parser {
     const num = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?/.exec(s.slice(this.i, this.i + 40));
     if (num && !/^[A-Za-z$:]/.test(s.slice(this.i + num[0].length, this.i + num[0].length + 1))) {
       this.i += num[0].length;
-      return { k: "num", v: Amount.of(plainDecimal(Number(num[0]))) };
+      const value = Number(num[0]);
+      // A literal beyond the double range (1E+999) is #NUM! in Excel: not something to compute with.
+      if (!Number.isFinite(value)) throw new Unsupported();
+      return { k: "num", v: Amount.of(decimalFromNumber(value)) };
     }
     if (/^SUM\s*\(/i.test(s.slice(this.i, this.i + 8))) {
       this.i = s.indexOf("(", this.i) + 1;
@@ -249,7 +252,7 @@ export function evaluateFormulas(sheets: ReadonlyArray<EvaluatedSheet>): { sheet
   // A plain cell in arithmetic: empty is 0, a number is itself, anything else is unknown (#VALUE!).
   const plain = (cell: Cell): Value => {
     if (cell.value === null) return cell.formula !== undefined ? UNKNOWN : Amount.zero();
-    if (typeof cell.value === "number" && Number.isFinite(cell.value)) return Amount.of(plainDecimal(cell.value));
+    if (typeof cell.value === "number" && Number.isFinite(cell.value)) return Amount.of(decimalFromNumber(cell.value));
     return UNKNOWN;
   };
 
@@ -299,7 +302,7 @@ export function evaluateFormulas(sheets: ReadonlyArray<EvaluatedSheet>): { sheet
                 const v = resolve(cell, arg.from.sheet, depth);
                 if (v === UNKNOWN) return UNKNOWN;
                 total = total.plus(v);
-              } else if (typeof cell.value === "number" && Number.isFinite(cell.value)) total = total.plus(Amount.of(plainDecimal(cell.value)));
+              } else if (typeof cell.value === "number" && Number.isFinite(cell.value)) total = total.plus(Amount.of(decimalFromNumber(cell.value)));
               else if (typeof cell.value === "string" && isErrorText(cell.value)) return UNKNOWN;
             }
           }

@@ -2,101 +2,31 @@
  * A small number-format renderer for the formats budget workbooks use: General, 0, 0.00, #,##0,
  * #,##0.00, percentages, scaling commas, literal prefixes and suffixes, negative sections, text "@",
  * and dates as yyyy/m/d. Numbers are rendered from the shortest round-trip decimal string of the
- * stored double and rounded as decimal strings, so a stored 1234.005 shows as "1,234.01" exactly as
- * Excel shows it, with no float arithmetic on the way.
+ * stored double ({@link decimalFromNumber}) and rounded as decimals ({@link Amount}), so a stored
+ * 1234.005 shows as "1,234.01" exactly as Excel shows it, with no float arithmetic on the way.
  */
+import { Amount, decimalFromNumber } from "@yusuan/money";
 
-/**
- * The shortest decimal string that reads back as `n`, without exponent: 1e21 → "1000000000000000000000".
- *
- * @example
- * ```ts
- * plainDecimal(0.1 + 0.2); // "0.30000000000000004"
- * plainDecimal(1.5e-7);    // "0.00000015"
- * ```
- */
-export function plainDecimal(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const s = String(n);
-  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) return s === "-0" ? "0" : s;
-  const sign = m[1]!;
-  const digits = m[2]! + (m[3] ?? "");
-  const point = m[2]!.length + Number(m[4]);
-  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
-  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
-function splitDecimal(s: string): { neg: boolean; int: string; frac: string } {
-  const neg = s.startsWith("-");
-  const body = neg ? s.slice(1) : s;
+function splitDecimal(s: string): { int: string; frac: string } {
+  const body = s.startsWith("-") ? s.slice(1) : s;
   const [int = "0", frac = ""] = body.split(".");
-  return { neg, int: int.replace(/^0+(?=\d)/, "") || "0", frac };
+  return { int, frac };
 }
 
-function joinDecimal(neg: boolean, int: string, frac: string): string {
-  const i = int.replace(/^0+(?=\d)/, "") || "0";
-  const f = frac.replace(/0+$/, "");
-  const zero = /^0*$/.test(i) && f === "";
-  return `${neg && !zero ? "-" : ""}${i}${f ? `.${f}` : ""}`;
-}
-
-/** Adds one unit in the last place to a string of digits: "199" → "200", "99" → "100". */
-function incrementDigits(digits: string): string {
-  const out = digits.split("");
-  for (let i = out.length - 1; i >= 0; i--) {
-    if (out[i] === "9") out[i] = "0";
-    else {
-      out[i] = String(Number(out[i]) + 1);
-      return out.join("");
-    }
-  }
-  return `1${out.join("")}`;
+/** 10^k as a plain decimal: the factor of a percent sign (k = 2) or of a scaling comma (k = −3). */
+function powerOfTen(k: number): string {
+  return k >= 0 ? `1${"0".repeat(k)}` : `0.${"0".repeat(-k - 1)}1`;
 }
 
 /**
- * Rounds a plain decimal string to `places` decimals, half away from zero (as Excel displays).
- *
- * @example
- * ```ts
- * roundDecimal("1.005", 2);  // "1.01"
- * roundDecimal("-2.5", 0);   // "-3"
- * ```
+ * Rounded to `sig` significant digits, half away from zero (Excel never shows more than 15). `s` is a
+ * plain decimal from {@link decimalFromNumber}.
  */
-export function roundDecimal(s: string, places: number): string {
-  const { neg, int, frac } = splitDecimal(s);
-  if (frac.length <= places) return joinDecimal(neg, int, frac);
-  const kept = int + frac.slice(0, places);
-  const up = frac.charCodeAt(places) >= 53; // "5"
-  const digits = up ? incrementDigits(kept) : kept;
-  const cut = digits.length - places;
-  return joinDecimal(neg, digits.slice(0, cut), digits.slice(cut));
-}
-
-/**
- * Moves the decimal point: shiftDecimal("12.5", 2) → "1250", shiftDecimal("12.5", -3) → "0.0125".
- *
- * @example
- * ```ts
- * shiftDecimal("0.125", 2); // "12.5"
- * ```
- */
-export function shiftDecimal(s: string, by: number): string {
-  const { neg, int, frac } = splitDecimal(s);
-  const digits = int + frac;
-  const point = int.length + by;
-  if (point <= 0) return joinDecimal(neg, "0", "0".repeat(-point) + digits);
-  if (point >= digits.length) return joinDecimal(neg, digits + "0".repeat(point - digits.length), "");
-  return joinDecimal(neg, digits.slice(0, point), digits.slice(point));
-}
-
-/** Rounds to `sig` significant digits (Excel never shows more than 15). */
-function roundSignificant(s: string, sig: number): string {
+function roundSignificant(s: string, sig: number): Amount {
   const { int, frac } = splitDecimal(s);
-  if (int !== "0") return int.length >= sig ? shiftDecimal(roundDecimal(shiftDecimal(s, sig - int.length), 0), int.length - sig) : roundDecimal(s, sig - int.length);
-  const lead = /^0*/.exec(frac)![0].length;
-  return roundDecimal(s, lead + sig);
+  // Position of the first significant digit: 3 for "123.4", −2 for "0.00123".
+  const magnitude = int !== "0" ? int.length : -/^0*/.exec(frac)![0].length;
+  return Amount.of(s).round(sig - magnitude);
 }
 
 function groupThousands(int: string): string {
@@ -245,7 +175,7 @@ function formatGeneral(n: number): string {
     const e = Number(exp);
     return `${m}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
   }
-  return roundSignificant(plainDecimal(n), 15);
+  return roundSignificant(decimalFromNumber(n), 15).toString();
 }
 
 /** A number section parsed once: literal text around a digit pattern, or a feature this renderer lacks. */
@@ -337,9 +267,9 @@ function parseSection(section: string): Section {
   };
 }
 
-/** Renders the absolute value `abs` (a plain decimal string) under a parsed number section. */
-function renderNumber(abs: string, section: Extract<Section, { kind: "number" }>): string {
-  const value = roundDecimal(section.shift === 0 ? abs : shiftDecimal(abs, section.shift), section.places);
+/** Renders the absolute value `abs` under a parsed number section. */
+function renderNumber(abs: Amount, section: Extract<Section, { kind: "number" }>): string {
+  const value = (section.shift === 0 ? abs : abs.times(powerOfTen(section.shift))).round(section.places).toString();
   let { int, frac } = splitDecimal(value);
   frac = frac.padEnd(section.minFrac, "0");
   if (int === "0" && section.minInt === 0) int = "";
@@ -393,15 +323,15 @@ export function formatNumber(n: number, format?: string, date1904 = false): stri
     return formatDate(new Date(Math.round((n - (date1904 ? 24_107 : 25_569)) * 86_400_000)), format);
   }
   const parts = parsed.sections;
-  const rounded = plainDecimal(n);
-  const negative = rounded.startsWith("-");
+  const exact = decimalFromNumber(n);
+  const negative = exact.startsWith("-");
   let section = parts[0]!;
   let sign = "";
   if (n === 0 && parts.length >= 3) section = parts[2]!;
   else if (negative && parts.length >= 2) section = parts[1]!;
   else if (negative) sign = "-";
   if (section.kind === "unsupported") return formatGeneral(n);
-  const text = capped(section.kind === "literal" ? section.text : renderNumber(roundSignificant(negative ? rounded.slice(1) : rounded, 15), section));
+  const text = capped(section.kind === "literal" ? section.text : renderNumber(roundSignificant(exact, 15).abs(), section));
   // A negative that rounds to zero shows without its sign.
   return sign && !/[1-9]/.test(text) ? text : sign + text;
 }

@@ -14,7 +14,7 @@ export { readXlsx, readXlsxFile, type ReadResult, type ReadSuccess } from "./rea
 export { DEFAULT_LIMITS, RATIO_FLOOR, resolveLimits, type Limits } from "./limits";
 export type { ReadFailure, ReadFailureCode } from "./messages";
 export { inspectXlsx, type DeclaredSheet, type Inspection, type PartReader, type WorkbookRelation } from "./inspect";
-export { formatNumber, formatDate, isDateFormat, plainDecimal, roundDecimal, shiftDecimal, dateToSerial, MAX_FORMAT_LENGTH, MAX_FORMATTED_LENGTH } from "./format";
+export { formatNumber, formatDate, isDateFormat, dateToSerial, MAX_FORMAT_LENGTH, MAX_FORMATTED_LENGTH } from "./format";
 export {
   writePatches,
   writeWaivers,
