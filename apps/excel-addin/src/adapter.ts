@@ -300,6 +300,33 @@ export async function loadMarks(run: ExcelRun): Promise<PriorFill[]> {
   });
 }
 
+/** Which sheets are protected, and whether the workbook structure is (no sheet can be added). */
+export interface Protection {
+  readonly sheets: ReadonlyArray<string>;
+  readonly structure: boolean;
+}
+
+/**
+ * Reads the protection of every sheet (ExcelApi 1.2) and of the workbook structure (1.7), in two syncs,
+ * so that the pane can say which action is blocked before trying it. What the host cannot tell is
+ * reported as unprotected.
+ * @example const { sheets, structure } = await readProtection(Excel.run, (v) => Office.context.requirements.isSetSupported("ExcelApi", v));
+ */
+export async function readProtection(run: ExcelRun, supports: (version: string) => boolean = () => true): Promise<Protection> {
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    const workbook = supports("1.7") ? context.workbook.protection : undefined;
+    workbook?.load("protected");
+    await context.sync();
+    const structure = workbook?.protected === true;
+    if (!supports("1.2")) return { sheets: [], structure };
+    const each = worksheets.items.map((ws) => ({ name: ws.name, protection: ws.protection.load("protected") }));
+    await context.sync();
+    return { sheets: each.filter((e) => e.protection.protected).map((e) => e.name), structure };
+  });
+}
+
 /** The workbook setting listing the sheets the add-in generated (the 说明 sheet), which check skips. */
 export const GENERATED_SETTING = "yusuan.generatedSheets";
 

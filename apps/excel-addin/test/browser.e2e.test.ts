@@ -63,6 +63,7 @@ describe("task pane in headless Chromium", () => {
   let origin: string;
   let blanked: ReturnType<typeof blankDerivableCell>;
   let officeJs = "";
+  let sampleSheets: { name: string; rows: unknown[][] }[] = [];
   const requests: string[] = [];
   const problems: string[] = [];
 
@@ -99,6 +100,7 @@ describe("task pane in headless Chromium", () => {
       if (m.type() === "error") problems.push(m.text());
     });
     officeJs = fakeOfficeJs;
+    sampleSheets = JSON.parse(JSON.stringify(workbook.sheets.map((s) => ({ name: s.name, rows: s.rows }))));
     await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: fakeOfficeJs }));
     await page.addInitScript((spec) => {
       (window as unknown as { __YUSUAN_FAKE_WORKBOOK__: unknown }).__YUSUAN_FAKE_WORKBOOK__ = spec;
@@ -201,7 +203,7 @@ describe("task pane in headless Chromium", () => {
   });
 
   /** Another pane over its own fake workbook, optionally an older Excel. */
-  async function openPane(sheets: { name: string; rows: unknown[][] }[], apiVersion?: string): Promise<Page> {
+  async function openPane(sheets: { name: string; rows: unknown[][]; protected?: boolean }[], apiVersion?: string, extra: Record<string, unknown> = {}): Promise<Page> {
     const other = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "zh-CN" });
     await other.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: officeJs }));
     await other.addInitScript(
@@ -210,7 +212,7 @@ describe("task pane in headless Chromium", () => {
         w.__YUSUAN_FAKE_WORKBOOK__ = spec;
         if (version) w.__YUSUAN_API_VERSION__ = version;
       },
-      { spec: { sheets }, version: apiVersion },
+      { spec: { sheets, ...extra }, version: apiVersion },
     );
     await other.goto(`${origin}/taskpane.html`);
     await other.waitForSelector('nav [data-action="check"]', { timeout: 15_000 });
@@ -301,6 +303,41 @@ describe("task pane in headless Chromium", () => {
     await other.click('nav [data-action="check"]');
     await other.waitForFunction(() => !document.querySelector("#app")?.classList.contains("busy"));
     await expect(other.locator('nav [data-action="mark"]').isDisabled()).resolves.toBe(true);
+    await other.close();
+  });
+
+  it("says which action a protected sheet or workbook blocks, before trying, and changes nothing", async () => {
+    const other = await openPane(sampleSheets.map((sh) => ({ ...sh, protected: true })), undefined, { structureProtected: true });
+    await other.click('nav [data-action="check"]');
+    await other.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("检查完成"));
+    const formats = () => other.evaluate(() => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.formatSnapshot());
+    const before = await formats();
+    await other.click('nav [data-action="mark"]');
+    await other.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("无法标记"));
+    await expect(other.locator("#status").textContent()).resolves.toContain(`“${sampleSheets[0]!.name}”受保护`);
+    expect(await formats()).toBe(before);
+    const sheets = await other.evaluate(() => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.sheetNames().length);
+    await other.click('nav [data-action="narrative"]');
+    await other.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("无法说明"));
+    await expect(other.locator("#status").textContent()).resolves.toContain("工作簿结构受保护");
+    expect(await other.evaluate(() => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.sheetNames().length)).toBe(sheets);
+    await other.close();
+  });
+
+  it("shows Office's refusal in Chinese with what to do, not Office's English text", async () => {
+    const other = await openPane([{ name: "Sheet1", rows: [["x"]] }]);
+    // A write that Excel refuses although the pane could not tell beforehand (protection set meanwhile).
+    await other.evaluate(() => {
+      const fake = (window as unknown as { __fakeExcel: FakeExcel & { sheets: { protected: boolean }[] } }).__fakeExcel;
+      const realRun = fake.run;
+      (window as unknown as { Excel: { run: unknown } }).Excel.run = async (batch: (c: unknown) => Promise<unknown>) => {
+        const result = await realRun(batch as never);
+        throw Object.assign(new Error("The cell or chart you're trying to change is on a protected sheet."), { code: "AccessDenied", result });
+      };
+    });
+    await other.click('nav [data-action="check"]');
+    await other.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("撤销工作表保护"));
+    await expect(other.locator("#status").textContent()).resolves.not.toContain("protected sheet");
     await other.close();
   });
 });

@@ -130,3 +130,32 @@ describe("Office errors in the pane's language", () => {
     expect(describeOfficeError(new Error("boom"), "zh-CN")).toBe("操作失败：boom");
   });
 });
+
+describe("protection, read before acting", () => {
+  const spec = (structureProtected: boolean, apiVersion = "1.13") =>
+    new FakeExcel({ sheets: [{ ...SHEETS[0]!, protected: true }, SHEETS[1]!], structureProtected, apiVersion });
+
+  it("reads which sheets are protected and whether the structure is", async () => {
+    const { readProtection } = await import("../src/adapter");
+    const excel = spec(true);
+    await expect(readProtection(runOf(excel), supportsOf(excel))).resolves.toEqual({ sheets: ["T3"], structure: true });
+    const open = new FakeExcel({ sheets: SHEETS });
+    await expect(readProtection(runOf(open), supportsOf(open))).resolves.toEqual({ sheets: [], structure: false });
+  });
+
+  it("on an Excel without the protection API, reports nothing rather than failing", async () => {
+    const { readProtection } = await import("../src/adapter");
+    const old = spec(true, "1.1");
+    await expect(readProtection(runOf(old), supportsOf(old))).resolves.toEqual({ sheets: [], structure: false });
+    const mid = spec(true, "1.2");
+    await expect(readProtection(runOf(mid), supportsOf(mid))).resolves.toEqual({ sheets: ["T3"], structure: false });
+  });
+
+  it("the fake Excel refuses writes to a protected sheet and new sheets in a protected structure, as Excel does", async () => {
+    const excel = spec(true);
+    await expect(ACTIONS.fill(excel)).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(ACTIONS.mark(excel)).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(ACTIONS.narrative(excel)).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(ACTIONS.check(excel)).resolves.toBeDefined();
+  });
+});

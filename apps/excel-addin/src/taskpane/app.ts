@@ -24,6 +24,7 @@ import {
   loadGeneratedSheets,
   loadMarks,
   markCells,
+  readProtection,
   readWorkbook,
   restoreCells,
   saveGeneratedSheets,
@@ -299,6 +300,25 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     detail.hidden = false;
   }
 
+  /**
+   * Says, before trying, when sheet or workbook protection blocks an action: the sheets it would write
+   * to, and whether it adds a sheet. True when blocked.
+   */
+  async function protectionBlocks(action: MessageKey, sheets: Iterable<string>, addsSheet: boolean): Promise<boolean> {
+    if (!supports("1.2")) return false;
+    const protection = await readProtection(run, supports);
+    const locked = [...new Set(sheets)].filter((s) => protection.sheets.includes(s));
+    if (locked.length > 0) {
+      say(L("sheetProtected", { action: L(action), sheets: locked.map((s) => `“${s}”`).join(lang === "en" ? ", " : "、") }));
+      return true;
+    }
+    if (addsSheet && protection.structure) {
+      say(L("structureProtected", { action: L(action) }));
+      return true;
+    }
+    return false;
+  }
+
   async function waiveFinding(f: Finding, reasonText: string): Promise<void> {
     const reason = reasonText.trim();
     if (!reason) {
@@ -308,6 +328,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     if (!grid) return;
     const waiver: Waiver = { fingerprint: f.fingerprint, rule: f.rule, reason, date: isoDate(new Date()) };
     const all = [...readWaivers(grid).filter((w) => w.fingerprint !== f.fingerprint), waiver];
+    if (await protectionBlocks("waive", [WAIVER_SHEET], !grid.sheets.some((s) => s.name === WAIVER_SHEET))) return;
     await writeTableSheet(run, WAIVER_SHEET, waiverSheetRows(all), { hidden: true });
     await check();
     say(L("waivedDone", { sheet: WAIVER_SHEET }));
@@ -324,6 +345,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       say(L("nothingToMark"));
       return;
     }
+    if (await protectionBlocks("mark", todo.map((m) => m.sheet), false)) return;
     marks = [...marks, ...(await markCells(run, todo))];
     await saveMarks(run, marks);
     say(L("marked", { n: todo.length }));
@@ -331,6 +353,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
 
   async function unmark(): Promise<void> {
     if (marks.length === 0) marks = await loadMarks(run);
+    if (await protectionBlocks("clearMarks", marks.map((m) => m.sheet), false)) return;
     await clearMarks(run, marks);
     marks = [];
     say(L("cleared"));
@@ -377,12 +400,14 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   async function applyFill(): Promise<void> {
     const writes = writesFor(patches);
     if (writes.length === 0) return;
+    if (await protectionBlocks("apply", writes.map((w) => w.sheet), false)) return;
     undo = await writeCells(run, writes);
     say(L("applied", { n: writes.length }));
   }
 
   async function revertFill(): Promise<void> {
     if (!undo) return;
+    if (await protectionBlocks("undo", undo.map((u) => u.sheet), false)) return;
     await restoreCells(run, undo);
     undo = undefined;
     say(L("undone"));
@@ -403,6 +428,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     const insert = button("insert-template", L("insert"), true);
     const question = h("div", { class: "confirm", role: "alertdialog", hidden: "" });
     const doInsert = async () => {
+      if (await protectionBlocks("template", [], true)) return;
       const spec = templateWorkbook({ department: department.value.trim(), year: Number(year.value) });
       const names = await insertWorkbook(run, spec);
       question.hidden = true;
@@ -435,6 +461,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   async function narrative(): Promise<void> {
     if (!grid) await check();
     if (!grid) return;
+    if (await protectionBlocks("narrative", [], true)) return;
     const text = generateNarrative(grid, { lang });
     const sheet = await addTextSheet(run, L("narrativeSheet"), [...text.paragraphs, ...text.notes]);
     await saveGeneratedSheets(run, [...(await loadGeneratedSheets(run)), sheet]);

@@ -22,6 +22,8 @@ export interface FakeSheetSpec {
   rows: ReadonlyArray<ReadonlyArray<FakeCellSpec>>;
   hidden?: boolean;
   merges?: ReadonlyArray<Rect>;
+  /** Protected sheet (审阅 → 保护工作表): writes to it fail with AccessDenied. */
+  protected?: boolean;
 }
 
 /** The workbook a test starts from. */
@@ -38,6 +40,8 @@ export interface FakeWorkbookSpec {
    * that loads more fails with `ResponsePayloadSizeLimitExceeded`. Default: no limit.
    */
   payloadLimit?: number;
+  /** Protected workbook structure (审阅 → 保护工作簿): adding a sheet fails with AccessDenied. */
+  structureProtected?: boolean;
 }
 
 /** Bytes of JSON of a loaded value (proxies, such as a collection's items, count as nothing). */
@@ -82,6 +86,8 @@ interface SheetModel {
   cells: Map<string, FakeCell>;
   merges: Rect[];
   columnWidths: Map<number, number>;
+  /** Sheet protection: writes to its cells fail with AccessDenied. */
+  protected: boolean;
 }
 
 /** The error shape Office.js rejects with (`OfficeExtension.Error`: a `code` and a message). */
@@ -180,6 +186,8 @@ export class FakeExcel {
   readonly apiVersion: string;
   /** Response limit per sync (bytes of JSON), if any. */
   readonly payloadLimit: number | undefined;
+  /** Whether the workbook structure is protected. */
+  structureProtected: boolean;
   /** The largest response of any sync so far, in bytes of JSON. */
   largestResponse = 0;
   /** @internal */
@@ -192,6 +200,7 @@ export class FakeExcel {
     this.workbookName = spec.name ?? "Book1.xlsx";
     this.apiVersion = spec.apiVersion ?? "1.13";
     this.payloadLimit = spec.payloadLimit;
+    this.structureProtected = spec.structureProtected ?? false;
     this.sheets = spec.sheets.map((s) => {
       const cells = new Map<string, FakeCell>();
       s.rows.forEach((row, r) =>
@@ -210,6 +219,7 @@ export class FakeExcel {
       return {
         name: s.name,
         visibility: s.hidden ? "Hidden" : "Visible",
+        protected: s.protected ?? false,
         cells,
         merges: [...(s.merges ?? [])],
         columnWidths: new Map(),
@@ -385,14 +395,37 @@ abstract class ClientObject {
   protected abstract snapshot(props: string[]): Map<string, unknown>;
 }
 
+/** `protection` of a worksheet (ExcelApi 1.2) or of the workbook (1.7): only `protected` is modelled. */
+class FakeProtection extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly version: string,
+    private readonly read: () => boolean,
+  ) {
+    super(context);
+  }
+  protected snapshot(props: string[]): Map<string, unknown> {
+    this.context.excel.requireApi(this.version, "protection");
+    return new Map(props.map((p) => {
+      if (p !== "protected") throw new FakeOfficeError("InvalidArgument", `protection has no property ${p} in the fake`);
+      return [p, this.read()];
+    }));
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+}
+
 class FakeWorkbook extends ClientObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
+  readonly protection: FakeProtection;
 
   constructor(context: FakeRequestContext) {
     super(context);
     this.worksheets = new FakeWorksheetCollection(context);
     this.settings = new FakeSettingCollection(context);
+    this.protection = new FakeProtection(context, "1.7", () => context.excel.structureProtected);
   }
 
   get name(): string {
@@ -443,7 +476,8 @@ class FakeWorksheetCollection extends ClientObject {
       if (excel.sheets.some((s) => s.name === name)) {
         throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named ${name} already exists.`);
       }
-      created = { name, visibility: "Visible", cells: new Map(), merges: [], columnWidths: new Map() };
+      if (excel.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
+      created = { name, visibility: "Visible", cells: new Map(), merges: [], columnWidths: new Map(), protected: false };
       excel.sheets.push(created);
     });
     return new FakeWorksheet(this.context, () => {
@@ -454,11 +488,13 @@ class FakeWorksheetCollection extends ClientObject {
 }
 
 class FakeWorksheet extends ClientObject {
+  readonly protection: FakeProtection;
   constructor(
     context: FakeRequestContext,
     private readonly locate: () => SheetModel | null,
   ) {
     super(context);
+    this.protection = new FakeProtection(context, "1.2", () => this.model().protected);
   }
 
   /** @internal */
@@ -623,6 +659,7 @@ class FakeRange extends ClientObject {
   private write(input: unknown, apply: (cell: FakeCell, v: unknown) => void): void {
     this.context.enqueue(() => {
       const { sheet, rect } = this.target();
+      guardProtected(sheet);
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       const grid = Array.isArray(input) ? (input as unknown[][]) : undefined;
@@ -813,8 +850,14 @@ class FakeRangeFormat extends ClientObject {
   }
 }
 
+/** Writes to a protected sheet fail, as in Excel. */
+function guardProtected(sheet: SheetModel): void {
+  if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
+}
+
 function eachCell(target: RangeTarget, apply: (cell: FakeCell) => void): void {
   const { sheet, rect } = target;
+  guardProtected(sheet);
   for (let r = rect.top; r <= rect.bottom; r++) {
     for (let c = rect.left; c <= rect.right; c++) {
       const k = key(r, c);
@@ -954,9 +997,11 @@ export function fakeExcelFromGrid(grid: {
   source?: { name: string };
   apiVersion?: string;
   payloadLimit?: number;
+  structureProtected?: boolean;
   sheets: ReadonlyArray<{
     name: string;
     hidden?: boolean;
+    protected?: boolean;
     merges?: ReadonlyArray<Rect>;
     rows: ReadonlyArray<ReadonlyArray<{ value: string | number | boolean | null; text: string; numberFormat?: string; formula?: string } | undefined>>;
   }>;
@@ -965,9 +1010,11 @@ export function fakeExcelFromGrid(grid: {
     ...(grid.source ? { name: grid.source.name } : {}),
     ...(grid.apiVersion ? { apiVersion: grid.apiVersion } : {}),
     ...(grid.payloadLimit ? { payloadLimit: grid.payloadLimit } : {}),
+    ...(grid.structureProtected ? { structureProtected: true } : {}),
     sheets: grid.sheets.map((s) => ({
       name: s.name,
       ...(s.hidden ? { hidden: true } : {}),
+      ...(s.protected ? { protected: true } : {}),
       ...(s.merges ? { merges: s.merges } : {}),
       rows: s.rows.map((row) =>
         row.map((c) =>
