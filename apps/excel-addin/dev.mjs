@@ -1,5 +1,5 @@
-// `npm run dev`: builds for https://localhost:3000 and serves dist/ over https with the Office
-// development certificates (office-addin-dev-certs creates and trusts them on first use), so that
+// `npm run dev` (developers only; to deploy, see DEPLOY.md): builds for https://localhost:3000 and
+// serves dist/ over https with the Office development certificates (office-addin-dev-certs creates and trusts them on first use), so that
 // Excel can sideload dist/manifest.xml. Port: PORT env var, default 3000.
 import { createServer } from "node:https";
 import { readFileSync, statSync } from "node:fs";
@@ -29,7 +29,8 @@ createServer(tls, (req, res) => {
   const file = join(dist, path === "/" || path === "\\" ? "taskpane.html" : path);
   try {
     if (!file.startsWith(dist) || !statSync(file).isFile()) throw new Error("not a file");
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    const cors = file.endsWith("functions.json") || file.endsWith("functions.js") ? { "access-control-allow-origin": "*" } : {};
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store", ...cors });
     res.end(readFileSync(file));
   } catch {
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");
