@@ -31,6 +31,11 @@ export interface PriorContent extends CellRef {
 export interface PriorFill extends CellRef {
   readonly color: string;
   readonly pattern: string;
+  /**
+   * The workbook name that refers to the marked cell. A name moves with its cell when rows or columns
+   * are inserted or deleted, so clearing finds the cell where it is now; `sheet`/`cell` are where it was.
+   */
+  readonly name?: string;
 }
 
 /** Options of {@link readWorkbook}. */
@@ -237,26 +242,47 @@ export async function restoreCells(run: ExcelRun, prior: ReadonlyArray<PriorCont
  * @example const prior = await markCells(Excel.run, [{ sheet: "T3", cell: "E7", color: "#FDE7E9" }]);
  */
 export async function markCells(run: ExcelRun, marks: ReadonlyArray<CellRef & { readonly color: string }>): Promise<PriorFill[]> {
+  const stamp = Date.now().toString(36);
   return run(async (context) => {
-    const entries = marks.map((m) => {
-      const fill = rangeOf(context, m).format.fill;
+    const entries = marks.map((m, i) => {
+      const range = rangeOf(context, m);
+      const fill = range.format.fill;
       fill.load("color,pattern");
       fill.color = m.color;
-      return { m, fill };
+      const name = `${MARK_NAME_PREFIX}${stamp}_${i}`;
+      context.workbook.names.add(name, range);
+      return { m, fill, name };
     });
     await context.sync();
-    return entries.map(({ m, fill }) => ({ sheet: m.sheet, cell: m.cell, color: fill.color, pattern: fill.pattern }));
+    return entries.map(({ m, fill, name }) => ({ sheet: m.sheet, cell: m.cell, color: fill.color, pattern: fill.pattern, name }));
   });
 }
 
+/** Prefix of the workbook names that keep track of marked cells. */
+export const MARK_NAME_PREFIX = "yusuan_mark_";
+
 /**
- * Restores the fills {@link markCells} replaced and forgets the stored marks, in one sync.
+ * Restores the fills {@link markCells} replaced, on the cells where they are now (found through their
+ * names), and forgets the stored marks: two syncs.
  * @example await clearMarks(Excel.run, prior);
  */
 export async function clearMarks(run: ExcelRun, prior: ReadonlyArray<PriorFill>): Promise<void> {
   await run(async (context) => {
-    for (const p of prior) {
-      const fill = rangeOf(context, p).format.fill;
+    // Where each marked cell is now: through its name (it may have moved), else its address.
+    const targets = prior.map((p) => {
+      if (!p.name) return { p, item: undefined, range: rangeOf(context, p) };
+      const item = context.workbook.names.getItemOrNullObject(p.name);
+      return { p, item, range: item.getRangeOrNullObject() };
+    });
+    if (targets.some((t) => t.item)) await context.sync();
+    for (const { p, item, range } of targets) {
+      if (item) {
+        if (item.isNullObject) continue;
+        item.delete();
+        // The marked cell itself was deleted: nothing left to restore.
+        if (range.isNullObject) continue;
+      }
+      const fill = range.format.fill;
       if (p.pattern === "None") fill.clear();
       else {
         fill.color = p.color;
@@ -363,7 +389,7 @@ export async function saveGeneratedSheets(run: ExcelRun, names: ReadonlyArray<st
 function isPriorFill(x: unknown): x is PriorFill {
   if (typeof x !== "object" || x === null) return false;
   const o = x as Record<string, unknown>;
-  return ["sheet", "cell", "color", "pattern"].every((k) => typeof o[k] === "string");
+  return ["sheet", "cell", "color", "pattern"].every((k) => typeof o[k] === "string") && (o.name === undefined || typeof o.name === "string");
 }
 
 /**

@@ -123,11 +123,14 @@ describe("markCells / clearMarks", () => {
     ]);
     expect(excel.syncCount - syncsBefore).toBe(1);
     expect(excel.cell("T3", "C3").fillColor).toBe("#FDE7E9");
-    expect(prior).toEqual([
+    expect(prior).toMatchObject([
       { sheet: "T3", cell: "C3", color: "#FFFFFF", pattern: "None" },
       { sheet: "T5", cell: "C4", color: "#00FF00", pattern: "Solid" },
       { sheet: "T5", cell: "H40", color: "#FFFFFF", pattern: "None" },
     ]);
+    // Each marked cell is followed by a workbook name.
+    expect(prior.every((p) => p.name?.startsWith("yusuan_mark_"))).toBe(true);
+    expect(excel.names.size).toBe(3);
     expect(excel.formatSnapshot()).not.toBe(before);
 
     await saveMarks(run, prior);
@@ -135,9 +138,47 @@ describe("markCells / clearMarks", () => {
 
     const syncsBeforeClear = excel.syncCount;
     await clearMarks(run, prior);
-    expect(excel.syncCount - syncsBeforeClear).toBe(1);
+    expect(excel.syncCount - syncsBeforeClear).toBe(2);
     expect(excel.formatSnapshot()).toBe(before);
     expect(await loadMarks(run)).toEqual([]);
+    expect(excel.names.size).toBe(0);
+  });
+
+  it("marks survive rows inserted and deleted after marking: clearing restores the cells where they moved", async () => {
+    const excel = new FakeExcel({ sheets: [table("T3", 8)] });
+    const run = runOf(excel);
+    await run(async (context) => {
+      context.workbook.worksheets.getItem("T3").getRange("C6").format.fill.color = "#00FF00";
+      await context.sync();
+    });
+    const prior = await markCells(run, [
+      { sheet: "T3", cell: "C6", color: "#FDE7E9" },
+      { sheet: "T3", cell: "C8", color: "#FFF4CE" },
+      { sheet: "T3", cell: "C4", color: "#FFF4CE" },
+    ]);
+    await saveMarks(run, prior);
+    // The user inserts two rows above row 5, then deletes the row that held C4 (now still row 4).
+    excel.insertRows("T3", 4, 2);
+    excel.deleteRows("T3", 3, 1);
+    // C6 moved to C7 and C8 to C9; C4 is gone.
+    expect(excel.cell("T3", "C7").fillColor).toBe("#FDE7E9");
+    expect(excel.cell("T3", "C9").fillColor).toBe("#FFF4CE");
+    await clearMarks(run, await loadMarks(run));
+    expect(excel.cell("T3", "C7")).toMatchObject({ fillColor: "#00FF00", fillPattern: "Solid" });
+    expect(excel.cell("T3", "C9")).toMatchObject({ fillColor: "#FFFFFF", fillPattern: "None" });
+    // Nothing was painted at the old addresses, which now hold other rows.
+    expect(excel.cell("T3", "C6").fillPattern).toBe("None");
+    expect(excel.cell("T3", "C8").fillPattern).toBe("None");
+    expect(excel.names.size).toBe(0);
+  });
+
+  it("clears marks saved before names were used (by address)", async () => {
+    const excel = new FakeExcel({ sheets: [table("T3")] });
+    const run = runOf(excel);
+    const before = excel.formatSnapshot();
+    const prior = await markCells(run, [{ sheet: "T3", cell: "C3", color: "#FDE7E9" }]);
+    await clearMarks(run, prior.map(({ name: _name, ...old }) => old));
+    expect(excel.formatSnapshot()).toBe(before);
   });
 });
 

@@ -181,6 +181,8 @@ export class FakeExcel {
   selection: { sheet: string; address: string } | undefined;
   activeSheet: string | undefined;
   readonly settings = new Map<string, unknown>();
+  /** Workbook-level names: each refers to a rectangle of a sheet and moves when rows are inserted or deleted. */
+  readonly names = new Map<string, { sheet: SheetModel; rect: Rect } | null>();
   readonly workbookName: string;
   /** The newest ExcelApi set this fake Excel supports. */
   readonly apiVersion: string;
@@ -307,6 +309,41 @@ export class FakeExcel {
   }
 
   /** @internal */
+  /**
+   * What a user does in Excel: inserts `count` empty rows before row `at` (0-based). Cells, merges and
+   * names below move down, as in Excel.
+   * @example excel.insertRows("T3", 2, 1)
+   */
+  insertRows(sheet: string, at: number, count: number): void {
+    this.shiftRows(this.sheet(sheet), at, count);
+  }
+
+  /**
+   * What a user does in Excel: deletes `count` rows from row `at` (0-based). Cells below move up; a name
+   * that referred to a deleted row refers to nothing (#REF!).
+   * @example excel.deleteRows("T3", 2, 1)
+   */
+  deleteRows(sheet: string, at: number, count: number): void {
+    this.shiftRows(this.sheet(sheet), at, -count);
+  }
+
+  private shiftRows(model: SheetModel, at: number, delta: number): void {
+    const moved = new Map<string, FakeCell>();
+    for (const [k, c] of model.cells) {
+      const [r, col] = k.split(",").map(Number) as [number, number];
+      if (r < at) moved.set(k, c);
+      else if (delta > 0 || r >= at - delta) moved.set(key(r + delta, col), c);
+    }
+    model.cells.clear();
+    for (const [k, c] of moved) model.cells.set(k, c);
+    for (const [name, ref] of this.names) {
+      if (!ref || ref.sheet !== model) continue;
+      const { rect } = ref;
+      if (delta < 0 && rect.top < at - delta && rect.bottom >= at) this.names.set(name, null);
+      else if (rect.top >= at) this.names.set(name, { sheet: model, rect: { ...rect, top: rect.top + delta, bottom: rect.bottom + delta } });
+    }
+  }
+
   sheet(name: string): SheetModel {
     const s = this.sheets.find((x) => x.name === name);
     if (!s) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist. (worksheet ${name})`);
@@ -419,12 +456,14 @@ class FakeProtection extends ClientObject {
 class FakeWorkbook extends ClientObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
+  readonly names: FakeNamedItemCollection;
   readonly protection: FakeProtection;
 
   constructor(context: FakeRequestContext) {
     super(context);
     this.worksheets = new FakeWorksheetCollection(context);
     this.settings = new FakeSettingCollection(context);
+    this.names = new FakeNamedItemCollection(context);
     this.protection = new FakeProtection(context, "1.7", () => context.excel.structureProtected);
   }
 
@@ -945,6 +984,55 @@ class FakeRangeFont extends ClientObject {
   }
   set bold(v: boolean) {
     this.context.enqueue(() => eachCell(this.target(), (c) => (c.bold = v)));
+  }
+}
+
+/** Workbook names (ExcelApi 1.4): add, look up, resolve to their range, delete. */
+class FakeNamedItemCollection extends ClientObject {
+  protected snapshot(): Map<string, unknown> {
+    return new Map();
+  }
+  add(name: string, reference: FakeRange): void {
+    this.context.excel.requireApi("1.4", "NamedItemCollection.add");
+    this.context.enqueue(() => {
+      const names = this.context.excel.names;
+      if (names.has(name)) throw new FakeOfficeError("ItemAlreadyExists", `The name ${name} already exists.`);
+      const { sheet, rect } = reference.target();
+      names.set(name, { sheet, rect: { ...rect } });
+    });
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    this.context.excel.requireApi("1.4", "NamedItemCollection.getItemOrNullObject");
+    const item = new FakeNamedItem(this.context, name);
+    this.context.enqueue(() => item.resolve());
+    return item;
+  }
+}
+
+class FakeNamedItem extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly name: string,
+  ) {
+    super(context);
+  }
+  /** @internal */
+  resolve(): void {
+    this.nullState = !this.context.excel.names.has(this.name);
+  }
+  protected snapshot(): Map<string, unknown> {
+    return new Map();
+  }
+  /** The range the name refers to now; a null object when it refers to deleted cells or does not exist. */
+  getRangeOrNullObject(): FakeRange {
+    const range = new FakeRange(this.context, () => this.context.excel.names.get(this.name) ?? null);
+    range.resolveLater();
+    return range;
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      this.context.excel.names.delete(this.name);
+    });
   }
 }
 
