@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Finding, Report } from "@yusuan/disclosure";
-import { hostileInputs } from "@yusuan/xlsx";
+import { hostileInputs } from "@yusuan/testing";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "apps/cli/dist/cli.js");

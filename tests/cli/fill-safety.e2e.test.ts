@@ -205,7 +205,7 @@ describe("build → check → fill (built)", () => {
 
 describe("the hostile-input corpus through fill as well as check (built)", () => {
   it("every unreadable input is refused by fill with a message naming the file, never an internal error", async () => {
-    const { hostileInputs } = await import("@yusuan/xlsx");
+    const { hostileInputs } = await import("@yusuan/testing");
     const dir = join(base, "corpus");
     spawnSync("mkdir", ["-p", dir]);
     for (const input of await hostileInputs()) {
@@ -222,7 +222,7 @@ describe("the hostile-input corpus through fill as well as check (built)", () =>
   }, 600_000);
 
   it("every costly input is checked and filled within its time and memory bound", async () => {
-    const { costlyInputs } = await import("@yusuan/xlsx");
+    const { costlyInputs } = await import("@yusuan/testing");
     const dir = join(base, "costly");
     spawnSync("mkdir", ["-p", dir]);
     for (const input of await costlyInputs()) {

@@ -4,6 +4,7 @@
  */
 import type { CatalogData, CatalogEntry } from "./catalog";
 import { parseCsv } from "./csv";
+import { loadExcel } from "./excel";
 import { message, type MessageId } from "./messages";
 import { normaliseName } from "./name";
 import { parseCode } from "./parse";
@@ -228,7 +229,6 @@ export function importCatalogCsv(text: string, options: ImportOptions): ImportRe
   );
 }
 
-type ExcelModule = typeof import("exceljs");
 type ExcelCellValue = import("exceljs").CellValue;
 
 function excelCell(value: ExcelCellValue): RawCell {
@@ -248,8 +248,11 @@ function excelCell(value: ExcelCellValue): RawCell {
 /**
  * Reads a catalog from an XLSX workbook (the first worksheet, or `sheet`), with the same header
  * rules as {@link importCatalogCsv}; row numbers in errors are the worksheet's. Number cells in the
- * 款/项/目 columns are read as two digits (1 → "01"). Uses exceljs, loaded on first call. Never throws:
- * an unreadable file is an error result.
+ * 款/项/目 columns are read as two digits (1 → "01"). Never throws: an unreadable file is an error result.
+ *
+ * Needs exceljs, an optional peer dependency (`npm install exceljs`), loaded on first call; without it
+ * the result is the error "安装 exceljs 以导入 XLSX 目录" (install exceljs to import XLSX catalogs).
+ * {@link importCatalogCsv} needs nothing.
  *
  * @example
  * ```ts
@@ -261,9 +264,15 @@ export async function importCatalogXlsx(data: Uint8Array, options: XlsxImportOpt
   let rows: RawCell[][];
   let rowNumbers: number[];
   let sheetName: string;
+  const loaded = await loadExcel();
+  if (!loaded.ok) {
+    return {
+      ok: false,
+      errors: [loaded.missing ? rowError("import.needs-exceljs", {}) : rowError("import.xlsx-unreadable", { detail: loaded.detail })],
+    };
+  }
+  const ExcelJS = loaded.excel;
   try {
-    const mod = (await import("exceljs")) as ExcelModule & { default?: ExcelModule };
-    const ExcelJS = mod.default ?? mod;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(data as unknown as Parameters<typeof workbook.xlsx.load>[0]);
     const sheet = options.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(options.sheet);

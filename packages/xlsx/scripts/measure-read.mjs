@@ -1,6 +1,7 @@
 /**
  * Measures reading a workbook with one 2,000,000-cell sheet (numbers, no budget tables): wall time and
- * peak memory of the process. Run after building: `node packages/xlsx/scripts/measure-read.mjs`.
+ * peak memory of the process. Run after building (this package and @yusuan/testing, which builds the
+ * workbook): `node packages/xlsx/scripts/measure-read.mjs`.
  * A child process is used per run, so that each peak is its own. YUSUAN_XLSX_MODULE may point at
  * another build of the package (e.g. a bundle of the sources) to compare.
  */
@@ -24,7 +25,7 @@ if (process.argv[3] === "--child") {
   process.exit(0);
 }
 
-const { minimalXlsx } = await import(dist);
+const { minimalXlsx } = await import("@yusuan/testing");
 const perRow = 20;
 const rows = [];
 for (let r = 1, left = cells; left > 0; r++) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, buildWorkbook, fillGrid, FORMULA_WITHOUT_RESULT_RULE, type Cell } from "@yusuan/disclosure";
 import { evaluateFormulas } from "./evaluate";
-import { minimalXlsx } from "./hostile";
+import { minimalXlsx } from "@yusuan/testing";
 import { readXlsx } from "./read";
 import { writeWorkbook } from "./write";
 
@@ -90,6 +90,17 @@ describe("readXlsx and formulas saved without a result", () => {
     expect(row[4]?.formulaWithoutResult).toBeUndefined();
     expect(r.warnings.join("\n")).toMatch(/Sheet1!D1/);
     expect(r.warnings.join("\n")).not.toMatch(/C1|E1/);
+  });
+  it("works out literals in exponent form, and leaves one beyond the double range unknown instead of failing", async () => {
+    const bytes = await minimalXlsx({
+      "xl/worksheets/sheet1.xml": sheet(`<row r="1"><c r="A1"><f>1.5E+3+A2</f></c><c r="B1"><f>1E+999</f></c><c r="C1"><f>2.5E-7+1</f></c></row><row r="2"><c r="A2"><v>0.25</v></c></row>`),
+    });
+    const r = await readXlsx(bytes, "公式.xlsx");
+    if (!r.ok) throw new Error(r.message);
+    const row = r.grid.sheets[0]!.rows[0]!;
+    expect(row[0]).toMatchObject({ value: 1500.25 });
+    expect(row[1]).toMatchObject({ value: null, formulaWithoutResult: true });
+    expect(row[2]).toMatchObject({ value: 1.00000025 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { costlyInputs, hostileInputs, minimalXlsx, type HostileInput } from "./hostile";
+import { costlyInputs, hostileInputs, minimalXlsx, type HostileInput } from "@yusuan/testing";
 import { writePatches } from "./write";
 import { readXlsx } from "./read";
 

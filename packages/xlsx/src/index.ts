@@ -27,4 +27,3 @@ export {
 export { writeFileAtomic, withFileLock, FileLocked, AtomicWriteRefused, type AtomicFs, type AtomicReport } from "./atomic";
 export type { WorkbookSpec, SheetSpec, CellSpec } from "./spec";
 export { XlsxError, XlsxErrorCode } from "./errors";
-export { hostileInputs, costlyInputs, minimalXlsx, type HostileInput, type CostlyInput } from "./hostile";

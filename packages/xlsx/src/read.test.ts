@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { Sheet } from "@yusuan/disclosure";
-import { minimalXlsx } from "./hostile";
+import { minimalXlsx } from "@yusuan/testing";
 import { readXlsx, readXlsxFile } from "./read";
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
