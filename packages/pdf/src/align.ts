@@ -70,6 +70,18 @@ export function alignTables(runs: Run[], rules: Rule[], page: number, lineOf: (y
   return { rows, rest: runs.filter((r) => !taken.has(r)) };
 }
 
+/**
+ * How many printed lines of one ruled cell look like several cells side by side (a figure apart from
+ * other text, or three pieces of text apart): the rules between those columns are missing.
+ */
+export function holdsColumns(runs: Run[]): number {
+  if (runs.length < 2) return 0;
+  return groupLines(runs).filter((line) => {
+    const segs = segments(line);
+    return segs.length >= 3 || (segs.length >= 2 && segs.some((s) => AMOUNT.test(s.text.trim()) || /^\d{3,}$/.test(s.text.trim())));
+  }).length;
+}
+
 function toLine(runs: Run[]): Line {
   const sizes = runs.map((r) => r.size).sort((a, b) => a - b);
   const size = sizes[(sizes.length - 1) >> 1]!;
@@ -262,9 +274,11 @@ function readRegion(region: Line[], rules: Rule[], page: number, lineOf: (y: num
     const last = Math.max(...blocks.map((b) => below(b.segs[b.segs.length - 1]!)), -Infinity);
     addHeaderColumns(cols, blocks, (b) => Math.abs(below(b.segs[b.segs.length - 1]!) - last) <= 2, bodySegs);
     addFarColumns(cols, bodySegs);
+    if (cols.length === 0) return [];
     return emitRuled(region, cols, hs, ruled, left, right, page, lineOf, table);
   }
 
+  if (cols.length === 0 && blocks.length === 0) return [];
   const K = assignHeaderRows(blocks, cols, size);
   addHeaderColumns(cols, blocks, (b) => b.r1 === K - 1, bodySegs);
   addFarColumns(cols, bodySegs);
@@ -273,6 +287,7 @@ function readRegion(region: Line[], rules: Rule[], page: number, lineOf: (y: num
     b.cols = overlapped(cols, b.x0, b.x1);
     if (b.cols.length === 0) b.cols = [containing(mid, (b.x0 + b.x1) / 2)];
   }
+  if (cols.length === 0) return [];
   const edges = columnEdges(cols, left, right, blocks, bodySegs);
   const grid: Run[][][] = [];
   const rowY: number[] = [];

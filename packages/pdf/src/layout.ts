@@ -3,7 +3,7 @@
  * line number on the page.
  */
 import type { PageContent, Run } from "./geometry";
-import { alignTables } from "./align";
+import { alignTables, holdsColumns } from "./align";
 import { findLattices, place, type Lattice } from "./lattice";
 
 /** A printed line outside any table. */
@@ -44,12 +44,19 @@ const SAME_BASELINE = 0.45;
 
 /** Lays out one page. */
 export function layoutPage(content: PageContent): PageItem[] {
-  const lattices = findLattices(content.rules);
+  const found = findLattices(content.rules);
   const free: Run[] = [];
   const runs = dedupe(content.runs);
   for (const run of runs) {
-    if (!lattices.some((l) => place(l, run))) free.push(run);
+    if (!found.some((l) => place(l, run))) free.push(run);
   }
+  // A ruled table whose cells hold several columns (vertical rules missing between them) is read by
+  // alignment instead, with its horizontal rules.
+  const lattices = found.filter((l) => {
+    if (l.regions.reduce((n, reg) => n + holdsColumns(reg.runs), 0) < 2) return true;
+    for (const reg of l.regions) free.push(...reg.runs);
+    return false;
+  });
   const lineOf = lineNumbering(runs);
   const items: PageItem[] = [];
   // Tables the rules do not give: by alignment, with whatever horizontal rules remain.

@@ -1,8 +1,9 @@
 /**
  * Tables without rules, made from the real development PDFs (no invented data): each page's
- * content stream loses its thin painted rectangles — all of them, or only the vertical ones — and
- * the copy, written to a temporary folder, must read exactly like the original: all nine tables
- * found, every cell equal to the reference text, and the same findings.
+ * content stream loses its thin painted rectangles — all of them, only the vertical ones, or the
+ * vertical ones inside the frame — and the copy, written to a temporary folder, must read exactly
+ * like the original: all nine tables found, every cell equal to the reference text, and the same
+ * findings.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +14,7 @@ import { readPdf } from "./index";
 import { BUDGETS, DIR, TABLES, findingKeys, referenceGrid, tableRows } from "./real.test-util";
 import { unrulePdf, type UnruleMode } from "./unrule.test-util";
 
-const MODES: UnruleMode[] = ["all", "vertical"];
+const MODES: UnruleMode[] = ["all", "vertical", "inner"];
 const CASES = BUDGETS.flatMap((name) => MODES.map((mode) => [name, mode] as const));
 
 /**
@@ -45,7 +46,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe.each(CASES)("%s without %s rules", (name, mode) => {
+describe.each(CASES)("%s without rules (%s)", (name, mode) => {
   const key = `${name} ${mode}`;
 
   test("the copy has lost its rules", () => {

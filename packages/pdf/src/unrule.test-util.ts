@@ -7,8 +7,11 @@
  */
 import { deflateSync, inflateSync } from "node:zlib";
 
-/** Which rules to drop: all thin rectangles, or only the vertical ones. */
-export type UnruleMode = "all" | "vertical";
+/**
+ * Which rules to drop: all thin rectangles, only the vertical ones, or the vertical ones inside the
+ * frame (a table ruled only around and between its rows).
+ */
+export type UnruleMode = "all" | "vertical" | "inner";
 
 const NUM = String.raw`(-?\d*\.?\d+)`;
 const RECT_PAINT = new RegExp(String.raw`${NUM}\s+${NUM}\s+${NUM}\s+${NUM}\s*re\s*(f\*|f|F|S|s|B\*|B(?![TIDMX])|b\*|b)`, "g");
@@ -16,12 +19,17 @@ const RECT_PAINT = new RegExp(String.raw`${NUM}\s+${NUM}\s+${NUM}\s+${NUM}\s*re\
 /** Drops thin painted rectangles from one content stream. */
 export function dropRules(content: string, mode: UnruleMode): { content: string; dropped: number } {
   let dropped = 0;
-  const out = content.replace(RECT_PAINT, (all, _x: string, _y: string, w: string, h: string) => {
+  // The frame: the leftmost and rightmost vertical rules of the stream.
+  const xs: number[] = [];
+  for (const m of content.matchAll(RECT_PAINT)) if (Math.abs(Number(m[3])) < 2 && Math.abs(Number(m[4])) >= 2) xs.push(Number(m[1]));
+  const [minX, maxX] = [Math.min(...xs), Math.max(...xs)];
+  const out = content.replace(RECT_PAINT, (all, x: string, _y: string, w: string, h: string) => {
     const aw = Math.abs(Number(w));
     const ah = Math.abs(Number(h));
     const thin = Math.min(aw, ah) < 2;
     const vertical = aw < 2 && ah >= 2;
-    if (!thin || (mode === "vertical" && !vertical)) return all;
+    if (!thin || (mode !== "all" && !vertical)) return all;
+    if (mode === "inner" && (Math.abs(Number(x) - minX) < 1 || Math.abs(Number(x) - maxX) < 1)) return all;
     dropped++;
     return "";
   });
