@@ -112,6 +112,21 @@ export function parseJobs(value: string | undefined, note?: (zh: string, en: str
 }
 
 /**
+ * `--max-warnings N`: a whole number from 0; more warnings than that make the exit code 1.
+ *
+ * @example
+ * ```ts
+ * parseMaxWarnings("0"); // 0
+ * ```
+ */
+export function parseMaxWarnings(value: string): number {
+  if (!/^\d{1,9}$/.test(value.trim())) {
+    throw new CliError("cli.usage", `--max-warnings 应为 0 或正整数，而不是“${value}”。`, `--max-warnings must be 0 or a whole number, not "${value}".`);
+  }
+  return Number(value.trim());
+}
+
+/**
  * `--format`.
  *
  * @example

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, readTextDocument } from "@yusuan/disclosure";
 import { readXlsx, writeWaivers } from "@yusuan/xlsx";
 import { readWaivers } from "@yusuan/disclosure";
-import { checkFile, type RunOptions } from "./check-file";
+import { checkFile, xlsxWarnings, type RunOptions } from "./check-file";
 import { textToWorkbook } from "./workbook";
 
 const SAMPLE = fileURLToPath(new URL("../../../examples/sample.txt", import.meta.url));
@@ -87,5 +87,16 @@ describe("checkFile", () => {
     const rule = all.report.findings[0]!.rule;
     expect((await checkFile(SAMPLE, { ...zh, disable: [rule] })).report.findings.map((f) => f.rule)).not.toContain(rule);
     expect((await checkFile(SAMPLE, { ...zh, rules: ["B"] })).report.findings.every((f) => f.rule.startsWith("B"))).toBe(true);
+  });
+});
+
+describe("xlsxWarnings", () => {
+  it("gives stray cells their place and leaves formulas without results to the engine's D5 finding", () => {
+    const stray = '文件“a.xlsx”工作表“表 1”有 2 个单元格远在其余内容之外（XFD9、XFD10），未读取。 / Sheet "表 1" of "a.xlsx" has 2 cell(s) far beyond the rest (XFD9, XFD10); they were not read.';
+    const formulas = "文件“a.xlsx”中的公式没有保存计算结果 / Formulas in \"a.xlsx\" have no saved result and cannot be worked out on reading (T1!B4); their values are unknown, not 0.";
+    expect(xlsxWarnings([stray, formulas, "something else"])).toEqual([
+      { message: "文件“a.xlsx”工作表“表 1”有 2 个单元格远在其余内容之外（XFD9、XFD10），未读取。", messageEn: expect.stringMatching(/^Sheet "表 1"/), location: { sheet: "表 1", cell: "XFD9" } },
+      { message: "something else", messageEn: "something else" },
+    ]);
   });
 });

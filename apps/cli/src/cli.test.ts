@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,13 +9,20 @@ import { main } from "./cli";
 const SAMPLE = fileURLToPath(new URL("../../../examples/sample.txt", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "yusuan-cli-"));
 
-async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  more: { cwd?: string; stdin?: Uint8Array } = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const code = await main(args, {
     stdout: { write: (s: string) => (out += s), isTTY: false },
     stderr: { write: (s: string) => (err += s), isTTY: false },
     env,
+    // The config file is looked for from a folder of the test's own, not the repository.
+    cwd: more.cwd ?? dir,
+    ...(more.stdin ? { stdin: (async function* () { yield more.stdin!; })() } : {}),
   });
   return { code, out, err };
 }
@@ -111,5 +118,137 @@ describe("command line", () => {
     const report = JSON.parse(check.out) as Report;
     expect(report.files[0]!.document?.department).toBe("测试局");
     expect(report.files[0]!.tables.filter((x) => x.found).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("refuses unknown rule ids with the valid ones, and an input set with nothing to check (exit 2)", async () => {
+    const r = await run(["check", SAMPLE, "--rules", "A9", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown rule id "A9"');
+    expect(r.err).toContain("A3.row-identity");
+    expect((await run(["check", SAMPLE, "--disable", "E1.performance-fund"])).err).toContain("是否想用 E1.performance-funds");
+    const empty = mkdtempSync(join(dir, "empty-"));
+    const none = await run(["check", empty]);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("没有可检查的文件");
+    writeFileSync(join(empty, "说明.docx"), "x");
+    const other = await run(["check", empty, "--lang", "en"]);
+    expect(other.code).toBe(2);
+    expect(other.err).toContain("说明.docx");
+  });
+
+  it("reads standard input, text or binary, with --stdin-filename for the type", async () => {
+    const text = await run(["check", "-", "--format", "json"], {}, { stdin: readFileSync(SAMPLE) });
+    const fromFile = JSON.parse((await run(["check", SAMPLE, "--format", "json"])).out) as Report;
+    const fromStdin = JSON.parse(text.out) as Report;
+    expect(fromStdin.files[0]!.path).toBe("<stdin>");
+    expect(fromStdin.files[0]!.findings.map((f) => f.fingerprint)).toEqual(fromFile.files[0]!.findings.map((f) => f.fingerprint));
+    const xlsx = join(dir, "stdin.xlsx");
+    expect((await run(["convert", SAMPLE, "-o", xlsx])).code).toBe(0);
+    const binary = await run(["check", "-", "--stdin-filename", "预算.xlsx", "--format", "json"], {}, { stdin: readFileSync(xlsx) });
+    const rep = JSON.parse(binary.out) as Report;
+    expect(rep.files[0]!.path).toBe("预算.xlsx");
+    expect(rep.files[0]!.tables.filter((t) => t.found)).toHaveLength(9);
+    expect((await run(["check", "-", "--stdin-filename", "a.doc"], {}, { stdin: readFileSync(SAMPLE) })).code).toBe(2);
+  });
+
+  it("--quiet lists errors only; --max-warnings N fails a run with more warnings", async () => {
+    const all = JSON.parse((await run(["check", SAMPLE, "--format", "json"])).out) as Report;
+    const warnings = all.summary.warnings;
+    expect(warnings).toBeGreaterThan(1);
+    const quiet = await run(["check", SAMPLE, "--quiet", "--format", "json"]);
+    expect((JSON.parse(quiet.out) as Report).files[0]!.findings.every((f) => f.severity === "error")).toBe(true);
+    const noErrors = ["--disable", "E1.performance-funds"];
+    expect((await run(["check", SAMPLE, ...noErrors, "--max-warnings", String(warnings)])).code).toBe(0);
+    const over = await run(["check", SAMPLE, ...noErrors, "--max-warnings", String(warnings - 1), "--quiet"]);
+    expect(over.code).toBe(1);
+    expect(over.err).toContain(`共 ${warnings} 个警告，超过 --max-warnings ${warnings - 1}`);
+    expect(over.out).not.toContain("警告  ");
+    expect((await run(["check", SAMPLE, "--max-warnings", "-1"])).code).toBe(2);
+  });
+
+  it("takes rules, severities, language and format from the config file, and the command line over it", async () => {
+    const project = mkdtempSync(join(dir, "project-"));
+    const sub = join(project, "reports");
+    mkdirSync(sub);
+    writeFileSync(join(project, "yusuan.config.json"), JSON.stringify({ rules: { F1: "off", "E1.performance-funds": "warning" }, format: "json", lang: "en" }));
+    const r = await run(["check", SAMPLE], {}, { cwd: sub });
+    const rep = JSON.parse(r.out) as Report;
+    expect(r.code).toBe(0);
+    expect(rep.files[0]!.findings.some((f) => f.rule.startsWith("F1."))).toBe(false);
+    expect(rep.files[0]!.findings.find((f) => f.rule === "E1.performance-funds")?.severity).toBe("warning");
+    expect(rep.files[0]!.findings[0]!.message).toMatch(/^[\x00-\x7f]/);
+    const text = await run(["check", SAMPLE, "--format", "text", "--lang", "zh"], {}, { cwd: sub });
+    expect(text.out).toContain("共检查 1 个文件");
+    writeFileSync(join(project, "yusuan.config.json"), JSON.stringify({ rules: { F9: "off" } }));
+    const bad = await run(["check", SAMPLE], {}, { cwd: sub });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("yusuan.config.json");
+    expect(bad.err).toContain("rules.F9");
+    // A broken config file does not stop help.
+    expect((await run(["--help"], {}, { cwd: sub })).code).toBe(0);
+  });
+
+  it("speaks the language of --lang, the config or the locale, including the parser's errors and help", async () => {
+    const en = await run(["check", "--bogus"], { LANG: "en_US.UTF-8" });
+    expect(en.err).toContain("error: unknown option '--bogus'");
+    const zh = await run(["check", "--bogus"], { LANG: "C.UTF-8" });
+    expect(zh.err).toContain("错误：未知选项“--bogus”");
+    expect((await run(["check", "--bogus", "--lang", "zh"], { LANG: "en_US.UTF-8" })).err).toContain("错误：未知选项");
+    const help = await run(["check", "--help"]);
+    expect(help.out).toMatch(/^用法： yusuan check \[选项\] <inputs\.\.\.>/);
+    expect(help.out).toContain("选项：");
+    expect(help.out).not.toMatch(/Options:|default:|choices:/);
+    expect((await run(["--help"], { LC_ALL: "en_GB.UTF-8" })).out).toMatch(/^Usage: yusuan \[options\] \[command\]/);
+    expect((await run([])).out).toContain("命令：");
+  });
+
+  it("-o creates missing folders", async () => {
+    const out = join(dir, "new", "deeper", "report.json");
+    expect((await run(["check", SAMPLE, "--format", "json", "-o", out])).code).toBe(1);
+    expect((JSON.parse(readFileSync(out, "utf8")) as Report).files).toHaveLength(1);
+    const t = join(dir, "made", "t.xlsx");
+    expect((await run(["template", "--department", "测试局", "--year", "2026", "-o", t])).code).toBe(0);
+    expect(readFileSync(t).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("shows a text file's bad byte as a finding naming its line", async () => {
+    const good = readFileSync(SAMPLE);
+    const cut = good.indexOf(Buffer.from("\n", "utf8"), 2000) + 1;
+    const damaged = join(dir, "坏字节.txt");
+    writeFileSync(damaged, Buffer.concat([good.subarray(0, cut), Buffer.from([0xff]), good.subarray(cut)]));
+    const line = good.subarray(0, cut).toString("utf8").split("\n").length;
+    const r = await run(["check", damaged, "--format", "json"]);
+    const hits = (JSON.parse(r.out) as Report).files[0]!.findings.filter((f) => f.rule === "input.read-warning");
+    expect(hits).toEqual([expect.objectContaining({ severity: "warning", table: "D", location: { line } })]);
+    expect(hits[0]!.message).toContain(`第 ${line} 行`);
+    expect(hits[0]!.message).toContain("坏字节.txt");
+    expect((await run(["check", damaged])).out).toMatch(new RegExp(`警告 {2}第 ${line} 行 {2}文件“[^”]*坏字节\\.txt”第 ${line} 行有不是有效 UTF-8 的字节`));
+  });
+
+  it("waives a finding of a text file in its waiver file and of a workbook in its hidden sheet", async () => {
+    const txt = join(dir, "waive.txt");
+    writeFileSync(txt, readFileSync(SAMPLE));
+    const before = JSON.parse((await run(["check", txt, "--format", "json"])).out) as Report;
+    const target = before.files[0]!.findings.find((f) => f.severity === "error")!;
+    const w = await run(["waive", txt, target.fingerprint.slice(0, 8), "--reason", "口径不同，已说明", "--by", "张三"]);
+    expect(w.code).toBe(0);
+    const sidecar = JSON.parse(readFileSync(`${txt}.yusuan-waivers.json`, "utf8")) as { waivers: Record<string, string>[] };
+    expect(sidecar.waivers).toEqual([expect.objectContaining({ fingerprint: target.fingerprint, rule: target.rule, reason: "口径不同，已说明", by: "张三" })]);
+    const after = await run(["check", txt]);
+    expect(after.out).toMatch(/共检查 1 个文件：0 个错误，\d+ 个警告，\d+ 个提示；已豁免 1 个/);
+    expect(after.code).toBe(0);
+    const xlsx = join(dir, "waive.xlsx");
+    expect((await run(["convert", SAMPLE, "-o", xlsx])).code).toBe(0);
+    expect((await run(["waive", xlsx, target.fingerprint, "--reason", "同上"])).code).toBe(0);
+    const book = JSON.parse((await run(["check", xlsx, "--format", "json", "--show-waived"])).out) as Report & { summary: { waived?: number } };
+    expect(book.files[0]!.findings.find((f) => f.fingerprint === target.fingerprint)?.waived).toEqual({ reason: "同上" });
+    expect(book.summary.waived).toBe(1);
+    const missing = await run(["waive", xlsx, "0000000000000000", "--reason", "x"]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("waive.xlsx");
+    writeFileSync(`${txt}.yusuan-waivers.json`, "{ broken");
+    const broken = await run(["check", txt, "--format", "json"]);
+    expect(broken.code).toBe(2);
+    expect((JSON.parse(broken.out) as Report).files[0]!.findings.some((f) => f.rule === "input.waiver-file")).toBe(true);
   });
 });

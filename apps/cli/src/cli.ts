@@ -5,8 +5,10 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
-import { langFromArgv } from "./args";
+import { langFromArgv, parseLang, type Lang } from "./args";
+import { loadConfig, type LoadedConfig } from "./config";
 import { describeError, exitCodeForError, ExitCode } from "./errors";
+import { chineseHelp, langFromEnv, translateParserError } from "./locale";
 import { toolVersion } from "./version";
 import type { Io } from "./commands/check";
 
@@ -22,16 +24,23 @@ const TEXT = {
     codes: "查询政府收支分类科目：编码或名称",
     catalog: "分类目录文件",
     catalogImport: "导入官方分类目录（CSV/XLSX），写出供 --catalog 使用的 JSON",
-    format: "输出格式",
-    output: "输出文件",
-    lang: "消息语言：zh 或 en",
+    format: "输出格式（默认 text）",
+    output: "输出文件（缺少的文件夹会自动建立）",
+    lang: "语言：zh 或 en（默认按 LC_ALL、LANG，未指明语言时为 zh）",
+    quiet: "只报告错误，不列警告和提示",
+    maxWarnings: "警告多于 N 个时退出码为 1",
+    stdinFilename: "从标准输入（-）检查时所用的文件名，决定类型：.xlsx、.pdf、.txt 或 .json",
+    config: "配置文件（默认：从当前文件夹向上找 yusuan.config.json 或 package.json 的 \"yusuan\" 键）",
+    waive: "豁免一个问题：工作簿写入隐藏表 yusuan_waivers，文本和 PDF 写入旁边的 <文件>.yusuan-waivers.json",
+    reason: "豁免理由（必需）",
+    by: "确认人",
     rules: "只检查这些规则（逗号分隔的编号或前缀）",
     disable: "不检查这些规则（逗号分隔的编号或前缀）",
     year: "预算年度（分类目录年度）",
     catalogOpt: "导入的分类目录（JSON、CSV 或 XLSX）",
     catalogScheme: "CSV/XLSX 目录的分类：functional、economic-dept、economic-gov、revenue",
     jobs: "并行线程数（默认：CPU 核数），一半读取文件、一半检查",
-    failOn: "退出码为 1 的最低级别：error 或 warning",
+    failOn: "退出码为 1 的最低级别：error 或 warning（默认 error）",
     showWaived: "也列出已豁免的问题（标注为已豁免）",
     inPlace: "直接改写输入文件（加锁、原子写入，并保留第一次的 .bak 备份）",
     dryRun: "只列出要填写的单元格，不写任何文件",
@@ -53,16 +62,23 @@ const TEXT = {
     codes: "look up a government classification code or name",
     catalog: "classification catalog files",
     catalogImport: "import an official catalog (CSV/XLSX) as the JSON --catalog takes",
-    format: "output format",
-    output: "output file",
-    lang: "message language: zh or en",
+    format: "output format (default text)",
+    output: "output file (missing folders are created)",
+    lang: "language: zh or en (default: from LC_ALL, LANG; zh when they name no language)",
+    quiet: "report errors only, not warnings and infos",
+    maxWarnings: "exit code 1 when there are more than N warnings",
+    stdinFilename: "the file name of standard input (-), which gives its type: .xlsx, .pdf, .txt or .json",
+    config: "config file (default: yusuan.config.json or package.json's \"yusuan\" key, looked for from the working folder up)",
+    waive: "waive a finding: in a workbook's hidden sheet yusuan_waivers, for a text or PDF in <file>.yusuan-waivers.json beside it",
+    reason: "why it is waived (required)",
+    by: "who accepted it",
     rules: "only these rules (comma-separated ids or prefixes)",
     disable: "skip these rules (comma-separated ids or prefixes)",
     year: "budget year (catalog year)",
     catalogOpt: "an imported catalog (JSON, CSV or XLSX)",
     catalogScheme: "scheme of a CSV/XLSX catalog: functional, economic-dept, economic-gov, revenue",
     jobs: "threads (default: number of cores), half reading files, half checking them",
-    failOn: "lowest severity that makes the exit code 1: error or warning",
+    failOn: "lowest severity that makes the exit code 1: error or warning (default error)",
     showWaived: "also list waived findings (marked as waived)",
     inPlace: "replace the input (locked, atomically, keeping the first .bak copy)",
     dryRun: "list the cells that would be filled; write nothing",
@@ -85,25 +101,47 @@ const TEXT = {
  * ```
  */
 export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
-  const lang = langFromArgv(argv);
+  // The config file is read before parsing: its "lang" decides the language of the parser's own text.
+  let config: LoadedConfig | undefined;
+  let configError: unknown;
+  try {
+    config = loadConfig(io.cwd ?? process.cwd(), optionFromArgv(argv, "--config"));
+  } catch (error) {
+    configError = error;
+  }
+  const lang = chooseLang(argv, config, io.env);
   const t = TEXT[lang];
   let code: number = ExitCode.ok;
+  const output = {
+    writeOut: (s: string) => void io.stdout.write(s),
+    writeErr: (s: string) => void io.stderr.write(s),
+    outputError: (s: string, write: (s: string) => void) => write(lang === "zh-CN" ? translateParserError(s) : s),
+  };
   const program = new Command("yusuan")
     .description(t.about)
     .version(toolVersion(), "-V, --version", t.version)
     .helpOption("-h, --help", t.help)
     .exitOverride()
     .showHelpAfterError(false)
-    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+    .configureOutput(output);
+  if (lang === "zh-CN") program.configureHelp(chineseHelp());
   program.addHelpCommand(false);
+  // Every command gets the language chosen above when it is not given as --lang.
+  program.hook("preAction", (_program, command) => {
+    if (command.getOptionValue("lang") === undefined && command.options.some((o) => o.long === "--lang")) command.setOptionValue("lang", lang === "en" ? "en" : "zh");
+  });
+  const withConfig = (): { config?: LoadedConfig } => {
+    if (configError !== undefined) throw configError;
+    return config ? { config } : {};
+  };
 
-  const langOption = (): Option => new Option("--lang <lang>", t.lang).default("zh");
+  const langOption = (): Option => new Option("--lang <lang>", t.lang);
 
   program
     .command("check")
     .description(t.check)
     .argument("<inputs...>")
-    .addOption(new Option("--format <format>", t.format).choices(["text", "json", "sarif", "junit", "html", "csv"]).default("text"))
+    .addOption(new Option("--format <format>", t.format).choices(["text", "json", "sarif", "junit", "html", "csv"]))
     .option("-o, --output <file>", t.output)
     .addOption(langOption())
     .option("--rules <ids>", t.rules)
@@ -112,11 +150,28 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     .option("--catalog <file>", t.catalogOpt)
     .option("--catalog-scheme <scheme>", t.catalogScheme)
     .option("-j, --jobs <n>", t.jobs)
-    .addOption(new Option("--fail-on <severity>", t.failOn).choices(["error", "warning"]).default("error"))
+    .addOption(new Option("--fail-on <severity>", t.failOn).choices(["error", "warning"]))
+    .option("--max-warnings <n>", t.maxWarnings)
+    .option("-q, --quiet", t.quiet)
     .option("--show-waived", t.showWaived)
+    .option("--stdin-filename <name>", t.stdinFilename)
+    .option("--config <file>", t.config)
     .action(async (inputs: string[], opts) => {
       const { runCheck } = await import("./commands/check");
-      code = await runCheck(inputs, opts, io);
+      code = await runCheck(inputs, opts, io, withConfig());
+    });
+
+  program
+    .command("waive")
+    .description(t.waive)
+    .argument("<file>")
+    .argument("<fingerprint>")
+    .requiredOption("--reason <text>", t.reason)
+    .option("--by <name>", t.by)
+    .addOption(langOption())
+    .action(async (file: string, fingerprint: string, opts) => {
+      const { runWaive } = await import("./commands/waive");
+      code = await runWaive(file, fingerprint, opts, io);
     });
 
   program
@@ -199,7 +254,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     });
 
   for (const sub of [...program.commands, ...catalog.commands]) {
-    sub.exitOverride().configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+    sub.exitOverride().configureOutput(output);
   }
 
   try {
@@ -217,6 +272,33 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     io.stderr.write(`${describeError(error, lang, io.env.YUSUAN_DEBUG === "1")}\n`);
     return exitCodeForError(error);
   }
+}
+
+/**
+ * The language of a run: `--lang`, then the config file's `lang`, then the locale (LC_ALL,
+ * LC_MESSAGES, LANG), then zh-CN.
+ *
+ * @example
+ * ```ts
+ * chooseLang(["check", "a.txt"], undefined, { LANG: "en_US.UTF-8" }); // "en"
+ * ```
+ */
+export function chooseLang(argv: readonly string[], config: LoadedConfig | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (optionFromArgv(argv, "--lang") !== undefined) return langFromArgv(argv);
+  const fromConfig = config?.config.lang;
+  if (fromConfig !== undefined) return parseLang(fromConfig);
+  return langFromEnv(env) ?? "zh-CN";
+}
+
+/** The value of an option anywhere on the command line (`--name value` or `--name=value`), read before parsing. */
+function optionFromArgv(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") return undefined;
+    if (a === name) return argv[i + 1];
+    if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+  }
+  return undefined;
 }
 
 function isMainModule(): boolean {

@@ -22,6 +22,8 @@ export function ruleMatches(id: string, pattern: string): boolean {
 /** The known ids closest to a mistyped one (same family first, then by edit distance). */
 function suggestions(pattern: string, ids: readonly string[]): string[] {
   const p = pattern.toLowerCase();
+  const extending = ids.filter((id) => id.toLowerCase().startsWith(p));
+  if (extending.length > 0) return extending.slice(0, 3);
   const distance = (a: string, b: string): number => {
     const row = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {

@@ -2,6 +2,8 @@
  * Shared steps of `fill`, `convert` and the examples script: a text document as a workbook with one
  * sheet per recognised table, and writing files atomically.
  */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import type { Grid } from "@yusuan/disclosure";
 import type { AtomicFs, AtomicReport } from "@yusuan/xlsx";
 import { CliError } from "./errors";
@@ -66,7 +68,7 @@ async function atomicFs(): Promise<AtomicFs | undefined> {
 /**
  * Writes a file atomically (temporary file, fsync, rename), with a `.bak` copy of what it replaces
  * when `backup` (an existing .bak is kept), following a symbolic link and refusing a read-only
- * file. A failure is a {@link CliError} saying the original is untouched.
+ * file; missing folders of the path are created. A failure is a {@link CliError} saying the original is untouched.
  *
  * @example
  * ```ts
@@ -76,6 +78,12 @@ async function atomicFs(): Promise<AtomicFs | undefined> {
 export async function writeOutput(path: string, data: Uint8Array, options: { backup: boolean }): Promise<AtomicReport> {
   const { writeFileAtomic, AtomicWriteRefused } = await import("@yusuan/xlsx");
   const fs = await atomicFs();
+  try {
+    // -o into a folder that does not exist yet: create it, as compilers and linters do.
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new CliError("cli.output", `无法建立输出文件夹“${dirname(path)}”。`, `Cannot create the output folder "${dirname(path)}".`, { cause: error });
+  }
   try {
     return await writeFileAtomic(path, data, { backup: options.backup, ...(fs ? { fs } : {}) });
   } catch (error) {
