@@ -36,6 +36,8 @@ export interface PriorFill extends CellRef {
    * are inserted or deleted, so clearing finds the cell where it is now; `sheet`/`cell` are where it was.
    */
   readonly name?: string;
+  /** The id of the comment that says why the cell is marked, when one was added. */
+  readonly comment?: string;
 }
 
 /** Options of {@link readWorkbook}. */
@@ -258,6 +260,52 @@ export async function markCells(run: ExcelRun, marks: ReadonlyArray<CellRef & { 
   });
 }
 
+/**
+ * Puts a comment on each cell saying why it is marked, so that a colleague without the add-in sees the
+ * reason (ExcelApi 1.10; three syncs). A cell that already has a comment keeps it and gets none from us.
+ * Returns the id of each comment added, by position (undefined where none was added).
+ * @example const ids = await annotateCells(Excel.run, [{ sheet: "T3", cell: "E7", text: "预算检查：…" }]);
+ */
+export async function annotateCells(run: ExcelRun, notes: ReadonlyArray<CellRef & { readonly text: string }>): Promise<(string | undefined)[]> {
+  return run(async (context) => {
+    const comments = context.workbook.comments;
+    comments.load("items");
+    await context.sync();
+    const locations = comments.items.map((c) => c.getLocation().load("address"));
+    await context.sync();
+    const taken = new Set(
+      locations.map((l) => {
+        const { sheet, local } = splitSheet(l.address);
+        return `${sheet ?? ""}!${local.replaceAll("$", "")}`;
+      }),
+    );
+    const added = notes.map((n) => {
+      if (taken.has(`${n.sheet}!${n.cell}`)) return undefined;
+      taken.add(`${n.sheet}!${n.cell}`);
+      return comments.add(rangeOf(context, n), n.text).load("id");
+    });
+    await context.sync();
+    return added.map((c) => c?.id);
+  });
+}
+
+/**
+ * Deletes the comments {@link annotateCells} added (one sync). A comment the user already deleted is
+ * skipped: each id is looked up first.
+ * @example await removeComments(Excel.run, ["{…}"]);
+ */
+export async function removeComments(run: ExcelRun, ids: ReadonlyArray<string>): Promise<void> {
+  if (ids.length === 0) return;
+  await run(async (context) => {
+    const comments = context.workbook.comments;
+    comments.load("items/id");
+    await context.sync();
+    const wanted = new Set(ids);
+    for (const c of comments.items) if (wanted.has(c.id)) c.delete();
+    await context.sync();
+  });
+}
+
 /** Prefix of the workbook names that keep track of marked cells. */
 export const MARK_NAME_PREFIX = "yusuan_mark_";
 
@@ -389,7 +437,7 @@ export async function saveGeneratedSheets(run: ExcelRun, names: ReadonlyArray<st
 function isPriorFill(x: unknown): x is PriorFill {
   if (typeof x !== "object" || x === null) return false;
   const o = x as Record<string, unknown>;
-  return ["sheet", "cell", "color", "pattern"].every((k) => typeof o[k] === "string") && (o.name === undefined || typeof o.name === "string");
+  return ["sheet", "cell", "color", "pattern"].every((k) => typeof o[k] === "string") && ["name", "comment"].every((k) => o[k] === undefined || typeof o[k] === "string");
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  annotateCells,
+  removeComments,
   addTextSheet,
   clearMarks,
   insertWorkbook,
@@ -294,6 +296,36 @@ describe("readWorkbook on a large workbook", () => {
     expect(b.syncCount).toBeGreaterThan(a.syncCount);
     expect(b.largestResponse).toBeLessThan(a.largestResponse);
     expect(JSON.stringify(fine)).toBe(JSON.stringify(coarse));
+  });
+});
+
+describe("annotateCells / removeComments", () => {
+  it("adds a comment saying why to each marked cell, leaves a cell's own comment alone, and removes only its own", async () => {
+    const excel = new FakeExcel({ sheets: [table("T3", 8)] });
+    const run = runOf(excel);
+    await run(async (context) => {
+      context.workbook.comments.add("T3!C5", "我的批注");
+      await context.sync();
+    });
+    const ids = await annotateCells(run, [
+      { sheet: "T3", cell: "C3", text: "预算检查（yusuan）：合计不等于各项之和" },
+      { sheet: "T3", cell: "C5", text: "预算检查（yusuan）：另一个问题" },
+    ]);
+    expect(ids[0]).toBeDefined();
+    expect(ids[1]).toBeUndefined();
+    expect(excel.commentAt("T3", "C3")).toBe("预算检查（yusuan）：合计不等于各项之和");
+    expect(excel.commentAt("T3", "C5")).toBe("我的批注");
+    // The comment moves with its cell.
+    excel.insertRows("T3", 0, 1);
+    expect(excel.commentAt("T3", "C4")).toBe("预算检查（yusuan）：合计不等于各项之和");
+    await removeComments(run, [ids[0]!, "comment-that-the-user-deleted"]);
+    expect(excel.commentAt("T3", "C4")).toBeUndefined();
+    expect(excel.commentAt("T3", "C6")).toBe("我的批注");
+  });
+
+  it("needs ExcelApi 1.10", async () => {
+    const excel = new FakeExcel({ sheets: [table("T3")], apiVersion: "1.9" });
+    await expect(annotateCells(runOf(excel), [{ sheet: "T3", cell: "C3", text: "x" }])).rejects.toMatchObject({ code: "ApiNotFound" });
   });
 });
 

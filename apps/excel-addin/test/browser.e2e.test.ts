@@ -340,4 +340,21 @@ describe("task pane in headless Chromium", () => {
     await expect(other.locator("#status").textContent()).resolves.not.toContain("protected sheet");
     await other.close();
   });
+
+  it("a marked cell carries a comment saying why; clearing the marks removes it", async () => {
+    await page.click('nav [data-action="check"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("检查完成"));
+    const where = (await page.locator("#findings .finding:not(.waived) .where", { hasText: "!" }).first().textContent())!.trim();
+    const [sheet, cell] = where.split("!") as [string, string];
+    await page.click('nav [data-action="mark"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("已标记"));
+    await expect(page.locator("#status").textContent()).resolves.toContain("批注");
+    const note = await page.evaluate(({ s, c }) => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.commentAt(s, c), { s: sheet, c: cell });
+    expect(note).toMatch(/^预算检查（yusuan）：.+/);
+    await page.click('nav [data-action="clear-marks"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("已清除标记"));
+    const after = await page.evaluate(({ s, c }) => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.commentAt(s, c), { s: sheet, c: cell });
+    expect(after).toBeUndefined();
+  });
 });
+

@@ -24,6 +24,8 @@ import {
   loadGeneratedSheets,
   loadMarks,
   markCells,
+  annotateCells,
+  removeComments,
   readProtection,
   readWorkbook,
   restoreCells,
@@ -39,7 +41,7 @@ import {
 import { describeOfficeError } from "../office-errors";
 import { excelFor, unsupportedActions, type Action } from "../requirements";
 import { t, type Lang, type MessageKey } from "./i18n";
-import { CHAPTER_NAMES, countBySeverity, groupDigits, groupFindings, isoDate, locationLabel, marksFor, noTablesFound, refOfLocation, writesFor } from "./view-model";
+import { CHAPTER_NAMES, notesFor, countBySeverity, groupDigits, groupFindings, isoDate, locationLabel, marksFor, noTablesFound, refOfLocation, writesFor } from "./view-model";
 
 /** What the task pane needs from its host. */
 export interface AppHost {
@@ -346,14 +348,29 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       return;
     }
     if (await protectionBlocks("mark", todo.map((m) => m.sheet), false)) return;
-    marks = [...marks, ...(await markCells(run, todo))];
+    let added = await markCells(run, todo);
+    let noted = false;
+    if (supports("1.10")) {
+      // A comment on each marked cell says why, for colleagues without the add-in.
+      const texts = notesFor(analysis.findings, added);
+      try {
+        const ids = await annotateCells(run, added.map((m, i) => ({ sheet: m.sheet, cell: m.cell, text: L("noteText", { messages: texts[i]! }) })));
+        added = added.map((m, i) => (ids[i] ? { ...m, comment: ids[i] } : m));
+        noted = ids.some(Boolean);
+      } catch {
+        // The marks stand without their comments.
+      }
+    }
+    marks = [...marks, ...added];
     await saveMarks(run, marks);
-    say(L("marked", { n: todo.length }));
+    say(L(noted ? "markedWithNotes" : "marked", { n: todo.length }));
   }
 
   async function unmark(): Promise<void> {
     if (marks.length === 0) marks = await loadMarks(run);
     if (await protectionBlocks("clearMarks", marks.map((m) => m.sheet), false)) return;
+    const comments = marks.flatMap((m) => (m.comment ? [m.comment] : []));
+    if (comments.length > 0 && supports("1.10")) await removeComments(run, comments);
     await clearMarks(run, marks);
     marks = [];
     say(L("cleared"));

@@ -148,3 +148,17 @@ export function groupDigits(value: string): string {
 export function noTablesFound(tables: ReadonlyArray<Pick<TableSummary, "found">>): boolean {
   return tables.length > 0 && tables.every((t) => !t.found);
 }
+
+/**
+ * For each marked cell, the messages of the findings behind it (waived ones left out), joined: the text
+ * of the comment that tells a colleague without the add-in why the cell is marked.
+ * @example notesFor(findings, [{ sheet: "T3", cell: "E7" }]) // ["表3 … 应为 …"]
+ */
+export function notesFor(findings: ReadonlyArray<Finding>, cells: ReadonlyArray<CellRef>): string[] {
+  return cells.map((c) =>
+    findings
+      .filter((f) => !f.waived && f.location && "sheet" in f.location && f.location.sheet === c.sheet && f.location.cell === c.cell)
+      .map((f) => f.message)
+      .join("；"),
+  );
+}

@@ -183,6 +183,25 @@ export class FakeExcel {
   readonly settings = new Map<string, unknown>();
   /** Workbook-level names: each refers to a rectangle of a sheet and moves when rows are inserted or deleted. */
   readonly names = new Map<string, { sheet: SheetModel; rect: Rect } | null>();
+  /** Cell comments (ExcelApi 1.10) by id: one per cell at most, moving with their cell. */
+  readonly comments = new Map<string, { sheet: SheetModel; row: number; col: number; content: string }>();
+  private nextComment = 1;
+
+  /** @internal A new comment id. */
+  commentId(): string {
+    return `comment-${this.nextComment++}`;
+  }
+
+  /**
+   * The comment on a cell, if any (for tests).
+   * @example excel.commentAt("T3", "E7") // "预算检查：…"
+   */
+  commentAt(sheet: string, address: string): string | undefined {
+    const rect = parseRect(address);
+    const model = this.sheet(sheet);
+    for (const c of this.comments.values()) if (c.sheet === model && rect && c.row === rect.top && c.col === rect.left) return c.content;
+    return undefined;
+  }
   readonly workbookName: string;
   /** The newest ExcelApi set this fake Excel supports. */
   readonly apiVersion: string;
@@ -336,6 +355,11 @@ export class FakeExcel {
     }
     model.cells.clear();
     for (const [k, c] of moved) model.cells.set(k, c);
+    for (const [id, c] of this.comments) {
+      if (c.sheet !== model || c.row < at) continue;
+      if (delta < 0 && c.row < at - delta) this.comments.delete(id);
+      else c.row += delta;
+    }
     for (const [name, ref] of this.names) {
       if (!ref || ref.sheet !== model) continue;
       const { rect } = ref;
@@ -457,6 +481,7 @@ class FakeWorkbook extends ClientObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
   readonly names: FakeNamedItemCollection;
+  readonly comments: FakeCommentCollection;
   readonly protection: FakeProtection;
 
   constructor(context: FakeRequestContext) {
@@ -464,6 +489,7 @@ class FakeWorkbook extends ClientObject {
     this.worksheets = new FakeWorksheetCollection(context);
     this.settings = new FakeSettingCollection(context);
     this.names = new FakeNamedItemCollection(context);
+    this.comments = new FakeCommentCollection(context);
     this.protection = new FakeProtection(context, "1.7", () => context.excel.structureProtected);
   }
 
@@ -984,6 +1010,91 @@ class FakeRangeFont extends ClientObject {
   }
   set bold(v: boolean) {
     this.context.enqueue(() => eachCell(this.target(), (c) => (c.bold = v)));
+  }
+}
+
+/** Cell comments (ExcelApi 1.10): list, add (failing on a cell that has one), find by id, delete. */
+class FakeCommentCollection extends ClientObject {
+  protected snapshot(props: string[]): Map<string, unknown> {
+    this.context.excel.requireApi("1.10", "CommentCollection");
+    const itemProps = props.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    const items = [...this.context.excel.comments.keys()].map((id) => {
+      const c = new FakeComment(this.context, id);
+      c.fillLoaded(itemProps);
+      return c;
+    });
+    return new Map([...props.map((p) => [p, items] as const), ["items", items]]);
+  }
+  get items(): FakeComment[] {
+    return this.get("items");
+  }
+  add(cell: FakeRange | string, content: string): FakeComment {
+    this.context.excel.requireApi("1.10", "CommentCollection.add");
+    const comment = new FakeComment(this.context, "");
+    this.context.enqueue(() => {
+      const excel = this.context.excel;
+      const target = typeof cell === "string" ? (() => {
+        const { sheet, local } = splitSheetAddress(cell);
+        const rect = parseRect(local);
+        if (!rect) throw new FakeOfficeError("InvalidArgument", `The argument is invalid: ${cell}`);
+        return { sheet: excel.sheet(sheet), rect };
+      })() : cell.target();
+      guardProtected(target.sheet);
+      for (const c of excel.comments.values()) {
+        if (c.sheet === target.sheet && c.row === target.rect.top && c.col === target.rect.left) {
+          throw new FakeOfficeError("InvalidArgument", "The cell already has a comment.");
+        }
+      }
+      const id = excel.commentId();
+      excel.comments.set(id, { sheet: target.sheet, row: target.rect.top, col: target.rect.left, content });
+      comment.bind(id);
+    });
+    return comment;
+  }
+  getItem(id: string): FakeComment {
+    return new FakeComment(this.context, id);
+  }
+}
+
+function splitSheetAddress(address: string): { sheet: string; local: string } {
+  const i = address.lastIndexOf("!");
+  return { sheet: address.slice(0, i).replace(/^'(.*)'$/, "$1").replaceAll("''", "'"), local: address.slice(i + 1) };
+}
+
+class FakeComment extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private commentKey: string,
+  ) {
+    super(context);
+  }
+  /** @internal */
+  bind(id: string): void {
+    this.commentKey = id;
+  }
+  /** @internal Properties loaded through the collection ("items/id"). */
+  fillLoaded(props: string[]): void {
+    for (const [p, v] of this.snapshot(props)) this.loaded.set(p, v);
+  }
+  protected snapshot(props: string[]): Map<string, unknown> {
+    const c = this.context.excel.comments.get(this.commentKey);
+    if (!c) throw new FakeOfficeError("ItemNotFound", "The comment doesn't exist.");
+    return new Map(props.map((p) => [p, p === "id" ? this.commentKey : p === "content" ? c.content : undefined]));
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const c = this.context.excel.comments.get(this.commentKey);
+      if (!c) throw new FakeOfficeError("ItemNotFound", "The comment doesn't exist.");
+      return { sheet: c.sheet, rect: { top: c.row, left: c.col, bottom: c.row, right: c.col } };
+    });
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      if (!this.context.excel.comments.delete(this.commentKey)) throw new FakeOfficeError("ItemNotFound", "The comment doesn't exist.");
+    });
   }
 }
 
