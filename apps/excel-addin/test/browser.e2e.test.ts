@@ -356,5 +356,38 @@ describe("task pane in headless Chromium", () => {
     const after = await page.evaluate(({ s, c }) => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.commentAt(s, c), { s: sheet, c: cell });
     expect(after).toBeUndefined();
   });
+
+  it("imports a classification catalog, keeps it in a hidden sheet, and checks with it", async () => {
+    const other = await openPane(sampleSheets);
+    await other.click('nav [data-action="check"]');
+    await other.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("检查完成"));
+    const d3 = () => other.locator('#findings .finding[data-rule^="D3."]').count();
+    const before = await d3();
+    await other.click("#catalog > summary");
+    await other.setInputFiles("#catalog-file", {
+      name: "2025-functional.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("编码,名称\n201,一般公共服务支出\n20199,其他一般公共服务支出\n2019999,其他一般公共服务支出（新）\n", "utf8"),
+    });
+    await other.fill("#catalog-year", "2025");
+    await other.click('#catalog [data-action="import-catalog"]');
+    await other.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("已导入 2025 年分类目录"));
+    const stored = await other.evaluate(() => {
+      const fake = (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel;
+      return { visibility: fake.visibility("yusuan_catalog"), a1: fake.cell("yusuan_catalog", "A1").value, a2: String(fake.cell("yusuan_catalog", "A2").value) };
+    });
+    expect(stored.visibility).toBe("Hidden");
+    expect(stored.a1).toBe("yusuan catalog");
+    expect(JSON.parse(stored.a2)).toMatchObject({ scheme: "functional", year: 2025 });
+    expect(await d3()).toBeGreaterThan(before);
+    // The catalog sheet is not checked as content.
+    const wheres = await other.$$eval("#findings .finding .where", (els) => els.map((e) => e.textContent ?? ""));
+    for (const w of wheres) expect(w.startsWith("yusuan_catalog!"), w).toBe(false);
+    // A broken file is refused with the reason, and nothing is stored.
+    await other.setInputFiles("#catalog-file", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("名称\n没有编码列\n", "utf8") });
+    await other.click('#catalog [data-action="import-catalog"]');
+    await other.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("目录文件“bad.csv”有误"));
+    await other.close();
+  });
 });
 

@@ -38,6 +38,8 @@ import {
   type PriorContent,
   type PriorFill,
 } from "../adapter";
+import { createCatalog, registerCatalog, type CatalogData, type Scheme } from "@yusuan/classification";
+import { importCatalogCsv, validateCatalogData } from "@yusuan/classification/import";
 import { describeOfficeError } from "../office-errors";
 import { excelFor, unsupportedActions, type Action } from "../requirements";
 import { t, type Lang, type MessageKey } from "./i18n";
@@ -52,6 +54,9 @@ export interface AppHost {
   /** Whether the host has an ExcelApi set; omitted: every set. */
   readonly supports?: (version: string) => boolean;
 }
+
+/** The hidden sheet that keeps an imported classification catalog in the workbook. */
+export const CATALOG_SHEET = "yusuan_catalog";
 
 /** The toolbar's data-action of each action that calls Excel. */
 const ACTION_BUTTON: Readonly<Record<Action, string>> = {
@@ -132,6 +137,31 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   const detail = h("section", { id: "detail", class: "card", hidden: "" });
   const fillPanel = h("section", { id: "fill", class: "card", hidden: "" });
   const templatePanel = h("section", { id: "template", class: "card", hidden: "" });
+  const catalogPanel = supports("1.7") ? catalogControls() : null;
+
+  /** 分类目录: import an official catalog (CSV, or the JSON of `yusuan catalog import`), kept in the workbook. */
+  function catalogControls(): HTMLElement {
+    const file = h("input", { type: "file", id: "catalog-file", accept: ".csv,.json", "aria-label": L("catalogFile") });
+    const year = h("input", { type: "number", id: "catalog-year", value: String(new Date().getFullYear()), "aria-label": L("year") });
+    const scheme = h(
+      "select",
+      { id: "catalog-scheme", "aria-label": L("catalogScheme") },
+      h("option", { value: "functional" }, L("schemeFunctional")),
+      h("option", { value: "economic-dept" }, L("schemeEconomic")),
+    );
+    const go = button("import-catalog", L("importCatalog"));
+    go.addEventListener("click", () => void guarded(() => importCatalog(file.files?.[0], Number(year.value), scheme.value as Scheme)));
+    return h(
+      "details",
+      { class: "catalog", id: "catalog" },
+      h("summary", {}, L("catalogTitle")),
+      h("p", { class: "explain" }, L("catalogExplain")),
+      h("label", {}, L("catalogFile"), file),
+      h("label", {}, L("year"), year),
+      h("label", {}, L("catalogScheme"), scheme),
+      h("div", { class: "actions" }, go),
+    );
+  }
 
   root.replaceChildren(
     h("header", { class: "header" }, h("h1", {}, L("title")), h("span", { class: "brand" }, "yusuan")),
@@ -149,6 +179,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     ...(requirements ? [requirements] : []),
     summary,
     templatePanel,
+    ...(catalogPanel ? [catalogPanel] : []),
     fillPanel,
     detail,
     list,
@@ -177,7 +208,10 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     const read = await readWorkbook(run, { merges: host.merges, supports });
     // Sheets the add-in wrote itself (the generated 说明) are not the user's content to check.
     const generated = new Set(supports("1.4") ? await loadGeneratedSheets(run) : []);
-    grid = { ...read, sheets: read.sheets.filter((s) => !generated.has(s.name)) };
+    // A catalog imported earlier is kept in the workbook: use it, and do not check it as content.
+    const stored = read.sheets.find((s) => s.name === CATALOG_SHEET);
+    if (stored) useStoredCatalog(stored);
+    grid = { ...read, sheets: read.sheets.filter((s) => !generated.has(s.name) && s.name !== CATALOG_SHEET) };
     const started = performance.now();
     analysis = analyze(grid, { lang });
     const elapsed = performance.now() - started;
@@ -319,6 +353,71 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       return true;
     }
     return false;
+  }
+
+  function useStoredCatalog(sheet: Grid["sheets"][number]): void {
+    const text = sheet.rows
+      .slice(1)
+      .map((row) => String(row[0]?.value ?? ""))
+      .join("");
+    try {
+      const data = JSON.parse(text) as CatalogData;
+      if (validateCatalogData(data, { partial: true }).ok) registerCatalog(createCatalog(data));
+    } catch {
+      // A damaged stored catalog is ignored: the built-in one stays.
+    }
+  }
+
+  async function importCatalog(file: File | undefined, year: number, scheme: Scheme): Promise<void> {
+    if (!file) {
+      say(L("catalogChoose"));
+      return;
+    }
+    const text = (await file.text()).replace(/^\uFEFF/, "");
+    let data: CatalogData;
+    const problems = (errors: ReadonlyArray<{ row?: number; message: string; messageEn: string }>) =>
+      errors
+        .slice(0, 3)
+        .map((e) => `${e.row !== undefined ? (lang === "en" ? `row ${e.row}: ` : `第 ${e.row} 行：`) : ""}${lang === "en" ? e.messageEn : e.message}`)
+        .join(lang === "en" ? "; " : "；");
+    if (/\.json$/i.test(file.name)) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        say(L("catalogInvalid", { name: file.name, problems: "JSON" }));
+        return;
+      }
+      const checked = validateCatalogData(parsed, { partial: true });
+      if (!checked.ok) {
+        say(L("catalogInvalid", { name: file.name, problems: problems(checked.errors) }));
+        return;
+      }
+      data = parsed as CatalogData;
+    } else if (/\.csv$/i.test(file.name)) {
+      if (!Number.isInteger(year) || year < 1990 || year > 2100) {
+        say(L("catalogYear"));
+        return;
+      }
+      const result = importCatalogCsv(text, { scheme, year, partial: true });
+      if (!result.ok) {
+        say(L("catalogInvalid", { name: file.name, problems: problems(result.errors) }));
+        return;
+      }
+      data = result.data;
+    } else {
+      say(L("catalogKinds", { name: file.name }));
+      return;
+    }
+    if (await protectionBlocks("importCatalogAction", [CATALOG_SHEET], !(grid?.sheets.some((s) => s.name === CATALOG_SHEET) ?? false))) return;
+    registerCatalog(createCatalog(data));
+    // Kept in a hidden sheet, in pieces under Excel's 32,767 characters per cell.
+    const json = JSON.stringify(data);
+    const pieces: string[][] = [["yusuan catalog"]];
+    for (let i = 0; i < json.length; i += 30_000) pieces.push([json.slice(i, i + 30_000)]);
+    await writeTableSheet(run, CATALOG_SHEET, pieces, { hidden: true });
+    await check();
+    say(L("catalogImported", { n: data.entries.length, year: data.year, sheet: CATALOG_SHEET }));
   }
 
   async function waiveFinding(f: Finding, reasonText: string): Promise<void> {
