@@ -202,8 +202,11 @@ test("the checked entry points are exactly what the library packages publish", (
   for (const dir of readdirSync(join(root, "packages"))) {
     const pkg = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")) as {
       name: string;
+      private?: boolean;
       exports?: Record<string, unknown>;
     };
+    // Private packages (the shared test fixtures of @yusuan/testing) are not published.
+    if (pkg.private === true) continue;
     const entries = Object.entries(pkg.exports ?? {})
       .filter(([subpath]) => subpath !== "./package.json")
       .map(([, target]) => JSON.stringify(target).match(/\.\/dist\/([\w/-]+)\.js/)?.[1])
