@@ -22,6 +22,9 @@ const TEXT = {
     convert: "文本文档或 PDF 转为工作簿（每表一个工作表，说明另成一表），或转为 JSON 模型；PDF 也可转为制表符分隔的文本",
     to: "输出格式：xlsx、json 或 text（默认按 -o 的扩展名；text 不给 -o 时写到标准输出）",
     codes: "查询政府收支分类科目：编码或名称",
+    rulesCmd: "列出全部检查规则（编号、级别、标题）",
+    rulesFormat: "输出格式：text 或 json（默认 text）",
+    explain: "说明一条规则：检查什么、为什么，以及触发和不触发的例子",
     catalog: "分类目录文件",
     catalogImport: "导入官方分类目录（CSV/XLSX），写出供 --catalog 使用的 JSON",
     format: "输出格式（默认 text）",
@@ -60,6 +63,9 @@ const TEXT = {
     convert: "convert a text document or a PDF to a workbook (one sheet per table, the narrative on its own) or to the JSON model; a PDF also to TAB-separated text",
     to: "output format: xlsx, json or text (default: from -o's extension; text without -o goes to standard output)",
     codes: "look up a government classification code or name",
+    rulesCmd: "list every rule (id, severity, title)",
+    rulesFormat: "output format: text or json (default text)",
+    explain: "explain a rule: what it checks and why, with an example that fires and one that does not",
     catalog: "classification catalog files",
     catalogImport: "import an official catalog (CSV/XLSX) as the JSON --catalog takes",
     format: "output format (default text)",
@@ -237,6 +243,26 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     .action(async (query: string, opts) => {
       const { runCodes } = await import("./commands/codes");
       code = await runCodes(query, opts, io);
+    });
+
+  program
+    .command("rules")
+    .description(t.rulesCmd)
+    .option("--format <format>", t.rulesFormat)
+    .addOption(langOption())
+    .action(async (opts) => {
+      const { runRules } = await import("./commands/rules");
+      code = await runRules(opts, io);
+    });
+
+  program
+    .command("explain")
+    .description(t.explain)
+    .argument("<id>")
+    .addOption(langOption())
+    .action(async (id: string, opts) => {
+      const { runExplain } = await import("./commands/rules");
+      code = await runExplain(id, opts, io);
     });
 
   const catalog = program.command("catalog").description(t.catalog);

@@ -3,48 +3,44 @@ import type { Disclosure } from "./model";
 import type { DocumentInfo, Finding, TableSummary } from "./report";
 import { recognize, type RecognitionIssue } from "./recognize";
 import { RuleContext, type CheckOptions, type RuleSpec } from "./rules/engine";
-import { checkTables, tableRules } from "./rules/tables-a";
-import { checkCross, crossRules } from "./rules/cross-b";
-import { checkUnreadable, tableCells, unreadableRules, unreadableTables, withoutTables, type UnreadableTable } from "./rules/unreadable";
-import { checkDocumentKind, checkForm, formRules } from "./rules/form-d";
-import { checkNarrative, narrativeRules } from "./narrative/rules";
+import { tableChecks } from "./rules/tables-a";
+import { crossChecks } from "./rules/cross-b";
+import { checkUnreadable, tableCells, unreadableTables, withoutTables, type UnreadableTable } from "./rules/unreadable";
+import { checkDocumentKind, formChecks } from "./rules/form-d";
+import { narrativeChecks } from "./narrative/rules";
+import { RULES } from "./rules/registry";
 import { parseNarrative } from "./narrative/parse";
 import type { Narrative } from "./narrative/model";
 import { TABLE_DEFINITIONS, tableTitle } from "./tables";
 import { cellAddress } from "./grid";
 import { readWaivers } from "./waivers";
 import { explainCulprits } from "./culprit";
-import { FORMULA_WITHOUT_RESULT_RULE, formulaCells, formulaRules, restsOnUnknown, unknownCellNames } from "./formula-cells";
-
-const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
-
-const engineRules: RuleSpec[] = [
-  {
-    id: "engine.rule-failed",
-    severity: "error",
-    title: T("检查规则内部错误", "A rule failed internally"),
-    description: T("某条规则在检查时出错；这是本工具的缺陷，请报告。其余规则照常检查。", "A rule failed while checking: a defect of this tool. The other rules still ran."),
-    message: T("规则组 {family} 检查时出错：{error}", "Rule family {family} failed: {error}"),
-  },
-];
+import { FORMULA_WITHOUT_RESULT_RULE, formulaCells, restsOnUnknown, unknownCellNames } from "./formula-cells";
 
 /**
- * Every rule the engine knows, with its default severity and texts.
+ * Every rule the engine knows, with its default severity and texts (the registry).
  *
  * @example
  * ```ts
  * RULES.find((r) => r.id === "A3.row-identity")?.title["zh-CN"]; // "行内合计等于各分项之和"
  * ```
  */
-export const RULES: ReadonlyArray<RuleSpec> = [...tableRules, ...crossRules, ...formRules, ...unreadableRules, ...narrativeRules, ...formulaRules, ...engineRules];
+export { RULES };
 
-type Family = { name: string; run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>, narrative: () => Narrative) => void };
+/**
+ * A unit of checking whose failure is isolated: a crash in one (a defect of yusuan) is reported as
+ * `engine.rule-failed` naming it, and every other unit still runs.
+ */
+interface Unit {
+  readonly name: string;
+  readonly run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>, narrative: () => Narrative) => void;
+}
 
-const families: Family[] = [
-  { name: "A", run: (ctx) => checkTables(ctx) },
-  { name: "B", run: (ctx) => checkCross(ctx) },
-  { name: "D", run: (ctx, issues) => checkForm(ctx, issues) },
-  { name: "C-F", run: (ctx, _issues, narrative) => checkNarrative(ctx, narrative()) },
+const units: ReadonlyArray<Unit> = [
+  ...tableChecks.map((c) => ({ name: c.name, run: (ctx: RuleContext) => c.run(ctx) })),
+  ...crossChecks.map((c) => ({ name: c.name, run: (ctx: RuleContext) => c.run(ctx) })),
+  ...formChecks.map((c) => ({ name: c.name, run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>) => c.run(ctx, issues) })),
+  ...narrativeChecks.map((c) => ({ name: c.name, run: (ctx: RuleContext, _issues: ReadonlyArray<RecognitionIssue>, narrative: () => Narrative) => c.run(ctx, narrative()) })),
 ];
 
 let specMap: Map<string, RuleSpec> | undefined;
@@ -75,15 +71,18 @@ export function check(
   // rule: unknown, never zero.
   const checked = withoutTables(d, unreadable.map((u) => u.id));
   const ctx = new RuleContext(checked, specs(), options);
+  // An unreadable table has no header to find: D2.table-unreadable says all there is to say.
+  const unreadableIds = new Set<string>(unreadable.map((u) => u.id));
+  const tableIssues = issues.filter((i) => !(i.kind === "no-header" && unreadableIds.has(i.table)));
   let parsed = narrative;
   const narrativeOf = () => (parsed ??= parseNarrative(checked));
   // A final account or a text that is no budget disclosure gets one finding saying so, nothing else.
   const budget = checkDocumentKind(ctx);
-  for (const family of budget ? families : []) {
+  for (const unit of budget ? units : []) {
     try {
-      family.run(ctx, issues, narrativeOf);
+      unit.run(ctx, tableIssues, narrativeOf);
     } catch (error) {
-      ctx.emit("engine.rule-failed", { table: "D", params: { family: family.name, error: error instanceof Error ? error.message : String(error) }, key: family.name });
+      ctx.emit("engine.rule-failed", { table: "D", params: { family: unit.name, error: error instanceof Error ? error.message : String(error) }, key: unit.name });
     }
   }
   if (unreadable.length > 0) {
@@ -134,10 +133,10 @@ export function analyze(grid: Grid, options: CheckOptions = {}): Analysis {
   if (unknown.length > 0) {
     const cells = formulaCells(grid);
     const ctx = new RuleContext(disclosure, specs(), checkOpts);
-    const lang = options.lang ?? "zh-CN";
-    const more = unknown.length > 20 ? (lang === "en" ? ` and ${unknown.length - 20} more` : ` 等 ${unknown.length} 个单元格`) : "";
+    const more = unknown.length > 20 ? ctx.text(FORMULA_WITHOUT_RESULT_RULE, "more", { rest: unknown.length - 20, count: unknown.length }) : "";
     const [sheet, cell] = unknown[0]!.split("!") as [string, string];
-    ctx.emit(FORMULA_WITHOUT_RESULT_RULE, { table: "D", location: { sheet, cell }, params: { cells: unknown.slice(0, 20).join(lang === "en" ? ", " : "、"), more } });
+    const cellsText = unknown.slice(0, 20).join(ctx.text(FORMULA_WITHOUT_RESULT_RULE, "separator"));
+    ctx.emit(FORMULA_WITHOUT_RESULT_RULE, { table: "D", location: { sheet, cell }, params: { cells: cellsText, more } });
     findings = sortFindings([...findings.filter((f) => !restsOnUnknown(f, cells)), ...ctx.findings]);
   }
   const doc = disclosure.document;

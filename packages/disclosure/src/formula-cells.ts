@@ -6,7 +6,7 @@
  */
 import type { Grid } from "./grid";
 import type { Finding, Location, RelatedLocation } from "./report";
-import type { RuleSpec } from "./rules/engine";
+import { defineRules } from "./rules/engine";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
@@ -28,7 +28,7 @@ export const FORMULA_WITHOUT_RESULT_RULE = "D5.formula-without-result";
  * formulaRules[0]!.id; // "D5.formula-without-result"
  * ```
  */
-export const formulaRules: RuleSpec[] = [
+export const formulaRules = defineRules([
   {
     id: FORMULA_WITHOUT_RESULT_RULE,
     severity: "warning",
@@ -41,8 +41,12 @@ export const formulaRules: RuleSpec[] = [
       "公式没有保存计算结果：{cells}{more}。这些单元格的值未知，涉及它们的关系未作判断；请在 Excel 或 WPS 中打开并保存后再检查。",
       "Formulas without saved results: {cells}{more}. Their values are unknown and relations involving them were not judged; open and save the file in Excel or WPS, then check again.",
     ),
+    messages: {
+      more: T(" 等 {count} 个单元格", " and {rest} more"),
+      separator: T("、", ", "),
+    },
   },
-];
+]);
 
 /** Cells of a grid that hold formulas, by "sheet!A1" key: true when the result is unknown. */
 export type FormulaCells = ReadonlyMap<string, boolean>;

@@ -7,7 +7,7 @@ export {
   type Figure, type ClassifiedRow, type LineItem, type ClassifiedTable, type TwoSidedTable, type SingleRowTable, type Table, type TextLine, type Disclosure,
 } from "./model";
 export { recognize, type Recognition, type RecognitionIssue } from "./recognize";
-export { analyze, check, RULES, sortFindings, type Analysis } from "./analyze";
+export { analyze, check, sortFindings, type Analysis } from "./analyze";
 export type { CheckOptions, RuleSpec } from "./rules/engine";
 export { fingerprintOf } from "./fingerprint";
 export type { Lang, Template } from "./i18n";
@@ -21,3 +21,7 @@ export * from "./narrative/model";
 export { generateSangong, generateProcurement, sangongFiguresOf, type SangongFigures, type ProcurementFigures } from "./narrative/generate";
 export { generateNarrative } from "./narrative-api";
 export { findCulprits, explainCulprits, type Culprit } from "./culprit";
+export { RULES, ruleSpec, isRuleId, type RuleId } from "./rules/registry";
+export type { RuleExamples, RuleSource, SampleEdit } from "./rules/engine";
+export { REPOSITORY_URL, ruleDocUrl, renderRuleDoc, ruleDocPage, ruleDocsIndex, applySampleEdits, runExample } from "./rules/docs";
+export { capText, MESSAGE_CAP, PARAM_CAP } from "./i18n";

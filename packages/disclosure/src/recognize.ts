@@ -18,7 +18,7 @@ import { norm, stripListMarker } from "./text-norm";
 
 /** Something recognition could not place; turned into an info finding by the checker. */
 export interface RecognitionIssue {
-  readonly kind: "unplaced-row" | "duplicate-table" | "no-header" | "unknown-column" | "bad-amount";
+  readonly kind: "unplaced-row" | "duplicate-table" | "no-header" | "bad-amount";
   readonly table: StandardTableId;
   readonly label: string;
   readonly location?: Location;

@@ -2,7 +2,7 @@
  * SARIF 2.1.0 (code-scanning tools read it): the rules with their descriptions, and one result per
  * finding with its file, place and fingerprint. Written incrementally, result by result.
  */
-import { parseAddress, type FileReport, type Finding, type Severity } from "@yusuan/disclosure";
+import { parseAddress, REPOSITORY_URL, ruleDocUrl, type FileReport, type Finding, type Severity } from "@yusuan/disclosure";
 import type { FormatContext, Formatter, Summary } from "./types";
 
 /**
@@ -61,13 +61,14 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
       const driver = {
         name: "yusuan",
         version: ctx.version,
-        informationUri: "https://github.com/yusuan-budget/yusuan",
+        informationUri: REPOSITORY_URL,
         rules: ctx.rules.map((r) => ({
           id: r.id,
           name: r.id,
           shortDescription: { text: r.title[ctx.lang] },
           fullDescription: { text: r.description[ctx.lang] },
           defaultConfiguration: { level: sarifLevel(r.severity) },
+          helpUri: ruleDocUrl(r.id),
         })),
       };
       const head = {

@@ -2,6 +2,7 @@
  * The nine tables built from budget lines (functional code × economic code × source × nature ×
  * amount), with catalog names, computed totals and the SUM formulas that keep them.
  */
+import { buildRules } from "../rules/faces";
 import { Amount, parseAmount } from "@yusuan/money";
 import { getCatalog } from "@yusuan/classification";
 import type { Finding } from "../report";
@@ -67,10 +68,7 @@ const FISCAL: readonly BudgetSource[] = ["一般公共预算", "政府性基金"
  */
 export type BuildResult = { ok: true; workbook: WorkbookSpec; findings: Finding[] } | { ok: false; errors: string[] };
 
-const UNKNOWN_CODE: Template = {
-  "zh-CN": "{scheme}科目编码 {code} 不在分类目录中，名称暂以编码代替。",
-  en: "{schemeEn} code {code} is not in the catalog; the code stands in for its name.",
-};
+const UNKNOWN_CODE: Template = buildRules[0].message;
 
 /**
  * Builds the nine standard tables from budget lines.
@@ -168,12 +166,12 @@ class Namer {
       const table = scheme === "functional" ? "T3" : "T8";
       const params = { code, scheme: scheme === "functional" ? "功能分类" : "经济分类", schemeEn: scheme === "functional" ? "Functional" : "Economic" };
       this.findings.push({
-        rule: "build.unknown-code",
+        rule: buildRules[0].id,
         severity: "info",
         message: format(UNKNOWN_CODE, "zh-CN", params),
         table,
         row: code,
-        fingerprint: fingerprintOf(["build.unknown-code", table, code]),
+        fingerprint: fingerprintOf([buildRules[0].id, table, code]),
       });
     }
     return code;

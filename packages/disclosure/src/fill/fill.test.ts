@@ -98,7 +98,7 @@ describe("fill on the sample", () => {
 
   it("derives T1's expenditure lines from T3 when they are blank", () => {
     const { patches } = run(edited({ 110: { 3: "" }, 114: { 3: "" } }));
-    expect(patches.find((p) => p.row === "201")).toMatchObject({ table: "T1", newValue: "58121209.78", rule: "B1.t1-t3", location: { line: 110 } });
+    expect(patches.find((p) => p.row === "201")).toMatchObject({ table: "T1", newValue: "58121209.78", rule: "B1.t1-t2-t3", location: { line: 110 } });
     expect(patches.find((p) => p.row === "212")).toMatchObject({ table: "T1", newValue: "14788170.34", location: { line: 114 } });
   });
 

@@ -7,6 +7,8 @@ import { format, type Lang, type Template } from "../i18n";
 import { recognize } from "../recognize";
 import { identitySystem, TOTAL_ROW, type CellRef, type Identity } from "./identities";
 import { tableName } from "../rules/engine";
+import { fillRules } from "../rules/faces";
+import type { RuleId } from "../rules/registry";
 import { formulaCells, formulaKey, isUnknownAt, type FormulaCells } from "../formula-cells";
 
 /**
@@ -52,18 +54,11 @@ export interface FillResult {
  * conflicts.every((f) => f.rule === FILL_CONFLICT_RULE); // true
  * ```
  */
-export const FILL_CONFLICT_RULE = "fill.conflict";
+export const FILL_CONFLICT_RULE = "fill.conflict" satisfies RuleId;
 
-const FORMULA_MESSAGE: Template = {
-  "zh-CN": "{table} {where}：公式的结果“{actual}”与推算值 {expected} 不一致（{reason}）；公式未改写，请检查公式。",
-  en: "{table} {where}: the formula gives \"{actual}\" but the tables give {expected} ({reason}); the formula was left as is — check it.",
-};
-
-const CONFLICT_MESSAGE: Template = {
-  "zh-CN": "{table} {where}：填写的 {actual} 与推算值 {expected} 不一致（{reason}），差额 {difference} {unit}；未改写。",
-  en: "{table} {where}: the cell holds {actual} but the tables give {expected} ({reason}), difference {difference} {unit}; left as is.",
-};
-
+const [CONFLICT_SPEC] = fillRules;
+const CONFLICT_MESSAGE: Template = CONFLICT_SPEC.message;
+const FORMULA_MESSAGE: Template = CONFLICT_SPEC.messages.formula;
 
 /** English names of the column and row words fill writes into reasons. */
 const EN_WORDS: Record<string, string> = {

@@ -4,29 +4,23 @@
  */
 import { Amount } from "@yusuan/money";
 import { expenditureLines } from "../rules/tables-a";
+import { BUDGETS, classifiedColumns, FISCAL_SOURCES, IDENTITY_RULES, ROW_PARTS, T1_AMOUNT, T4_BUDGETS, T4_COLUMNS, T9_COLUMNS, T9_SUMS, TOTAL, type IdentityRule } from "../rules/identities";
 import { parentOf } from "@yusuan/classification";
 import type { ClassifiedTable, Disclosure, Figure, LineItem, Location, TwoSidedTable } from "../model";
 import type { Template } from "../i18n";
 import type { StandardTableId } from "../tables";
 
 /**
- * The rule ids an identity can belong to.
+ * The rule ids an identity can belong to (those of the checks that compare the same cells).
  *
  * @example
  * ```ts
  * const r: FillRule = "A3.row-identity";
  * ```
  */
-export type FillRule =
-  | "A1.parent-sum"
-  | "A2.total-row"
-  | "A3.row-identity"
-  | "A4.t1-totals"
-  | "A5.t4-row-identity"
-  | "A6.t9-identity"
-  | "B1.t1-t3"
-  | "B2.fiscal-income"
-  | "B3.t4-t5";
+export type FillRule = IdentityRule;
+
+const R = IDENTITY_RULES;
 
 /**
  * One amount cell of the document, present in the layout or not.
@@ -89,24 +83,6 @@ export interface IdentitySystem {
   readonly identities: readonly Identity[];
 }
 
-const T2_PARTS = ["财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"] as const;
-const EXP_PARTS = ["基本支出", "项目支出"] as const;
-const T8_PARTS = ["人员经费", "公用经费"] as const;
-const T4_PARTS = ["一般公共预算", "政府性基金预算", "国有资本经营预算"] as const;
-/** T1 income sub-lines that make up 财政拨款收入 rather than the income total. */
-const FISCAL_SOURCES = ["一般公共预算资金", "政府性基金", "国有资本经营预算"] as const;
-
-const CLASSIFIED_COLUMNS: Record<ClassifiedTable["id"], readonly string[]> = {
-  T2: ["合计", ...T2_PARTS],
-  T3: ["合计", ...EXP_PARTS],
-  T5: ["合计", ...EXP_PARTS],
-  T6: ["合计", ...EXP_PARTS],
-  T7: ["合计", ...EXP_PARTS],
-  T8: ["合计", ...T8_PARTS],
-};
-
-const T9_COLUMNS = ["合计", "因公出国(境)费", "公务接待费", "公务用车小计", "购置费", "运行费", "机关运行经费"] as const;
-
 /**
  * Row key of a classified table's 合计 row.
  *
@@ -115,7 +91,7 @@ const T9_COLUMNS = ["合计", "因公出国(境)费", "公务接待费", "公务
  * patch.row === TOTAL_ROW; // the patch is in the 合计 row
  * ```
  */
-export const TOTAL_ROW = "合计";
+export const TOTAL_ROW = TOTAL;
 
 function keyOf(table: string, side: string, row: string | undefined, column: string): string {
   return [table, side, row ?? "", column].join("\u0001");
@@ -178,14 +154,14 @@ export function identitySystem(d: Disclosure): IdentitySystem {
 }
 
 function registerClassified(b: Builder, table: ClassifiedTable): void {
-  const columns = CLASSIFIED_COLUMNS[table.id];
+  const columns = classifiedColumns(table.id);
   for (const item of table.items) for (const c of columns) b.cell(table.id, "", item.code, c, item.amounts[c]);
   if (table.total) for (const c of columns) b.cell(table.id, "", TOTAL_ROW, c, table.total.amounts[c]);
 }
 
 function lineColumns(table: TwoSidedTable, side: "in" | "out"): readonly string[] {
-  if (table.id === "T1" || side === "in") return ["预算数"];
-  return ["合计", ...T4_PARTS];
+  if (table.id === "T1" || side === "in") return [T1_AMOUNT];
+  return T4_COLUMNS;
 }
 
 function registerTwoSided(b: Builder, table: TwoSidedTable): void {
@@ -221,9 +197,9 @@ function parentSums(b: Builder, table: ClassifiedTable): void {
     if (parent !== undefined && codes.has(parent)) children.set(parent, [...(children.get(parent) ?? []), code]);
   }
   for (const [parent, kids] of children) {
-    for (const c of CLASSIFIED_COLUMNS[table.id]) {
+    for (const c of classifiedColumns(table.id)) {
       b.add({
-        rule: "A1.parent-sum",
+        rule: R.parentSum,
         lhs: keyOf(table.id, "", parent, c),
         parts: kids.map((k) => keyOf(table.id, "", k, c)),
         mode: "row",
@@ -241,9 +217,9 @@ function totalRows(b: Builder, table: ClassifiedTable): void {
     for (let p = parentOf(i.code); p !== undefined; p = parentOf(p)) if (codes.has(p)) return false;
     return true;
   });
-  for (const c of CLASSIFIED_COLUMNS[table.id]) {
+  for (const c of classifiedColumns(table.id)) {
     b.add({
-      rule: "A2.total-row",
+      rule: R.totalRow,
       lhs: keyOf(table.id, "", TOTAL_ROW, c),
       parts: top.map((i) => keyOf(table.id, "", i.code, c)),
       mode: "row",
@@ -253,13 +229,13 @@ function totalRows(b: Builder, table: ClassifiedTable): void {
 }
 
 function rowIdentities(b: Builder, table: ClassifiedTable): void {
-  const parts = table.id === "T2" ? T2_PARTS : table.id === "T8" ? T8_PARTS : EXP_PARTS;
+  const parts: readonly string[] = ROW_PARTS[table.id];
   const rows = table.items.map((i) => i.code);
   if (table.total) rows.push(TOTAL_ROW);
   for (const row of rows) {
     b.add({
-      rule: "A3.row-identity",
-      lhs: keyOf(table.id, "", row, "合计"),
+      rule: R.rowParts,
+      lhs: keyOf(table.id, "", row, TOTAL),
       parts: parts.map((p) => keyOf(table.id, "", row, p)),
       mode: "column",
     });
@@ -267,23 +243,23 @@ function rowIdentities(b: Builder, table: ClassifiedTable): void {
 }
 
 function t1Totals(b: Builder, t1: TwoSidedTable): void {
-  const k = (side: string, row: string) => keyOf("T1", side, row, "预算数");
-  const sources = FISCAL_SOURCES as readonly string[];
+  const k = (side: string, row: string) => keyOf("T1", side, row, T1_AMOUNT);
+  const sources: readonly string[] = FISCAL_SOURCES;
   const main = [...new Set(t1.income.map((l) => l.key))].filter((key) => !sources.includes(key));
   if (t1.incomeTotal) {
-    b.add({ rule: "A4.t1-totals", lhs: k("in", "收入总计"), parts: main.map((m) => k("in", m)), mode: "row", summary: LINES_SUM });
+    b.add({ rule: R.t1Totals, lhs: k("in", "收入总计"), parts: main.map((m) => k("in", m)), mode: "row", summary: LINES_SUM });
   }
   if (t1.expenditureTotal) {
     const lines = [...new Set(expenditureLines(t1).map((l) => l.key))];
-    b.add({ rule: "A4.t1-totals", lhs: k("out", "支出总计"), parts: lines.map((m) => k("out", m)), mode: "row", summary: LINES_SUM });
+    b.add({ rule: R.t1Totals, lhs: k("out", "支出总计"), parts: lines.map((m) => k("out", m)), mode: "row", summary: LINES_SUM });
   }
   if (t1.incomeTotal && t1.expenditureTotal) {
-    b.add({ rule: "A4.t1-totals", lhs: k("in", "收入总计"), parts: [k("out", "支出总计")], mode: "row" });
-    b.add({ rule: "A4.t1-totals", lhs: k("out", "支出总计"), parts: [k("in", "收入总计")], mode: "row" });
+    b.add({ rule: R.t1Totals, lhs: k("in", "收入总计"), parts: [k("out", "支出总计")], mode: "row" });
+    b.add({ rule: R.t1Totals, lhs: k("out", "支出总计"), parts: [k("in", "收入总计")], mode: "row" });
   }
   const present = new Set(t1.income.map((l) => l.key));
   if (present.has("财政拨款收入") && FISCAL_SOURCES.every((s) => present.has(s))) {
-    b.add({ rule: "A4.t1-totals", lhs: k("in", "财政拨款收入"), parts: FISCAL_SOURCES.map((s) => k("in", s)), mode: "row" });
+    b.add({ rule: R.t1Totals, lhs: k("in", "财政拨款收入"), parts: FISCAL_SOURCES.map((s) => k("in", s)), mode: "row" });
   }
 }
 
@@ -292,16 +268,16 @@ function t4Identities(b: Builder, t4: TwoSidedTable): void {
   const rows = t4.expenditureTotal ? [...lines, "支出总计"] : lines;
   for (const row of rows) {
     b.add({
-      rule: "A5.t4-row-identity",
-      lhs: keyOf("T4", "out", row, "合计"),
-      parts: T4_PARTS.map((p) => keyOf("T4", "out", row, p)),
+      rule: R.t4Row,
+      lhs: keyOf("T4", "out", row, TOTAL),
+      parts: T4_BUDGETS.map((p) => keyOf("T4", "out", row, p)),
       mode: "column",
     });
   }
   if (t4.expenditureTotal) {
-    for (const c of ["合计", ...T4_PARTS]) {
+    for (const c of T4_COLUMNS) {
       b.add({
-        rule: "A5.t4-row-identity",
+        rule: R.t4Totals,
         lhs: keyOf("T4", "out", "支出总计", c),
         parts: lines.map((l) => keyOf("T4", "out", l, c)),
         mode: "row",
@@ -312,7 +288,7 @@ function t4Identities(b: Builder, t4: TwoSidedTable): void {
   const income = [...new Set(t4.income.map((l) => l.key))];
   if (t4.incomeTotal) {
     b.add({
-      rule: "A5.t4-row-identity",
+      rule: R.t4Totals,
       lhs: keyOf("T4", "in", "收入总计", "预算数"),
       parts: income.map((l) => keyOf("T4", "in", l, "预算数")),
       mode: "row",
@@ -320,27 +296,22 @@ function t4Identities(b: Builder, t4: TwoSidedTable): void {
     });
   }
   if (t4.incomeTotal && t4.expenditureTotal) {
-    b.add({ rule: "A5.t4-row-identity", lhs: keyOf("T4", "in", "收入总计", "预算数"), parts: [keyOf("T4", "out", "支出总计", "合计")], mode: "row" });
-    b.add({ rule: "A5.t4-row-identity", lhs: keyOf("T4", "out", "支出总计", "合计"), parts: [keyOf("T4", "in", "收入总计", "预算数")], mode: "row" });
+    b.add({ rule: R.t4Totals, lhs: keyOf("T4", "in", "收入总计", "预算数"), parts: [keyOf("T4", "out", "支出总计", "合计")], mode: "row" });
+    b.add({ rule: R.t4Totals, lhs: keyOf("T4", "out", "支出总计", "合计"), parts: [keyOf("T4", "in", "收入总计", "预算数")], mode: "row" });
   }
   // Without carry-over, each source's income is spent in the year: income by source = expenditure by source.
   if (t4.expenditureTotal && !income.includes("上年结转")) {
-    const pairs: [string, string][] = [
-      ["一般公共预算资金", "一般公共预算"],
-      ["政府性基金", "政府性基金预算"],
-      ["国有资本经营预算", "国有资本经营预算"],
-    ];
-    for (const [inKey, outCol] of pairs) {
+    for (const { income: inKey, column: outCol } of BUDGETS) {
       if (!income.includes(inKey)) continue;
-      b.add({ rule: "A5.t4-row-identity", lhs: keyOf("T4", "in", inKey, "预算数"), parts: [keyOf("T4", "out", "支出总计", outCol)], mode: "row" });
+      b.add({ rule: R.t4Totals, lhs: keyOf("T4", "in", inKey, "预算数"), parts: [keyOf("T4", "out", "支出总计", outCol)], mode: "row" });
     }
   }
 }
 
 function t9Identities(b: Builder): void {
   const k = (c: string) => keyOf("T9", "", undefined, c);
-  b.add({ rule: "A6.t9-identity", lhs: k("公务用车小计"), parts: [k("购置费"), k("运行费")], mode: "column" });
-  b.add({ rule: "A6.t9-identity", lhs: k("合计"), parts: [k("因公出国(境)费"), k("公务接待费"), k("公务用车小计")], mode: "column" });
+  // The subtotal first: the total takes it as a part.
+  for (const sum of [...T9_SUMS].reverse()) b.add({ rule: R.t9, lhs: k(sum.total), parts: sum.parts.map(k), mode: "column" });
 }
 
 function t1FromOthers(b: Builder, d: Disclosure): void {
@@ -349,11 +320,11 @@ function t1FromOthers(b: Builder, d: Disclosure): void {
   const t1 = (side: string, row: string) => keyOf("T1", side, row, "预算数");
   const incomeKeys = new Set(T1.income.map((l) => l.key));
   if (T2?.total) {
-    if (T1.incomeTotal) b.add({ rule: "B1.t1-t3", lhs: t1("in", "收入总计"), parts: [keyOf("T2", "", TOTAL_ROW, "合计")], mode: "full" });
-    for (const c of T2_PARTS) {
+    if (T1.incomeTotal) b.add({ rule: R.t1t2t3, lhs: t1("in", "收入总计"), parts: [keyOf("T2", "", TOTAL_ROW, "合计")], mode: "full" });
+    for (const c of ROW_PARTS.T2) {
       if (!incomeKeys.has(c)) continue;
       b.add({
-        rule: c === "财政拨款收入" ? "B2.fiscal-income" : "B1.t1-t3",
+        rule: c === "财政拨款收入" ? R.fiscalIncome : R.t1t2t3,
         lhs: t1("in", c),
         parts: [keyOf("T2", "", TOTAL_ROW, c)],
         mode: "full",
@@ -361,12 +332,12 @@ function t1FromOthers(b: Builder, d: Disclosure): void {
     }
   }
   if (T3?.total) {
-    if (T1.expenditureTotal) b.add({ rule: "B1.t1-t3", lhs: t1("out", "支出总计"), parts: [keyOf("T3", "", TOTAL_ROW, "合计")], mode: "full" });
+    if (T1.expenditureTotal) b.add({ rule: R.t1t2t3, lhs: t1("out", "支出总计"), parts: [keyOf("T3", "", TOTAL_ROW, "合计")], mode: "full" });
     const t3Codes = new Set(T3.items.map((i) => i.code));
     for (const line of T1.expenditure) {
       if (!/^\d{3}$/.test(line.key)) continue;
       b.add({
-        rule: "B1.t1-t3",
+        rule: R.t1t2t3,
         lhs: t1("out", line.key),
         // A 类 that T3 does not print has nothing: the T1 line is zero.
         parts: t3Codes.has(line.key) ? [keyOf("T3", "", line.key, "合计")] : [],
@@ -375,16 +346,16 @@ function t1FromOthers(b: Builder, d: Disclosure): void {
     }
   }
   if (T2?.total && T3?.total) {
-    b.add({ rule: "B1.t1-t3", lhs: keyOf("T2", "", TOTAL_ROW, "合计"), parts: [keyOf("T3", "", TOTAL_ROW, "合计")], mode: "full" });
+    b.add({ rule: R.t1t2t3, lhs: keyOf("T2", "", TOTAL_ROW, "合计"), parts: [keyOf("T3", "", TOTAL_ROW, "合计")], mode: "full" });
   }
   if (T4) {
     if (incomeKeys.has("财政拨款收入") && T4.incomeTotal) {
-      b.add({ rule: "B2.fiscal-income", lhs: t1("in", "财政拨款收入"), parts: [keyOf("T4", "in", "收入总计", "预算数")], mode: "full" });
+      b.add({ rule: R.fiscalIncome, lhs: t1("in", "财政拨款收入"), parts: [keyOf("T4", "in", "收入总计", "预算数")], mode: "full" });
     }
     const t4Income = new Set(T4.income.map((l) => l.key));
     for (const s of FISCAL_SOURCES) {
       if (!incomeKeys.has(s) || !t4Income.has(s)) continue;
-      b.add({ rule: "B2.fiscal-income", lhs: t1("in", s), parts: [keyOf("T4", "in", s, "预算数")], mode: "full" });
+      b.add({ rule: R.fiscalIncome, lhs: t1("in", s), parts: [keyOf("T4", "in", s, "预算数")], mode: "full" });
     }
   }
 }
@@ -410,8 +381,8 @@ function t5FromT3(b: Builder, d: Disclosure): void {
   const rows = T3.items.map((i) => i.code).filter((c) => t5Rows.has(c));
   if (T3.total && T5.total) rows.push(TOTAL_ROW);
   for (const row of rows) {
-    for (const c of ["合计", ...EXP_PARTS]) {
-      b.add({ rule: "B2.fiscal-income", lhs: keyOf("T5", "", row, c), parts: [keyOf("T3", "", row, c)], mode: "full", when });
+    for (const c of classifiedColumns("T5")) {
+      b.add({ rule: R.fiscalIncome, lhs: keyOf("T5", "", row, c), parts: [keyOf("T3", "", row, c)], mode: "full", when });
     }
   }
 }
@@ -419,25 +390,22 @@ function t5FromT3(b: Builder, d: Disclosure): void {
 function t4FromT5(b: Builder, d: Disclosure): void {
   const { T4 } = d.tables;
   if (!T4) return;
-  const sources: [ClassifiedTable | undefined, string][] = [
-    [d.tables.T5, "一般公共预算"],
-    [d.tables.T6, "政府性基金预算"],
-    [d.tables.T7, "国有资本经营预算"],
-  ];
-  for (const [table, column] of sources) {
+  for (const budget of BUDGETS) {
+    const table: ClassifiedTable | undefined = d.tables[budget.table];
+    const column: string = budget.column;
     if (!table) continue;
     const codes = new Set(table.items.map((i) => i.code));
     for (const line of T4.expenditure) {
       if (!/^\d{3}$/.test(line.key)) continue;
       b.add({
-        rule: "B3.t4-t5",
+        rule: R.t4t5t7,
         lhs: keyOf("T4", "out", line.key, column),
         parts: codes.has(line.key) ? [keyOf(table.id, "", line.key, "合计")] : [],
         mode: "full",
       });
     }
     if (T4.expenditureTotal && table.total) {
-      b.add({ rule: "B3.t4-t5", lhs: keyOf("T4", "out", "支出总计", column), parts: [keyOf(table.id, "", TOTAL_ROW, "合计")], mode: "full" });
+      b.add({ rule: R.t4t5t7, lhs: keyOf("T4", "out", "支出总计", column), parts: [keyOf(table.id, "", TOTAL_ROW, "合计")], mode: "full" });
     }
   }
 }

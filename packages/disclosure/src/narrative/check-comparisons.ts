@@ -6,7 +6,7 @@
  * amounts, reasons that contradict the direction, and the template's "增加（减少）" left in place.
  */
 import { Amount, Interval, agree, percentChange } from "@yusuan/money";
-import type { RuleContext, RuleSpec } from "../rules/engine";
+import { defineRules, type RuleContext } from "../rules/engine";
 import { detail, label, loc, shownInterval, t, wanOf, WAN } from "./check-common";
 import { baselineKey } from "./comparisons";
 import type { Resolution } from "./items";
@@ -20,7 +20,7 @@ import type { ChangeStatement, Narrative, NarrativeFigure, NarrativeItem, Subjec
  * comparisonRules.map((r) => r.id); // ["C2.year-comparison", "C2.impossible-change", …]
  * ```
  */
-export const comparisonRules: RuleSpec[] = [
+export const comparisonRules = defineRules([
   {
     id: "C2.year-comparison",
     severity: "error",
@@ -103,7 +103,7 @@ export const comparisonRules: RuleSpec[] = [
     ),
     message: t("“{text}”未确定增减方向（模板备选词未删除）", "“{text}” leaves the direction open (the template's alternatives were kept)"),
   },
-];
+]);
 
 const PAIRS: ReadonlyArray<readonly [Subject, Subject]> = [
   ["收入预算", "支出预算"],

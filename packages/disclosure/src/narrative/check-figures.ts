@@ -6,7 +6,7 @@
  */
 import { Amount, Interval, agree } from "@yusuan/money";
 import type { ClassifiedRow, Disclosure } from "../model";
-import { amountOf, intervalOf, tableName, type RuleContext, type RuleSpec } from "../rules/engine";
+import { amountOf, defineRules, intervalOf, tableName, type RuleContext } from "../rules/engine";
 import { detail, label, loc, one, refOf, related, shownInterval, t, wanOf, WAN, type TableRef } from "./check-common";
 import { resolveItem, t5Index, type Resolution } from "./items";
 import type { Narrative, NarrativeFigure, NarrativeItem, Subject } from "./model";
@@ -19,7 +19,7 @@ import type { Narrative, NarrativeFigure, NarrativeItem, Subject } from "./model
  * figureRules.map((r) => r.id); // ["C1.narrative-figure", "C1.rounding-residue", …]
  * ```
  */
-export const figureRules: RuleSpec[] = [
+export const figureRules = defineRules([
   {
     id: "C1.narrative-figure",
     severity: "error",
@@ -108,7 +108,7 @@ export const figureRules: RuleSpec[] = [
       "The listed items add up to {actual} but Table 5's total is {tableValue} yuan ({expected} ×10k yuan)",
     ),
   },
-];
+]);
 
 /** Printed parts adding up exactly to a printed total: the groups a rounding residue can serve. */
 interface Group {

@@ -4,7 +4,7 @@
  */
 import { Amount } from "@yusuan/money";
 import type { Disclosure } from "../model";
-import type { RuleContext, RuleSpec } from "../rules/engine";
+import { defineRules, type RuleContext } from "../rules/engine";
 import { detail, label, loc, wanOf, t, WAN } from "./check-common";
 import type { ChapterKind, Narrative, SangongStatement } from "./model";
 
@@ -16,7 +16,7 @@ import type { ChapterKind, Narrative, SangongStatement } from "./model";
  * partRules.map((r) => r.id); // ["D5.narrative-part", "D5.structure-count", "B7.jiguan-yunxing"]
  * ```
  */
-export const partRules: RuleSpec[] = [
+export const partRules = defineRules([
   {
     id: "D5.narrative-part",
     severity: "error",
@@ -47,7 +47,7 @@ export const partRules: RuleSpec[] = [
     ),
     message: t("{detail}", "{detail}"),
   },
-];
+]);
 
 const REQUIRED_PARTS: ReadonlyArray<ChapterKind> = ["职能", "机构设置", "名词解释", "编制说明", "三公", "机关运行经费", "政府采购", "绩效目标", "国有资产占用"];
 const SANGONG_ITEMS = ["因公出国(境)费", "公务用车购置及运行费", "公务接待费"] as const;

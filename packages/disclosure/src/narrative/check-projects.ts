@@ -4,7 +4,7 @@
  */
 import { Amount, Interval, agree } from "@yusuan/money";
 import type { Location } from "../model";
-import type { RuleContext, RuleSpec } from "../rules/engine";
+import { defineRules, type RuleContext } from "../rules/engine";
 import { detail, label, t, WAN } from "./check-common";
 import type { Narrative, ProjectFigure, ProjectSection } from "./model";
 
@@ -16,7 +16,7 @@ import type { Narrative, ProjectFigure, ProjectSection } from "./model";
  * projectRules.map((r) => r.id); // ["E1.project-breakdown", "E1.performance-funds", "E2.project-period", "E2.indicators"]
  * ```
  */
-export const projectRules: RuleSpec[] = [
+export const projectRules = defineRules([
   {
     id: "E1.project-breakdown",
     severity: "error",
@@ -36,6 +36,9 @@ export const projectRules: RuleSpec[] = [
       "In the performance table total funds = fiscal + other = annual request (when given); the annual budget arrangement must equal total funds × 10,000 (rounding-aware).",
     ),
     message: t("项目“{project}”资金不一致：{detail}", "Project “{project}” funds: {detail}"),
+    messages: {
+      partsSeparator: t("、", " + "),
+    },
   },
   {
     id: "E2.project-period",
@@ -56,8 +59,11 @@ export const projectRules: RuleSpec[] = [
       "Indicators must cover output (quantity, quality, timeliness), benefit and satisfaction, each with a target value.",
     ),
     message: t("项目“{project}”：{detail}", "Project “{project}”: {detail}"),
+    messages: {
+      listSeparator: t("、", ", "),
+    },
   },
-];
+]);
 
 
 function pfAmount(f: ProjectFigure): Amount {
@@ -135,7 +141,7 @@ function checkProjectFunds(ctx: RuleContext, p: ProjectSection): void {
     emitFunds(totalKey, total, exact, "fundsSum", {
       left: label(ctx, totalKey),
       actual: total.value,
-      parts: partKeys.filter((k) => wan(k)).map((k) => label(ctx, k)).join(ctx.lang === "en" ? " + " : "、"),
+      parts: partKeys.filter((k) => wan(k)).map((k) => label(ctx, k)).join(ctx.text("E1.performance-funds", "partsSeparator")),
       expected: exact.toString(),
     });
   };
@@ -206,7 +212,7 @@ function checkIndicators(ctx: RuleContext, p: ProjectSection): void {
   if (!has(/产出/, /时效/)) missing.push("产出-时效");
   if (!has(/效益/)) missing.push("效益");
   if (!has(/满意度/)) missing.push("满意度");
-  const sep = ctx.lang === "en" ? ", " : "、";
+  const sep = ctx.text("E2.indicators", "listSeparator");
   if (missing.length > 0) {
     ctx.emit("E2.indicators", {
       table: "P",

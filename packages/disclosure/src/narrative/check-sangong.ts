@@ -4,7 +4,7 @@
  */
 import { Amount, Interval, agree } from "@yusuan/money";
 import type { Disclosure, Figure } from "../model";
-import { amountOf, intervalOf, type RuleContext, type RuleSpec } from "../rules/engine";
+import { amountOf, defineRules, intervalOf, tableName, type RuleContext } from "../rules/engine";
 import { detail, label, loc, shownInterval, t, wanOf, WAN } from "./check-common";
 import type { Narrative, NarrativeFigure, Subject } from "./model";
 
@@ -16,7 +16,7 @@ import type { Narrative, NarrativeFigure, Subject } from "./model";
  * sangongRules.map((r) => r.id); // ["C4.sangong-narrative", …]
  * ```
  */
-export const sangongRules: RuleSpec[] = [
+export const sangongRules = defineRules([
   {
     id: "C4.sangong-narrative",
     severity: "error",
@@ -80,7 +80,7 @@ export const sangongRules: RuleSpec[] = [
     description: t("编报绩效目标的项目个数应为正整数。", "The number of projects with performance targets must be a positive integer."),
     message: t("编报绩效目标的项目数为{actual}个，应为正整数", "The number of projects with targets is {actual}; it must be positive"),
   },
-];
+]);
 
 const SANGONG_COLUMNS: ReadonlyArray<readonly [Subject, string]> = [
   ["三公经费", "合计"],
@@ -139,7 +139,7 @@ export function checkT9(ctx: RuleContext, d: Disclosure, n: Narrative): void {
       difference: wanOf(jf).minus(tjAmount).toString(),
       unit: WAN,
       related: [{ table: "T9", column: "机关运行经费", ...(tj?.location ? { location: tj.location } : {}) }],
-      params: { detail: detail(ctx, "fundsEqual", { left: label(ctx, "机关运行经费"), actual: jf.value, right: ctx.lang === "en" ? "Table 9" : "表9", expected: tjAmount.toString() }) },
+      params: { detail: detail(ctx, "fundsEqual", { left: label(ctx, "机关运行经费"), actual: jf.value, right: tableName("T9", ctx.lang), expected: tjAmount.toString() }) },
     });
   }
   if (n.jiguanNone && tjAmount.isPositive()) {

@@ -5,7 +5,7 @@
  */
 import type { Disclosure, Location } from "../model";
 import type { TableId } from "../report";
-import type { RuleContext, RuleSpec } from "../rules/engine";
+import { defineRules, type RuleContext } from "../rules/engine";
 import { t } from "./check-common";
 import type { ChapterKind, Narrative } from "./model";
 import { positionIn } from "./sentences";
@@ -19,7 +19,7 @@ import { excerpt, insideRanges, titleRanges } from "./util";
  * textRules.map((r) => r.id); // ["F1.stale-year", "F2.placeholder", …]
  * ```
  */
-export const textRules: RuleSpec[] = [
+export const textRules = defineRules([
   {
     id: "F1.stale-year",
     severity: "warning",
@@ -53,6 +53,9 @@ export const textRules: RuleSpec[] = [
     title: t("标点重复或缺失", "Doubled or missing punctuation"),
     description: t("标点重复（如“。。”“，，”）或成句的段落缺少句末标点。", "Doubled punctuation (“。。”, “，，”) or a sentence paragraph without closing punctuation."),
     message: t("“{excerpt}”标点有误：{match}", "“{excerpt}” has a punctuation problem: {match}"),
+    messages: {
+      noEnd: t("“{tail}”后缺少句末标点", "no closing punctuation after “{tail}”"),
+    },
   },
   {
     id: "F2.quotes",
@@ -88,7 +91,7 @@ export const textRules: RuleSpec[] = [
     ),
     message: t("部门文件中出现“{word}”：“{excerpt}”（此类共{count}处）", "A department document says “{word}”: “{excerpt}” ({count} such places)"),
   },
-];
+]);
 
 const LEVEL_WORD = /市级/g;
 /** Outside the glossary, only the definitions the template fixes the level in. */
@@ -168,7 +171,7 @@ export function checkText(ctx: RuleContext, d: Disclosure, n: Narrative): void {
     const kind = p.chapter as ChapterKind;
     if (NARRATIVE_SENTENCE_CHAPTERS.has(kind) && text.length >= 20 && /[，,]/.test(text) && !SENTENCE_END.test(text)) {
       const tail = text.slice(-6);
-      ctx.emit("F2.punctuation", { ...base, location: at(text.length - 1), column: "end", key: keyOf("end"), params: { excerpt: excerpt(text, text.length), match: ctx.lang === "en" ? `no closing punctuation after “${tail}”` : `“${tail}”后缺少句末标点` } });
+      ctx.emit("F2.punctuation", { ...base, location: at(text.length - 1), column: "end", key: keyOf("end"), params: { excerpt: excerpt(text, text.length), match: ctx.text("F2.punctuation", "noEnd", { tail }) } });
     }
     const pair = unbalanced(text.replace(LIST_LEAD, ""));
     if (pair) ctx.emit("F2.quotes", { ...base, location: first?.location, column: "quotes", key: keyOf(pair), params: { excerpt: excerpt(text), pair } });

@@ -11,7 +11,7 @@
  * | E1, E2 project sections | check-projects.ts |
  * | F1, F2, F3 text hygiene | check-text.ts |
  */
-import type { RuleContext, RuleSpec } from "../rules/engine";
+import type { RuleContext } from "../rules/engine";
 import { checkChanges, checkPercentages, checkReasons, comparisonRules } from "./check-comparisons";
 import { checkFigures, figureRules, resolveItems } from "./check-figures";
 import { checkParts, checkStructure, partRules } from "./check-parts";
@@ -29,7 +29,41 @@ import type { Narrative } from "./model";
  * const ids = narrativeRules.map((r) => r.id); // ["C1.narrative-figure", "C1.rounding-residue", …]
  * ```
  */
-export const narrativeRules: RuleSpec[] = [...figureRules, ...comparisonRules, ...sangongRules, ...partRules, ...projectRules, ...textRules];
+export const narrativeRules = [...figureRules, ...comparisonRules, ...sangongRules, ...partRules, ...projectRules, ...textRules] as const;
+
+// Where each narrative item sits in the tables, worked out once per narrative for the checks that need it.
+const placed = new WeakMap<Narrative, ReturnType<typeof resolveItems>>();
+function whereOf(ctx: RuleContext, n: Narrative): ReturnType<typeof resolveItems> {
+  let where = placed.get(n);
+  if (!where) {
+    where = resolveItems(ctx.d, n);
+    placed.set(n, where);
+  }
+  return where;
+}
+
+/**
+ * The narrative checks as units the engine runs one by one: a failure in one (a defect of yusuan)
+ * is reported and does not stop the others.
+ *
+ * @example
+ * ```ts
+ * for (const c of narrativeChecks) c.run(ctx, parseNarrative(disclosure));
+ * ```
+ */
+export const narrativeChecks: ReadonlyArray<{ readonly name: string; readonly run: (ctx: RuleContext, n: Narrative) => void }> = [
+  { name: "C1/C6 figures", run: (ctx, n) => checkFigures(ctx, ctx.d, n, whereOf(ctx, n)) },
+  { name: "C2 changes", run: (ctx, n) => checkChanges(ctx, n) },
+  { name: "C3 percentages", run: (ctx, n) => checkPercentages(ctx, n, whereOf(ctx, n)) },
+  { name: "C2 reasons", run: (ctx, n) => checkReasons(ctx, n) },
+  { name: "C4 三公", run: (ctx, n) => checkT9(ctx, ctx.d, n) },
+  { name: "C4 procurement", run: (ctx, n) => checkProcurement(ctx, n) },
+  { name: "C5 performance", run: (ctx, n) => checkPerformance(ctx, ctx.d, n) },
+  { name: "D5 parts", run: (ctx, n) => checkParts(ctx, n) },
+  { name: "D5 structure", run: (ctx, n) => checkStructure(ctx, ctx.d, n) },
+  { name: "E projects", run: (ctx, n) => checkProjects(ctx, n) },
+  { name: "F text", run: (ctx, n) => checkText(ctx, ctx.d, n) },
+];
 
 /**
  * Runs every narrative rule on a parsed narrative. Findings go to the context (which applies the
@@ -43,17 +77,5 @@ export const narrativeRules: RuleSpec[] = [...figureRules, ...comparisonRules, .
  * ```
  */
 export function checkNarrative(ctx: RuleContext, n: Narrative): void {
-  const d = ctx.d;
-  const where = resolveItems(d, n);
-  checkFigures(ctx, d, n, where);
-  checkChanges(ctx, n);
-  checkPercentages(ctx, n, where);
-  checkReasons(ctx, n);
-  checkT9(ctx, d, n);
-  checkProcurement(ctx, n);
-  checkPerformance(ctx, d, n);
-  checkParts(ctx, n);
-  checkStructure(ctx, d, n);
-  checkProjects(ctx, n);
-  checkText(ctx, d, n);
+  for (const c of narrativeChecks) c.run(ctx, n);
 }

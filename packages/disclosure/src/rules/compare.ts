@@ -2,6 +2,7 @@ import { Amount, Interval, decimalSumEquals, smallestAdjustment } from "@yusuan/
 import type { Figure, Location } from "../model";
 import type { RelatedLocation, TableId } from "../report";
 import { amountOf, intervalOf, isExactFigure, type RuleContext } from "./engine";
+import type { RuleId } from "./registry";
 
 /** One side of a comparison: a printed figure in a table. */
 export interface Side {
@@ -30,7 +31,7 @@ function intervalOfSide(s: Side, unit: "元" | "万元"): Interval {
 /** The reported figure (`actual`) must equal the sum of `parts`, rounding-aware; emits `rule` when not. */
 export function expectSum(
   ctx: RuleContext,
-  rule: string,
+  rule: RuleId,
   actual: Side,
   parts: ReadonlyArray<Side>,
   params: Record<string, string | number> = {},
@@ -47,7 +48,7 @@ export function expectSum(
 /** Two printed figures must be equal, rounding-aware; `actual` is the side the finding points at. */
 export function expectEqual(
   ctx: RuleContext,
-  rule: string,
+  rule: RuleId,
   actual: Side,
   other: Side,
   params: Record<string, string | number> = {},
@@ -81,7 +82,7 @@ function valueOf(s: Side): string {
 
 function report(
   ctx: RuleContext,
-  rule: string,
+  rule: RuleId,
   actual: Side,
   expectedExact: Amount,
   expectedInterval: Interval,

@@ -1,13 +1,20 @@
 import { Amount } from "@yusuan/money";
 import type { ClassifiedTable, Figure, LineItem } from "../model";
-import { amountOf, type RuleContext, type RuleSpec } from "./engine";
+import { amountOf, defineRules, tableName, type RuleContext } from "./engine";
+import { BUDGETS, FISCAL_SOURCES, SANGONG_CEILINGS } from "./identities";
 import { expectEqual, expectSum, relatedOf, type Side } from "./compare";
 import { catalogFor, namedAsOtherCode } from "./form-d";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
+/** How the other side of a comparison is named in B1–B4 messages. */
+const OTHER = {
+  otherCell: T("{table}“{row}”的“{column}”", "{table} {row} {column}"),
+  otherRow: T("{table}“{row}”", "{table} {row}"),
+};
+
 /** Rules B1–B6: agreement between tables (勾稽关系). */
-export const crossRules: RuleSpec[] = [
+export const crossRules = defineRules([
   {
     id: "B1.t1-t2-t3",
     severity: "error",
@@ -20,6 +27,7 @@ export const crossRules: RuleSpec[] = [
       "{table}“{row}”的“{column}”为 {actual} 元，而{other}为 {expected} 元，相差 {difference} 元。",
       "{table} {row}, {column}: {actual}, but {other} is {expected} (difference {difference}).",
     ),
+    messages: { ...OTHER, basicParts: T("表1 人员经费与公用经费之和", "Table 1 人员经费 + 公用经费") },
   },
   {
     id: "B2.fiscal-income",
@@ -33,6 +41,7 @@ export const crossRules: RuleSpec[] = [
       "{table}“{row}”为 {actual} 元，而{other}为 {expected} 元，相差 {difference} 元。",
       "{table} {row}: {actual}, but {other} is {expected} (difference {difference}).",
     ),
+    messages: { ...OTHER },
   },
   {
     id: "B3.t4-t5-t7",
@@ -46,6 +55,7 @@ export const crossRules: RuleSpec[] = [
       "{table}“{row}”的“{column}”为 {actual} 元，而{other}为 {expected} 元，相差 {difference} 元。",
       "{table} {row}, {column}: {actual}, but {other} is {expected} (difference {difference}).",
     ),
+    messages: { ...OTHER },
   },
   {
     id: "B4.t5-t8",
@@ -56,6 +66,7 @@ export const crossRules: RuleSpec[] = [
       "{table}“{row}”的“{column}”为 {actual} 元，而{other}为 {expected} 元，相差 {difference} 元。",
       "{table} {row}, {column}: {actual}, but {other} is {expected} (difference {difference}).",
     ),
+    messages: { ...OTHER },
   },
   {
     id: "B5.functional-economic",
@@ -83,7 +94,7 @@ export const crossRules: RuleSpec[] = [
       "T8 {row} is {actual}, more than T9 {column} {expected} ({expectedWan} 万元) by {difference}.",
     ),
   },
-];
+]);
 
 function totalSide(t: ClassifiedTable, column: string): Side {
   return { table: t.id, row: "合计", column, figure: t.total?.amounts[column] };
@@ -96,20 +107,20 @@ function line(table: "T1" | "T4", items: LineItem[], key: string, column: string
   const item = items.find((i) => i.key === key);
   return item ? { table, row: key, column, figure: item.amounts[column] } : undefined;
 }
-function otherName(ctx: RuleContext, s: Side): string {
-  const table = ctx.lang === "en" ? `Table ${s.table.slice(1)}` : `表${s.table.slice(1)}`;
-  return ctx.lang === "en" ? `${table} ${s.row ?? ""} ${s.column ?? ""}`.trim() : `${table}“${s.row ?? ""}”${s.column ? `的“${s.column}”` : ""}`;
+function otherName(ctx: RuleContext, rule: CrossRule, s: Side): string {
+  const params = { table: tableName(s.table, ctx.lang), row: s.row ?? "", column: s.column ?? "" };
+  return ctx.text(rule, s.column ? "otherCell" : "otherRow", params);
 }
 
-function eq(ctx: RuleContext, rule: string, actual: Side | undefined, other: Side | undefined, key: string): void {
+type CrossRule = "B1.t1-t2-t3" | "B2.fiscal-income" | "B3.t4-t5-t7" | "B4.t5-t8";
+
+function eq(ctx: RuleContext, rule: CrossRule, actual: Side | undefined, other: Side | undefined, key: string): void {
   if (!actual || !other) return;
-  expectEqual(ctx, rule, actual, other, { other: otherName(ctx, other) }, key);
+  expectEqual(ctx, rule, actual, other, { other: otherName(ctx, rule, other) }, key);
 }
 
-/** Runs B1–B6. */
-export function checkCross(ctx: RuleContext): void {
-  const { T1, T2, T3, T4, T5, T6, T7, T8, T9 } = ctx.d.tables;
-  // B1
+function checkB1(ctx: RuleContext): void {
+  const { T1, T2, T3 } = ctx.d.tables;
   if (T1?.incomeTotal) {
     const t1 = { table: "T1" as const, row: "收入总计", column: "预算数", figure: T1.incomeTotal.amounts["预算数"] };
     if (T2?.total) eq(ctx, "B1.t1-t2-t3", totalSide(T2, "合计"), t1, "t2-total");
@@ -124,28 +135,32 @@ export function checkCross(ctx: RuleContext): void {
       else if (!isZero(item.amounts["预算数"])) eq(ctx, "B1.t1-t2-t3", t1, { table: "T3", row: item.key, column: "合计", figure: undefined }, "class");
     }
   }
-  // B2
+  checkB1Unit(ctx);
+}
+
+function checkB2(ctx: RuleContext): void {
+  const { T1, T2, T4 } = ctx.d.tables;
   const t1Fiscal = T1 ? line("T1", T1.income, "财政拨款收入", "预算数") : undefined;
   if (t1Fiscal && T2?.total) eq(ctx, "B2.fiscal-income", totalSide(T2, "财政拨款收入"), t1Fiscal, "t2");
   if (T4?.incomeTotal && t1Fiscal) {
     eq(ctx, "B2.fiscal-income", { table: "T4", row: "收入总计", column: "预算数", figure: T4.incomeTotal.amounts["预算数"] }, t1Fiscal, "t4");
   }
   if (T1 && T4) {
-    const sources = ["一般公共预算资金", "政府性基金", "国有资本经营预算"];
+    const sources = FISCAL_SOURCES;
     const t1Sources = sources.map((k) => line("T1", T1.income, k, "预算数"));
     // When T1 leaves all three blank, A4.fiscal-sources-blank already says so.
     if (!t1Sources.every((s) => !s || isZero(s.figure))) {
       sources.forEach((k, i) => eq(ctx, "B2.fiscal-income", t1Sources[i], line("T4", T4.income, k, "预算数"), `source-${k}`));
     }
   }
-  // B3
+}
+
+function checkB3(ctx: RuleContext): void {
+  const { T4 } = ctx.d.tables;
   if (T4) {
-    const pairs: [string, ClassifiedTable | undefined][] = [
-      ["一般公共预算", T5],
-      ["政府性基金预算", T6],
-      ["国有资本经营预算", T7],
-    ];
-    for (const [column, t] of pairs) {
+    for (const budget of BUDGETS) {
+      const column: string = budget.column;
+      const t: ClassifiedTable | undefined = ctx.d.tables[budget.table];
       if (!T4.columns.includes(column)) continue;
       const total = T4.expenditureTotal ? { table: "T4" as const, row: "支出总计", column, figure: T4.expenditureTotal.amounts[column] } : undefined;
       if (t) {
@@ -165,7 +180,10 @@ export function checkCross(ctx: RuleContext): void {
       }
     }
   }
-  // B4
+}
+
+function checkB4(ctx: RuleContext): void {
+  const { T1, T3, T5, T8 } = ctx.d.tables;
   if (T5?.total && T8?.total) eq(ctx, "B4.t5-t8", totalSide(T5, "基本支出"), totalSide(T8, "合计"), "total");
   // B4, unit version: Table 1's 人员经费 / 公用经费 (as lines "其中：人员经费", or as columns of the
   // expenditure side) equal Table 8's columns — when all basic expenditure is 一般公共预算 (T3's basic
@@ -180,6 +198,11 @@ export function checkCross(ctx: RuleContext): void {
       eq(ctx, "B4.t5-t8", asLine ?? asColumn, totalSide(T8, column), `t1-${column}`);
     }
   }
+}
+
+/** B1, unit version. */
+function checkB1Unit(ctx: RuleContext): void {
+  const { T1, T3 } = ctx.d.tables;
   // B1, unit version: each 类's 人员经费 + 公用经费 in Table 1 is that 类's 基本支出 in Table 3, its 项目支出 the same.
   if (T1 && T3 && T1.columns.includes("人员经费") && T1.columns.includes("公用经费") && T1.columns.includes("项目支出")) {
     for (const item of T1.expenditure) {
@@ -189,21 +212,17 @@ export function checkCross(ctx: RuleContext): void {
       const parts = ["人员经费", "公用经费"].map((c): Side => ({ table: "T1", row: item.key, column: c, figure: item.amounts[c] }));
       if ([...parts, { figure: item.amounts["项目支出"] }].every((p) => isZero(p.figure))) continue;
       if (basic && ctx.enabled("B1.t1-t2-t3")) {
-        expectSum(ctx, "B1.t1-t2-t3", basic, parts, { other: ctx.lang === "en" ? "Table 1 人员经费 + 公用经费" : "表1 人员经费与公用经费之和" }, "class-basic");
+        expectSum(ctx, "B1.t1-t2-t3", basic, parts, { other: ctx.text("B1.t1-t2-t3", "basicParts") }, "class-basic");
       }
       if (project) eq(ctx, "B1.t1-t2-t3", { table: "T1", row: item.key, column: "项目支出", figure: item.amounts["项目支出"] }, project, "class-project");
     }
   }
-  // B5
-  if (T5 && T8) checkPairs(ctx, T5, T8);
-  // B6
+}
+
+function checkB6(ctx: RuleContext): void {
+  const { T8, T9 } = ctx.d.tables;
   if (T8 && T9 && Object.keys(T9.amounts).length > 0) {
-    const ceilings: [string, string][] = [
-      ["30217", "公务接待费"],
-      ["30231", "运行费"],
-      ["30212", "因公出国(境)费"],
-    ];
-    for (const [code, column] of ceilings) {
+    for (const { code, column } of SANGONG_CEILINGS) {
       const t8 = rowSide(T8, code, "合计");
       if (!t8 || !ctx.enabled("B6.sangong-ceiling")) continue;
       // A row printed with another code's name (30217 named 公务用车运行维护费) is a code/name mismatch
@@ -230,6 +249,41 @@ export function checkCross(ctx: RuleContext): void {
       }
     }
   }
+}
+
+/**
+ * B1–B6 as units the engine runs one by one (a failure in one does not stop the others).
+ *
+ * @example
+ * ```ts
+ * for (const c of crossChecks) c.run(ctx);
+ * ```
+ */
+export const crossChecks: ReadonlyArray<{ readonly name: string; readonly run: (ctx: RuleContext) => void }> = [
+  { name: "B1", run: checkB1 },
+  { name: "B2", run: checkB2 },
+  { name: "B3", run: checkB3 },
+  { name: "B4", run: checkB4 },
+  {
+    name: "B5",
+    run: (ctx) => {
+      const { T5, T8 } = ctx.d.tables;
+      if (T5 && T8) checkPairs(ctx, T5, T8);
+    },
+  },
+  { name: "B6", run: checkB6 },
+];
+
+/**
+ * Runs B1–B6.
+ *
+ * @example
+ * ```ts
+ * checkCross(ctx);
+ * ```
+ */
+export function checkCross(ctx: RuleContext): void {
+  for (const c of crossChecks) c.run(ctx);
 }
 
 function isZero(f: Figure | undefined): boolean {

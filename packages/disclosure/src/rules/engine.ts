@@ -3,7 +3,29 @@ import type { Catalog } from "@yusuan/classification";
 import type { Disclosure, Figure, Location } from "../model";
 import type { Finding, RelatedLocation, Severity, TableId, Waiver } from "../report";
 import { fingerprintOf } from "../fingerprint";
-import { format, type Lang, type Template } from "../i18n";
+import { capText, format, MESSAGE_CAP, PARAM_CAP, type Lang, type Template } from "../i18n";
+import type { RuleId } from "./registry";
+
+/**
+ * One edit of the bundled sample document (examples/sample.txt): the first occurrence of `find` becomes
+ * `replace`. A rule's examples are such edits, so every example is a real-shaped piece of a real document.
+ */
+export interface SampleEdit {
+  readonly find: string;
+  readonly replace: string;
+}
+
+/**
+ * How a rule looks in use, run by the rule-docs test and shown in the rule's page: the sample edited by
+ * `firing` must produce the rule; the sample edited by `quiet` (nothing: the sample as published) must not.
+ */
+export interface RuleExamples {
+  readonly firing: ReadonlyArray<SampleEdit>;
+  readonly quiet: ReadonlyArray<SampleEdit>;
+}
+
+/** Which part of yusuan emits a rule's findings. */
+export type RuleSource = "check" | "fill" | "build" | "input";
 
 /** The static description of one rule: a stable identifier, a default severity and its texts. */
 export interface RuleSpec {
@@ -15,6 +37,25 @@ export interface RuleSpec {
   readonly description: Template;
   /** The finding's message, with placeholders (see {@link Emit}). */
   readonly message: Template;
+  /** Parts of messages the rule's code fills in (what a figure is compared with …), by key. */
+  readonly messages?: Readonly<Record<string, Template>>;
+  /** A firing and a quiet example (see {@link RuleExamples}); rules not emitted by `check` have none. */
+  readonly examples?: RuleExamples;
+  /** Who emits the rule's findings: `check` unless said otherwise. */
+  readonly source?: RuleSource;
+}
+
+/**
+ * Declares a module's rules, keeping each id as its literal type so that the registry can derive the
+ * {@link RuleId} union from them.
+ *
+ * @example
+ * ```ts
+ * export const myRules = defineRules([{ id: "A9.example", severity: "error", title, description, message }]);
+ * ```
+ */
+export function defineRules<const R extends ReadonlyArray<RuleSpec>>(rules: R): R {
+  return rules;
 }
 
 /** What a rule reports; the engine turns it into a {@link Finding}. */
@@ -75,20 +116,30 @@ export class RuleContext {
   }
 
   /** Whether a rule is selected by the options. */
-  enabled(rule: string): boolean {
+  enabled(rule: RuleId): boolean {
     if (this.options.rules && this.options.rules.length > 0 && !matches(rule, this.options.rules)) return false;
     if (this.options.disable && matches(rule, this.options.disable)) return false;
     return true;
   }
 
   /** The tolerance for a rule (zero unless set). */
-  tolerance(rule: string): Amount {
+  tolerance(rule: RuleId): Amount {
     const t = this.options.tolerance?.[rule];
     return t ? Amount.of(t).abs() : Amount.zero();
   }
 
+  /**
+   * A part of a message from the rule's `messages`, in the run's language: rule code never builds
+   * text by itself.
+   */
+  text(rule: RuleId, key: string, params: Readonly<Record<string, string | number>> = {}): string {
+    const template = this.specs.get(rule)?.messages?.[key];
+    if (!template) throw new Error(`rule ${rule} has no message ${key}`); // a bug: caught by the rule's tests
+    return format(template, this.lang, params);
+  }
+
   /** Reports a finding of a rule. */
-  emit(rule: string, e: Emit): void {
+  emit(rule: RuleId, e: Emit): void {
     const spec = this.specs.get(rule);
     if (!spec) throw new Error(`unknown rule ${rule}`); // a bug: every rule is in the catalog
     if (!this.enabled(rule)) return;
@@ -102,10 +153,12 @@ export class RuleContext {
       unit: e.unit ?? "元",
       ...e.params,
     };
+    // A hostile cell must not make a megabyte message: every quoted piece and the whole are capped.
+    for (const [k, v] of Object.entries(params)) if (typeof v === "string") params[k] = capText(v, PARAM_CAP);
     const finding: Finding = {
       rule,
       severity: this.options.severity?.[rule] ?? spec.severity,
-      message: format(spec.message, this.lang, params),
+      message: capText(format(spec.message, this.lang, params), MESSAGE_CAP),
       table: e.table,
       ...(e.row !== undefined ? { row: e.row } : {}),
       ...(e.column !== undefined ? { column: e.column } : {}),

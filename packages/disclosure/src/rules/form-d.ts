@@ -2,15 +2,16 @@ import { builtInCatalog, formerNamesIn, getCatalog, parentOf, type Catalog } fro
 import type { ClassifiedTable, Disclosure, Table } from "../model";
 import type { TableId } from "../report";
 import type { RecognitionIssue } from "../recognize";
+import type { RuleId } from "./registry";
 import { TABLE_DEFINITIONS, tableTitle, type StandardTableId } from "../tables";
 import { norm, stripListMarker } from "../text-norm";
-import { amountOf, tableName, type RuleContext, type RuleSpec } from "./engine";
+import { amountOf, defineRules, tableName, type RuleContext } from "./engine";
 import { childrenIndex } from "./tables-a";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
 /** Rules D1–D4 (completeness and form of the tables) and the recognizer's own findings. */
-export const formRules: RuleSpec[] = [
+export const formRules = defineRules([
   {
     id: "D1.table-missing",
     severity: "error",
@@ -78,6 +79,10 @@ export const formRules: RuleSpec[] = [
       "{table}是{own}预算表，但其空表说明写的是“{other}”：“{note}”。",
       "{table} is the {own} table, but its empty-table note speaks of {other}: \"{note}\".",
     ),
+    messages: {
+      政府性基金: T("政府性基金", "government fund (政府性基金)"),
+      国有资本经营: T("国有资本经营", "state capital operations (国有资本经营)"),
+    },
   },
   {
     id: "D3.depth",
@@ -111,6 +116,13 @@ export const formRules: RuleSpec[] = [
       "The code is not in the catalog in use; that does not make it wrong. The built-in catalog holds the codes seen in published documents, not the year's complete official catalog; import the official one to decide.",
     ),
     message: T("{table}“{row} {name}”的编码不在{catalog}中，无法核对名称。", "{table}: code {row} ({name}) is not in {catalog}, so its name could not be checked."),
+    messages: {
+      builtInCatalog: T(
+        "内置的已见科目清单（收录公开文件中出现过的科目，并非官方完整目录）",
+        "the built-in list of codes seen in published documents (not the complete official catalog)",
+      ),
+      loadedCatalog: T("已载入的 {year} 年科目目录", "the loaded {year} catalog"),
+    },
   },
   {
     id: "D3.name-mismatch",
@@ -171,6 +183,11 @@ export const formRules: RuleSpec[] = [
       "本文件是{kindName}，不是部门预算或单位预算公开文件；yusuan 目前只检查预算公开文件，未检查本文件。",
       "This file is {kindName}, not a department or unit budget disclosure; yusuan checks budget disclosures only, so it was not checked.",
     ),
+    messages: {
+      部门决算: T("部门决算", "a department final account (部门决算)"),
+      单位决算: T("单位决算", "a unit final account (单位决算)"),
+      其他: T("其他文本（既没有预算表，也没有预算文件的标题）", "some other text (no budget tables and no budget title)"),
+    },
   },
   {
     id: "recognize.unplaced-row",
@@ -187,13 +204,23 @@ export const formRules: RuleSpec[] = [
     message: T("{table}“{label}”的金额“{text}”无法识别：不是有效数字。", "{table} {label}: \"{text}\" is not a valid amount."),
   },
   {
+    id: "recognize.no-header",
+    severity: "warning",
+    title: T("未找到表头", "Table header not found"),
+    description: T(
+      "找到了表1或表4的标题，但没有找到分出收入、支出两栏的表头（“收入”“支出”“项目”“预算数”等）；金额按默认的列读取，可能读错列。",
+      "The title of Table 1 or Table 4 was found, but not the header that splits it into an income and an expenditure side (收入, 支出, 项目, 预算数 …); amounts were read from the default columns and may be misread.",
+    ),
+    message: T("{table}“{label}”没有找到表头，金额按默认的列读取，可能读错列。", "{table} \"{label}\": no header row was found; amounts were read from the default columns and may be misread."),
+  },
+  {
     id: "recognize.duplicate-table",
     severity: "warning",
     title: T("重复的表", "Table appears twice"),
     description: T("同一张表出现了两次；只检查第一次出现的表。", "The same table appears twice; only the first is checked."),
     message: T("{table}“{label}”重复出现，只检查第一次出现的表。", "{table} \"{label}\" appears again; only the first one is checked."),
   },
-];
+]);
 
 /** A note that explains why a table is empty: "本部门2025年无政府性基金预算安排的支出，故本表无数据". */
 const EMPTY_NOTE = /无.*(数据|支出|安排|收入|预算)|空表/;
@@ -216,8 +243,52 @@ function hasData(t: Table): boolean {
   }
 }
 
-/** Runs D1–D4 and turns recognition issues into findings. */
+/**
+ * D1–D4 and the recognizer's issues as units the engine runs one by one (a failure in one does not
+ * stop the others).
+ *
+ * @example
+ * ```ts
+ * for (const c of formChecks) c.run(ctx, issues);
+ * ```
+ */
+export const formChecks: ReadonlyArray<{ readonly name: string; readonly run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>) => void }> = [
+  { name: "D1–D4", run: (ctx) => checkTablesForm(ctx) },
+  { name: "D3 text", run: (ctx) => checkTextNames(ctx, ctx.d) },
+  { name: "recognize", run: (ctx, issues) => checkIssues(ctx, issues) },
+];
+
+/**
+ * Runs D1–D4 and turns recognition issues into findings.
+ *
+ * @example
+ * ```ts
+ * checkForm(ctx, recognize(grid).issues);
+ * ```
+ */
 export function checkForm(ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>): void {
+  for (const c of formChecks) c.run(ctx, issues);
+}
+
+const ISSUE_RULES = {
+  "unplaced-row": "recognize.unplaced-row",
+  "duplicate-table": "recognize.duplicate-table",
+  "no-header": "recognize.no-header",
+  "bad-amount": "recognize.bad-amount",
+} as const satisfies Record<RecognitionIssue["kind"], RuleId>;
+
+function checkIssues(ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>): void {
+  for (const issue of issues) {
+    ctx.emit(ISSUE_RULES[issue.kind], {
+      table: issue.table,
+      location: issue.location,
+      params: { label: issue.label, text: issue.detail ?? "" },
+      key: `${issue.label}|${issue.detail ?? ""}`,
+    });
+  }
+}
+
+function checkTablesForm(ctx: RuleContext): void {
   const d = ctx.d;
   const year = d.document.year;
   const docKind = d.document.kind.startsWith("单位") ? "单位" : "部门";
@@ -262,7 +333,7 @@ export function checkForm(ctx: RuleContext, issues: ReadonlyArray<RecognitionIss
           location: emptyNote.location,
           expected: own,
           actual: other,
-          params: { note: emptyNote.text, own: fundName(own, ctx.lang), other: fundName(other, ctx.lang) },
+          params: { note: emptyNote.text, own: ctx.text("D2.note-wrong-fund", own), other: ctx.text("D2.note-wrong-fund", other) },
         });
       }
     }
@@ -272,17 +343,6 @@ export function checkForm(ctx: RuleContext, issues: ReadonlyArray<RecognitionIss
     if (t.shape === "classified") checkCodes(ctx, t);
     if (t.shape === "two-sided") checkLabels(ctx, t.id, t.expenditure);
   });
-  checkTextNames(ctx, d);
-  for (const issue of issues) {
-    const rule = `recognize.${issue.kind}`;
-    if (rule === "recognize.no-header" || rule === "recognize.unknown-column") continue;
-    ctx.emit(rule, {
-      table: issue.table,
-      location: issue.location,
-      params: { label: issue.label, text: issue.detail ?? "" },
-      key: `${issue.label}|${issue.detail ?? ""}`,
-    });
-  }
 }
 
 /**
@@ -318,12 +378,8 @@ export function namedAsOtherCode(catalog: Catalog, code: string, name: string, y
 }
 
 function catalogLabel(ctx: RuleContext, scheme: "functional" | "economic-dept", catalog: Catalog): string {
-  if (catalog === builtInCatalog(scheme)) {
-    return ctx.lang === "en"
-      ? "the built-in list of codes seen in published documents (not the complete official catalog)"
-      : "内置的已见科目清单（收录公开文件中出现过的科目，并非官方完整目录）";
-  }
-  return ctx.lang === "en" ? `the loaded ${catalog.year} catalog` : `已载入的 ${catalog.year} 年科目目录`;
+  if (catalog === builtInCatalog(scheme)) return ctx.text("D3.unknown-code", "builtInCatalog");
+  return ctx.text("D3.unknown-code", "loadedCatalog", { year: catalog.year });
 }
 
 function checkCodes(ctx: RuleContext, t: ClassifiedTable): void {
@@ -398,11 +454,6 @@ function checkTextNames(ctx: RuleContext, d: Disclosure): void {
   }
 }
 
-function fundName(fund: string, lang: RuleContext["lang"]): string {
-  if (lang === "en") return fund === "政府性基金" ? "government fund (政府性基金)" : "state capital operations (国有资本经营)";
-  return fund;
-}
-
 /**
  * What a document that is not a budget disclosure gets: one finding saying what it is, and nothing else
  * (never nine missing tables). Returns whether the document is a budget, i.e. whether to check it.
@@ -415,13 +466,7 @@ function fundName(fund: string, lang: RuleContext["lang"]): string {
 export function checkDocumentKind(ctx: RuleContext): boolean {
   const kind = ctx.d.document.kind;
   if (kind === "部门预算" || kind === "单位预算") return true;
-  const en = ctx.lang === "en";
-  const kindName =
-    kind === "部门决算"
-      ? en ? "a department final account (部门决算)" : "部门决算"
-      : kind === "单位决算"
-        ? en ? "a unit final account (单位决算)" : "单位决算"
-        : en ? "some other text (no budget tables and no budget title)" : "其他文本（既没有预算表，也没有预算文件的标题）";
+  const kindName = ctx.text("D6.document-kind", kind === "部门决算" || kind === "单位决算" ? kind : "其他");
   const first = ctx.d.text[0];
   ctx.emit("D6.document-kind", { table: "D", location: first?.location, params: { kindName } });
   return false;

@@ -1,11 +1,12 @@
 import type { ClassifiedRow, ClassifiedTable, Disclosure, Figure, LineItem } from "../model";
-import type { RuleContext, RuleSpec } from "./engine";
+import { defineRules, type RuleContext } from "./engine";
 import { expectEqual, expectSum, type Side } from "./compare";
+import { FISCAL_SOURCES, ROW_PARTS, T1_AMOUNT, T1_SPLIT_COLUMNS, T4_BUDGETS, T4_COLUMNS, T9_SUMS, TOTAL } from "./identities";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
 /** Rules A1–A6: identities inside one table. */
-export const tableRules: RuleSpec[] = [
+export const tableRules = defineRules([
   {
     id: "A1.parent-sum",
     severity: "error",
@@ -54,6 +55,14 @@ export const tableRules: RuleSpec[] = [
       "表1“{row}”为 {actual} 元，而{what}为 {expected} 元，相差 {difference} 元。",
       "Table 1 {row}: {actual}, but {what} is {expected} (difference {difference}).",
     ),
+    messages: {
+      incomeLines: T("各收入项之和", "the sum of the income lines"),
+      expenditureLines: T("各支出项之和", "the sum of the expenditure lines"),
+      incomeTotal: T("收入总计", "收入总计"),
+      split: T("人员经费、公用经费与项目支出之和", "人员经费 + 公用经费 + 项目支出"),
+      splitColumn: T("各支出项“{column}”之和", "the sum of the expenditure lines' {column}"),
+      fiscalSources: T("三项来源之和", "the sum of its three sources"),
+    },
   },
   {
     id: "A4.fiscal-sources-blank",
@@ -80,6 +89,11 @@ export const tableRules: RuleSpec[] = [
       "表4“{row}”的“{column}”为 {actual} 元，而{what}为 {expected} 元，相差 {difference} 元。",
       "Table 4 {row}, {column}: {actual}, but {what} is {expected} (difference {difference}).",
     ),
+    messages: {
+      incomeLines: T("各收入项之和", "the sum of the income lines"),
+      expenditureRows: T("各支出行之和", "the sum of the expenditure rows"),
+      incomeTotal: T("收入总计", "收入总计"),
+    },
   },
   {
     id: "A5.t4-row-identity",
@@ -103,17 +117,13 @@ export const tableRules: RuleSpec[] = [
       "表9“{column}”为 {actual} 万元，而{what}为 {expected} 万元，相差 {difference} 万元。",
       "Table 9 {column}: {actual} 万元, but {what} is {expected} 万元 (difference {difference}).",
     ),
+    messages: {
+      total: T("因公出国（境）费、公务接待费与公务用车小计之和", "出国 + 接待 + 公务用车小计"),
+      subtotal: T("购置费与运行费之和", "购置费 + 运行费"),
+    },
   },
-];
+]);
 
-const ROW_PARTS: Record<string, readonly string[]> = {
-  T2: ["财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"],
-  T3: ["基本支出", "项目支出"],
-  T5: ["基本支出", "项目支出"],
-  T6: ["基本支出", "项目支出"],
-  T7: ["基本支出", "项目支出"],
-  T8: ["人员经费", "公用经费"],
-};
 
 function side(t: ClassifiedTable, row: ClassifiedRow | undefined, column: string): Side {
   return { table: t.id, row: row ? row.code : "合计", column, figure: row ? row.amounts[column] : t.total?.amounts[column] };
@@ -151,12 +161,12 @@ function checkClassified(ctx: RuleContext, t: ClassifiedTable): void {
       expectSum(ctx, "A2.total-row", side(t, undefined, column), classes.map((k) => side(t, k, column)));
     }
   }
-  const parts = ROW_PARTS[t.id];
-  if (parts) {
+  const parts: readonly string[] = ROW_PARTS[t.id];
+  {
     const partNames = parts.join(" + ");
     for (const row of [...t.items, undefined]) {
       if (!row && !t.total) continue;
-      expectSum(ctx, "A3.row-identity", side(t, row, "合计"), parts.map((p) => side(t, row, p)), {
+      expectSum(ctx, "A3.row-identity", side(t, row, TOTAL), parts.map((p) => side(t, row, p)), {
         name: row ? row.name : "",
         parts: partNames,
       });
@@ -168,9 +178,7 @@ function lineSide(table: "T1" | "T4", item: LineItem | undefined, column: string
   return { table, row: label ?? item?.label ?? "", column, figure: item?.amounts[column] };
 }
 
-const FISCAL_SOURCES = ["一般公共预算资金", "政府性基金", "国有资本经营预算"];
-/** The expenditure columns of a 单位 version's Table 1 besides 预算数 (合计). */
-const T1_SPLIT_COLUMNS = ["人员经费", "公用经费", "项目支出"];
+const isFiscalSource = (key: string): boolean => (FISCAL_SOURCES as readonly string[]).includes(key);
 
 /**
  * The lines that make up 支出总计: the functional 类 lines. A 单位 version also prints a breakdown
@@ -188,20 +196,20 @@ function isBlank(f: Figure | undefined): boolean {
 function checkT1(ctx: RuleContext, d: Disclosure): void {
   const t = d.tables.T1;
   if (!t) return;
-  const col = "预算数";
-  const top = t.income.filter((i) => !FISCAL_SOURCES.includes(i.key));
+  const col = T1_AMOUNT;
+  const top = t.income.filter((i) => !isFiscalSource(i.key));
   if (t.incomeTotal) {
     expectSum(ctx, "A4.t1-totals", lineSide("T1", t.incomeTotal, col, "收入总计"), top.map((i) => lineSide("T1", i, col, i.key)), {
-      what: ctx.lang === "en" ? "the sum of the income lines" : "各收入项之和",
+      what: ctx.text("A4.t1-totals", "incomeLines"),
     }, "income");
   }
   if (t.expenditureTotal) {
     expectSum(ctx, "A4.t1-totals", lineSide("T1", t.expenditureTotal, col, "支出总计"), expenditureLines(t).map((i) => lineSide("T1", i, col, i.key)), {
-      what: ctx.lang === "en" ? "the sum of the expenditure lines" : "各支出项之和",
+      what: ctx.text("A4.t1-totals", "expenditureLines"),
     }, "expenditure");
     if (t.incomeTotal) {
       expectEqual(ctx, "A4.t1-totals", lineSide("T1", t.expenditureTotal, col, "支出总计"), lineSide("T1", t.incomeTotal, col, "收入总计"), {
-        what: ctx.lang === "en" ? "收入总计" : "收入总计",
+        what: ctx.text("A4.t1-totals", "incomeTotal"),
       }, "balance");
     }
   }
@@ -212,19 +220,19 @@ function checkT1(ctx: RuleContext, d: Disclosure): void {
       // A line that leaves the split blank shows no breakdown, which contradicts nothing.
       if (split.every((c) => isBlank(item.amounts[c]))) continue;
       expectSum(ctx, "A4.t1-totals", lineSide("T1", item, col, item.key), split.map((c) => lineSide("T1", item, c, item.key)), {
-        what: ctx.lang === "en" ? "人员经费 + 公用经费 + 项目支出" : "人员经费、公用经费与项目支出之和",
+        what: ctx.text("A4.t1-totals", "split"),
       }, `split-${item.key}`);
     }
     if (t.expenditureTotal) {
       for (const c of split) {
         expectSum(ctx, "A4.t1-totals", lineSide("T1", t.expenditureTotal, c, "支出总计"), expenditureLines(t).map((i) => lineSide("T1", i, c, i.key)), {
-          what: ctx.lang === "en" ? `the sum of the expenditure lines' ${c}` : `各支出项“${c}”之和`,
+          what: ctx.text("A4.t1-totals", "splitColumn", { column: c }),
         }, `expenditure-${c}`);
       }
     }
   }
   const fiscal = t.income.find((i) => i.key === "财政拨款收入");
-  const sources = t.income.filter((i) => FISCAL_SOURCES.includes(i.key));
+  const sources = t.income.filter((i) => isFiscalSource(i.key));
   if (fiscal && sources.length > 0) {
     if (sources.every((s) => isBlank(s.amounts[col])) && !isBlank(fiscal.amounts[col])) {
       if (ctx.enabled("A4.fiscal-sources-blank")) {
@@ -239,37 +247,35 @@ function checkT1(ctx: RuleContext, d: Disclosure): void {
       }
     } else {
       expectSum(ctx, "A4.t1-totals", lineSide("T1", fiscal, col, "财政拨款收入"), sources.map((s) => lineSide("T1", s, col, s.key)), {
-        what: ctx.lang === "en" ? "the sum of its three sources" : "三项来源之和",
+        what: ctx.text("A4.t1-totals", "fiscalSources"),
       }, "fiscal");
     }
   }
 }
-
-const T4_COLUMNS = ["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"];
 
 function checkT4(ctx: RuleContext, d: Disclosure): void {
   const t = d.tables.T4;
   if (!t) return;
   if (t.incomeTotal) {
     expectSum(ctx, "A5.t4-totals", lineSide("T4", t.incomeTotal, "预算数", "收入总计"), t.income.map((i) => lineSide("T4", i, "预算数", i.key)), {
-      what: ctx.lang === "en" ? "the sum of the income lines" : "各收入项之和",
+      what: ctx.text("A5.t4-totals", "incomeLines"),
     }, "income");
   }
   if (t.expenditureTotal) {
     for (const column of T4_COLUMNS) {
       if (!t.columns.includes(column)) continue;
       expectSum(ctx, "A5.t4-totals", lineSide("T4", t.expenditureTotal, column, "支出总计"), t.expenditure.map((i) => lineSide("T4", i, column, i.key)), {
-        what: ctx.lang === "en" ? "the sum of the expenditure rows" : "各支出行之和",
+        what: ctx.text("A5.t4-totals", "expenditureRows"),
       }, `expenditure-${column}`);
     }
     if (t.incomeTotal) {
-      expectEqual(ctx, "A5.t4-totals", lineSide("T4", t.expenditureTotal, "合计", "支出总计"), lineSide("T4", t.incomeTotal, "预算数", "收入总计"), {
-        what: "收入总计",
+      expectEqual(ctx, "A5.t4-totals", lineSide("T4", t.expenditureTotal, TOTAL, "支出总计"), lineSide("T4", t.incomeTotal, "预算数", "收入总计"), {
+        what: ctx.text("A5.t4-totals", "incomeTotal"),
       }, "balance");
     }
   }
   for (const item of [...t.expenditure, ...(t.expenditureTotal ? [t.expenditureTotal] : [])]) {
-    expectSum(ctx, "A5.t4-row-identity", lineSide("T4", item, "合计", item.key), T4_COLUMNS.slice(1).map((c) => lineSide("T4", item, c, item.key)));
+    expectSum(ctx, "A5.t4-row-identity", lineSide("T4", item, TOTAL, item.key), T4_BUDGETS.map((c) => lineSide("T4", item, c, item.key)));
   }
 }
 
@@ -279,22 +285,41 @@ function checkT9(ctx: RuleContext, d: Disclosure): void {
   // The row's precision is its most precise figure: "15" beside "21.56" is 15.00 with its trailing zeros dropped.
   const decimals = Math.max(0, ...Object.values(t.amounts).map((f) => (f.blank ? 0 : f.decimals)));
   const s = (column: string): Side => ({ table: "T9", row: "三公经费", column, figure: t.amounts[column], unit: "万元", decimals });
-  expectSum(ctx, "A6.t9-identity", s("合计"), [s("因公出国(境)费"), s("公务接待费"), s("公务用车小计")], {
-    what: ctx.lang === "en" ? "出国 + 接待 + 公务用车小计" : "因公出国（境）费、公务接待费与公务用车小计之和",
-  }, "total");
-  expectSum(ctx, "A6.t9-identity", s("公务用车小计"), [s("购置费"), s("运行费")], {
-    what: ctx.lang === "en" ? "购置费 + 运行费" : "购置费与运行费之和",
-  }, "subtotal");
+  for (const sum of T9_SUMS) {
+    expectSum(ctx, "A6.t9-identity", s(sum.total), sum.parts.map(s), { what: ctx.text("A6.t9-identity", sum.key) }, sum.key);
+  }
 }
 
-/** Runs A1–A6. */
+/**
+ * A1–A6 as units the engine runs one by one (a failure in one does not stop the others): A1–A3 per
+ * classified table, A4 on Table 1, A5 on Table 4, A6 on Table 9.
+ *
+ * @example
+ * ```ts
+ * for (const c of tableChecks) c.run(ctx);
+ * ```
+ */
+export const tableChecks: ReadonlyArray<{ readonly name: string; readonly run: (ctx: RuleContext) => void }> = [
+  ...(["T2", "T3", "T5", "T6", "T7", "T8"] as const).map((id) => ({
+    name: `A1–A3 ${id}`,
+    run: (ctx: RuleContext) => {
+      const t = ctx.d.tables[id];
+      if (t) checkClassified(ctx, t);
+    },
+  })),
+  { name: "A4", run: (ctx) => checkT1(ctx, ctx.d) },
+  { name: "A5", run: (ctx) => checkT4(ctx, ctx.d) },
+  { name: "A6", run: (ctx) => checkT9(ctx, ctx.d) },
+];
+
+/**
+ * Runs A1–A6.
+ *
+ * @example
+ * ```ts
+ * checkTables(ctx);
+ * ```
+ */
 export function checkTables(ctx: RuleContext): void {
-  const d = ctx.d;
-  for (const id of ["T2", "T3", "T5", "T6", "T7", "T8"] as const) {
-    const t = d.tables[id];
-    if (t) checkClassified(ctx, t);
-  }
-  checkT1(ctx, d);
-  checkT4(ctx, d);
-  checkT9(ctx, d);
+  for (const c of tableChecks) c.run(ctx);
 }

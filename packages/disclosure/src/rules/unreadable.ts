@@ -6,7 +6,7 @@
 import { cellAddress, type Grid } from "../grid";
 import type { Disclosure, Location, Table } from "../model";
 import type { StandardTableId } from "../tables";
-import type { RuleContext, RuleSpec } from "./engine";
+import { defineRules, type RuleContext } from "./engine";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
@@ -18,7 +18,7 @@ const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
  * unreadableRules[0]!.id; // "D2.table-unreadable"
  * ```
  */
-export const unreadableRules: RuleSpec[] = [
+export const unreadableRules = defineRules([
   {
     id: "D2.table-unreadable",
     severity: "error",
@@ -32,7 +32,7 @@ export const unreadableRules: RuleSpec[] = [
       "{table}: title found, but its cells could not be read: {count} line(s) after the title, such as “{sample}”, are not split into cells; the table cannot be checked (it is not treated as empty).",
     ),
   },
-];
+]);
 
 /** A table found by its title whose cells could not be read, with the first line that shows it. */
 export interface UnreadableTable {
