@@ -22,7 +22,7 @@ function yusuan(args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<s
     cwd: ROOT,
     encoding: "utf8",
     timeout: 60_000,
-    env: { ...process.env, NO_COLOR: "1", NODE_OPTIONS: "--max-old-space-size=256", ...env },
+    env: { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "", NODE_OPTIONS: "--max-old-space-size=256", ...env },
   });
 }
 
@@ -70,7 +70,7 @@ describe("yusuan check (built)", () => {
     expect(rep.files[0]!.findings.map(tuple)).toEqual(EXPECTED);
     expect(rep.files[0]!.findings[0]!.location).toEqual({ line: 111 });
     expect(rep.files[0]!.findings[0]!.actual).toBe("105767210.12");
-    expect(rep.summary).toEqual({ files: 1, errors: 1, warnings: 7, infos: 0 });
+    expect(rep.summary).toEqual({ files: 1, errors: 1, warnings: 7, infos: 0, filesWithErrors: 1 });
     expect(yusuan(["check", "examples/sample.txt", "--disable", "E1"]).status).toBe(0);
     expect(yusuan(["check", "examples/sample.txt", "--disable", "E1", "--fail-on", "warning"]).status).toBe(1);
   });

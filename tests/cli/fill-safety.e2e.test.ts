@@ -18,7 +18,7 @@ let sample = join(ROOT, "examples/sample.xlsx");
 let original: Buffer;
 
 function yusuan(args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, NO_COLOR: "1", ...env } });
+  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "", ...env } });
 }
 
 /** A fresh folder holding a copy of the sample workbook as 预算.xlsx. */
@@ -84,7 +84,7 @@ describe("yusuan fill never loses work (built, real processes)", () => {
       const { dir, file } = fresh();
       const run = () =>
         new Promise<{ code: number | null; out: string }>((resolve) => {
-          const p = spawn(process.execPath, [CLI, "fill", file, "--in-place"], { env: { ...process.env, NO_COLOR: "1" } });
+          const p = spawn(process.execPath, [CLI, "fill", file, "--in-place"], { env: { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "" } });
           let out = "";
           p.stdout.on("data", (d: Buffer) => (out += d.toString()));
           p.stderr.on("data", (d: Buffer) => (out += d.toString()));

@@ -22,7 +22,7 @@ function yusuan(args: string[]): SpawnSyncReturns<string> {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 120_000,
-    env: { ...process.env, NO_COLOR: "1" },
+    env: { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "" },
   });
 }
 

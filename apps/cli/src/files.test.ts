@@ -64,3 +64,11 @@ describe("expandInputs", () => {
     expect(expandInputs(["r/notes.md"], dir)).toEqual([{ kind: "file", path: "r/notes.md" }]);
   });
 });
+
+describe("yusuan's own files in a folder", () => {
+  it("are not inputs: the config file, package.json and waiver files", () => {
+    const dir = mkdtempSync(join(tmpdir(), "yusuan-own-"));
+    for (const f of ["a.txt", "a.txt.yusuan-waivers.json", "yusuan.config.json", "package.json", "model.json"]) writeFileSync(join(dir, f), "{}");
+    expect(expandInputs([dir]).map((e) => e.path.slice(dir.length + 1))).toEqual(["a.txt", "model.json"]);
+  });
+});

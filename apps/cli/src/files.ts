@@ -102,8 +102,9 @@ function* walk(dir: string, filter: (name: string) => boolean): Generator<string
     return;
   }
   for (const name of names) {
-    // Hidden folders, installed packages and Excel's lock files are never budget documents.
-    if (name.startsWith(".") || name === "node_modules" || name.startsWith("~$")) continue;
+    // Hidden folders, installed packages and Excel's lock files are never budget documents; nor are
+    // yusuan's own files (config, waivers beside a text or PDF), which are JSON but not models.
+    if (name.startsWith(".") || name === "node_modules" || name.startsWith("~$") || isOwnFile(name)) continue;
     const full = join(dir, name);
     let isDir = false;
     try {
@@ -114,6 +115,11 @@ function* walk(dir: string, filter: (name: string) => boolean): Generator<string
     if (isDir) yield* walk(full, filter);
     else if (filter(name)) yield full;
   }
+}
+
+/** yusuan's own files, left out of folders and patterns: the config file, waiver files, package.json. */
+function isOwnFile(name: string): boolean {
+  return name === "yusuan.config.json" || name === "package.json" || name.endsWith(".yusuan-waivers.json");
 }
 
 const checkable = (name: string): boolean => CHECKED_EXTENSIONS.includes(extname(name).toLowerCase());
