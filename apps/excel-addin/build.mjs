@@ -48,10 +48,14 @@ export async function build(options = {}) {
     define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "warning",
   };
-  await esbuild.build({ ...common, entryPoints: [join(here, "src/taskpane/main.ts")], outfile: join(outdir, "taskpane.js") });
+  // The pane never writes workbooks itself (writer.js does, on demand) nor reads XLSX catalogs: exceljs,
+  // reachable only through those code paths, stays out of its bundle.
+  await esbuild.build({ ...common, plugins: [...common.plugins, withoutExceljs], entryPoints: [join(here, "src/taskpane/main.ts")], outfile: join(outdir, "taskpane.js") });
   await esbuild.build({ ...common, entryPoints: [join(here, "src/functions-register.ts")], outfile: join(outdir, "functions.js") });
   // The workbook writer (exceljs) of the standalone checker, loaded only when a filled workbook is asked for.
   await esbuild.build({ ...common, entryPoints: [join(here, "src/standalone/writer.ts")], outfile: join(outdir, "writer.js") });
+  // The catalog importer (zod validation), loaded only when a catalog is imported or stored.
+  await esbuild.build({ ...common, plugins: [...common.plugins, withoutExceljs], entryPoints: [join(here, "src/standalone/catalog.ts")], outfile: join(outdir, "catalog.js") });
   // The PDF reader of the standalone checker (pdfjs-dist), loaded only when a PDF is dropped.
   await esbuild.build({
     ...common,
@@ -104,6 +108,17 @@ const browserShims = {
       if (contents === source) throw new Error(`${args.path}: the computed import() to replace was not found (pdfjs-dist changed?)`);
       return { contents, loader: "js" };
     });
+  },
+};
+
+const withoutExceljs = {
+  name: "without-exceljs",
+  setup(b) {
+    b.onResolve({ filter: /^exceljs$/ }, () => ({ path: "exceljs", namespace: "without-exceljs" }));
+    b.onLoad({ filter: /.*/, namespace: "without-exceljs" }, () => ({
+      contents: 'throw new Error("exceljs is not part of taskpane.js");',
+      loader: "js",
+    }));
   },
 };
 

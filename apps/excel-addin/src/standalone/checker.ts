@@ -10,6 +10,7 @@ import { readXlsx } from "@yusuan/xlsx";
 import { readTextDocument } from "@yusuan/disclosure";
 import { t, type Lang, type MessageKey } from "../taskpane/i18n";
 import { CHAPTER_NAMES, countBySeverity, groupDigits, groupFindings, locationLabel, noTablesFound } from "../taskpane/view-model";
+import { loadScript } from "../load-script";
 import type { YusuanWriter } from "./writer";
 
 /** Options of {@link startChecker}. */
@@ -32,27 +33,6 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, 
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   for (const c of children) if (c) el.append(c);
   return el;
-}
-
-const loading = new Map<string, Promise<void>>();
-
-/** Loads a script of this folder once (script-src 'self' allows it; nothing else is fetched). */
-function loadScript(src: string): Promise<void> {
-  let p = loading.get(src);
-  if (!p) {
-    p = new Promise<void>((resolve, reject) => {
-      const s = document.createElement("script");
-      s.src = src;
-      s.onload = () => resolve();
-      s.onerror = () => {
-        loading.delete(src);
-        reject(new Error(src));
-      };
-      document.head.append(s);
-    });
-    loading.set(src, p);
-  }
-  return p;
 }
 
 /** A file read into a grid, or why it could not be. */

@@ -39,7 +39,8 @@ import {
   type PriorFill,
 } from "../adapter";
 import { createCatalog, registerCatalog, type CatalogData, type Scheme } from "@yusuan/classification";
-import { importCatalogCsv, validateCatalogData } from "@yusuan/classification/import";
+import { loadScript } from "../load-script";
+import type { YusuanCatalog } from "../standalone/catalog";
 import { describeOfficeError } from "../office-errors";
 import { excelFor, unsupportedActions, type Action } from "../requirements";
 import { t, type Lang, type MessageKey } from "./i18n";
@@ -210,7 +211,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     const generated = new Set(supports("1.4") ? await loadGeneratedSheets(run) : []);
     // A catalog imported earlier is kept in the workbook: use it, and do not check it as content.
     const stored = read.sheets.find((s) => s.name === CATALOG_SHEET);
-    if (stored) useStoredCatalog(stored);
+    if (stored) await useStoredCatalog(stored);
     grid = { ...read, sheets: read.sheets.filter((s) => !generated.has(s.name) && s.name !== CATALOG_SHEET) };
     const started = performance.now();
     analysis = analyze(grid, { lang });
@@ -355,7 +356,16 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     return false;
   }
 
-  function useStoredCatalog(sheet: Grid["sheets"][number]): void {
+  /** The catalog importer (dist/catalog.js), loaded on first use. */
+  async function catalogTools(): Promise<YusuanCatalog> {
+    await loadScript("catalog.js");
+    const tools = (window as unknown as { yusuanCatalog?: YusuanCatalog }).yusuanCatalog;
+    if (!tools) throw new Error("catalog.js");
+    return tools;
+  }
+
+  async function useStoredCatalog(sheet: Grid["sheets"][number]): Promise<void> {
+    const { validateCatalogData } = await catalogTools();
     const text = sheet.rows
       .slice(1)
       .map((row) => String(row[0]?.value ?? ""))
@@ -374,6 +384,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       return;
     }
     const text = (await file.text()).replace(/^\uFEFF/, "");
+    const { importCatalogCsv, validateCatalogData } = await catalogTools();
     let data: CatalogData;
     const problems = (errors: ReadonlyArray<{ row?: number; message: string; messageEn: string }>) =>
       errors
