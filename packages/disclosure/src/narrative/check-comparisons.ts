@@ -30,6 +30,12 @@ export const comparisonRules = defineRules([
       "In “compared with year Y” Y must be the budget year − 1; the change stated for income and for expenditure must agree; the baseline must be the same throughout; the reason sentence must name the same direction.",
     ),
     message: t("编制说明的增减比较有误：{detail}", "Year-on-year comparison: {detail}"),
+    examples: {
+      firing: [
+        { find: "比2024年预算减少3822.36万元；事业收入", replace: "比2023年预算减少3822.36万元；事业收入" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "C2.impossible-change",
@@ -53,6 +59,17 @@ export const comparisonRules = defineRules([
       "“{text}”搭配不当，应写作“与…持平”（此类共{count}处）",
       "“{text}”: 持平 takes 与, not 比 ({count} such places)",
     ),
+    examples: {
+      firing: [],
+      quiet: [
+        { find: "比2024年预算持平", replace: "与2024年预算持平" },
+        { find: "比2024年预算持平", replace: "与2024年预算持平" },
+        { find: "比2024年预算持平", replace: "与2024年预算持平" },
+        { find: "比2024年预算持平", replace: "与2024年预算持平" },
+        { find: "比2024年预算持平", replace: "与2024年预算持平" },
+        { find: "比2024年预算持平", replace: "与2024年预算持平" },
+      ],
+    },
   },
   {
     id: "C3.percentage",
@@ -66,6 +83,12 @@ export const comparisonRules = defineRules([
       "{label}{direction}{amount}万元（本年{current}万元），应为{expected}%，说明为{actual}%",
       "{label}: change {direction} {amount} on {current} (10k yuan) is {expected}%, the text says {actual}%",
     ),
+    examples: {
+      firing: [
+        { find: "比2024年预算减少3822.36万元；事业收入", replace: "比2024年预算减少3822.36万元，下降50%；事业收入" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "C3.direction",
@@ -102,6 +125,12 @@ export const comparisonRules = defineRules([
       "The template's alternatives (such as “增加（减少）”) must be reduced to the one that applies.",
     ),
     message: t("“{text}”未确定增减方向（模板备选词未删除）", "“{text}” leaves the direction open (the template's alternatives were kept)"),
+    examples: {
+      firing: [
+        { find: "比2024年预算减少3822.36万元；事业收入", replace: "比2024年预算增加（减少）3822.36万元；事业收入" },
+      ],
+      quiet: [],
+    },
   },
 ]);
 

@@ -32,6 +32,12 @@ export const figureRules = defineRules([
       "编制说明中{label}为{actual}万元，{source}为{tableValue}元，折合{expected}万元，相差{difference}万元",
       "The narrative gives {label} as {actual} but {source} has {tableValue} yuan = {expected} (10k yuan); difference {difference}",
     ),
+    examples: {
+      firing: [
+        { find: "科目2476.36万元", replace: "科目2476.46万元" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "C1.rounding-residue",
@@ -45,6 +51,12 @@ export const figureRules = defineRules([
       "编制说明中{label}为{actual}万元，{source}为{tableValue}元，四舍五入应为{expected}万元；为使{equation}而调整了{difference}万元（尾差）",
       "The narrative gives {label} as {actual}; {source} has {tableValue} yuan, which rounds to {expected}; shifted by {difference} so that {equation} (rounding residue)",
     ),
+    examples: {
+      firing: [],
+      quiet: [
+        { find: "用于项目支出3823.35万元", replace: "用于项目支出3823.36万元" },
+      ],
+    },
   },
   {
     id: "C1.truncated-figure",
@@ -94,6 +106,12 @@ export const figureRules = defineRules([
       "Each classification item the narrative names (项, 款 or 类) must exist in Table 5 under that name.",
     ),
     message: t("编制说明中的科目“{item}”在表5中不存在", "The narrative names “{item}”, which is not in Table 5"),
+    examples: {
+      firing: [
+        { find: "“执法办案”科目", replace: "“执法办案费”科目" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "C6.narrative-items-total",
@@ -107,6 +125,12 @@ export const figureRules = defineRules([
       "编制说明逐项列出的科目合计{actual}万元，表5合计{tableValue}元（{expected}万元）",
       "The listed items add up to {actual} but Table 5's total is {tableValue} yuan ({expected} ×10k yuan)",
     ),
+    examples: {
+      firing: [
+        { find: "6. “住房公积金”科目90.58万元，主要用于按照国家规定为职工缴纳的住房公积金支出。", replace: "" },
+      ],
+      quiet: [],
+    },
   },
 ]);
 

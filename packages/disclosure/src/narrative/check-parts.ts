@@ -26,6 +26,12 @@ export const partRules = defineRules([
       "Required parts: functions, organisation, glossary, budget explanation, the three public expenses (each with amount, change and reason), agency operating expenses, procurement, performance targets, state assets.",
     ),
     message: t("说明不完整：{detail}", "Incomplete narrative: {detail}"),
+    examples: {
+      firing: [
+        { find: "五、国有资产占用情况\n", replace: "" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D5.structure-count",
@@ -36,6 +42,12 @@ export const partRules = defineRules([
       "“N subordinate units”, the counts by type and the listed entries must agree (N+1 in all with the main body).",
     ),
     message: t("机构设置家数不一致：{detail}", "Organisation counts: {detail}"),
+    examples: {
+      firing: [
+        { find: "下属4家预算单位", replace: "下属5家预算单位" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "B7.jiguan-yunxing",
@@ -46,6 +58,12 @@ export const partRules = defineRules([
       "Agency operating expenses exist only for administrative and civil-service-managed units; a body made only of public institutions must state it has none.",
     ),
     message: t("{detail}", "{detail}"),
+    examples: {
+      firing: [
+        { find: "2025年本部门无机关运行经费。", replace: "2025年本部门机关运行经费情况见表9。" },
+      ],
+      quiet: [],
+    },
   },
 ]);
 

@@ -26,6 +26,12 @@ export const projectRules = defineRules([
       "项目“{project}”年度预算安排为{actual}{unit}，所列各项合计{expected}{unit}，相差{difference}{unit}",
       "Project “{project}”: the annual budget is {actual} {unit} but its items add up to {expected} {unit}; difference {difference}",
     ),
+    examples: {
+      firing: [
+        { find: "电信费165000元", replace: "电信费165100元" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "E1.performance-funds",
@@ -39,6 +45,13 @@ export const projectRules = defineRules([
     messages: {
       partsSeparator: t("、", " + "),
     },
+    examples: {
+      firing: [],
+      quiet: [
+        { find: "项目资金总额\t493. 3642", replace: "项目资金总额\t3839.4862" },
+        { find: "其中：财政资金\t493. 3642", replace: "其中：财政资金\t3839.4862" },
+      ],
+    },
   },
   {
     id: "E2.project-period",
@@ -49,6 +62,12 @@ export const projectRules = defineRules([
       "A project's planned dates and period must fall in the budget year; the overall goal period must be a valid range of years.",
     ),
     message: t("项目“{project}”：{detail}", "Project “{project}”: {detail}"),
+    examples: {
+      firing: [],
+      quiet: [
+        { find: "(2025年-2022025年)", replace: "(2025年-2025年)" },
+      ],
+    },
   },
   {
     id: "E2.indicators",
@@ -61,6 +80,15 @@ export const projectRules = defineRules([
     message: t("项目“{project}”：{detail}", "Project “{project}”: {detail}"),
     messages: {
       listSeparator: t("、", ", "),
+    },
+    examples: {
+      firing: [],
+      quiet: [
+        { find: "数量指标\t社工数量", replace: "数量指标\t社工数量\t103人" },
+        { find: "质量指标\t资金发放准确率", replace: "质量指标\t资金发放准确率\t100%" },
+        { find: "时效指标\t资金支付及时性", replace: "时效指标\t资金支付及时性\t及时" },
+        { find: "社会效益指标\t对社工社保、福利等方面的保障", replace: "社会效益指标\t对社工社保、福利等方面的保障\t有效保障" },
+      ],
     },
   },
 ]);

@@ -26,6 +26,12 @@ export const sangongRules = defineRules([
       "说明中{label}为{actual}万元，表9为{expected}万元",
       "The narrative gives {label} as {actual} but Table 9 has {expected} (10k yuan)",
     ),
+    examples: {
+      firing: [
+        { find: "（三）公务接待费0.8万元", replace: "（三）公务接待费0.9万元" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "C4.jiguan-narrative",
@@ -36,6 +42,12 @@ export const sangongRules = defineRules([
       "The agency operating expenses in the narrative must equal Table 9; “none” requires Table 9 to be zero or blank.",
     ),
     message: t("机关运行经费说明与表9不符：{detail}", "Agency operating expenses: {detail}"),
+    examples: {
+      firing: [
+        { find: "2025年本部门无机关运行经费。", replace: "2025年本部门机关运行经费预算为1.5万元。" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "C4.procurement-total",
@@ -46,6 +58,12 @@ export const sangongRules = defineRules([
       "Procurement total = goods + works + services; the amount for small and micro firms cannot exceed the SME reservation.",
     ),
     message: t("政府采购说明有误：{detail}", "Procurement statement: {detail}"),
+    examples: {
+      firing: [
+        { find: "政府采购服务预算9万元", replace: "政府采购服务预算7万元" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "C5.performance-amount",
@@ -59,6 +77,12 @@ export const sangongRules = defineRules([
       "绩效目标涉及项目资金{actual}万元，超过表3项目支出合计{tableValue}元（{expected}万元）",
       "Performance targets cover {actual} but Table 3's project expenditure is {tableValue} yuan ({expected} ×10k yuan)",
     ),
+    examples: {
+      firing: [
+        { find: "资金7778.53万元", replace: "资金7800.00万元" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "C5.performance-amount-note",
@@ -72,6 +96,12 @@ export const sangongRules = defineRules([
       "绩效目标涉及项目资金{actual}万元，少于表3项目支出合计{expected}万元",
       "Performance targets cover {actual}, less than Table 3's project expenditure {expected} (10k yuan)",
     ),
+    examples: {
+      firing: [
+        { find: "资金7778.53万元", replace: "资金7700.00万元" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "C5.performance-count",
@@ -79,6 +109,12 @@ export const sangongRules = defineRules([
     title: t("绩效目标项目数有误", "Performance-target project count is wrong"),
     description: t("编报绩效目标的项目个数应为正整数。", "The number of projects with performance targets must be a positive integer."),
     message: t("编报绩效目标的项目数为{actual}个，应为正整数", "The number of projects with targets is {actual}; it must be positive"),
+    examples: {
+      firing: [
+        { find: "项目37个", replace: "项目0个" },
+      ],
+      quiet: [],
+    },
   },
 ]);
 

@@ -32,6 +32,16 @@ export const textRules = defineRules([
       "“{excerpt}”中的{year}年既不是预算年度{budgetYear}年也不是上一年",
       "“{excerpt}” mentions {year}, neither the budget year {budgetYear} nor the year before",
     ),
+    examples: {
+      firing: [],
+      quiet: [
+        { find: "保障2022年度", replace: "保障2025年度" },
+        { find: "2022年2月-2023年8月特勤安保服务", replace: "2025年1月-2025年12月特勤安保服务" },
+        { find: "2023年3月-12月联动执法经费", replace: "2025年3月-12月联动执法经费" },
+        { find: "2023年联合执法经费", replace: "2025年联合执法经费" },
+        { find: "2023年审计服务费", replace: "2025年审计服务费" },
+      ],
+    },
   },
   {
     id: "F2.placeholder",
@@ -39,6 +49,12 @@ export const textRules = defineRules([
     title: t("未替换的占位符", "Placeholder left in the text"),
     description: t("文中留有XX、待填写、【】等占位内容。", "The text still contains placeholders such as XX, 待填写 or 【】."),
     message: t("“{excerpt}”中有占位内容“{match}”", "“{excerpt}” contains the placeholder “{match}”"),
+    examples: {
+      firing: [
+        { find: "其他收入0万元。", replace: "其他收入XX万元。" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "F2.truncated",
@@ -46,6 +62,12 @@ export const textRules = defineRules([
     title: t("句子不完整", "Truncated sentence"),
     description: t("句子缺少内容，例如“主要原因是。”或缺少金额。", "A sentence lacks its content, e.g. “主要原因是。” or a missing amount."),
     message: t("“{excerpt}”句子不完整（“{match}”）", "“{excerpt}” is cut off (“{match}”)"),
+    examples: {
+      firing: [
+        { find: "主要原因是按实际需要调整预算。", replace: "主要原因是。" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "F2.punctuation",
@@ -56,6 +78,12 @@ export const textRules = defineRules([
     messages: {
       noEnd: t("“{tail}”后缺少句末标点", "no closing punctuation after “{tail}”"),
     },
+    examples: {
+      firing: [
+        { find: "主要原因是按实际需要调整预算。", replace: "主要原因是按实际需要调整预算。。" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "F2.quotes",
@@ -63,6 +91,12 @@ export const textRules = defineRules([
     title: t("引号或括号不配对", "Unbalanced quotes or brackets"),
     description: t("“”、《》、（）应成对出现。", "“”, 《》 and （） must come in pairs."),
     message: t("“{excerpt}”中{pair}不配对", "“{excerpt}” has unbalanced {pair}"),
+    examples: {
+      firing: [
+        { find: "“执法办案”科目", replace: "“执法办案科目" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "F3.level-word",
@@ -73,6 +107,12 @@ export const textRules = defineRules([
       "Where the template fixes the level (the glossary's definitions, “是区级预算主管部门…”, “与区级财政有经费领拨关系…”) a district or town document must not say 市级 (a town document may say 镇级 or 区级); 市级 as a funding source in a project description is fine.",
     ),
     message: t("{level}文件中出现“{word}”：“{excerpt}”（此类共{count}处）", "A {level} document says “{word}”: “{excerpt}” ({count} such places)"),
+    examples: {
+      firing: [
+        { find: "是区级预算主管部门", replace: "是市级预算主管部门" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "F3.kind-word",
@@ -90,6 +130,12 @@ export const textRules = defineRules([
       "A department document should say 部门, not 本单位 or 单位预算.",
     ),
     message: t("部门文件中出现“{word}”：“{excerpt}”（此类共{count}处）", "A department document says “{word}”: “{excerpt}” ({count} such places)"),
+    examples: {
+      firing: [
+        { find: "2025年本部门政府采购预算9万元", replace: "2025年本单位政府采购预算9万元" },
+      ],
+      quiet: [],
+    },
   },
 ]);
 

@@ -28,6 +28,12 @@ export const crossRules = defineRules([
       "{table} {row}, {column}: {actual}, but {other} is {expected} (difference {difference}).",
     ),
     messages: { ...OTHER, basicParts: T("表1 人员经费与公用经费之和", "Table 1 人员经费 + 公用经费") },
+    examples: {
+      firing: [
+        { find: "二、公共安全支出\t24,763,610.00", replace: "二、公共安全支出\t24,763,601.00" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "B2.fiscal-income",
@@ -42,6 +48,12 @@ export const crossRules = defineRules([
       "{table} {row}: {actual}, but {other} is {expected} (difference {difference}).",
     ),
     messages: { ...OTHER },
+    examples: {
+      firing: [
+        { find: "收入总计\t105,767,210.12\t支出总计\t105,767,210.12\t105,767,210.12", replace: "收入总计\t105,767,200.12\t支出总计\t105,767,210.12\t105,767,210.12" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "B3.t4-t5-t7",
@@ -56,6 +68,12 @@ export const crossRules = defineRules([
       "{table} {row}, {column}: {actual}, but {other} is {expected} (difference {difference}).",
     ),
     messages: { ...OTHER },
+    examples: {
+      firing: [
+        { find: "六、住房保障支出\t905,823.00\t905,823.00", replace: "六、住房保障支出\t905,833.00\t905,833.00" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "B4.t5-t8",
@@ -67,6 +85,12 @@ export const crossRules = defineRules([
       "{table} {row}, {column}: {actual}, but {other} is {expected} (difference {difference}).",
     ),
     messages: { ...OTHER },
+    examples: {
+      firing: [
+        { find: "合计\t\t\t27,981,878.00\t27,256,592.00", replace: "合计\t\t\t27,981,888.00\t27,256,602.00" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "B5.functional-economic",
@@ -80,6 +104,12 @@ export const crossRules = defineRules([
       "表5 功能分类“{row}”基本支出为 {expected} 元，而表8 经济分类“{econ}”为 {actual} 元，相差 {difference} 元。",
       "T5 functional {row} basic expenditure is {expected} but T8 economic {econ} is {actual} (difference {difference}).",
     ),
+    examples: {
+      firing: [
+        { find: "301\t08\t机关事业单位基本养老保险缴费\t2,187,740.00\t2,187,740.00", replace: "301\t08\t机关事业单位基本养老保险缴费\t2,187,700.00\t2,187,700.00" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "B6.sangong-ceiling",
@@ -93,6 +123,12 @@ export const crossRules = defineRules([
       "表8“{row}”为 {actual} 元，超过表9“{column}” {expected} 元（{expectedWan} 万元），超出 {difference} 元。",
       "T8 {row} is {actual}, more than T9 {column} {expected} ({expectedWan} 万元) by {difference}.",
     ),
+    examples: {
+      firing: [
+        { find: "302\t17\t公务接待费\t8,000.00\t\t8,000.00", replace: "302\t17\t公务接待费\t8,100.00\t\t8,100.00" },
+      ],
+      quiet: [],
+    },
   },
 ]);
 

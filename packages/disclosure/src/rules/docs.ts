@@ -81,6 +81,7 @@ const WORDS = {
     editTo: "改为",
     produces: "报告：",
     asPublished: "示例文档原样（examples/sample.txt）：本规则不报告。",
+    firesAsPublished: "示例文档原样（examples/sample.txt）即有此问题。",
     quietEdited: "示例文档（examples/sample.txt）作如下修改后，本规则不报告：",
     noExamples: "本规则不由“检查”报告，没有示例文档的例子；见其测试。",
     other: "English",
@@ -98,6 +99,7 @@ const WORDS = {
     editTo: "to",
     produces: "Reported:",
     asPublished: "The sample document as published (examples/sample.txt): the rule reports nothing.",
+    firesAsPublished: "The sample document as published (examples/sample.txt) has it.",
     quietEdited: "With these changes to the sample document (examples/sample.txt), the rule reports nothing:",
     noExamples: "This rule is not reported by `check`, so it has no example in the sample document; see its tests.",
     other: "中文",
@@ -135,7 +137,7 @@ export function renderRuleDoc(spec: RuleSpec, lang: Lang, sample?: string): stri
     out.push(w.noExamples, "");
     return out.join("\n");
   }
-  out.push(`### ${w.firing}`, "", editText(w, spec.examples.firing), "");
+  out.push(`### ${w.firing}`, "", spec.examples.firing.length === 0 ? w.firesAsPublished : editText(w, spec.examples.firing), "");
   if (sample !== undefined) {
     const fired = runExample(sample, spec.id, spec.examples.firing, lang);
     if (fired[0]) out.push(w.produces, "", fence(fired[0].message), "");

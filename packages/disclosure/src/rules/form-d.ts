@@ -18,6 +18,12 @@ export const formRules = defineRules([
     title: T("九张表齐全", "All nine tables present"),
     description: T("部门预算须公开九张表；没有数据的表也应列出空表并说明。", "A budget disclosure publishes all nine tables; a table without data is still published, empty, with a note."),
     message: T("缺少{table}“{title}”。", "{table} \"{title}\" is missing."),
+    examples: {
+      firing: [
+        { find: "\n2025年部门政府性基金预算支出功能分类预算表\n", replace: "\n政府性基金表（已删除）\n" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D1.title-year",
@@ -25,6 +31,12 @@ export const formRules = defineRules([
     title: T("表名年度与文档一致", "Table titles carry the document's year"),
     description: T("每张表的标题应写明本预算年度。", "Each table title names the budget year."),
     message: T("{table}标题“{title}”的年度为 {actual} 年，文档为 {expected} 年。", "{table} title \"{title}\" says {actual}; the document is for {expected}."),
+    examples: {
+      firing: [
+        { find: "\n2025年部门支出预算总表", replace: "\n2024年部门支出预算总表" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D1.title-year-missing",
@@ -35,6 +47,12 @@ export const formRules = defineRules([
       "Each table title names the budget year (\"2025年部门…预算表\"); a year in the column headers is not enough.",
     ),
     message: T("{table}标题“{title}”未写明年度，应为“{year}年…”。", "{table} title \"{title}\" names no year; it should start with {year}年."),
+    examples: {
+      firing: [
+        { find: "\n2025年部门支出预算总表", replace: "\n部门支出预算总表" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D1.title-kind",
@@ -42,6 +60,12 @@ export const formRules = defineRules([
     title: T("表名的“部门/单位”与文档一致", "Table titles say 部门 or 单位 as the document does"),
     description: T("部门预算的表名为“部门…”，单位预算为“单位…”。", "A department budget titles its tables 部门…, a unit budget 单位…."),
     message: T("{table}标题“{title}”写作“{actual}”，而本文档是{expected}。", "{table} title \"{title}\" says {actual}; the document is a {expected}."),
+    examples: {
+      firing: [
+        { find: "\n2025年部门支出预算总表", replace: "\n2025年单位支出预算总表" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D1.table-order",
@@ -56,6 +80,12 @@ export const formRules = defineRules([
     title: T("空表须附说明", "An empty table carries a note"),
     description: T("没有数据的表格应当列出空表并说明原因（如“本部门无政府性基金预算安排的支出，故本表无数据”）。", "A table with no data is published empty with a note saying why."),
     message: T("{table}“{title}”没有数据，但未附说明。", "{table} \"{title}\" has no data but no note says why."),
+    examples: {
+      firing: [
+        { find: "注：本部门2025年无政府性基金预算安排的支出，故本表无数据。", replace: "" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D2.note-on-data",
@@ -66,6 +96,12 @@ export const formRules = defineRules([
       "The table has figures yet a note says the table is empty or has no data: the published text contradicts itself. A note that one item is zero does not count.",
     ),
     message: T("{table}有数据，却附有说明“{note}”。", "{table} has data but its note says \"{note}\"."),
+    examples: {
+      firing: [
+        { find: "合计\t\t\t\t105,767,210.12\t27,981,878.00\t77,785,332.12\n", replace: "合计\t\t\t\t105,767,210.12\t27,981,878.00\t77,785,332.12\n\n注：本表无数据。\n" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D2.note-wrong-fund",
@@ -83,6 +119,12 @@ export const formRules = defineRules([
       政府性基金: T("政府性基金", "government fund (政府性基金)"),
       国有资本经营: T("国有资本经营", "state capital operations (国有资本经营)"),
     },
+    examples: {
+      firing: [
+        { find: "注：本部门2025年无政府性基金预算安排的支出", replace: "注：本部门2025年无国有资本经营预算安排的支出" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D3.depth",
@@ -93,6 +135,12 @@ export const formRules = defineRules([
       "Functional classification is disclosed to 项 and economic classification to 款 (预算法实施条例 art. 6).",
     ),
     message: T("{table}“{row} {name}”未细化到{level}级。", "{table} row {row} {name} is not broken down to {level}."),
+    examples: {
+      firing: [
+        { find: "204\t02\t20 执法办案\t24,763,610.00\t—\t24,763,610.00\n", replace: "" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D3.code-form",
@@ -106,6 +154,12 @@ export const formRules = defineRules([
       "{table}“{row} {name}”的款级编码印为一位数字“{printed}”，应为两位“{want}”。",
       "{table} row {row} {name}: the 款 code is printed with one digit \"{printed}\"; it should be \"{want}\".",
     ),
+    examples: {
+      firing: [
+        { find: "301\t02\t津贴补贴", replace: "301\t2\t津贴补贴" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D3.unknown-code",
@@ -123,6 +177,12 @@ export const formRules = defineRules([
       ),
       loadedCatalog: T("已载入的 {year} 年科目目录", "the loaded {year} catalog"),
     },
+    examples: {
+      firing: [
+        { find: "204\t02\t20 执法办案\t24,763,610.00\t—", replace: "204\t02\t98 测试科目\t24,763,610.00\t—" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D3.name-mismatch",
@@ -130,6 +190,12 @@ export const formRules = defineRules([
     title: T("科目名称与编码一致", "The printed name matches the code"),
     description: T("科目名称应与科目目录中该编码的名称一致。", "The printed name equals the catalog's name for the code."),
     message: T("{table}“{row}”名称为“{actual}”，目录中为“{expected}”。", "{table} {row} is named \"{actual}\"; the catalog says \"{expected}\"."),
+    examples: {
+      firing: [
+        { find: "204\t02\t公安\t24,763,610.00\t—", replace: "204\t02\t公安局经费\t24,763,610.00\t—" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D3.code-name-mismatch",
@@ -143,6 +209,12 @@ export const formRules = defineRules([
       "{table}“{row}”印的名称“{actual}”是科目 {other} 的名称，编码与名称不符。",
       "{table} {row} is printed with the name \"{actual}\", which is the name of {other}: code and name disagree.",
     ),
+    examples: {
+      firing: [
+        { find: "302\t17\t公务接待费", replace: "302\t17\t公务用车运行维护费" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D3.obsolete-name",
@@ -153,6 +225,12 @@ export const formRules = defineRules([
       "A table row, a Table 1/4 expenditure label or a narrative line uses the former name of a renamed code; renames and their years come from the catalog data.",
     ),
     message: T("{table}“{row}”使用旧名称“{actual}”，现名“{expected}”。", "{table} {row} uses the old name \"{actual}\"; it is now \"{expected}\"."),
+    examples: {
+      firing: [
+        { find: "210\t\t卫生健康支出", replace: "210\t\t医疗卫生与计划生育支出" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D4.unit",
@@ -160,6 +238,12 @@ export const formRules = defineRules([
     title: T("计量单位正确", "Units are right"),
     description: T("表1—表8 以“元”为单位，表9 以“万元”为单位。", "Tables 1–8 are in 元, table 9 in 万元."),
     message: T("{table}的单位为“{actual}”，应为“{expected}”。", "{table} is in {actual}; it should be {expected}."),
+    examples: {
+      firing: [
+        { find: "单位：万元", replace: "单位：元" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D4.unit-slip",
@@ -170,6 +254,12 @@ export const formRules = defineRules([
       "{table}“{row}”的“{column}”为 {actual}，而应与之相等的金额为 {expected}，相差一万倍，疑为元与万元混用。",
       "{table} {row}, {column}: {actual} against {expected}, 10,000× off — 元 and 万元 mixed up?",
     ),
+    examples: {
+      firing: [
+        { find: "一、一般公共服务支出\t58,121,209.78", replace: "一、一般公共服务支出\t5,812.12" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D6.document-kind",
@@ -195,6 +285,12 @@ export const formRules = defineRules([
     title: T("无法归位的行", "Row that could not be placed"),
     description: T("该行有金额但无法识别其科目编码，未参与检查。", "The row has amounts but no recognisable code, so no rule checked it."),
     message: T("{table}中的行“{label}”无法识别科目编码，未参与检查。", "{table}: row \"{label}\" has no recognisable code and was not checked."),
+    examples: {
+      firing: [
+        { find: "221\t02\t01\t住房公积金\t905,823.00\t905,823.00\t-\n", replace: "221\t02\t01\t住房公积金\t905,823.00\t905,823.00\t-\n补充\t\t某项目\t100.00\t\t100.00\n" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "recognize.bad-amount",
@@ -202,6 +298,12 @@ export const formRules = defineRules([
     title: T("金额无法识别", "Unreadable amount"),
     description: T("金额单元格中的内容不是有效的金额。", "An amount cell does not hold a valid amount."),
     message: T("{table}“{label}”的金额“{text}”无法识别：不是有效数字。", "{table} {label}: \"{text}\" is not a valid amount."),
+    examples: {
+      firing: [
+        { find: "201\t99\t99 其他一般公共服务支出\t58,121,209.78\t19,887,658.00", replace: "201\t99\t99 其他一般公共服务支出\t58,121,2O9.78\t19,887,658.00" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "recognize.no-header",
@@ -212,6 +314,12 @@ export const formRules = defineRules([
       "The title of Table 1 or Table 4 was found, but not the header that splits it into an income and an expenditure side (收入, 支出, 项目, 预算数 …); amounts were read from the default columns and may be misread.",
     ),
     message: T("{table}“{label}”没有找到表头，金额按默认的列读取，可能读错列。", "{table} \"{label}\": no header row was found; amounts were read from the default columns and may be misread."),
+    examples: {
+      firing: [
+        { find: "本年收入\t\t本年支出\t\n项目\t预算数\t项目\t预算数\n", replace: "" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "recognize.duplicate-table",

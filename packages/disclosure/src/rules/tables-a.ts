@@ -19,6 +19,12 @@ export const tableRules = defineRules([
       "{table}“{row} {name}”的“{column}”为 {actual} 元，而其下级科目之和为 {expected} 元，相差 {difference} 元。",
       "{table} row {row} {name}, column {column}: {actual} but its children add up to {expected} (difference {difference}).",
     ),
+    examples: {
+      firing: [
+        { find: "201\t\t一般公共服务支出\t58,121,209.78\t19,887,658.00", replace: "201\t\t一般公共服务支出\t58,121,209.87\t19,887,658.00" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "A2.total-row",
@@ -29,6 +35,12 @@ export const tableRules = defineRules([
       "{table}合计行的“{column}”为 {actual} 元，而各类之和为 {expected} 元，相差 {difference} 元。",
       "{table} total row, column {column}: {actual} but the 类 rows add up to {expected} (difference {difference}).",
     ),
+    examples: {
+      firing: [
+        { find: "合计\t\t\t\t105,767,210.12\t27,981,878.00", replace: "合计\t\t\t\t105,767,210.12\t27,981,887.00" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "A3.row-identity",
@@ -42,6 +54,12 @@ export const tableRules = defineRules([
       "{table}“{row} {name}”的合计为 {actual} 元，而 {parts} 为 {expected} 元，相差 {difference} 元。",
       "{table} row {row} {name}: 合计 is {actual} but {parts} make {expected} (difference {difference}).",
     ),
+    examples: {
+      firing: [
+        { find: "204\t02\t20 执法办案\t24,763,610.00\t—", replace: "204\t02\t20 执法办案\t24,763,610.00\t100.00" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "A4.t1-totals",
@@ -63,6 +81,12 @@ export const tableRules = defineRules([
       splitColumn: T("各支出项“{column}”之和", "the sum of the expenditure lines' {column}"),
       fiscalSources: T("三项来源之和", "the sum of its three sources"),
     },
+    examples: {
+      firing: [
+        { find: "收入总计\t105,767,210.12", replace: "收入总计\t105,767,211.12" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "A4.fiscal-sources-blank",
@@ -76,6 +100,12 @@ export const tableRules = defineRules([
       "表1 财政拨款收入为 {actual} 元，但其三项来源均未填列（应合计 {actual} 元）。",
       "Table 1: 财政拨款收入 is {actual} but its three source lines are blank.",
     ),
+    examples: {
+      firing: [],
+      quiet: [
+        { find: "1. 一般公共预算资金\t", replace: "1. 一般公共预算资金\t105,767,210.12" },
+      ],
+    },
   },
   {
     id: "A5.t4-totals",
@@ -94,6 +124,12 @@ export const tableRules = defineRules([
       expenditureRows: T("各支出行之和", "the sum of the expenditure rows"),
       incomeTotal: T("收入总计", "收入总计"),
     },
+    examples: {
+      firing: [
+        { find: "支出总计\t105,767,210.12\t105,767,210.12", replace: "支出总计\t105,767,210.12\t105,767,211.12" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "A5.t4-row-identity",
@@ -104,6 +140,12 @@ export const tableRules = defineRules([
       "表4“{row}”的合计为 {actual} 元，而三类预算之和为 {expected} 元，相差 {difference} 元。",
       "Table 4 {row}: 合计 {actual} but the three budgets add up to {expected} (difference {difference}).",
     ),
+    examples: {
+      firing: [
+        { find: "四、卫生健康支出\t1,230,607.00\t1,230,607.00", replace: "四、卫生健康支出\t1,230,607.00\t1,230,600.00" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "A6.t9-identity",
@@ -120,6 +162,12 @@ export const tableRules = defineRules([
     messages: {
       total: T("因公出国（境）费、公务接待费与公务用车小计之和", "出国 + 接待 + 公务用车小计"),
       subtotal: T("购置费与运行费之和", "购置费 + 运行费"),
+    },
+    examples: {
+      firing: [
+        { find: "0.80\t\t0.80", replace: "0.90\t\t0.80" },
+      ],
+      quiet: [],
     },
   },
 ]);
