@@ -126,6 +126,10 @@ describe("command line", () => {
     expect(r.err).toContain('unknown rule id "A9"');
     expect(r.err).toContain("A3.row-identity");
     expect((await run(["check", SAMPLE, "--disable", "E1.performance-fund"])).err).toContain("是否想用 E1.performance-funds");
+    // The command line's own rules are known ids too (reports describe them; --rules takes them).
+    for (const id of ["input.unreadable", "input.too-large", "input.read-warning", "input.waiver-file"]) {
+      expect((await run(["check", SAMPLE, "--rules", id])).code, id).toBe(0);
+    }
     const empty = mkdtempSync(join(dir, "empty-"));
     const none = await run(["check", empty]);
     expect(none.code).toBe(2);

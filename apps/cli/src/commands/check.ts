@@ -11,7 +11,8 @@ import { checkInput, INPUT_RULES, INPUT_TYPES, readInputBytes, unreadableReport,
 import type { LoadedConfig } from "../config";
 import { CliError, exitCodeForRun, ExitCode } from "../errors";
 import { CHECKED_EXTENSIONS, expandInputs } from "../files";
-import { addToSummary, addWaived, createFormatter, useColor, type Summary } from "../format/index";
+import { addToSummary, addWaived, createFormatter, useColor, type RuleInfo, type Summary } from "../format/index";
+import { READER_RULES } from "../reader-rules";
 import { checkRuleIds, ruleMatches } from "../rule-ids";
 import type { SkippedFile } from "../format/types";
 import { runChecks } from "../pool";
@@ -100,7 +101,8 @@ export async function runCheck(inputs: readonly string[], opts: CheckCommandOpti
     throw new CliError("cli.usage", "--stdin-filename 只在从标准输入（-）检查时使用。", "--stdin-filename is used only when checking standard input (-).");
   }
   const { RULES } = await import("@yusuan/disclosure");
-  const allRules = [...RULES, ...INPUT_RULES.filter((r) => !RULES.some((x) => x.id === r.id))];
+  const allRules: RuleInfo[] = [...RULES];
+  for (const r of [...INPUT_RULES, ...READER_RULES]) if (!allRules.some((x) => x.id === r.id)) allRules.push(r);
   const ids = allRules.map((r) => r.id);
   const selection = ruleSelection(opts, cfg.rules, ids, config);
 
