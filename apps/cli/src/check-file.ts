@@ -37,7 +37,7 @@ export const READ_WARNING_RULE = "input.read-warning";
 /** Rule id of a waiver file beside a text or PDF input that is not valid. */
 export const WAIVER_FILE_RULE = "input.waiver-file";
 
-/** Rules of the CLI itself, reported like the engine's. */
+/** Rules of the CLI itself, reported like the engine's (those of reading past a problem: reader-rules.ts). */
 export const INPUT_RULES = [
   {
     id: "input.unreadable",
@@ -55,24 +55,6 @@ export const INPUT_RULES = [
     description: {
       "zh-CN": "文件超过读取上限（大小、解压后大小或单元格数），为保护内存未读取。",
       en: "The file exceeds a reading limit (size, uncompressed size or cell count) and was not read, to protect memory.",
-    },
-  },
-  {
-    id: READ_WARNING_RULE,
-    severity: "warning" as const,
-    title: { "zh-CN": "读取时发现的问题", en: "Noticed while reading" },
-    description: {
-      "zh-CN": "文件已读取，但有部分内容未读或读得不确定：远离其余内容的零散单元格（未读取），文本中不是有效 UTF-8 的字节（按替换字符读取）。请核对所指位置。",
-      en: "The file was read, but part of it was set aside or read with doubt: stray cells far from the rest (not read), bytes of a text that are not valid UTF-8 (read as a replacement character). Check the place named.",
-    },
-  },
-  {
-    id: WAIVER_FILE_RULE,
-    severity: "error" as const,
-    title: { "zh-CN": "豁免文件有误", en: "Invalid waiver file" },
-    description: {
-      "zh-CN": "文本或 PDF 旁的豁免文件（<文件>.yusuan-waivers.json）不是有效的 JSON 或格式不对；其中的豁免未生效。",
-      en: "The waiver file beside a text or PDF (<file>.yusuan-waivers.json) is not valid JSON or has the wrong shape; its waivers were not applied.",
     },
   },
 ];
