@@ -47,7 +47,9 @@ const tuple = (f: Finding): Tuple => [f.rule, f.table, f.row, f.column, f.severi
  */
 const EXPECTED: Tuple[] = [
   ["A4.fiscal-sources-blank", "T1", "财政拨款收入", "预算数", "warning"],
+  ["C2.chiping-wording", "N", "政府性基金拨款支出预算", "wording", "warning"],
   ["C1.rounding-residue", "N", "其他一般公共服务支出", "项目支出", "warning"],
+  ["C2.chiping-wording", "N", "因公出国(境)费", "wording", "warning"],
   ["F1.stale-year", "P", "社工", "2022", "warning"],
   ["E2.indicators", "P", "社工", "value", "warning"],
   ["E1.performance-funds", "P", "安保经费", "年度预算安排", "error"],
@@ -70,7 +72,7 @@ describe("yusuan check (built)", () => {
     expect(rep.files[0]!.findings.map(tuple)).toEqual(EXPECTED);
     expect(rep.files[0]!.findings[0]!.location).toEqual({ line: 111 });
     expect(rep.files[0]!.findings[0]!.actual).toBe("105767210.12");
-    expect(rep.summary).toEqual({ files: 1, errors: 1, warnings: 7, infos: 0, filesWithErrors: 1 });
+    expect(rep.summary).toEqual({ files: 1, errors: 1, warnings: 9, infos: 0, filesWithErrors: 1 });
     expect(yusuan(["check", "examples/sample.txt", "--disable", "E1"]).status).toBe(0);
     expect(yusuan(["check", "examples/sample.txt", "--disable", "E1", "--fail-on", "warning"]).status).toBe(1);
   });
