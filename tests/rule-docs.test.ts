@@ -28,13 +28,11 @@ const NOT_FROM_SAMPLE: Record<string, string> = {
  */
 const TO_DO = new Set([
   "D1.table-order",
-  "recognize.duplicate-table",
   "C1.truncated-figure",
   "C1.conflicting-amounts",
   "C6.item-path",
   "C2.impossible-change",
   "C3.reason-direction",
-  "F3.kind-word",
   "C3.direction",
   "D6.document-kind",
 ]);

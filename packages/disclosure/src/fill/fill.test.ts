@@ -126,7 +126,7 @@ describe("fill on the sample", () => {
   it("explains in English on request", () => {
     const { patches } = run(edited({ 181: { 6: "" } }), { lang: "en" });
     const p = patches.find((x) => x.table === "T3");
-    expect(p?.reason).toMatch(/Project expenditure/);
+    expect(p?.reason).toMatch(/project expenditure/);
     expect(p?.reason).not.toMatch(/[\u4e00-\u9fff]{2}/);
   });
 });
@@ -156,7 +156,7 @@ describe("conflicts", () => {
 
   it("says it in English on request", () => {
     const c = run(wrongTotal, { lang: "en" }).conflicts[0]!;
-    expect(c.message).toMatch(/^Table 3 Total row Total: the cell holds 105,767,210.00 but the tables give 105,767,210.12/);
+    expect(c.message).toMatch(/^Table 3 Total row total: the cell holds 105,767,210.00 but the tables give 105,767,210.12/);
   });
 
   it("replaces it when overwrite is set", () => {

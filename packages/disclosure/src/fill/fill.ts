@@ -8,6 +8,7 @@ import { recognize } from "../recognize";
 import { identitySystem, TOTAL_ROW, type CellRef, type Identity } from "./identities";
 import { tableName } from "../rules/engine";
 import { fillRules } from "../rules/faces";
+import { columnLabel } from "../rules/labels";
 import type { RuleId } from "../rules/registry";
 import { formulaCells, formulaKey, isUnknownAt, type FormulaCells } from "../formula-cells";
 
@@ -60,37 +61,11 @@ const [CONFLICT_SPEC] = fillRules;
 const CONFLICT_MESSAGE: Template = CONFLICT_SPEC.message;
 const FORMULA_MESSAGE: Template = CONFLICT_SPEC.messages.formula;
 
-/** English names of the column and row words fill writes into reasons. */
-const EN_WORDS: Record<string, string> = {
-  合计: "Total",
-  基本支出: "Basic expenditure",
-  项目支出: "Project expenditure",
-  财政拨款收入: "Fiscal appropriation income",
-  事业收入: "Public institution income",
-  事业单位经营收入: "Business income",
-  其他收入: "Other income",
-  人员经费: "Personnel",
-  公用经费: "Public expenses",
-  预算数: "Budget",
-  一般公共预算: "General public budget",
-  政府性基金预算: "Government fund budget",
-  国有资本经营预算: "State capital operation budget",
-  一般公共预算资金: "General public budget funds",
-  政府性基金: "Government funds",
-  收入总计: "Total income",
-  支出总计: "Total expenditure",
-  "因公出国(境)费": "Overseas travel",
-  公务接待费: "Official reception",
-  公务用车小计: "Official vehicles subtotal",
-  购置费: "Vehicle purchase",
-  运行费: "Vehicle operation",
-  机关运行经费: "Administrative operating costs",
-};
 
 const TOTAL_ROW_LABEL: Template = { "zh-CN": "合计行", en: "Total row" };
 
 function word(w: string, lang: Lang): string {
-  return lang === "en" ? (EN_WORDS[w] ?? w) : w;
+  return columnLabel(w, lang);
 }
 
 /** A cell's name in a reason, as much as the identity's mode needs. */

@@ -120,6 +120,12 @@ export const textRules = defineRules([
     title: t("单位文件使用了部门用语", "部门 wording in a 单位 document"),
     description: t("单位预算（决算）文件应使用“单位”用语，而不是“本部门”“部门预算”等。", "A unit document should say 单位, not 本部门 or 部门预算."),
     message: t("单位文件中出现“{word}”：“{excerpt}”", "A unit document says “{word}”: “{excerpt}”"),
+    examples: {
+      firing: [
+        { find: "闵行区浦江镇2025年镇级部门预算", replace: "闵行区浦江镇2025年镇级单位预算" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "F3.unit-word",

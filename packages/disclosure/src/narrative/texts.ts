@@ -3,14 +3,13 @@
  * of rules that report several kinds of problem. Every text is a template in both languages.
  */
 import type { Template } from "../i18n";
+import { COLUMN_LABELS } from "../rules/labels";
 
 /** Names of narrative subjects, parts, project fields and chapter parts, for message parameters. */
 export const LABELS: Readonly<Record<string, Template>> = {
+  // The tables' columns are named as everywhere else; the narrative writes 因公出国（境）费 in full width.
+  ...COLUMN_LABELS,
   收入预算: { "zh-CN": "收入预算", en: "budgeted income" },
-  财政拨款收入: { "zh-CN": "财政拨款收入", en: "fiscal appropriation income" },
-  事业收入: { "zh-CN": "事业收入", en: "public-institution service income" },
-  事业单位经营收入: { "zh-CN": "事业单位经营收入", en: "public-institution business income" },
-  其他收入: { "zh-CN": "其他收入", en: "other income" },
   支出预算: { "zh-CN": "支出预算", en: "budgeted expenditure" },
   财政拨款支出预算: { "zh-CN": "财政拨款支出预算", en: "fiscal appropriation expenditure" },
   一般公共预算拨款支出预算: { "zh-CN": "一般公共预算拨款支出预算", en: "general public budget expenditure" },
@@ -21,11 +20,6 @@ export const LABELS: Readonly<Record<string, Template>> = {
   公务用车购置及运行费: { "zh-CN": "公务用车购置及运行费", en: "official vehicle purchase and operation" },
   公务用车购置费: { "zh-CN": "公务用车购置费", en: "official vehicle purchase" },
   公务用车运行费: { "zh-CN": "公务用车运行费", en: "official vehicle operation" },
-  公务接待费: { "zh-CN": "公务接待费", en: "official reception" },
-  机关运行经费: { "zh-CN": "机关运行经费", en: "agency operating expenses" },
-  合计: { "zh-CN": "合计", en: "total" },
-  基本支出: { "zh-CN": "基本支出", en: "basic expenditure" },
-  项目支出: { "zh-CN": "项目支出", en: "project expenditure" },
   项目资金总额: { "zh-CN": "项目资金总额", en: "total project funds" },
   财政资金: { "zh-CN": "财政资金", en: "fiscal funds" },
   其他资金: { "zh-CN": "其他资金", en: "other funds" },

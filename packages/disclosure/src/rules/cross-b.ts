@@ -1,7 +1,7 @@
 import { Amount } from "@yusuan/money";
 import type { ClassifiedTable, Figure, LineItem } from "../model";
 import { amountOf, defineRules, tableName, type RuleContext } from "./engine";
-import { BUDGETS, FISCAL_SOURCES, SANGONG_CEILINGS } from "./identities";
+import { BUDGETS, FISCAL_SOURCES, ROW_PARTS, SANGONG_CEILINGS } from "./identities";
 import { expectEqual, expectSum, relatedOf, type Side } from "./compare";
 import { catalogFor, namedAsOtherCode } from "./form-d";
 
@@ -226,7 +226,7 @@ function checkB4(ctx: RuleContext): void {
   // total is T5's), since T8 shows only that budget's.
   const allBasicIsGeneral = !T3?.total || !T5?.total || amountOf(T3.total.amounts["基本支出"]).equals(amountOf(T5.total.amounts["基本支出"]));
   if (T1 && T8?.total && allBasicIsGeneral) {
-    for (const column of ["人员经费", "公用经费"]) {
+    for (const column of ROW_PARTS.T8) {
       const asLine = line("T1", T1.expenditure, column, "预算数");
       const asColumn = T1.columns.includes(column) && T1.expenditureTotal
         ? { table: "T1" as const, row: "支出总计", column, figure: T1.expenditureTotal.amounts[column] }
@@ -245,7 +245,7 @@ function checkB1Unit(ctx: RuleContext): void {
       if (!/^\d{3}$/.test(item.key)) continue;
       const basic = rowSide(T3, item.key, "基本支出");
       const project = rowSide(T3, item.key, "项目支出");
-      const parts = ["人员经费", "公用经费"].map((c): Side => ({ table: "T1", row: item.key, column: c, figure: item.amounts[c] }));
+      const parts = ROW_PARTS.T8.map((c): Side => ({ table: "T1", row: item.key, column: c, figure: item.amounts[c] }));
       if ([...parts, { figure: item.amounts["项目支出"] }].every((p) => isZero(p.figure))) continue;
       if (basic && ctx.enabled("B1.t1-t2-t3")) {
         expectSum(ctx, "B1.t1-t2-t3", basic, parts, { other: ctx.text("B1.t1-t2-t3", "basicParts") }, "class-basic");

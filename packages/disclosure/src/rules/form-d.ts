@@ -327,6 +327,12 @@ export const formRules = defineRules([
     title: T("重复的表", "Table appears twice"),
     description: T("同一张表出现了两次；只检查第一次出现的表。", "The same table appears twice; only the first is checked."),
     message: T("{table}“{label}”重复出现，只检查第一次出现的表。", "{table} \"{label}\" appears again; only the first one is checked."),
+    examples: {
+      firing: [
+        { find: "注：本部门2025年无政府性基金预算安排的支出，故本表无数据。\n", replace: "注：本部门2025年无政府性基金预算安排的支出，故本表无数据。\n\n2025年部门政府性基金预算支出功能分类预算表\n\n单位：元\n\n项目\t\t\t政府性基金预算支出\t\t\n功能分类科目编码\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n类\t款\t项\t\t\t\n合计\t\t\t\t\t\n\n注：本部门2025年无政府性基金预算安排的支出，故本表无数据。\n" },
+      ],
+      quiet: [],
+    },
   },
 ]);
 

@@ -210,15 +210,13 @@ function checkClassified(ctx: RuleContext, t: ClassifiedTable): void {
     }
   }
   const parts: readonly string[] = ROW_PARTS[t.id];
-  {
-    const partNames = parts.join(" + ");
-    for (const row of [...t.items, undefined]) {
-      if (!row && !t.total) continue;
-      expectSum(ctx, "A3.row-identity", side(t, row, TOTAL), parts.map((p) => side(t, row, p)), {
-        name: row ? row.name : "",
-        parts: partNames,
-      });
-    }
+  const partNames = parts.join(" + ");
+  for (const row of [...t.items, undefined]) {
+    if (!row && !t.total) continue;
+    expectSum(ctx, "A3.row-identity", side(t, row, TOTAL), parts.map((p) => side(t, row, p)), {
+      name: row ? row.name : "",
+      parts: partNames,
+    });
   }
 }
 
