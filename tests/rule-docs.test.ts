@@ -15,6 +15,8 @@ const DOCS = fileURLToPath(new URL("../docs/rules/", import.meta.url));
 const NOT_FROM_SAMPLE: Record<string, string> = {
   "input.unreadable": "reading files: tests/cli/cli.e2e.test.ts, apps/cli/src/check-file.test.ts",
   "input.too-large": "reading files: apps/cli/src/check-file.test.ts, packages/xlsx tests",
+  "input.read-warning": "reading files: apps/cli/src/check-file.test.ts (stray cells, bad UTF-8 bytes)",
+  "input.waiver-file": "reading files: apps/cli/src/check-file.test.ts (waiver files beside text and PDF inputs)",
   "fill.conflict": "fill: packages/disclosure/src/fill/fill.test.ts",
   "build.unknown-code": "build: packages/disclosure/src/build/lines.test.ts",
   "engine.rule-failed": "a defect of yusuan, never of a document: packages/disclosure/src/rules/isolation.test.ts breaks a rule on purpose",

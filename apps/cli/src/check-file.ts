@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { fingerprintOf, type CheckOptions, type FileReport, type Finding, type Grid, type Location, type Severity, type TableSummary, type Waiver } from "@yusuan/disclosure";
+import { fingerprintOf, RULES, type CheckOptions, type FileReport, type Finding, type Grid, type Location, type Severity, type TableSummary, type Waiver } from "@yusuan/disclosure";
 import type { CatalogData } from "@yusuan/classification";
 import { ruleMatches } from "./rule-ids";
 import { readWaiverFile } from "./waiver-file";
@@ -37,27 +37,8 @@ export const READ_WARNING_RULE = "input.read-warning";
 /** Rule id of a waiver file beside a text or PDF input that is not valid. */
 export const WAIVER_FILE_RULE = "input.waiver-file";
 
-/** Rules of the CLI itself, reported like the engine's (those of reading past a problem: reader-rules.ts). */
-export const INPUT_RULES = [
-  {
-    id: "input.unreadable",
-    severity: "error" as const,
-    title: { "zh-CN": "文件无法读取", en: "File cannot be read" },
-    description: {
-      "zh-CN": "文件不存在、无法打开，或不是可识别的 .xlsx 工作簿、文本文档、PDF 或 JSON 模型。",
-      en: "The file does not exist, cannot be opened, or is not a readable .xlsx workbook, text document, PDF or JSON model.",
-    },
-  },
-  {
-    id: "input.too-large",
-    severity: "error" as const,
-    title: { "zh-CN": "文件过大", en: "File too large" },
-    description: {
-      "zh-CN": "文件超过读取上限（大小、解压后大小或单元格数），为保护内存未读取。",
-      en: "The file exceeds a reading limit (size, uncompressed size or cell count) and was not read, to protect memory.",
-    },
-  },
-];
+/** Rules of reading files, reported like the engine's (they live in the rule registry with every other rule). */
+export const INPUT_RULES = RULES.filter((r) => r.source === "input");
 
 /** Text and JSON inputs above this size are refused before they are read into memory. */
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;

@@ -13,7 +13,7 @@ const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
  *
  * @example
  * ```ts
- * inputRules.map((r) => r.id); // ["input.unreadable", "input.too-large"]
+ * inputRules.map((r) => r.id); // ["input.unreadable", "input.too-large", "input.read-warning", "input.waiver-file"]
  * ```
  */
 export const inputRules = defineRules([
@@ -38,6 +38,28 @@ export const inputRules = defineRules([
       "The file exceeds a reading limit (size, uncompressed size or cell count) and was not read, to protect memory.",
     ),
     message: T("文件“{path}”过大，未读取：{reason}。", "File \"{path}\" is too large and was not read: {reason}."),
+  },
+  {
+    id: "input.read-warning",
+    severity: "warning",
+    source: "input",
+    title: T("读取时发现的问题", "Noticed while reading"),
+    description: T(
+      "文件已读取，但有部分内容未读或读得不确定：远离其余内容的零散单元格（未读取），文本中不是有效 UTF-8 的字节（按替换字符读取）。请核对所指位置。",
+      "The file was read, but part of it was set aside or read with doubt: stray cells far from the rest (not read), bytes of a text that are not valid UTF-8 (read as a replacement character). Check the place named.",
+    ),
+    message: T("读取“{path}”时：{detail}", "While reading \"{path}\": {detail}"),
+  },
+  {
+    id: "input.waiver-file",
+    severity: "error",
+    source: "input",
+    title: T("豁免文件有误", "Invalid waiver file"),
+    description: T(
+      "文本或 PDF 旁的豁免文件（<文件>.yusuan-waivers.json）不是有效的 JSON 或格式不对；其中的豁免未生效。",
+      "The waiver file beside a text or PDF (<file>.yusuan-waivers.json) is not valid JSON or has the wrong shape; its waivers were not applied.",
+    ),
+    message: T("豁免文件“{path}”无效：{detail}；其中的豁免未生效。", "Waiver file \"{path}\" is not valid: {detail}; its waivers were not applied."),
   },
 ]);
 
