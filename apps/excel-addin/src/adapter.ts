@@ -5,7 +5,9 @@
  * writes are queued for all sheets and cells first, then synced once (no sync inside a loop). Where a
  * write must remember what it replaces (marks, fills), the load of the old state is queued before the
  * write in the same batch: Office runs a batch in order, so the load returns the state before the
- * write, and the whole operation costs one sync.
+ * write, and the whole operation costs one sync. A fill and its undo take two syncs in one batch: the
+ * first reads the target cells and compares them with what the preview saw, the second writes only
+ * when nothing changed (all cells or none).
  */
 import { cellAddress, type Grid, type Sheet, type Cell, type CellRange, type WorkbookSpec } from "@yusuan/disclosure";
 import { parseRect, rectAddress, splitAreas, splitSheet, type Rect } from "./a1";
@@ -198,44 +200,159 @@ export async function selectCell(run: ExcelRun, ref: CellRef): Promise<void> {
 }
 
 /**
- * Writes values into cells in one sync and returns what each cell held before (formula or constant,
- * and number format), for {@link restoreCells}. Values are decimal strings: Excel reads "5812.12" as a
- * number, so no amount passes through a JavaScript number here.
- * @example const undo = await writeCells(Excel.run, [{ sheet: "T3", cell: "E7", value: "38233551.78" }]);
+ * What a cell holds, as a fill compares it: its value (null when empty), its formula when it has one,
+ * and — when given — its number format and the text Excel shows.
  */
-export async function writeCells(run: ExcelRun, writes: ReadonlyArray<CellRef & { readonly value: string }>): Promise<PriorContent[]> {
+export interface CellContent {
+  /** Number, text or boolean; null when the cell is empty. */
+  readonly value: string | number | boolean | null;
+  /** The formula without "=", when the cell has one. */
+  readonly formula?: string;
+  /** The number format; compared only when given. */
+  readonly numberFormat?: string;
+  /** The text Excel shows (for messages only: it also depends on the column width). */
+  readonly text?: string;
+}
+
+/** A value to write into a cell, with what the cell held when the write was previewed. */
+export interface CellWrite extends CellRef {
+  /** A decimal string ("5812.12"); Excel reads it as a number. */
+  readonly value: string;
+  /** The cell as the preview saw it: the write is refused when the cell holds anything else now. */
+  readonly expected?: CellContent;
+}
+
+/** A cell that a write or an undo left alone because it is not as expected. */
+export interface ChangedCell extends CellRef {
+  /** "changed": the cell differs from what was expected; "formula": the cell holds a formula, never overwritten. */
+  readonly reason: "changed" | "formula";
+  /** What the cell held when previewed (or right after the write, for an undo); undefined when unknown. */
+  readonly was?: CellContent;
+  /** What the cell holds now. */
+  readonly now: CellContent;
+}
+
+/** Everything needed to undo one {@link writeCells}: the cells as they were, and as the write left them. */
+export interface FillUndo {
+  /** Each cell before the write (formula or constant, and number format), for {@link restoreCells}. */
+  readonly prior: ReadonlyArray<PriorContent>;
+  /** Each cell right after the write: an undo is refused when the user has changed it since. */
+  readonly written: ReadonlyArray<CellRef & CellContent>;
+}
+
+/** The result of {@link writeCells} or {@link restoreCells}: done, or refused with the cells that stopped it. */
+export type FillOutcome = { readonly ok: true; readonly undo: FillUndo } | { readonly ok: false; readonly changed: ReadonlyArray<ChangedCell> };
+
+/** The result of {@link restoreCells}. */
+export type RestoreOutcome = { readonly ok: true } | { readonly ok: false; readonly changed: ReadonlyArray<ChangedCell> };
+
+/** A range loaded for {@link contentOf}. */
+const CONTENT_PROPS = "values,text,formulas,numberFormat";
+
+/** The content of a one-cell range loaded with {@link CONTENT_PROPS}. */
+function contentOf(range: Excel.Range): CellContent {
+  const raw = range.values[0]?.[0] as unknown;
+  const formula = range.formulas[0]?.[0] as unknown;
+  const isFormula = typeof formula === "string" && formula.startsWith("=");
+  return {
+    value: raw === "" || raw === null || raw === undefined ? null : (raw as string | number | boolean),
+    ...(isFormula ? { formula: formula.slice(1) } : {}),
+    numberFormat: String(range.numberFormat[0]?.[0] ?? "General"),
+    text: String(range.text[0]?.[0] ?? ""),
+  };
+}
+
+/**
+ * Whether a cell still holds what was expected: the same formula, or no formula and the same value;
+ * and the same number format when one is expected. A number and the plain decimal string of that
+ * number are the same value (a grid may hold an amount as its decimal). The text is not compared
+ * (Excel shows "###" in a narrow column).
+ * @example sameContent({ value: null }, { value: 5, numberFormat: "General" }) // false
+ */
+export function sameContent(expected: CellContent, now: CellContent): boolean {
+  if (expected.formula !== now.formula) return false;
+  if (expected.formula === undefined && !sameValue(expected.value, now.value)) return false;
+  return expected.numberFormat === undefined || expected.numberFormat === now.numberFormat;
+}
+
+function sameValue(a: CellContent["value"], b: CellContent["value"]): boolean {
+  if (a === b) return true;
+  const decimal = (x: unknown): x is string => typeof x === "string" && /^-?\d+(\.\d+)?$/.test(x);
+  if (typeof a === "number" && decimal(b)) return Number(b) === a;
+  if (typeof b === "number" && decimal(a)) return Number(a) === b;
+  return false;
+}
+
+/**
+ * Writes values into cells, all or none, and returns what each cell held before (for
+ * {@link restoreCells}). One `Excel.run`, two syncs: the first reads the target cells; when a cell
+ * holds a formula, or differs from the `expected` content of its write (the user typed into it since
+ * the preview), nothing is written and the cells are returned; otherwise the second sync writes every
+ * value and reads the cells back as written. Values are decimal strings: Excel reads "5812.12" as a
+ * number, so no amount passes through a JavaScript number here.
+ * @example const outcome = await writeCells(Excel.run, [{ sheet: "T3", cell: "E7", value: "38233551.78", expected: { value: null } }]);
+ */
+export async function writeCells(run: ExcelRun, writes: ReadonlyArray<CellWrite>): Promise<FillOutcome> {
   return run(async (context) => {
-    const entries = writes.map((w) => {
+    const entries = writes.map((w) => ({ w, range: rangeOf(context, w).load(CONTENT_PROPS) }));
+    await context.sync();
+    const changed: ChangedCell[] = [];
+    for (const { w, range } of entries) {
+      const now = contentOf(range);
+      const where = { sheet: w.sheet, cell: w.cell };
+      if (now.formula !== undefined) changed.push({ ...where, reason: "formula", ...(w.expected ? { was: w.expected } : {}), now });
+      else if (w.expected && !sameContent(w.expected, now)) changed.push({ ...where, reason: "changed", was: w.expected, now });
+    }
+    if (changed.length > 0) return { ok: false, changed };
+    const after = entries.map(({ w }) => {
       const range = rangeOf(context, w);
-      range.load("formulas,numberFormat");
       range.values = [[w.value]];
-      return { w, range };
+      // Loaded after the write in the same batch: Office runs a batch in order.
+      return { w, range: range.load(CONTENT_PROPS) };
     });
     await context.sync();
-    return entries.map(({ w, range }) => ({
-      sheet: w.sheet,
-      cell: w.cell,
-      formula: range.formulas[0]?.[0] as string | number | boolean,
-      numberFormat: String(range.numberFormat[0]?.[0] ?? "General"),
-    }));
+    return {
+      ok: true,
+      undo: {
+        prior: entries.map(({ w, range }) => ({
+          sheet: w.sheet,
+          cell: w.cell,
+          formula: range.formulas[0]?.[0] as string | number | boolean,
+          numberFormat: String(range.numberFormat[0]?.[0] ?? "General"),
+        })),
+        written: after.map(({ w, range }) => ({ sheet: w.sheet, cell: w.cell, ...contentOf(range) })),
+      },
+    };
   });
 }
 
 /**
- * Puts cells back as {@link writeCells} found them (number format, then formula or constant), in one
- * sync. Text that Excel would read as a number or formula is written with a leading apostrophe, which
- * Excel stores as the plain text.
- * @example await restoreCells(Excel.run, undo);
+ * Puts cells back as {@link writeCells} found them (number format, then formula or constant), all or
+ * none. One `Excel.run`, two syncs: the first reads the cells; when one no longer holds what the write
+ * left there (the user changed it since), nothing is restored and the cells are returned. Text that
+ * Excel would read as a number or formula is written with a leading apostrophe, which Excel stores as
+ * the plain text.
+ * @example const outcome = await restoreCells(Excel.run, undo);
  */
-export async function restoreCells(run: ExcelRun, prior: ReadonlyArray<PriorContent>): Promise<void> {
-  await run(async (context) => {
-    for (const p of prior) {
+export async function restoreCells(run: ExcelRun, undo: FillUndo): Promise<RestoreOutcome> {
+  return run(async (context) => {
+    const entries = undo.written.map((w) => ({ w, range: rangeOf(context, w).load(CONTENT_PROPS) }));
+    await context.sync();
+    const changed: ChangedCell[] = [];
+    for (const { w, range } of entries) {
+      const now = contentOf(range);
+      const { sheet, cell, ...was } = w;
+      if (!sameContent(was, now)) changed.push({ sheet, cell, reason: "changed", was, now });
+    }
+    if (changed.length > 0) return { ok: false, changed };
+    for (const p of undo.prior) {
       const range = rangeOf(context, p);
       range.numberFormat = [[p.numberFormat]];
       const keepText = typeof p.formula === "string" && p.formula !== "" && !p.formula.startsWith("=") && p.numberFormat !== "@";
       range.formulas = [[keepText ? `'${p.formula as string}` : p.formula]];
     }
     await context.sync();
+    return { ok: true };
   });
 }
 

@@ -86,24 +86,38 @@ describe("writeCells / restoreCells", () => {
     });
     const before = excel.contentSnapshot();
     const run = runOf(excel);
-    const undo = await writeCells(run, [
-      { sheet: "T3", cell: "B1", value: "10.5" },
+    const outcome = await writeCells(run, [
       { sheet: "T3", cell: "C1", value: "58121209.78" },
       { sheet: "T3", cell: "B2", value: "3" },
       { sheet: "T3", cell: "C2", value: "7.25" },
     ]);
-    expect(excel.syncCount).toBe(1);
-    expect(excel.cell("T3", "B1")).toMatchObject({ value: 10.5 });
-    expect(excel.cell("T3", "B1").formula).toBeUndefined();
+    // One batch: a sync to read the cells, one to write them and read them back.
+    expect(excel.syncCount).toBe(2);
+    if (!outcome.ok) throw new Error("refused");
     expect(excel.cell("T3", "C1").value).toBe(58121209.78);
+    expect(excel.cell("T3", "B2").value).toBe(3);
     expect(excel.cell("T3", "C2").value).toBe(7.25);
-    expect(undo).toContainEqual({ sheet: "T3", cell: "B1", formula: "=SUM(B2:B3)", numberFormat: "General" });
+    expect(outcome.undo.prior).toContainEqual({ sheet: "T3", cell: "C1", formula: "58,121,209.78", numberFormat: "General" });
+    expect(outcome.undo.written).toContainEqual({ sheet: "T3", cell: "B2", value: 3, numberFormat: "0.00", text: "3.00" });
     expect(excel.contentSnapshot()).not.toBe(before);
 
-    await restoreCells(run, undo);
-    expect(excel.syncCount).toBe(2);
+    expect(await restoreCells(run, outcome.undo)).toEqual({ ok: true });
+    expect(excel.syncCount).toBe(4);
     expect(excel.contentSnapshot()).toBe(before);
     expect(excel.cell("T3", "C1").value).toBe("58,121,209.78");
+  });
+
+  it("never writes over a formula: the whole write is refused and nothing changes", async () => {
+    const excel = new FakeExcel({ sheets: [{ name: "T3", rows: [["合计", { value: null, formula: "SUM(B2:B3)" }], ["a", 1]] }] });
+    const before = excel.contentSnapshot();
+    const outcome = await writeCells(runOf(excel), [
+      { sheet: "T3", cell: "B2", value: "2" },
+      { sheet: "T3", cell: "B1", value: "10.5", expected: { value: null, formula: "SUM(B2:B3)" } },
+    ]);
+    expect(outcome).toMatchObject({ ok: false, changed: [{ sheet: "T3", cell: "B1", reason: "formula", now: { formula: "SUM(B2:B3)" } }] });
+    expect(excel.contentSnapshot()).toBe(before);
+    // One sync: the read; no write was sent.
+    expect(excel.syncCount).toBe(1);
   });
 });
 

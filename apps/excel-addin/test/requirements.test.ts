@@ -47,7 +47,12 @@ const ACTIONS: Record<Action, (excel: FakeExcel) => Promise<unknown>> = {
     excel.settings.set(MARKS_SETTING, JSON.stringify([{ sheet: "T3", cell: "C3", color: "#FFFF00", pattern: "Gray25" }]));
     await clearMarks(runOf(excel), await loadMarks(runOf(excel)));
   },
-  fill: async (excel) => restoreCells(runOf(excel), await writeCells(runOf(excel), [{ sheet: "T3", cell: "C3", value: "301.00" }])),
+  fill: async (excel) => {
+    const written = await writeCells(runOf(excel), [{ sheet: "T3", cell: "C3", value: "301.00", expected: { value: 300 } }]);
+    if (!written.ok) throw new Error("refused");
+    const restored = await restoreCells(runOf(excel), written.undo);
+    if (!restored.ok) throw new Error("refused");
+  },
   waive: (excel) => writeTableSheet(runOf(excel), "yusuan_waivers", [["fingerprint", "rule", "reason", "by", "date"]], { hidden: true }),
   template: (excel) => insertWorkbook(runOf(excel), templateWorkbook({ department: "某部门", year: 2025 })),
   narrative: (excel) => addTextSheet(runOf(excel), "预算编制说明", ["一、部门职责"]),

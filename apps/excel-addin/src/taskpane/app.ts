@@ -28,14 +28,12 @@ import {
   removeComments,
   readProtection,
   readWorkbook,
-  restoreCells,
   saveGeneratedSheets,
   saveMarks,
   selectCell,
-  writeCells,
   writeTableSheet,
+  type ChangedCell,
   type ExcelRun,
-  type PriorContent,
   type PriorFill,
 } from "../adapter";
 import { createCatalog, registerCatalog, type CatalogData, type Scheme } from "@yusuan/classification";
@@ -44,7 +42,8 @@ import type { YusuanCatalog } from "../standalone/catalog";
 import { describeOfficeError } from "../office-errors";
 import { excelFor, unsupportedActions, type Action } from "../requirements";
 import { t, type Lang, type MessageKey } from "./i18n";
-import { CHAPTER_NAMES, notesFor, countBySeverity, groupDigits, groupFindings, isoDate, locationLabel, marksFor, noTablesFound, refOfLocation, writesFor } from "./view-model";
+import { FillSession } from "./fill-session";
+import { CHAPTER_NAMES, changedLines, changedSummary, notesFor, countBySeverity, groupDigits, groupFindings, isoDate, locationLabel, marksFor, noTablesFound, refOfLocation } from "./view-model";
 
 /** What the task pane needs from its host. */
 export interface AppHost {
@@ -98,8 +97,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   let grid: Grid | undefined;
   let analysis: Analysis | undefined;
   let marks: PriorFill[] = [];
-  let undo: PriorContent[] | undefined;
-  let patches: CellPatch[] = [];
+  const fills = new FillSession(run);
   let selected: Finding | undefined;
 
   const button = (action: string, label: string, primary = false) => {
@@ -137,6 +135,8 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   const list = h("div", { id: "findings" });
   const detail = h("section", { id: "detail", class: "card", hidden: "" });
   const fillPanel = h("section", { id: "fill", class: "card", hidden: "" });
+  /** The cells that stopped the last 应用 or 撤销, listed under the fill preview. */
+  const changedList = h("div", { id: "fill-changed", class: "changed", role: "alert", hidden: "" });
   const templatePanel = h("section", { id: "template", class: "card", hidden: "" });
   const catalogPanel = supports("1.7") ? catalogControls() : null;
 
@@ -200,8 +200,21 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     } finally {
       root.classList.remove("busy");
       for (const b of root.querySelectorAll("button")) b.disabled = blocked.has(b.dataset.action ?? "");
-      fillPanel.querySelector<HTMLButtonElement>('[data-action="undo"]')?.toggleAttribute("disabled", !undo);
+      updateFillButtons();
     }
+  }
+
+  /** 应用 is off once applied (until a new preview), 撤销 while there is nothing to undo. */
+  function updateFillButtons(): void {
+    const state = fills.buttons;
+    const apply = fillPanel.querySelector<HTMLButtonElement>('[data-action="apply"]');
+    if (apply) {
+      apply.disabled = !state.apply || blocked.has("fill");
+      if (!state.apply && !blocked.has("fill")) apply.title = L("appliedAlready");
+      else apply.removeAttribute("title");
+    }
+    const undo = fillPanel.querySelector<HTMLButtonElement>('[data-action="undo"]');
+    if (undo) undo.disabled = !state.undo || blocked.has("fill");
   }
 
   async function check(): Promise<void> {
@@ -487,10 +500,12 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   }
 
   async function previewFill(): Promise<void> {
-    if (!grid) await check();
+    // Always from a fresh reading: a value typed since the last check must not be overwritten.
+    await check();
     if (!grid) return;
     const result = fillGrid(grid, { lang });
-    patches = result.patches.filter((p) => refOfLocation(p.location));
+    const patches: CellPatch[] = result.patches.filter((p) => refOfLocation(p.location));
+    fills.preview(patches, grid);
     const apply = button("apply", L("apply"), true);
     const revert = button("undo", L("undo"));
     apply.addEventListener("click", () => void guarded(applyFill));
@@ -520,24 +535,41 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       result.conflicts.length > 0 ? h("p", { class: "explain" }, L("conflicts", { n: result.conflicts.length })) : null,
       patches.length > 0 ? table : null,
       h("div", { class: "actions" }, patches.length > 0 ? apply : null, revert),
+      changedList,
     );
+    showChanged([]);
     fillPanel.hidden = false;
   }
 
+  function showChanged(changed: ReadonlyArray<ChangedCell>): void {
+    put(changedList, changed.length > 0 ? h("h3", {}, L("changedTitle")) : null, changed.length > 0 ? h("ul", {}, ...changedLines(changed, lang).map((line) => h("li", {}, line))) : null);
+    changedList.hidden = changed.length === 0;
+  }
+
   async function applyFill(): Promise<void> {
-    const writes = writesFor(patches);
-    if (writes.length === 0) return;
-    if (await protectionBlocks("apply", writes.map((w) => w.sheet), false)) return;
-    undo = await writeCells(run, writes);
-    say(L("applied", { n: writes.length }));
+    if (!fills.buttons.apply) return;
+    if (await protectionBlocks("apply", fills.applySheets, false)) return;
+    const result = await fills.apply();
+    if (result.status === "refused") {
+      showChanged(result.changed);
+      say(L("applyRefused", { n: result.changed.length, cells: changedSummary(result.changed, lang) }));
+    } else if (result.status === "applied") {
+      showChanged([]);
+      say(L("applied", { n: result.n }));
+    }
   }
 
   async function revertFill(): Promise<void> {
-    if (!undo) return;
-    if (await protectionBlocks("undo", undo.map((u) => u.sheet), false)) return;
-    await restoreCells(run, undo);
-    undo = undefined;
-    say(L("undone"));
+    if (!fills.buttons.undo) return;
+    if (await protectionBlocks("undo", fills.undoSheets, false)) return;
+    const result = await fills.undo();
+    if (result.status === "refused") {
+      showChanged(result.changed);
+      say(L("undoRefused", { n: result.changed.length, cells: changedSummary(result.changed, lang) }));
+    } else if (result.status === "undone") {
+      showChanged([]);
+      say(result.left > 0 ? L("undoneMore", { n: result.left }) : L("undone"));
+    }
   }
 
   async function countTables(): Promise<number> {

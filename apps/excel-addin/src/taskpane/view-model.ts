@@ -2,8 +2,10 @@
  * Pure helpers between the engine's results and the task pane: grouping, cell references, marks and
  * writes. No DOM, no Office.
  */
-import type { CellPatch, Finding, Location, Severity, TableSummary } from "@yusuan/disclosure";
-import type { CellRef, PriorFill } from "../adapter";
+import type { CellPatch, Finding, Grid, Location, Severity, TableSummary } from "@yusuan/disclosure";
+import type { CellContent, CellRef, CellWrite, ChangedCell, PriorFill } from "../adapter";
+import { parseRect } from "../a1";
+import { t, type Lang } from "./i18n";
 
 /** Findings of one table, with counts by severity. */
 export interface FindingGroup {
@@ -95,14 +97,76 @@ export function marksFor(findings: ReadonlyArray<Finding>, already: ReadonlyArra
 }
 
 /**
- * The writes of fill patches on sheet cells (a text document's patches have no cell to write).
+ * The writes of fill patches on sheet cells (a text document's patches have no cell to write). Given
+ * the grid the patches were computed from, each write carries what its cell held there, so that
+ * writing is refused when the cell has changed since.
  * @example writesFor(patches) // [{ sheet: "T3", cell: "E7", value: "38233551.78" }]
  */
-export function writesFor(patches: ReadonlyArray<CellPatch>): (CellRef & { value: string })[] {
+export function writesFor(patches: ReadonlyArray<CellPatch>, grid?: Grid): CellWrite[] {
   return patches.flatMap((p) => {
     const ref = refOfLocation(p.location);
-    return ref ? [{ ...ref, value: p.newValue }] : [];
+    if (!ref) return [];
+    return [grid ? { ...ref, value: p.newValue, expected: contentIn(grid, ref) } : { ...ref, value: p.newValue }];
   });
+}
+
+/**
+ * What a cell of a grid holds, as a write compares it (an empty content when the grid has no such cell).
+ * @example contentIn(grid, { sheet: "T3", cell: "E7" }) // { value: 300, text: "300.00" }
+ */
+export function contentIn(grid: Grid, ref: CellRef): CellContent {
+  const rect = parseRect(ref.cell);
+  const sheet = grid.sheets.find((s) => s.name === ref.sheet);
+  const cell = rect && sheet ? sheet.rows[rect.top]?.[rect.left] : undefined;
+  if (!cell) return { value: null, text: "" };
+  return { value: cell.value, ...(cell.formula !== undefined ? { formula: cell.formula } : {}), text: cell.text };
+}
+
+/** Where the fill of the pane stands: how many cells the preview would write, whether it was applied, how many fills can be undone. */
+export interface FillState {
+  readonly previewed: number;
+  readonly applied: boolean;
+  readonly undoDepth: number;
+}
+
+/**
+ * Which of the fill buttons are enabled: 应用 while a preview with cells is not yet applied (a new
+ * preview enables it again), 撤销 while some fill can be undone.
+ * @example fillButtons({ previewed: 3, applied: true, undoDepth: 1 }) // { apply: false, undo: true }
+ */
+export function fillButtons(state: FillState): { apply: boolean; undo: boolean } {
+  return { apply: state.previewed > 0 && !state.applied, undo: state.undoDepth > 0 };
+}
+
+/** What a cell shows in a message: its formula, else its text, else its value; "（空）" when empty. */
+function shown(content: CellContent | undefined, lang: Lang): string {
+  if (!content) return "?";
+  if (content.formula !== undefined) return `=${content.formula}`;
+  if (content.text) return content.text;
+  return content.value === null || content.value === "" ? t(lang, "blankCell") : String(content.value);
+}
+
+/**
+ * One line per cell that stopped a fill or an undo: "T3!E7：（空）→ 42" (what it held then → now), or
+ * that it holds a formula, which is never overwritten.
+ * @example changedLines([{ sheet: "T3", cell: "E7", reason: "changed", was: { value: null }, now: { value: 42, text: "42" } }], "zh-CN") // ["T3!E7：（空）→ 42"]
+ */
+export function changedLines(changed: ReadonlyArray<ChangedCell>, lang: Lang): string[] {
+  return changed.map((c) => {
+    const cell = `${c.sheet}!${c.cell}`;
+    if (c.reason === "formula") return t(lang, "formulaCell", { cell, formula: shown(c.now, lang) });
+    return t(lang, "changedCell", { cell, was: shown(c.was, lang), now: shown(c.now, lang) });
+  });
+}
+
+/**
+ * The cells of {@link changedLines} for a status message: the first `max`, then "等 N 个" / "and N more".
+ * @example changedSummary(changed, "en", 2) // "T3!E7: (blank) → 42; T3!E8: (blank) → 7; and 3 more"
+ */
+export function changedSummary(changed: ReadonlyArray<ChangedCell>, lang: Lang, max = 5): string {
+  const lines = changedLines(changed.slice(0, max), lang);
+  if (changed.length > max) lines.push(t(lang, "moreCells", { n: changed.length - max }));
+  return lines.join(lang === "en" ? "; " : "；");
 }
 
 /**

@@ -327,7 +327,21 @@ export class FakeExcel {
     );
   }
 
-  /** @internal */
+  /**
+   * What a user does in Excel: types `input` into a cell ("123.5" a number, "'x" text, "=…" a formula,
+   * "" clears it), outside any batch of the add-in.
+   * @example excel.typeInto("T3", "E7", "42")
+   */
+  typeInto(sheet: string, address: string, input: string): void {
+    const model = this.sheet(sheet);
+    const rect = parseRect(address);
+    if (!rect) throw new Error(`bad address ${address}`);
+    const k = key(rect.top, rect.left);
+    const cell = model.cells.get(k) ?? emptyCell();
+    enter(cell, input);
+    model.cells.set(k, cell);
+  }
+
   /**
    * What a user does in Excel: inserts `count` empty rows before row `at` (0-based). Cells, merges and
    * names below move down, as in Excel.
