@@ -166,11 +166,43 @@ describe("task pane in headless Chromium", () => {
     );
     expect(written).toBe(Number(target.text.replaceAll(",", "")));
     expect(await fake()).not.toBe(before);
+    // Applied once: 应用 is off until a new preview.
+    await expect(page.locator('#fill [data-action="apply"]').isDisabled()).resolves.toBe(true);
 
     await page.click('#fill [data-action="undo"]');
     await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("已撤销"));
     expect(await fake()).toBe(before);
     await page.screenshot({ path: join(artifacts, "taskpane.png"), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it("refuses to apply over a value typed after the preview, listing the cell, which keeps the typed value", async () => {
+    const target = blanked!;
+    const where = `${target.sheet}!${target.cell}`;
+    await page.click('nav [data-action="fill"]');
+    await page.waitForSelector(`#fill:not([hidden]) table.patches`);
+    await expect(page.locator("#fill table.patches tbody tr", { hasText: where }).count()).resolves.toBe(1);
+    // The user types into the target cell while the preview is open.
+    await page.evaluate(({ sheet, cell }) => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.typeInto(sheet, cell, "12345"), { sheet: target.sheet, cell: target.cell });
+    const typed = await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.contentSnapshot());
+    await page.click('#fill [data-action="apply"]');
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("未写入任何单元格"));
+    const status = (await page.locator("#status").textContent())!;
+    expect(status).toContain(`${where}：（空） → 12345`);
+    expect(status).toContain("重新点击“填充”");
+    await expect(page.locator("#fill-changed:not([hidden]) li").allTextContents()).resolves.toEqual([`${where}：（空） → 12345`]);
+    await page.locator("#fill").screenshot({ path: join(artifacts, "fill-refused.png") });
+    // Nothing was written: the cell keeps the typed value, and so does every other cell.
+    const cell = await page.evaluate(({ sheet, cell }) => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.cell(sheet, cell).value, { sheet: target.sheet, cell: target.cell });
+    expect(cell).toBe(12345);
+    expect(await page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.contentSnapshot())).toBe(typed);
+    // A fresh 填充 reads the typed value: that cell is no longer offered.
+    await page.click('nav [data-action="fill"]');
+    await page.waitForSelector("#fill:not([hidden]) h2");
+    await expect(page.locator("#fill table.patches tbody tr", { hasText: where }).count()).resolves.toBe(0);
+    await expect(page.locator("#fill-changed").isHidden()).resolves.toBe(true);
+    // Leave the workbook as the later steps expect it.
+    await page.evaluate(({ sheet, cell }) => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.typeInto(sheet, cell, ""), { sheet: target.sheet, cell: target.cell });
     expect(problems).toEqual([]);
   });
 
