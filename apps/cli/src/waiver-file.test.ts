@@ -7,7 +7,7 @@ import { parseWaiverFile, readWaiverFile, serializeWaiverFile, waiverFileOf } fr
 describe("waiver file", () => {
   it("sits beside its input and round-trips", () => {
     expect(waiverFileOf("a/预算.pdf")).toBe("a/预算.pdf.yusuan-waivers.json");
-    const waivers = [{ fingerprint: "0123456789abcdef", rule: "C1.rounding-residue", reason: "尾差", by: "张三", date: "2025-03-01" }];
+    const waivers = [{ fingerprint: "0123456789abcdef", rule: "C1.rounding-residue" as const, reason: "尾差", by: "张三", date: "2025-03-01" }];
     expect(parseWaiverFile(serializeWaiverFile(waivers), "x")).toEqual({ ok: true, waivers });
   });
 

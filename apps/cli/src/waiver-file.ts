@@ -4,7 +4,7 @@
  * `check` reads the file on its own; `yusuan waive` writes it.
  */
 import { existsSync, readFileSync } from "node:fs";
-import type { Waiver } from "@yusuan/disclosure";
+import { isRuleId, type Waiver } from "@yusuan/disclosure";
 import { z } from "zod";
 
 /** The suffix of a waiver file: `预算.txt` → `预算.txt.yusuan-waivers.json`. */
@@ -62,13 +62,20 @@ export function parseWaiverFile(text: string, path: string): WaiverFileResult {
   }
   return {
     ok: true,
-    waivers: parsed.data.waivers.map((w) => ({
-      fingerprint: w.fingerprint,
-      reason: w.reason,
-      ...(w.rule !== undefined ? { rule: w.rule } : {}),
-      ...(w.by !== undefined ? { by: w.by } : {}),
-      ...(w.date !== undefined ? { date: w.date } : {}),
-    })),
+    // A waiver for a rule no registry holds accepts nothing: it is left out.
+    waivers: parsed.data.waivers.flatMap((w): Waiver[] => {
+      const rule = w.rule;
+      if (rule !== undefined && !isRuleId(rule)) return [];
+      return [
+        {
+          fingerprint: w.fingerprint,
+          reason: w.reason,
+          ...(rule !== undefined && isRuleId(rule) ? { rule } : {}),
+          ...(w.by !== undefined ? { by: w.by } : {}),
+          ...(w.date !== undefined ? { date: w.date } : {}),
+        },
+      ];
+    }),
   };
 }
 

@@ -3,6 +3,8 @@
  * See the README's "Findings" section; the CLI's `--format json` prints {@link Report}.
  */
 
+import type { RuleId } from "./rules/registry";
+
 /** How serious a finding is. */
 export type Severity = "error" | "warning" | "info";
 
@@ -28,8 +30,8 @@ export interface RelatedLocation {
 
 /** One problem found. Amounts are decimal strings in 元 unless `unit` says 万元. */
 export interface Finding {
-  /** Stable rule identifier, e.g. "A3.row-identity". */
-  readonly rule: string;
+  /** Stable rule identifier, e.g. "A3.row-identity": one of the registry's (see `RULES`). */
+  readonly rule: RuleId;
   readonly severity: Severity;
   /** Human message in the requested language (zh-CN by default). */
   readonly message: string;
@@ -129,14 +131,14 @@ export interface CellPatch {
   /** Why (zh-CN by default), e.g. "合计 = 基本支出 + 项目支出". */
   readonly reason: string;
   /** The rule whose identity derived the value. */
-  readonly rule: string;
+  readonly rule: RuleId;
 }
 
 /** A waiver: the user accepted a finding, identified by its fingerprint. */
 export interface Waiver {
   readonly fingerprint: string;
   readonly reason: string;
-  readonly rule?: string;
+  readonly rule?: RuleId;
   readonly by?: string;
   readonly date?: string;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cellAddress, type Grid } from "./grid";
 import type { Finding } from "./report";
+import type { RuleId } from "./rules/registry";
 import { applyWaivers, readWaivers, WAIVER_SHEET, waiverSheetRows } from "./waivers";
 
 function gridOf(rows: (string | null)[][], name = WAIVER_SHEET): Grid {
@@ -20,14 +21,14 @@ function gridOf(rows: (string | null)[][], name = WAIVER_SHEET): Grid {
 const FP1 = "0123456789abcdef";
 const FP2 = "fedcba9876543210";
 
-function finding(fingerprint: string, rule = "A3.row-identity"): Finding {
+function finding(fingerprint: string, rule: RuleId = "A3.row-identity"): Finding {
   return { rule, severity: "error", message: "m", table: "T3", fingerprint };
 }
 
 describe("waivers", () => {
   it("round-trips through the sheet rows", () => {
     const waivers = [
-      { fingerprint: FP1, rule: "A3.row-identity", reason: "尾差", by: "张三", date: "2025-01-10" },
+      { fingerprint: FP1, rule: "A3.row-identity" as const, reason: "尾差", by: "张三", date: "2025-01-10" },
       { fingerprint: FP2, reason: "已说明" },
     ];
     const rows = waiverSheetRows(waivers);
@@ -57,8 +58,17 @@ describe("waivers", () => {
     expect(out[1]!.waived).toBeUndefined();
   });
 
+  it("leaves out a waiver whose rule no registry holds (it accepts nothing)", () => {
+    const grid = gridOf([
+      ["fingerprint", "rule", "reason"],
+      [FP1, "B1.t1-t3", "x"],
+      [FP2, "B1.t1-t2-t3", "y"],
+    ]);
+    expect(readWaivers(grid)).toEqual([{ fingerprint: FP2, rule: "B1.t1-t2-t3", reason: "y" }]);
+  });
+
   it("requires the rule to match when the waiver names one", () => {
-    const out = applyWaivers([finding(FP1, "B1.t1-t3")], [{ fingerprint: FP1, rule: "A3.row-identity", reason: "x" }]);
+    const out = applyWaivers([finding(FP1, "B1.t1-t2-t3")], [{ fingerprint: FP1, rule: "A3.row-identity", reason: "x" }]);
     expect(out[0]!.waived).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
  * Waivers: findings the user accepted, kept in the workbook itself in a hidden sheet, so that they
  * travel with the file and every face (CLI, add-in) applies the same ones.
  */
+import { isRuleId } from "./rules/registry";
 import type { Cell, Grid } from "./grid";
 import type { Finding, Waiver } from "./report";
 
@@ -73,7 +74,11 @@ export function readWaivers(grid: Grid): Waiver[] {
     const reason = get("reason");
     if (!FINGERPRINT.test(fingerprint) || reason === "") continue;
     const waiver: { -readonly [K in keyof Waiver]: Waiver[K] } = { fingerprint, reason };
-    for (const k of ["rule", "by", "date"] as const) {
+    // A waiver for a rule no registry holds accepts nothing: it is left out.
+    const rule = get("rule");
+    if (rule !== "" && !isRuleId(rule)) continue;
+    if (rule !== "") waiver.rule = rule;
+    for (const k of ["by", "date"] as const) {
       const v = get(k);
       if (v !== "") waiver[k] = v;
     }

@@ -54,7 +54,7 @@ const patch = (sheet: string, address: string, newValue: string): CellPatch => (
   oldValue: "",
   newValue,
   reason: "合计 = 基本支出 + 项目支出",
-  rule: "A1.total",
+  rule: "A3.row-identity",
 });
 
 describe("writePatches", () => {
@@ -106,7 +106,7 @@ describe("writeWaivers", () => {
   it("stores waivers in a hidden sheet, replacing what it held", async () => {
     const first = await writeWaivers(await original(), [{ fingerprint: "old", reason: "旧" }]);
     const out = await writeWaivers(first, [
-      { fingerprint: "0a1b2c", rule: "B2.yoy", reason: "口径调整", by: "张三", date: "2024-03-01" },
+      { fingerprint: "0a1b2c", rule: "C2.year-comparison", reason: "口径调整", by: "张三", date: "2024-03-01" },
       { fingerprint: "ffee00", reason: "已说明" },
     ]);
     const read = await readXlsx(out, "w.xlsx");
@@ -116,7 +116,7 @@ describe("writeWaivers", () => {
     const s = sheets[0]!;
     expect(s.hidden).toBe(true);
     expect(s.rows[0]?.map((c) => c?.text)).toEqual(["fingerprint", "rule", "reason", "by", "date"]);
-    expect(s.rows[1]?.map((c) => c?.text)).toEqual(["0a1b2c", "B2.yoy", "口径调整", "张三", "2024-03-01"]);
+    expect(s.rows[1]?.map((c) => c?.text)).toEqual(["0a1b2c", "C2.year-comparison", "口径调整", "张三", "2024-03-01"]);
     expect(s.rows[2]?.[0]?.text).toBe("ffee00");
     expect(s.rows[2]?.[2]?.text).toBe("已说明");
     expect(s.rows).toHaveLength(3);

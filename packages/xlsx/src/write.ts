@@ -169,7 +169,7 @@ async function saveNamed(workbook: ExcelJS.Workbook, recalc: boolean, name: stri
  *
  * @example
  * ```ts
- * const out = await writeWaivers(bytes, [{ fingerprint: "a1b2c3", reason: "上年数据口径调整", rule: "B2.yoy" }]);
+ * const out = await writeWaivers(bytes, [{ fingerprint: "a1b2c3", reason: "上年数据口径调整", rule: "C2.year-comparison" }]);
  * ```
  */
 export async function writeWaivers(original: Uint8Array, waivers: ReadonlyArray<Waiver>, options?: { name?: string }): Promise<Uint8Array> {

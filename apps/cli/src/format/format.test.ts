@@ -30,8 +30,8 @@ const reports: FileReport[] = [
     tables: [{ id: "T3", title: "2025年部门支出预算总表", found: true, sheet: "T3", range: "A1:E20" }],
     findings: [
       finding(),
-      finding({ rule: "B1.total", severity: "warning", table: "T1", row: undefined, column: undefined, location: { line: 12 }, message: `名称 ${evil} & "x"`, fingerprint: "fedcba9876543210" }),
-      finding({ rule: "D2.title", severity: "info", table: "D", location: undefined, expected: undefined, actual: undefined, difference: undefined, row: undefined, column: undefined, fingerprint: "1111111111111111" }),
+      finding({ rule: "B1.t1-t2-t3", severity: "warning", table: "T1", row: undefined, column: undefined, location: { line: 12 }, message: `名称 ${evil} & "x"`, fingerprint: "fedcba9876543210" }),
+      finding({ rule: "D1.title-year", severity: "info", table: "D", location: undefined, expected: undefined, actual: undefined, difference: undefined, row: undefined, column: undefined, fingerprint: "1111111111111111" }),
     ].map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as Finding),
   },
   { path: "b.txt", tables: [], findings: [] },
