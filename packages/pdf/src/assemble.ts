@@ -4,7 +4,7 @@
  * columns, and builds the Grid.
  */
 import { TEXT_SHEET, cellAddress, type Cell, type Grid } from "@yusuan/disclosure";
-import { joinWrapped, type LineItem, type PageItem, type RowItem } from "./layout";
+import { joinWrapped, type LineItem, type PageItem } from "./layout";
 
 /** What each page measured, for the margins. */
 export interface PageInfo {

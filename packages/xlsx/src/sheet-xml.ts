@@ -431,7 +431,6 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
   let inCell = false;
   let row = 0;
   let col = 0;
-  let address: string | undefined;
   let style: string | undefined;
   let type = "n";
   let v: string | undefined;
@@ -558,7 +557,6 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
             if (isTrue(attrs.get("hidden"))) hidden.push(rowIndex);
           } else if (name === "c" && depth === 3 && path[2] === "row") {
             const r = attrs.get("r");
-            address = r;
             if (r === undefined) {
               row = Math.max(rowIndex, 0);
               col = lastCol + 1;

@@ -57,8 +57,8 @@ export function patchLine(p: CellPatch, lang: "zh-CN" | "en"): string {
  * ```
  */
 export async function runFill(input: string, opts: FillCommandOptions, io: Io): Promise<ExitCode> {
-  const lang = parseLang(opts.lang);
-  const en = lang === "en";
+  // An invalid --lang is a usage error before anything is read.
+  parseLang(opts.lang);
   const ext = extname(input).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".txt") {
     throw new CliError("cli.usage", `fill 只接受 .xlsx 或 .txt 文件，而不是“${input}”。`, `fill takes an .xlsx or .txt file, not "${input}".`);

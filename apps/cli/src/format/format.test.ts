@@ -223,9 +223,9 @@ describe("the likely cause", () => {
     findings: [finding({ cause: { table: "T3", row: "2040220", column: "项目支出", location: { line: 165 }, value: "24763610.00" } })],
   };
   it("is said in words, with the place and the corrected value as money", () => {
-    expect(causeText(report.findings[0]!, report, "zh-CN")).toBe("可能的原因：T3 2040220 项目支出（第 165 行）应为 24,763,610.00");
-    expect(causeText(report.findings[0]!, report, "en")).toBe("likely cause: T3 2040220 项目支出 (line 165) should be 24,763,610.00");
-    expect(causeText(finding(), report, "en")).toBe("");
+    expect(causeText(report.findings[0]!, "zh-CN")).toBe("可能的原因：T3 2040220 项目支出（第 165 行）应为 24,763,610.00");
+    expect(causeText(report.findings[0]!, "en")).toBe("likely cause: T3 2040220 项目支出 (line 165) should be 24,763,610.00");
+    expect(causeText(finding(), "en")).toBe("");
   });
   it("replaces the suggestion in the text and HTML reports", () => {
     for (const format of ["text", "html"] as const) {

@@ -97,7 +97,7 @@ export function htmlFormatter(ctx: FormatContext): Formatter {
     const unit = f.unit ? ` ${f.unit}` : "";
     const num = (v: string | undefined): string => `<td class="num">${v === undefined ? "" : h(moneyText(v) + unit)}</td>`;
     const extra: string[] = [];
-    if (f.cause) extra.push(`<div class="fix">${h(causeText(f, report, ctx.lang))}</div>`);
+    if (f.cause) extra.push(`<div class="fix">${h(causeText(f, ctx.lang))}</div>`);
     else if (f.suggestion) extra.push(`<div class="fix">${h(L.fix)}：${h(moneyText(f.suggestion))}</div>`);
     if (f.related && f.related.length > 0) {
       const places = f.related.map((r) => [tableHeading(r.table, report, ctx.lang), r.row, r.column, locationText(r.location, ctx.lang)].filter((x) => x).join(" "));

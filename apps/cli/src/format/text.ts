@@ -60,7 +60,7 @@ export function textFormatter(ctx: FormatContext): Formatter {
           ctx.write(`    ${paint(sev.color, label)}  ${where ? `${where}  ` : ""}${f.message}  ${paint("dim", f.rule)}${waived}\n`);
           const figures = figuresText(f, ctx.lang);
           if (figures) ctx.write(`      ${paint("dim", figures)}\n`);
-          if (f.cause) ctx.write(`      ${paint("dim", causeText(f, report, ctx.lang))}\n`);
+          if (f.cause) ctx.write(`      ${paint("dim", causeText(f, ctx.lang))}\n`);
           else if (f.suggestion) ctx.write(`      ${paint("dim", (en ? "suggestion: " : "建议：") + f.suggestion)}\n`);
         }
       }

@@ -244,10 +244,10 @@ export function moneyText(value: string): string {
  *
  * @example
  * ```ts
- * causeText(finding, report, "zh-CN"); // "可能的原因：T3 2040220 项目支出（第 165 行）应为 24,763,610.00"
+ * causeText(finding, "zh-CN"); // "可能的原因：T3 2040220 项目支出（第 165 行）应为 24,763,610.00"
  * ```
  */
-export function causeText(f: Finding, report: FileReport, lang: "zh-CN" | "en"): string {
+export function causeText(f: Finding, lang: "zh-CN" | "en"): string {
   const c = f.cause;
   if (!c) return "";
   const where = locationText(c.location, lang);
