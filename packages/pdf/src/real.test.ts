@@ -55,7 +55,7 @@ describe.each(DOCS)("%s", (name) => {
 
   // The reference of the 决算 document keeps every printed line of its narrative apart; only the
   // budgets' references join wrapped lines into paragraphs.
-  test.skipIf(!(BUDGETS as readonly string[]).includes(name))("narrative lines stating 万元 figures match the reference", () => {
+  if ((BUDGETS as readonly string[]).includes(name)) test("narrative lines stating 万元 figures match the reference", () => {
     const expected = wanLines(referenceGrid(name));
     const actual = wanLines(pdfGrids.get(name)!);
     const missing = [...expected].filter((l) => !actual.has(l));
