@@ -114,9 +114,11 @@ describe("yusuan fill never loses work (built, real processes)", () => {
     for (let round = 0; round < 8; round++) {
       copyFileSync(sample, file);
       const p = spawn(process.execPath, [CLI, "fill", file, "--in-place"], { stdio: "ignore" });
+      // Listen before waiting: on a fast machine the run may finish before it is killed.
+      const closed = new Promise((r) => p.on("close", r));
       await new Promise((r) => setTimeout(r, 150 + round * 120));
       p.kill(round % 2 === 0 ? "SIGKILL" : "SIGTERM");
-      await new Promise((r) => p.on("close", r));
+      await closed;
       const text = await filledCell(file); // readable, whole
       expect(["", "105767210.12"]).toContain(text);
       if (existsSync(`${file}.bak`)) expect(readFileSync(`${file}.bak`).equals(original)).toBe(true);

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { writeFileAtomic, type AtomicFs } from "./atomic";
+import { withFileLock, writeFileAtomic, type AtomicFs } from "./atomic";
 
 let dir = "";
 beforeEach(async () => {
@@ -75,5 +75,30 @@ describe("writeFileAtomic", () => {
     await expect(writeFileAtomic(path, bytes("new"), { fs: failing })).rejects.toThrow(/EXDEV/);
     expect(await readFile(path, "utf8")).toBe("original");
     expect(await readdir(dir)).toEqual(["b.xlsx"]);
+  });
+});
+
+describe("withFileLock and locks left by killed runs", () => {
+  it("takes over a lock whose process is gone, and one left empty by a run killed while making it", async () => {
+    const path = join(dir, "预算.xlsx");
+    await writeFile(path, "x");
+    // A process number that is not running.
+    await writeFile(`${path}.lock`, "999999999\n");
+    expect(await withFileLock(path, async () => "dead holder", { waitMs: 500 })).toBe("dead holder");
+    await writeFile(`${path}.lock`, "");
+    const old = new Date(Date.now() - 10_000);
+    await fsp.utimes(`${path}.lock`, old, old);
+    expect(await withFileLock(path, async () => "empty lock", { waitMs: 500 })).toBe("empty lock");
+    expect((await readdir(dir)).sort()).toEqual(["预算.xlsx"]);
+  });
+
+  it("waits for a live holder and then says the file is locked", async () => {
+    const path = join(dir, "预算.xlsx");
+    await writeFile(path, "x");
+    await writeFile(`${path}.lock`, `${process.ppid}\n`);
+    await expect(withFileLock(path, async () => "never", { waitMs: 200 })).rejects.toThrow();
+    // A fresh empty lock may be a live run that has not written its number yet: it is waited for too.
+    await writeFile(`${path}.lock`, "");
+    await expect(withFileLock(path, async () => "never", { waitMs: 200 })).rejects.toThrow();
   });
 });

@@ -62,6 +62,9 @@ const pending = new Set<string>();
 /** The temporary files of this module: `.<name>.<pid>.<random>.tmp`. */
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-z]+\.tmp$/;
 
+/** How long a lock file may stay empty before it is taken for one left by a killed run. */
+const EMPTY_LOCK_STALE_MS = 2_000;
+
 function alive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
@@ -318,6 +321,15 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
         const again = await fsp.readFile(lock, "utf8").catch(() => "");
         if (again === text) await fsp.unlink(lock).catch(() => undefined);
         continue;
+      }
+      // A lock without a process number: its maker was killed between creating and writing it. A live
+      // maker writes it at once, so one that stays empty for a while is stale.
+      if (holder === undefined) {
+        const age = await fsp.stat(lock).then((st) => Date.now() - st.mtimeMs).catch(() => 0);
+        if (age > EMPTY_LOCK_STALE_MS && (await fsp.readFile(lock, "utf8").catch(() => "x")) === "") {
+          await fsp.unlink(lock).catch(() => undefined);
+          continue;
+        }
       }
       if (Date.now() >= deadline) throw new FileLocked(path, holder);
       await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 50)));
