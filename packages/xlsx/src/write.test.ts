@@ -253,3 +253,24 @@ describe("gridToWorkbook", () => {
     expect(read.grid.sheets[0]?.rows.map((r) => r.map((c) => c?.text ?? ""))).toEqual(grid.sheets[0]!.rows.map((r) => r.map((c) => c?.text ?? "")));
   });
 });
+
+describe("a merge too large for the writer's parser (A1:XFD1048576)", () => {
+  it("is written back without materialising it: the patch lands, the merge stays, waivers too", async () => {
+    const { costlyInputs } = await import("@yusuan/testing");
+    const giant = (await costlyInputs()).find((c) => c.name === "giant-merge.xlsx")!;
+    const patch: CellPatch = { location: { sheet: "Sheet1", cell: "A1" }, table: "T1", oldValue: "1", newValue: "1234.5", reason: "test", rule: "A2.total-row" };
+    const started = Date.now();
+    const out = await writePatches(giant.bytes, [patch], { name: "giant-merge.xlsx" });
+    expect(Date.now() - started).toBeLessThan(giant.seconds * 1000);
+    const sheetXml = await (await JSZip.loadAsync(out)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheetXml).toMatch(/<mergeCells count="1"><mergeCell ref="A1:XFD1048576"\/><\/mergeCells>/);
+    const read = await readXlsx(out, "out.xlsx");
+    if (!read.ok) throw new Error(read.message);
+    const sheet = read.grid.sheets[0]!;
+    expect(sheet.rows[0]?.[0]?.value).toBe(1234.5);
+    expect(sheet.merges).toEqual([{ top: 0, left: 0, bottom: 1048575, right: 16383 }]);
+    const waived = await writeWaivers(giant.bytes, [{ fingerprint: "0123456789abcdef", reason: "ok", rule: "A2.total-row" }], { name: "giant-merge.xlsx" });
+    const again = await readXlsx(waived, "w.xlsx");
+    expect(again.ok && again.grid.sheets.find((s) => s.name === "Sheet1")?.merges).toEqual([{ top: 0, left: 0, bottom: 1048575, right: 16383 }]);
+  });
+});

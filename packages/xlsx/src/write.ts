@@ -10,6 +10,7 @@ import { XlsxError } from "./errors";
 import { formatNumber } from "./format";
 import { inspectXlsx } from "./inspect";
 import { DEFAULT_LIMITS } from "./limits";
+import { setAsideLargeMerges, withMerges, type SetAside } from "./giant-merges";
 import type { CellSpec, WorkbookSpec } from "./spec";
 
 /**
@@ -48,31 +49,51 @@ const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 /** Merged cells the writer may hold in all: exceljs makes an object for every cell a merge covers. */
 const MAX_MERGED_CELLS = 1_000_000;
 
-async function loadChecked(original: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
+/** A merge of more cells than this is set aside while exceljs holds the workbook, and put back after. */
+const LARGE_MERGE_CELLS = 100_000;
+
+/** A workbook as exceljs holds it, with the merges too large for exceljs kept aside. */
+interface Loaded {
+  readonly workbook: ExcelJS.Workbook;
+  readonly aside: SetAside;
+}
+
+async function loadChecked(original: Uint8Array, name: string): Promise<Loaded> {
   const inspection = await inspectXlsx(original, name, DEFAULT_LIMITS);
   if (!inspection.ok) throw new XlsxError(inspection.code, inspection.message, inspection.messageEn);
-  // Read once with the bounded reader first: what it refuses is refused with its message, and a
-  // merge the writer would have to materialise cell by cell (A1:XFD1048576) is refused by name.
+  // Read once with the bounded reader first: what it refuses is refused with its message. Large merges
+  // (A1:XFD1048576) are set aside in the XML; many smaller ones that together are too many for exceljs
+  // are refused by name.
   const { readXlsx } = await import("./read");
   const read = await readXlsx(original, name);
   if (!read.ok) throw new XlsxError(read.code, read.message, read.messageEn);
   for (const sheet of read.grid.sheets) {
     let merged = 0;
     for (const m of sheet.merges ?? []) {
-      merged += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      const size = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (size > LARGE_MERGE_CELLS) continue;
+      merged += size;
       if (merged > MAX_MERGED_CELLS) {
         const ref = `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`;
         throw new XlsxError(
           "input.unwritable",
-          `工作簿“${name}”工作表“${sheet.name}”的合并区域 ${ref} 过大（超过 ${MAX_MERGED_CELLS} 个单元格），无法写回；未写出任何文件。`,
-          `Workbook "${name}", sheet "${sheet.name}": the merged range ${ref} is too large to write back (over ${MAX_MERGED_CELLS} cells); nothing was written.`,
+          `工作簿“${name}”工作表“${sheet.name}”的合并区域过多（至 ${ref} 已超过 ${MAX_MERGED_CELLS} 个单元格），无法写回；未写出任何文件。`,
+          `Workbook "${name}", sheet "${sheet.name}": too many merged cells to write back (over ${MAX_MERGED_CELLS} by ${ref}); nothing was written.`,
         );
       }
     }
   }
+  let bytes = original;
+  let aside: SetAside = new Map();
+  try {
+    ({ bytes, aside } = setAsideLargeMerges(original, LARGE_MERGE_CELLS));
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.split("\n")[0]!.slice(0, 200) : String(e);
+    throw new XlsxError("input.unwritable", `工作簿“${name}”无法解包（${detail}）；未写出任何文件。`, `Workbook "${name}" cannot be unpacked (${detail}); nothing was written.`, { cause: e });
+  }
   const workbook = await newWorkbook();
   try {
-    await workbook.xlsx.load(original as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     const detail = e instanceof Error ? e.message.split("\n")[0]!.slice(0, 200) : String(e);
     throw new XlsxError(
@@ -82,7 +103,7 @@ async function loadChecked(original: Uint8Array, name: string): Promise<ExcelJS.
       { cause: e },
     );
   }
-  return workbook;
+  return { workbook, aside };
 }
 
 async function save(workbook: ExcelJS.Workbook, recalc: boolean): Promise<Uint8Array> {
@@ -114,7 +135,7 @@ export async function writePatches(
   options?: { recalcOnOpen?: boolean; name?: string },
 ): Promise<Uint8Array> {
   const name = options?.name ?? "workbook.xlsx";
-  const workbook = await loadChecked(original, name);
+  const { workbook, aside } = await loadChecked(original, name);
   for (const patch of patches) {
     const location = patch.location;
     if (!("sheet" in location)) continue;
@@ -145,13 +166,14 @@ export async function writePatches(
     // Excel stores doubles: this host boundary is the one place a decimal string becomes a number.
     target.value = Number(text);
   }
-  return saveNamed(workbook, options?.recalcOnOpen ?? true, name);
+  return saveNamed(workbook, options?.recalcOnOpen ?? true, name, aside);
 }
 
 /** Saves, turning a failure of the writer on odd content into an error that names the file. */
-async function saveNamed(workbook: ExcelJS.Workbook, recalc: boolean, name: string): Promise<Uint8Array> {
+async function saveNamed(workbook: ExcelJS.Workbook, recalc: boolean, name: string, aside: SetAside = new Map()): Promise<Uint8Array> {
   try {
-    return await save(workbook, recalc);
+    const saved = await save(workbook, recalc);
+    return aside.size > 0 ? withMerges(saved, aside) : saved;
   } catch (e) {
     const detail = e instanceof Error ? e.message.split("\n")[0]!.slice(0, 200) : String(e);
     throw new XlsxError(
@@ -174,7 +196,7 @@ async function saveNamed(workbook: ExcelJS.Workbook, recalc: boolean, name: stri
  */
 export async function writeWaivers(original: Uint8Array, waivers: ReadonlyArray<Waiver>, options?: { name?: string }): Promise<Uint8Array> {
   const name = options?.name ?? "workbook.xlsx";
-  const workbook = await loadChecked(original, name);
+  const { workbook, aside } = await loadChecked(original, name);
   const old = workbook.getWorksheet(WAIVER_SHEET_NAME);
   if (old) workbook.removeWorksheet(old.id);
   const ws = workbook.addWorksheet(WAIVER_SHEET_NAME, { state: "hidden" });
@@ -192,7 +214,7 @@ export async function writeWaivers(original: Uint8Array, waivers: ReadonlyArray<
   });
   ws.getColumn(1).width = 24;
   ws.getColumn(3).width = 40;
-  return saveNamed(workbook, false, name);
+  return saveNamed(workbook, false, name, aside);
 }
 
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
