@@ -67,11 +67,15 @@ async function loadChecked(original: Uint8Array, name: string): Promise<Loaded> 
   const { readXlsx } = await import("./read");
   const read = await readXlsx(original, name);
   if (!read.ok) throw new XlsxError(read.code, read.message, read.messageEn);
+  let large = false;
   for (const sheet of read.grid.sheets) {
     let merged = 0;
     for (const m of sheet.merges ?? []) {
       const size = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      if (size > LARGE_MERGE_CELLS) continue;
+      if (size > LARGE_MERGE_CELLS) {
+        large = true;
+        continue;
+      }
       merged += size;
       if (merged > MAX_MERGED_CELLS) {
         const ref = `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`;
@@ -86,7 +90,8 @@ async function loadChecked(original: Uint8Array, name: string): Promise<Loaded> 
   let bytes = original;
   let aside: SetAside = new Map();
   try {
-    ({ bytes, aside } = setAsideLargeMerges(original, LARGE_MERGE_CELLS));
+    // Only a workbook that has such a merge is unpacked here; the others go to exceljs as they are.
+    if (large) ({ bytes, aside } = setAsideLargeMerges(original, LARGE_MERGE_CELLS));
   } catch (e) {
     const detail = e instanceof Error ? e.message.split("\n")[0]!.slice(0, 200) : String(e);
     throw new XlsxError("input.unwritable", `工作簿“${name}”无法解包（${detail}）；未写出任何文件。`, `Workbook "${name}" cannot be unpacked (${detail}); nothing was written.`, { cause: e });
