@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze, readTextDocument, recognize, type Grid, type StandardTableId } from "@yusuan/disclosure";
 import { parseAmount } from "@yusuan/money";
+import { expect } from "vitest";
 
 export const DIR = join(__dirname, "../../../tests/fixtures/real");
 export const DOCS = [
@@ -66,3 +67,19 @@ export function findingKeys(grid: Grid): string[] {
   return [...new Set(analyze(grid).findings.map((f) => `${f.severity} ${f.rule} ${f.table} ${f.row ?? ""} ${f.column ?? ""}`))].sort();
 }
 
+/**
+ * Asserts that every table found in the reference is found in `grid` with the same rows and cells (and no
+ * other); returns how many cells were compared.
+ */
+export function expectTablesLikeReference(grid: Grid, ref: Grid, label: string): number {
+  let cells = 0;
+  for (const id of TABLES) {
+    const expected = tableRows(ref, id);
+    const actual = tableRows(grid, id);
+    expect(actual === undefined, `${id} found in one and not the other`).toBe(expected === undefined);
+    if (!expected || !actual) continue;
+    expect(actual, `${label} ${id}`).toEqual(expected);
+    cells += expected.flat().length;
+  }
+  return cells;
+}
