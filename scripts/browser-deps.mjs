@@ -20,12 +20,18 @@ export function ensureBrowser() {
     const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
     const install =
       update.status === 0 &&
-      spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-noto-cjk"], {
-        stdio: "inherit",
-        env,
-      }).status === 0;
+      spawnSync(
+        "apt-get",
+        ["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-noto-cjk"],
+        {
+          stdio: "inherit",
+          env,
+        },
+      ).status === 0;
     if (install && present()) return true;
   }
-  console.error(`The browser tests need Debian's chromium and fonts-noto-cjk. Install them with:\n  ${INSTALL}`);
+  console.error(
+    `The browser tests need Debian's chromium and fonts-noto-cjk. Install them with:\n  ${INSTALL}`,
+  );
   return false;
 }

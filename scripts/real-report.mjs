@@ -26,7 +26,13 @@ for (const group of ["packages", "apps"]) {
     for (const [sub, target] of Object.entries(pkg.exports ?? {})) {
       const m = JSON.stringify(target).match(/\.\/dist\/([\w/-]+)\.js/);
       if (!m || sub === "./package.json") continue;
-      aliases[sub === "." ? pkg.name : `${pkg.name}/${sub.slice(2)}`] = join(root, group, dir, "src", `${m[1]}.ts`);
+      aliases[sub === "." ? pkg.name : `${pkg.name}/${sub.slice(2)}`] = join(
+        root,
+        group,
+        dir,
+        "src",
+        `${m[1]}.ts`,
+      );
     }
   }
 }
@@ -48,7 +54,7 @@ await build({
   external: ["pdfjs-dist", "exceljs", "jszip"],
   logLevel: "error",
 });
-const engine = await import(pathToFileURL(outfile).href + `?t=${Date.now()}`);
+const engine = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
 
 const dir = join(root, "tests", "fixtures", "real");
 const docs = readdirSync(join(dir, "tsv"))
@@ -59,7 +65,10 @@ for (const name of docs) {
   let grid;
   if (usePdf) {
     if (!engine.readPdf) throw new Error("@yusuan/pdf is not there yet");
-    const r = await engine.readPdf(new Uint8Array(readFileSync(join(dir, "pdf", `${name}.pdf`))), `${name}.pdf`);
+    const r = await engine.readPdf(
+      new Uint8Array(readFileSync(join(dir, "pdf", `${name}.pdf`))),
+      `${name}.pdf`,
+    );
     if (!r.ok) {
       console.log(`\n=== ${name}: ${r.error?.message ?? JSON.stringify(r.error)}`);
       continue;
@@ -71,13 +80,17 @@ for (const name of docs) {
   }
   const a = engine.analyze(grid, { lang });
   const count = (s) => a.findings.filter((f) => f.severity === s).length;
-  console.log(`\n=== ${name}: ${a.document.kind} · ${a.document.department ?? "?"} · ${a.document.year ?? "?"} — ${count("error")} errors, ${count("warning")} warnings, ${count("info")} infos`);
+  console.log(
+    `\n=== ${name}: ${a.document.kind} · ${a.document.department ?? "?"} · ${a.document.year ?? "?"} — ${count("error")} errors, ${count("warning")} warnings, ${count("info")} infos`,
+  );
   const missing = a.tables.filter((t) => !t.found).map((t) => t.id);
   if (missing.length) console.log(`   tables not found: ${missing.join(" ")}`);
   for (const f of a.findings) {
     if (f.severity === "info" && !showInfo) continue;
     const where = f.location ? JSON.stringify(f.location).replace(/"/g, "") : "";
     const fig = f.expected !== undefined ? ` [exp ${f.expected} act ${f.actual}]` : "";
-    console.log(`  ${f.severity.padEnd(7)} ${f.table.padEnd(2)} ${f.rule.padEnd(28)} ${where} ${f.row ?? ""} ${f.message}${fig}`);
+    console.log(
+      `  ${f.severity.padEnd(7)} ${f.table.padEnd(2)} ${f.rule.padEnd(28)} ${where} ${f.row ?? ""} ${f.message}${fig}`,
+    );
   }
 }

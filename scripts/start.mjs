@@ -11,7 +11,9 @@ const filled = "examples/sample.filled.xlsx";
 
 for (const file of [cli, workbook]) {
   if (!existsSync(file)) {
-    console.error(`缺少 ${file}；请先运行 npm ci（npm start 会自动构建）。 Missing ${file}; run npm ci first.`);
+    console.error(
+      `缺少 ${file}；请先运行 npm ci（npm start 会自动构建）。 Missing ${file}; run npm ci first.`,
+    );
     process.exit(2);
   }
 }
@@ -25,4 +27,6 @@ function run(args) {
 
 run(["check", workbook]);
 run(["fill", workbook, "-o", filled]);
-console.log(`\n已写出填充后的副本：${filled}（原文件未改动）。 Filled copy written to ${filled}; the original is unchanged.`);
+console.log(
+  `\n已写出填充后的副本：${filled}（原文件未改动）。 Filled copy written to ${filled}; the original is unchanged.`,
+);

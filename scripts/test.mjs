@@ -20,7 +20,7 @@ function run(label, cmd, args) {
 
 function finish(passed, failed) {
   const line = `${passed} passed, ${failed} failed`;
-  writeFileSync(`${results}/summary.txt`, line + "\n");
+  writeFileSync(`${results}/summary.txt`, `${line}\n`);
   console.log(`\n${line}`);
   process.exit(failed > 0 ? 1 : 0);
 }

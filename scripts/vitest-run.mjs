@@ -14,11 +14,15 @@ import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 export function runVitest(args, report, options = {}) {
   rmSync(report, { force: true });
   const startedAt = Date.now();
-  const r = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args], {
-    stdio: options.stdio ?? "inherit",
-    env: options.env ?? process.env,
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    "npx",
+    ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args],
+    {
+      stdio: options.stdio ?? "inherit",
+      env: options.env ?? process.env,
+      encoding: "utf8",
+    },
+  );
   return countResults(r.status, report, startedAt);
 }
 
@@ -46,7 +50,7 @@ export function countResults(status, report, startedAt) {
     notes.push("vitest's report is not valid JSON; counted as one failure");
     return { passed: 0, failed: 1, notes, status };
   }
-  let passed = json.numPassedTests ?? 0;
+  const passed = json.numPassedTests ?? 0;
   let failed = (json.numFailedTests ?? 0) + suitesThatFailedToLoad(json);
   const pending = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   if (pending > 0) notes.push(`${pending} tests were skipped or todo`);
@@ -55,7 +59,9 @@ export function countResults(status, report, startedAt) {
     failed++;
   }
   if (status !== 0 && failed === 0) {
-    notes.push(`vitest exited with status ${status} although no test failed (an unhandled error or a crash); counted as one failure`);
+    notes.push(
+      `vitest exited with status ${status} although no test failed (an unhandled error or a crash); counted as one failure`,
+    );
     failed++;
   }
   return { passed, failed, notes, status };

@@ -40,8 +40,11 @@ describe("add-in parity", () => {
     expect(grid.source.kind).toBe("excel");
     const fromExcel = analyze(grid);
 
-    const byFingerprint = (a: { fingerprint: string }, b: { fingerprint: string }) => a.fingerprint.localeCompare(b.fingerprint);
-    expect(fromExcel.findings.map(comparable).sort(byFingerprint)).toEqual(fromText.findings.map(comparable).sort(byFingerprint));
+    const byFingerprint = (a: { fingerprint: string }, b: { fingerprint: string }) =>
+      a.fingerprint.localeCompare(b.fingerprint);
+    expect(fromExcel.findings.map(comparable).sort(byFingerprint)).toEqual(
+      fromText.findings.map(comparable).sort(byFingerprint),
+    );
     expect(fromExcel.tables.map((t) => [t.id, t.found])).toEqual(fromText.tables.map((t) => [t.id, t.found]));
     // The workbook's findings point at cells, the text's at lines.
     for (const f of fromExcel.findings) if (f.location) expect("sheet" in f.location).toBe(true);
@@ -58,15 +61,20 @@ describe("add-in parity", () => {
         ...s,
         rows: s.rows.map((row) =>
           row.map((c) =>
-            c && /^-?\d{1,3}(,\d{3})*\.\d{2}$/.test(c.text) ? { ...c, value: Number(c.text.replaceAll(",", "")), numberFormat: "#,##0.00" } : c,
+            c && /^-?\d{1,3}(,\d{3})*\.\d{2}$/.test(c.text)
+              ? { ...c, value: Number(c.text.replaceAll(",", "")), numberFormat: "#,##0.00" }
+              : c,
           ),
         ),
       })),
     };
     const excel = fakeExcelFromGrid(numeric);
     const fromExcel = analyze(await readWorkbook(excel.run as unknown as ExcelRun));
-    const byFingerprint = (a: { fingerprint: string }, b: { fingerprint: string }) => a.fingerprint.localeCompare(b.fingerprint);
-    expect(fromExcel.findings.map(comparable).sort(byFingerprint)).toEqual(fromText.findings.map(comparable).sort(byFingerprint));
+    const byFingerprint = (a: { fingerprint: string }, b: { fingerprint: string }) =>
+      a.fingerprint.localeCompare(b.fingerprint);
+    expect(fromExcel.findings.map(comparable).sort(byFingerprint)).toEqual(
+      fromText.findings.map(comparable).sort(byFingerprint),
+    );
   });
 
   it("gives the CLI's findings, locations included, for the sample workbook opened in Excel", async () => {

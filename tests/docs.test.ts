@@ -35,7 +35,9 @@ function createProgram(): ts.Program {
   if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, "\n"));
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, root, undefined, configPath);
   // Only the entry points as roots: the compiler pulls in what they import, with the project's options.
-  const rootNames = Object.values(ENTRY_POINTS).flat().map((file) => resolve(root, file));
+  const rootNames = Object.values(ENTRY_POINTS)
+    .flat()
+    .map((file) => resolve(root, file));
   return ts.createProgram({ rootNames, options: parsed.options });
 }
 
@@ -62,7 +64,8 @@ function hasExample(node: ts.Node): boolean {
   return jsDocsOf(node).some((doc) =>
     (doc.tags ?? []).some(
       (tag) =>
-        tag.tagName.text === "example" && /```[\s\S]*\S[\s\S]*```/.test(ts.getTextOfJSDocComment(tag.comment) ?? ""),
+        tag.tagName.text === "example" &&
+        /```[\s\S]*\S[\s\S]*```/.test(ts.getTextOfJSDocComment(tag.comment) ?? ""),
     ),
   );
 }
@@ -80,7 +83,8 @@ function visibleDeclarations(symbol: ts.Symbol): ts.Declaration[] {
     (d) => (ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) && d.body === undefined,
   );
   return declarations.filter(
-    (d) => !(overloaded && (ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) && d.body !== undefined),
+    (d) =>
+      !(overloaded && (ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) && d.body !== undefined),
   );
 }
 
@@ -128,7 +132,13 @@ function checkClassMembers(
 ): void {
   const seen = new Set<ts.Symbol>();
   for (const member of declaration.members) {
-    if (!(ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member))) {
+    if (
+      !(
+        ts.isMethodDeclaration(member) ||
+        ts.isGetAccessorDeclaration(member) ||
+        ts.isSetAccessorDeclaration(member)
+      )
+    ) {
       continue;
     }
     if (!isPublicMember(member)) continue;
@@ -182,9 +192,9 @@ function problemsOf(program: ts.Program, file: string): { exported: string[]; pr
 }
 
 function report(problems: Problem[]): string[] {
-  return [...new Map(problems.map((p) => [`${p.file}:${p.line} ${p.name}: missing ${p.missing}`, p])).keys()].sort(
-    (a, b) => a.localeCompare(b, "en", { numeric: true }),
-  );
+  return [
+    ...new Map(problems.map((p) => [`${p.file}:${p.line} ${p.name}: missing ${p.missing}`, p])).keys(),
+  ].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
 describe.each(Object.entries(ENTRY_POINTS))("%s", (_pkg, entries) => {
@@ -240,7 +250,8 @@ test("the checker notices a missing comment and a missing example", () => {
   const file = ts.createSourceFile("probe.ts", text, ts.ScriptTarget.ES2022, true);
   const [good, noExample, loose, bare, klass] = file.statements;
   expect(good && hasComment(good) && hasExample(good)).toBe(true);
-  const variable = noExample && ts.isVariableStatement(noExample) ? noExample.declarationList.declarations[0] : undefined;
+  const variable =
+    noExample && ts.isVariableStatement(noExample) ? noExample.declarationList.declarations[0] : undefined;
   expect(variable && hasComment(variable)).toBe(true);
   expect(variable && hasExample(variable)).toBe(false);
   expect(loose && hasComment(loose) && !hasExample(loose)).toBe(true);
@@ -260,7 +271,8 @@ test("re-exports are followed to the declarations, and each gap is reported with
       'export { Counter } from "./c";',
       'export { ghost } from "./nowhere";',
     ].join("\n"),
-    "/probe/a.ts": "/**\n * Adds.\n * @example\n * ```ts\n * add(1, 2); // 3\n * ```\n */\nexport function add(a: number, b: number): number { return a + b; }\n",
+    "/probe/a.ts":
+      "/**\n * Adds.\n * @example\n * ```ts\n * add(1, 2); // 3\n * ```\n */\nexport function add(a: number, b: number): number { return a + b; }\n",
     "/probe/b.ts": "export const undocumented = 1;\nexport interface Shape { x: number }\n",
     "/probe/c.ts": [
       "/**",
@@ -296,7 +308,9 @@ test("re-exports are followed to the declarations, and each gap is reported with
   const probe = ts.createProgram({ rootNames: ["/probe/index.ts"], options, host });
   const { exported, problems } = problemsOf(probe, "/probe/index.ts");
   expect(exported.sort()).toEqual(["Counter", "Shape", "add", "ghost", "renamed"]);
-  const listed = problems.map((p) => `${p.file.replace(/^.*\/probe\//, "")}:${p.line} ${p.name}: ${p.missing}`);
+  const listed = problems.map(
+    (p) => `${p.file.replace(/^.*\/probe\//, "")}:${p.line} ${p.name}: ${p.missing}`,
+  );
   expect(listed.sort()).toEqual([
     "b.ts:1 renamed: TSDoc comment",
     "b.ts:2 Shape: TSDoc comment",

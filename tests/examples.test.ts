@@ -10,7 +10,17 @@ import { readXlsx } from "@yusuan/xlsx";
 import { analyzeText, sampleText } from "./fixtures/sample";
 
 const workbookPath = fileURLToPath(new URL("../examples/sample.xlsx", import.meta.url));
-const key = (f: Finding) => [f.rule, f.severity, f.table, f.row, f.column, f.expected, f.actual, f.difference, f.fingerprint];
+const key = (f: Finding) => [
+  f.rule,
+  f.severity,
+  f.table,
+  f.row,
+  f.column,
+  f.expected,
+  f.actual,
+  f.difference,
+  f.fingerprint,
+];
 
 test("the committed sample workbook gives the text's findings, with sheet locations", async () => {
   const read = await readXlsx(new Uint8Array(readFileSync(workbookPath)), "sample.xlsx");
@@ -18,7 +28,9 @@ test("the committed sample workbook gives the text's findings, with sheet locati
   const fromWorkbook = analyze(read.grid);
   const fromText = analyzeText(sampleText());
   expect(fromWorkbook.findings.map(key)).toEqual(fromText.findings.map(key));
-  expect(fromWorkbook.tables.map((t) => [t.id, t.found])).toEqual(fromText.tables.map((t) => [t.id, t.found]));
+  expect(fromWorkbook.tables.map((t) => [t.id, t.found])).toEqual(
+    fromText.tables.map((t) => [t.id, t.found]),
+  );
   expect(fromWorkbook.findings.every((f) => f.location && "sheet" in f.location)).toBe(true);
   expect(fromWorkbook.document).toEqual(fromText.document);
 });

@@ -49,7 +49,11 @@ test("the sample has exactly one error: the 安保经费 project funds", () => {
   const { findings } = analyzeText(sampleText());
   const errors = findings.filter((f) => f.severity === "error");
   expect(errors).toHaveLength(1);
-  expect(errors[0]).toMatchObject({ rule: "E1.performance-funds", actual: expect.any(String), expected: expect.any(String) });
+  expect(errors[0]).toMatchObject({
+    rule: "E1.performance-funds",
+    actual: expect.any(String),
+    expected: expect.any(String),
+  });
 });
 
 test("fingerprints are stable across runs and distinct across findings", () => {

@@ -38,10 +38,21 @@ function tableRows(grid: Grid, a: Analysis): Record<string, string[]> {
     for (let r = t.rows[0] + 1; r <= t.rows[1]; r++) {
       let cells = (sheet.rows[r] ?? []).map((c) => (c ? cell(c.text) : ""));
       while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
-      if (/^(合计|总计)$/.test(cells[0] ?? "")) cells = [cells[0]!, ...cells.slice(1).filter((c, i, all) => c !== "" || all.slice(0, i).some((x) => x !== ""))];
-      const data = cells.some((c) => /^-?\d+(\.\d+)?$/.test(c) && !/^(19|20)\d\d$/.test(c)) && !cells.some((c) => /^\d{4}年/.test(c));
+      if (/^(合计|总计)$/.test(cells[0] ?? ""))
+        cells = [
+          cells[0]!,
+          ...cells.slice(1).filter((c, i, all) => c !== "" || all.slice(0, i).some((x) => x !== "")),
+        ];
+      const data =
+        cells.some((c) => /^-?\d+(\.\d+)?$/.test(c) && !/^(19|20)\d\d$/.test(c)) &&
+        !cells.some((c) => /^\d{4}年/.test(c));
       const labels = cells.filter((c) => c !== "" && !/^-?\d+(\.\d+)?$/.test(c)).length;
-      if (data || (/^(合计|总计)$/.test(cells[0] ?? "") && labels === 1) || /^(注|说明)[:：]/.test(cells[0] ?? "")) rows.push(cells.join(" | "));
+      if (
+        data ||
+        (/^(合计|总计)$/.test(cells[0] ?? "") && labels === 1) ||
+        /^(注|说明)[:：]/.test(cells[0] ?? "")
+      )
+        rows.push(cells.join(" | "));
     }
     out[id] = rows;
   }
@@ -80,7 +91,11 @@ describe.each(REAL_DOCUMENTS)("%s as pdftotext -layout text", (name) => {
 
   test("gives the same findings", () => {
     const limits = new Set(LAYOUT_LIMITS[name] ?? []);
-    const keys = (a: Analysis) => a.findings.map(key).filter((k) => !limits.has(k)).sort();
+    const keys = (a: Analysis) =>
+      a.findings
+        .map(key)
+        .filter((k) => !limits.has(k))
+        .sort();
     expect(keys(layout.analysis)).toEqual(keys(tsv.analysis));
     expect(layout.analysis.document).toEqual(tsv.analysis.document);
   });

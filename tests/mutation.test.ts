@@ -12,7 +12,9 @@ import { analyzeText, sampleLines, sampleText } from "./fixtures/sample";
 const base = analyzeText(sampleText());
 
 function pointsAt(a: Analysis, table: TableId): boolean {
-  return a.findings.some((f) => f.severity === "error" && (f.table === table || f.related?.some((r) => r.table === table)));
+  return a.findings.some(
+    (f) => f.severity === "error" && (f.table === table || f.related?.some((r) => r.table === table)),
+  );
 }
 
 /** A printed amount changed by 0.01 (small) or 1,000,000 元 / 100 万元 (large), printed with 2 decimals. */
@@ -43,7 +45,8 @@ test("every table amount changed by a small or a large amount is detected (100%)
           const copy = [...lines];
           copy[n - 1] = changed.join("\t");
           tried++;
-          if (!pointsAt(analyzeText(copy.join("\n")), table.id)) missed.push(`${table.id} line ${n} cell ${c + 1} ${big ? "large" : "small"}`);
+          if (!pointsAt(analyzeText(copy.join("\n")), table.id))
+            missed.push(`${table.id} line ${n} cell ${c + 1} ${big ? "large" : "small"}`);
         }
       });
     }

@@ -24,22 +24,51 @@ beforeAll(() => {
   const packs = join(scratch, "packs");
   mkdirSync(packs);
   for (const dir of [...LIBRARIES.map((d) => join("packages", d)), join("apps", "cli")]) {
-    const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", packs], { cwd: join(root, dir), encoding: "utf8" });
+    const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", packs], {
+      cwd: join(root, dir),
+      encoding: "utf8",
+    });
     const name = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")).name as string;
     packed[dir] = join(packs, out.trim().split("\n").pop()!);
     tarballs[name] = `file:${packed[dir]}`;
   }
   const app = join(scratch, "app");
   mkdirSync(app);
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module", dependencies: tarballs, overrides: tarballs }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], { cwd: app, stdio: "pipe" });
+  writeFileSync(
+    join(app, "package.json"),
+    JSON.stringify({
+      name: "scratch",
+      private: true,
+      type: "module",
+      dependencies: tarballs,
+      overrides: tarballs,
+    }),
+  );
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], {
+    cwd: app,
+    stdio: "pipe",
+  });
 
   // What a user of the engine alone installs: no exceljs (an optional peer of the catalog importer).
   const lean = join(scratch, "lean");
   mkdirSync(lean);
-  const leanDeps = Object.fromEntries(["@yusuan/money", "@yusuan/classification", "@yusuan/disclosure"].map((n) => [n, tarballs[n]!]));
-  writeFileSync(join(lean, "package.json"), JSON.stringify({ name: "lean", private: true, type: "module", dependencies: leanDeps, overrides: leanDeps }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], { cwd: lean, stdio: "pipe" });
+  const leanDeps = Object.fromEntries(
+    ["@yusuan/money", "@yusuan/classification", "@yusuan/disclosure"].map((n) => [n, tarballs[n]!]),
+  );
+  writeFileSync(
+    join(lean, "package.json"),
+    JSON.stringify({
+      name: "lean",
+      private: true,
+      type: "module",
+      dependencies: leanDeps,
+      overrides: leanDeps,
+    }),
+  );
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"], {
+    cwd: lean,
+    stdio: "pipe",
+  });
 }, 300_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -68,16 +97,27 @@ const MODULES: [string, string][] = [
 const ESM = MODULES.map(([names, from]) => `import { ${names} } from "${from}";`).join("\n") + BODY;
 const CJS = MODULES.map(([names, from]) => `const { ${names} } = require("${from}");`).join("\n") + BODY;
 
-const expected = { money: "105,767,210.12", name: "卫生健康支出", pdf: "function", imported: true, tables: 9, xlsx: "function" };
+const expected = {
+  money: "105,767,210.12",
+  name: "卫生健康支出",
+  pdf: "function",
+  imported: true,
+  tables: 9,
+  xlsx: "function",
+};
 
 describe("installed tarballs", () => {
   test("import from ESM", () => {
     writeFileSync(join(scratch, "app", "esm.mjs"), ESM);
-    expect(JSON.parse(execFileSync("node", ["esm.mjs"], { cwd: join(scratch, "app"), encoding: "utf8" }))).toEqual(expected);
+    expect(
+      JSON.parse(execFileSync("node", ["esm.mjs"], { cwd: join(scratch, "app"), encoding: "utf8" })),
+    ).toEqual(expected);
   });
   test("require from CommonJS", () => {
     writeFileSync(join(scratch, "app", "cjs.cjs"), CJS);
-    expect(JSON.parse(execFileSync("node", ["cjs.cjs"], { cwd: join(scratch, "app"), encoding: "utf8" }))).toEqual(expected);
+    expect(
+      JSON.parse(execFileSync("node", ["cjs.cjs"], { cwd: join(scratch, "app"), encoding: "utf8" })),
+    ).toEqual(expected);
   });
 });
 
@@ -110,10 +150,14 @@ console.log(JSON.stringify({ csv: csv.ok, xlsx: xlsx.ok ? [] : xlsx.errors.map((
     const lean = join(scratch, "lean");
     const names = `import { importCatalogCsv, importCatalogXlsx } from "@yusuan/classification/import";\nimport { readTextDocument, analyze } from "@yusuan/disclosure";\n`;
     writeFileSync(join(lean, "esm.mjs"), names + LEAN_BODY);
-    expect(JSON.parse(execFileSync("node", ["esm.mjs"], { cwd: lean, encoding: "utf8" }))).toEqual(expectedLean);
+    expect(JSON.parse(execFileSync("node", ["esm.mjs"], { cwd: lean, encoding: "utf8" }))).toEqual(
+      expectedLean,
+    );
     const required = `const { importCatalogCsv, importCatalogXlsx } = require("@yusuan/classification/import");\nconst { readTextDocument, analyze } = require("@yusuan/disclosure");\n`;
     writeFileSync(join(lean, "cjs.cjs"), `${required}(async () => {${LEAN_BODY}})();`);
-    expect(JSON.parse(execFileSync("node", ["cjs.cjs"], { cwd: lean, encoding: "utf8" }))).toEqual(expectedLean);
+    expect(JSON.parse(execFileSync("node", ["cjs.cjs"], { cwd: lean, encoding: "utf8" }))).toEqual(
+      expectedLean,
+    );
   });
 });
 
@@ -130,25 +174,44 @@ describe("tarball contents", () => {
     expect(Object.keys(packed)).toHaveLength(LIBRARIES.length + 1);
     for (const [dir, tarball] of Object.entries(packed)) {
       const files = tarballFiles(tarball);
-      expect(files.filter((f) => /hostile|minimalXlsx|\.test\.|\.test-util\.|test-helpers|(^|\/)__tests__\//i.test(f)), dir).toEqual([]);
+      expect(
+        files.filter((f) =>
+          /hostile|minimalXlsx|\.test\.|\.test-util\.|test-helpers|(^|\/)__tests__\//i.test(f),
+        ),
+        dir,
+      ).toEqual([]);
       const code = files.filter((f) => /\.(c|m)?js$|\.d\.(c|m)?ts$/.test(f));
       expect(code.length, dir).toBeGreaterThan(0);
       for (const file of code) {
-        const text = execFileSync("tar", ["-xzOf", tarball, `package/${file}`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-        expect(text.match(/hostileInputs|costlyInputs|minimalXlsx|"vitest"|fast-check|@yusuan\/testing/g) ?? [], `${dir}: ${file}`).toEqual([]);
+        const text = execFileSync("tar", ["-xzOf", tarball, `package/${file}`], {
+          encoding: "utf8",
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        expect(
+          text.match(/hostileInputs|costlyInputs|minimalXlsx|"vitest"|fast-check|@yusuan\/testing/g) ?? [],
+          `${dir}: ${file}`,
+        ).toEqual([]);
       }
-      const manifest = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" })) as Record<string, Record<string, string> | undefined>;
+      const manifest = JSON.parse(
+        execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }),
+      ) as Record<string, Record<string, string> | undefined>;
       for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
         expect(Object.keys(manifest[field] ?? {}), `${dir} ${field}`).not.toContain("jszip");
         expect(Object.keys(manifest[field] ?? {}), `${dir} ${field}`).not.toContain("@yusuan/testing");
       }
     }
-    const testing = JSON.parse(readFileSync(join(root, "packages", "testing", "package.json"), "utf8")) as { private?: boolean };
+    const testing = JSON.parse(readFileSync(join(root, "packages", "testing", "package.json"), "utf8")) as {
+      private?: boolean;
+    };
     expect(testing.private).toBe(true);
   });
 
   test("exceljs is an optional peer of @yusuan/classification, not a dependency", () => {
-    const manifest = JSON.parse(execFileSync("tar", ["-xzOf", packed[join("packages", "classification")]!, "package/package.json"], { encoding: "utf8" }));
+    const manifest = JSON.parse(
+      execFileSync("tar", ["-xzOf", packed[join("packages", "classification")]!, "package/package.json"], {
+        encoding: "utf8",
+      }),
+    );
     expect(manifest.dependencies?.exceljs).toBeUndefined();
     expect(manifest.peerDependencies?.exceljs).toBeDefined();
     expect(manifest.peerDependenciesMeta?.exceljs).toEqual({ optional: true });
@@ -160,16 +223,28 @@ describe("tarball contents", () => {
     for (const [dir, tarball] of Object.entries(packed)) {
       const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n");
       expect(files, dir).toContain("package/LICENSE");
-      expect(execFileSync("tar", ["-xzOf", tarball, "package/LICENSE"], { encoding: "utf8" }), dir).toBe(license);
+      expect(execFileSync("tar", ["-xzOf", tarball, "package/LICENSE"], { encoding: "utf8" }), dir).toBe(
+        license,
+      );
     }
     expect(license).toContain("Copyright (c) 2026 yusuan contributors");
   });
 
   test("the installed CLI tarball links a working `yusuan` bin", () => {
     const app = join(scratch, "app");
-    const version = JSON.parse(readFileSync(join(root, "apps", "cli", "package.json"), "utf8")).version as string;
-    expect(execFileSync(join(app, "node_modules", ".bin", "yusuan"), ["--version"], { cwd: app, encoding: "utf8" }).trim()).toBe(version);
-    const r = spawnSync(join(app, "node_modules", ".bin", "yusuan"), ["check", join(root, "examples", "sample.txt"), "--format", "json"], { cwd: app, encoding: "utf8" });
+    const version = JSON.parse(readFileSync(join(root, "apps", "cli", "package.json"), "utf8"))
+      .version as string;
+    expect(
+      execFileSync(join(app, "node_modules", ".bin", "yusuan"), ["--version"], {
+        cwd: app,
+        encoding: "utf8",
+      }).trim(),
+    ).toBe(version);
+    const r = spawnSync(
+      join(app, "node_modules", ".bin", "yusuan"),
+      ["check", join(root, "examples", "sample.txt"), "--format", "json"],
+      { cwd: app, encoding: "utf8" },
+    );
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).summary.files).toBe(1);
   });
@@ -179,7 +254,15 @@ describe("tarball contents", () => {
 interface AttwReport {
   problems: Record<string, unknown[]> | unknown[];
   analysis: {
-    entrypoints: Record<string, { resolutions: Record<"node10" | "node16-cjs" | "node16-esm" | "bundler", { resolution?: { fileName: string } }> }>;
+    entrypoints: Record<
+      string,
+      {
+        resolutions: Record<
+          "node10" | "node16-cjs" | "node16-esm" | "bundler",
+          { resolution?: { fileName: string } }
+        >;
+      }
+    >;
   };
 }
 
@@ -187,11 +270,18 @@ describe("arethetypeswrong", () => {
   const attw = join(root, "node_modules", ".bin", "attw");
   for (const dir of LIBRARIES) {
     test(`@yusuan/${dir}: every subpath has types under node10, node16 (CJS and ESM) and bundler, and no problems`, () => {
-      const run = spawnSync(attw, [packed[join("packages", dir)]!, "--format", "json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      const run = spawnSync(attw, [packed[join("packages", dir)]!, "--format", "json"], {
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      });
       const report = JSON.parse(run.stdout) as AttwReport;
-      const problems = Array.isArray(report.problems) ? report.problems : Object.values(report.problems).flat();
+      const problems = Array.isArray(report.problems)
+        ? report.problems
+        : Object.values(report.problems).flat();
       expect(problems).toEqual([]);
-      const manifest = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")) as { exports: Record<string, unknown> };
+      const manifest = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")) as {
+        exports: Record<string, unknown>;
+      };
       expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(Object.keys(manifest.exports).sort());
       for (const [subpath, entry] of Object.entries(report.analysis.entrypoints)) {
         for (const mode of ["node10", "node16-cjs", "node16-esm", "bundler"] as const) {

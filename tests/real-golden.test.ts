@@ -11,7 +11,13 @@ import { analyze, type Analysis, type Finding } from "@yusuan/disclosure";
 import { readPdf } from "@yusuan/pdf";
 import { REAL_DOCUMENTS, analyzeReal, type RealDocument } from "./fixtures/real-docs";
 
-type Pinned = [severity: "error" | "warning", table: Finding["table"], rule: string, row: string, line: number];
+type Pinned = [
+  severity: "error" | "warning",
+  table: Finding["table"],
+  rule: string,
+  row: string,
+  line: number,
+];
 
 const GOLDEN: Record<RealDocument, { findings: Pinned[]; infos: number }> = {
   ptczj_2025_bumen: {
@@ -23,10 +29,28 @@ const GOLDEN: Record<RealDocument, { findings: Pinned[]; infos: number }> = {
       ["warning", "N", "C6.narrative-items-total", "合计", 56],
       // 87.70 / 78.21 / 204.91 / 268.77万元 for 877,080 / 782,164 / 2,049,197 / 2,687,760 元: cut off, not rounded
       // (78.2164 → 78.22); consistently, so a warning per figure, not an error.
-      ["warning", "N", "C1.truncated-figure", "社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）", 60],
+      [
+        "warning",
+        "N",
+        "C1.truncated-figure",
+        "社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）",
+        60,
+      ],
       // "…机关事业单位职业年金缴费支出（项）”887.36万元" while Table 5 prints 873,617 元 = 87.36万元 (the PDF says 887.36 too).
-      ["error", "N", "C1.narrative-figure", "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）", 62],
-      ["warning", "N", "C1.truncated-figure", "卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）", 64],
+      [
+        "error",
+        "N",
+        "C1.narrative-figure",
+        "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）",
+        62,
+      ],
+      [
+        "warning",
+        "N",
+        "C1.truncated-figure",
+        "卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）",
+        64,
+      ],
       ["warning", "N", "C1.truncated-figure", "住房保障支出（类）住房改革支出（款）住房公积金（项）", 65],
       ["warning", "N", "C1.truncated-figure", "住房保障支出（类）住房改革支出（款）购房补贴（项）", 66],
       // A 部门 document: "2025年度本单位政府采购预算117.00万元" and "本单位编报绩效目标的项目共4个".
@@ -79,8 +103,20 @@ const GOLDEN: Record<RealDocument, { findings: Pinned[]; infos: number }> = {
       ["warning", "N", "C2.chiping-wording", "公共安全支出（类）司法（款）公共法律服务（项）", 65],
       // "…职业年金缴费支出（项）”220.63万元…2023年预算安排441.25万元，比2022年预算执行数增加60.54%": two amounts for one
       // item, and 132.59 → 441.25 is +232.79%, not 60.54%.
-      ["error", "N", "C1.conflicting-amounts", "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）", 74],
-      ["error", "N", "C3.percentage", "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）", 74],
+      [
+        "error",
+        "N",
+        "C1.conflicting-amounts",
+        "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）",
+        74,
+      ],
+      [
+        "error",
+        "N",
+        "C3.percentage",
+        "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）",
+        74,
+      ],
       // "2023年“三公”经费预算数为22.91万元，比2022年预算持平".
       ["warning", "N", "C2.chiping-wording", "三公经费", 426],
       // Each 绩效目标表 lists 数量指标 and 质量指标 under 产出指标 but no 时效指标.
@@ -141,8 +177,15 @@ const GOLDEN: Record<RealDocument, { findings: Pinned[]; infos: number }> = {
 const pinned = (a: Analysis): Pinned[] =>
   a.findings
     .filter((f): f is Finding & { severity: "error" | "warning" } => f.severity !== "info")
-    .map((f) => [f.severity, f.table, f.rule, f.row ?? "", f.location && "line" in f.location ? f.location.line : 0]);
-const withoutLine = (list: Pinned[]): string[] => list.map(([s, t, r, row]) => `${s} ${t} ${r} ${row}`).sort();
+    .map((f) => [
+      f.severity,
+      f.table,
+      f.rule,
+      f.row ?? "",
+      f.location && "line" in f.location ? f.location.line : 0,
+    ]);
+const withoutLine = (list: Pinned[]): string[] =>
+  list.map(([s, t, r, row]) => `${s} ${t} ${r} ${row}`).sort();
 const infos = (a: Analysis): number => a.findings.filter((f) => f.severity === "info").length;
 
 describe("golden findings of the real documents, as TAB text", () => {
@@ -159,7 +202,9 @@ describe("golden findings of the real documents, as the published PDF", () => {
   const fromPdf = new Map<RealDocument, Analysis>();
   beforeAll(async () => {
     for (const name of REAL_DOCUMENTS) {
-      const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL(`./fixtures/real/pdf/${name}.pdf`, import.meta.url))));
+      const bytes = new Uint8Array(
+        readFileSync(fileURLToPath(new URL(`./fixtures/real/pdf/${name}.pdf`, import.meta.url))),
+      );
       const r = await readPdf(bytes, `${name}.pdf`);
       if (!r.ok) throw new Error(r.error.message);
       fromPdf.set(name, analyze(r.grid));

@@ -40,8 +40,12 @@ describe("what each document is", () => {
   test("every budget's nine tables are found, each with its own department", () => {
     for (const name of REAL_DOCUMENTS.filter((n) => !n.includes("juesuan"))) {
       const a = of(name);
-      expect(a.tables.filter((t) => !t.found).map((t) => t.id), name).toEqual([]);
-      for (const t of Object.values(a.disclosure.tables)) expect(t?.department, `${name} ${t?.id}`).toBe(expected[name][1]);
+      expect(
+        a.tables.filter((t) => !t.found).map((t) => t.id),
+        name,
+      ).toEqual([]);
+      for (const t of Object.values(a.disclosure.tables))
+        expect(t?.department, `${name} ${t?.id}`).toBe(expected[name][1]);
     }
   });
 });
@@ -80,14 +84,25 @@ describe("the defects a careful reader finds in the tables", () => {
 
   test("shegongbu_2024_juesuan is a 决算: one finding saying so, nothing else", () => {
     const a = of("shegongbu_2024_juesuan");
-    expect(a.findings.map((f) => [f.rule, f.severity, f.table])).toEqual([["D6.document-kind", "warning", "D"]]);
-    expect(a.findings[0]!.message).toBe("本文件是部门决算，不是部门预算或单位预算公开文件；yusuan 目前只检查预算公开文件，未检查本文件。");
-    expect(analyzeReal("shegongbu_2024_juesuan", { lang: "en" }).findings[0]!.message).toMatch(/^This file is a department final account/);
+    expect(a.findings.map((f) => [f.rule, f.severity, f.table])).toEqual([
+      ["D6.document-kind", "warning", "D"],
+    ]);
+    expect(a.findings[0]!.message).toBe(
+      "本文件是部门决算，不是部门预算或单位预算公开文件；yusuan 目前只检查预算公开文件，未检查本文件。",
+    );
+    expect(analyzeReal("shegongbu_2024_juesuan", { lang: "en" }).findings[0]!.message).toMatch(
+      /^This file is a department final account/,
+    );
   });
 });
 
 describe("no other table, cross-table or form error", () => {
-  for (const name of ["qufuban_2025_bumen", "shangwuwei_2025_bumen", "shangwuwei_2025_danwei", "wanli_2023_bumen"] as const) {
+  for (const name of [
+    "qufuban_2025_bumen",
+    "shangwuwei_2025_bumen",
+    "shangwuwei_2025_danwei",
+    "wanli_2023_bumen",
+  ] as const) {
     test(name, () => expect(tableFindings(of(name), "error")).toEqual([]));
   }
 

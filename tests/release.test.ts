@@ -34,7 +34,10 @@ const PUBLIC = ["packages", "apps"].flatMap((group) =>
 
 beforeAll(() => {
   const filters = PUBLIC.flatMap(({ pkg }) => ["--filter", pkg.name]);
-  execFileSync("npx", ["turbo", "run", "build", "--output-logs=errors-only", ...filters], { cwd: root, stdio: "pipe" });
+  execFileSync("npx", ["turbo", "run", "build", "--output-logs=errors-only", ...filters], {
+    cwd: root,
+    stdio: "pipe",
+  });
 }, 300_000);
 
 describe("the yusuan bin", () => {
@@ -43,18 +46,25 @@ describe("the yusuan bin", () => {
   test("points at a file kept in git, so npm links it on install before anything is built", () => {
     const target = cli.bin?.yusuan;
     expect(target).toBeDefined();
-    const tracked = execFileSync("git", ["ls-files", "--error-unmatch", target!], { cwd: cliDir, encoding: "utf8" }).trim();
+    const tracked = execFileSync("git", ["ls-files", "--error-unmatch", target!], {
+      cwd: cliDir,
+      encoding: "utf8",
+    }).trim();
     expect(tracked).toBe(target!.replace(/^\.\//, ""));
     expect(target).not.toMatch(/^\.?\/?dist\//);
   });
 
   test("the lockfile records the same bin (npm ci links what the lockfile says)", () => {
-    const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as { packages: Record<string, { bin?: Record<string, string> }> };
+    const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as {
+      packages: Record<string, { bin?: Record<string, string> }>;
+    };
     expect(lock.packages["apps/cli"]?.bin?.yusuan).toBe(cli.bin?.yusuan?.replace(/^\.\//, ""));
   });
 
   test("runs the built CLI", () => {
-    const r = spawnSync(process.execPath, [join(cliDir, cli.bin!.yusuan!), "--version"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [join(cliDir, cli.bin!.yusuan!), "--version"], {
+      encoding: "utf8",
+    });
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(cli.version);
   });
@@ -73,7 +83,11 @@ describe("the one-file CLI (dist/yusuan.mjs) in an empty folder", () => {
   afterAll(() => rmSync(empty, { recursive: true, force: true }));
 
   const runIn = (cwd: string, script: string, args: string[]) =>
-    spawnSync(process.execPath, [script, ...args], { cwd, encoding: "utf8", env: { ...process.env, NODE_PATH: "" } });
+    spawnSync(process.execPath, [script, ...args], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, NODE_PATH: "" },
+    });
 
   test("no node_modules is reachable from the folder", () => {
     for (let dir = empty; ; dir = dirname(dir)) {
@@ -97,7 +111,10 @@ describe("the one-file CLI (dist/yusuan.mjs) in an empty folder", () => {
     const built = runIn(root, join(cliDir, "dist", "cli.js"), ["check", sample, "--format", "json"]);
     expect(one.stderr).toBe("");
     expect(one.status).toBe(built.status);
-    const fingerprints = (out: string) => (JSON.parse(out) as { files: { findings: { fingerprint: string; rule: string }[] }[] }).files[0]!.findings.map((f) => `${f.rule} ${f.fingerprint}`);
+    const fingerprints = (out: string) =>
+      (
+        JSON.parse(out) as { files: { findings: { fingerprint: string; rule: string }[] }[] }
+      ).files[0]!.findings.map((f) => `${f.rule} ${f.fingerprint}`);
     expect(fingerprints(one.stdout).length).toBeGreaterThan(0);
     expect(fingerprints(one.stdout)).toEqual(fingerprints(built.stdout));
   });
@@ -122,7 +139,9 @@ describe("the one-file CLI (dist/yusuan.mjs) in an empty folder", () => {
     // No warning about pdf.js's native canvas package, which the single file does without.
     expect(one.stderr).toBe("");
     const strip = (out: string) =>
-      (JSON.parse(out) as { files: { findings: { rule: string; fingerprint: string }[] }[] }).files[0]!.findings.map((f) => `${f.rule} ${f.fingerprint}`);
+      (
+        JSON.parse(out) as { files: { findings: { rule: string; fingerprint: string }[] }[] }
+      ).files[0]!.findings.map((f) => `${f.rule} ${f.fingerprint}`);
     expect(strip(one.stdout)).toEqual(strip(built.stdout));
     // Once the CLI reads PDFs (through @yusuan/pdf), the one file must read them too.
     const cliReadsPdf = readFileSync(join(cliDir, "package.json"), "utf8").includes("@yusuan/pdf");
@@ -131,8 +150,23 @@ describe("the one-file CLI (dist/yusuan.mjs) in an empty folder", () => {
 });
 
 describe("workflows", () => {
-  type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }> };
-  const load = (name: string) => yaml.load(readFileSync(join(root, ".github", "workflows", name), "utf8")) as Workflow;
+  type Workflow = {
+    on: Record<string, unknown>;
+    permissions?: Record<string, string>;
+    jobs: Record<
+      string,
+      {
+        steps: {
+          uses?: string;
+          run?: string;
+          with?: Record<string, unknown>;
+          env?: Record<string, string>;
+        }[];
+      }
+    >;
+  };
+  const load = (name: string) =>
+    yaml.load(readFileSync(join(root, ".github", "workflows", name), "utf8")) as Workflow;
 
   test("CI runs .ci/run on pushes and pull requests", () => {
     const ci = load("ci.yml");
@@ -175,7 +209,11 @@ describe("changesets and npm publish", () => {
   });
 
   test("the changesets config ignores the private add-in and publishes publicly from main", () => {
-    const config = JSON.parse(readFileSync(join(root, ".changeset", "config.json"), "utf8")) as { access: string; baseBranch: string; ignore: string[] };
+    const config = JSON.parse(readFileSync(join(root, ".changeset", "config.json"), "utf8")) as {
+      access: string;
+      baseBranch: string;
+      ignore: string[];
+    };
     expect(config).toMatchObject({ access: "public", baseBranch: "main" });
     expect(config.ignore).toContain("@yusuan/excel-addin");
   });
@@ -189,7 +227,10 @@ describe("changesets and npm publish", () => {
   for (const { dir, pkg } of PUBLIC) {
     test(`npm publish --dry-run: ${pkg.name}, with LICENSE, README and dist`, () => {
       expect(readFileSync(join(dir, "LICENSE"), "utf8")).toBe(license);
-      const r = spawnSync("npm", ["publish", "--dry-run", "--json", "--access", "public"], { cwd: dir, encoding: "utf8" });
+      const r = spawnSync("npm", ["publish", "--dry-run", "--json", "--access", "public"], {
+        cwd: dir,
+        encoding: "utf8",
+      });
       expect(r.status, r.stderr).toBe(0);
       const result = JSON.parse(r.stdout) as Record<string, { id: string; files: { path: string }[] }>;
       const entry = result[pkg.name];

@@ -6,7 +6,15 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { applySampleEdits, REPOSITORY_URL, RULES, ruleDocPage, ruleDocsIndex, ruleDocUrl, runExample } from "@yusuan/disclosure";
+import {
+  applySampleEdits,
+  REPOSITORY_URL,
+  RULES,
+  ruleDocPage,
+  ruleDocsIndex,
+  ruleDocUrl,
+  runExample,
+} from "@yusuan/disclosure";
 import { sampleText } from "./fixtures/sample";
 
 const DOCS = fileURLToPath(new URL("../docs/rules/", import.meta.url));
@@ -16,12 +24,16 @@ const NOT_FROM_SAMPLE: Record<string, string> = {
   "input.unreadable": "reading files: tests/cli/cli.e2e.test.ts, apps/cli/src/check-file.test.ts",
   "input.too-large": "reading files: apps/cli/src/check-file.test.ts, packages/xlsx tests",
   "input.read-warning": "reading files: apps/cli/src/check-file.test.ts (stray cells, bad UTF-8 bytes)",
-  "input.waiver-file": "reading files: apps/cli/src/check-file.test.ts (waiver files beside text and PDF inputs)",
+  "input.waiver-file":
+    "reading files: apps/cli/src/check-file.test.ts (waiver files beside text and PDF inputs)",
   "fill.conflict": "fill: packages/disclosure/src/fill/fill.test.ts",
   "build.unknown-code": "build: packages/disclosure/src/build/lines.test.ts",
-  "engine.rule-failed": "a defect of yusuan, never of a document: packages/disclosure/src/rules/isolation.test.ts breaks a rule on purpose",
-  "D5.formula-without-result": "workbooks only (a text has no formulas): packages/xlsx and tests/cli/fill-safety.e2e.test.ts",
-  "D2.table-unreadable": "a text without TABs or column alignment: packages/disclosure/src/rules/unreadable.test.ts",
+  "engine.rule-failed":
+    "a defect of yusuan, never of a document: packages/disclosure/src/rules/isolation.test.ts breaks a rule on purpose",
+  "D5.formula-without-result":
+    "workbooks only (a text has no formulas): packages/xlsx and tests/cli/fill-safety.e2e.test.ts",
+  "D2.table-unreadable":
+    "a text without TABs or column alignment: packages/disclosure/src/rules/unreadable.test.ts",
 };
 
 /**
@@ -43,13 +55,17 @@ describe("rule docs", () => {
   const sample = sampleText();
 
   it("the repository URL of the pages is package.json's", () => {
-    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../apps/cli/package.json", import.meta.url)), "utf8")) as { repository: { url: string } };
+    const pkg = JSON.parse(
+      readFileSync(fileURLToPath(new URL("../apps/cli/package.json", import.meta.url)), "utf8"),
+    ) as { repository: { url: string } };
     expect(pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "")).toBe(REPOSITORY_URL);
     expect(ruleDocUrl("A3.row-identity")).toBe(`${REPOSITORY_URL}/blob/main/docs/rules/A3.row-identity.md`);
   });
 
   it("docs/rules holds one page per rule and the index, nothing else", () => {
-    const files = readdirSync(DOCS).filter((f) => f.endsWith(".md")).sort();
+    const files = readdirSync(DOCS)
+      .filter((f) => f.endsWith(".md"))
+      .sort();
     expect(files).toEqual(["README.md", ...RULES.map((r) => `${r.id}.md`)].sort());
     expect(readFileSync(`${DOCS}README.md`, "utf8")).toBe(ruleDocsIndex());
   });
@@ -64,7 +80,10 @@ describe("rule docs", () => {
 
       if (!spec.examples) {
         it("is shown by tests elsewhere", () => {
-          expect(NOT_FROM_SAMPLE[spec.id] !== undefined || TO_DO.has(spec.id), `${spec.id} has no examples`).toBe(true);
+          expect(
+            NOT_FROM_SAMPLE[spec.id] !== undefined || TO_DO.has(spec.id),
+            `${spec.id} has no examples`,
+          ).toBe(true);
         });
         return;
       }
@@ -74,10 +93,16 @@ describe("rule docs", () => {
         const examples = spec.examples!;
         for (const edits of [examples.firing, examples.quiet]) {
           const applied = applySampleEdits(sample, edits);
-          expect(applied.ok ? undefined : applied.missing, "every edit's text is in the sample").toBeUndefined();
+          expect(
+            applied.ok ? undefined : applied.missing,
+            "every edit's text is in the sample",
+          ).toBeUndefined();
         }
         expect(runExample(sample, spec.id, examples.firing).length, "firing example").toBeGreaterThan(0);
-        expect(runExample(sample, spec.id, examples.quiet).map((f) => f.message), "quiet example").toEqual([]);
+        expect(
+          runExample(sample, spec.id, examples.quiet).map((f) => f.message),
+          "quiet example",
+        ).toEqual([]);
       });
     });
   }

@@ -48,7 +48,10 @@ describe("scripts/vitest-run.mjs", () => {
   test("a report older than the run is stale and a failure, whatever it says", () => {
     const dir = mkdtempSync(join(tmpdir(), "yusuan-runner-"));
     const report = join(dir, "report.json");
-    writeFileSync(report, JSON.stringify({ numPassedTests: 500, numFailedTests: 0, numTotalTests: 500, testResults: [] }));
+    writeFileSync(
+      report,
+      JSON.stringify({ numPassedTests: 500, numFailedTests: 0, numTotalTests: 500, testResults: [] }),
+    );
     const old = new Date(Date.now() - 3_600_000);
     utimesSync(report, old, old);
     const r = countResults(0, report, Date.now()) as Totals;

@@ -25,20 +25,31 @@ const exceljsPath = require.resolve("exceljs");
 const ExcelJS = require("exceljs");
 
 // 1. The sample as a workbook, then N variants with one amount changed each.
-const make = spawnSync(process.execPath, [join(here, "scripts/make-examples.mjs"), dir], { encoding: "utf8" });
+const make = spawnSync(process.execPath, [join(here, "scripts/make-examples.mjs"), dir], {
+  encoding: "utf8",
+});
 if (make.status !== 0) throw new Error(make.stderr);
 const base = readFileSync(join(dir, "sample.xlsx"));
 const wb = new ExcelJS.Workbook();
 await wb.xlsx.load(base);
 const amounts = [];
-wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => { if (typeof cell.value === "number" && cell.value > 1000) amounts.push(cell); })));
+wb.eachSheet((ws) =>
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === "number" && cell.value > 1000) amounts.push(cell);
+    }),
+  ),
+);
 const files = join(dir, "files");
 spawnSync("mkdir", ["-p", files]);
 for (let i = 0; i < N; i++) {
   const cell = amounts[i % amounts.length];
   const old = cell.value;
   cell.value = Math.round((old + (i + 1) / 100) * 100) / 100;
-  writeFileSync(join(files, `b${String(i).padStart(4, "0")}.xlsx`), new Uint8Array(await wb.xlsx.writeBuffer()));
+  writeFileSync(
+    join(files, `b${String(i).padStart(4, "0")}.xlsx`),
+    new Uint8Array(await wb.xlsx.writeBuffer()),
+  );
   cell.value = old;
 }
 
@@ -68,7 +79,16 @@ for (let i = 0; i < N; i++) {
 const split = await Promise.all(halves.map((h) => check(join(h, "*.xlsx"), 1)));
 // Diagnostic: what the other threads of a --jobs 1 run do. With V8's background compilation off they
 // are nearly idle, so the CPU they use in a normal run is the optimising compiler's.
-const noBackgroundCompile = await measure(["--no-concurrent-recompilation", cli, "check", glob, "--jobs", "1", "--format", "json"]);
+const noBackgroundCompile = await measure([
+  "--no-concurrent-recompilation",
+  cli,
+  "check",
+  glob,
+  "--jobs",
+  "1",
+  "--format",
+  "json",
+]);
 const help = [];
 for (let i = 0; i < 10; i++) help.push((await measure([cli, "--help"])).seconds * 1000);
 const helpMs = median(help);
@@ -86,17 +106,63 @@ const bound = median(runs1.map((r) => (2 * r.seconds) / r.cpu));
 const peak = Math.max(...runs1.map((r) => r.peakMB), ...runs2.map((r) => r.peakMB));
 const each = (runs) => runs.map((r) => r.seconds.toFixed(2)).join(", ");
 const row = (what, value, target, met) => `| ${what} | ${value} | ${target} | ${met ? "yes" : "no"} |`;
-console.log(`\n${N} workbooks, ${availableParallelism()} cores, Node ${process.version}, ${ROUNDS} alternating runs of each\n`);
+console.log(
+  `\n${N} workbooks, ${availableParallelism()} cores, Node ${process.version}, ${ROUNDS} alternating runs of each\n`,
+);
 console.log("| measure | value | target | met |\n|---|---|---|---|");
-console.log(row("bare exceljs load (1 thread)", `${bare.seconds.toFixed(2)} s (${(N / bare.seconds).toFixed(1)} files/s)`, "", true));
-console.log(row("check --jobs 1 (median)", `${t1.toFixed(2)} s (${(N / t1).toFixed(1)} files/s; runs ${each(runs1)}; CPU ${cpu1.toFixed(1)} s)`, "", runs1.every((r) => r.code !== 2)));
-console.log(row("check --jobs 2 (median)", `${t2.toFixed(2)} s (${(N / t2).toFixed(1)} files/s; runs ${each(runs2)}; CPU ${median(runs2.map((r) => r.cpu)).toFixed(1)} s)`, "", runs2.every((r) => r.code !== 2)));
+console.log(
+  row(
+    "bare exceljs load (1 thread)",
+    `${bare.seconds.toFixed(2)} s (${(N / bare.seconds).toFixed(1)} files/s)`,
+    "",
+    true,
+  ),
+);
+console.log(
+  row(
+    "check --jobs 1 (median)",
+    `${t1.toFixed(2)} s (${(N / t1).toFixed(1)} files/s; runs ${each(runs1)}; CPU ${cpu1.toFixed(1)} s)`,
+    "",
+    runs1.every((r) => r.code !== 2),
+  ),
+);
+console.log(
+  row(
+    "check --jobs 2 (median)",
+    `${t2.toFixed(2)} s (${(N / t2).toFixed(1)} files/s; runs ${each(runs2)}; CPU ${median(runs2.map((r) => r.cpu)).toFixed(1)} s)`,
+    "",
+    runs2.every((r) => r.code !== 2),
+  ),
+);
 console.log(row("full check / bare load", `${ratio.toFixed(2)}×`, "≤ 1.5×", ratio <= 1.5));
 console.log(row("speedup --jobs 2 vs 1", `${speedup.toFixed(2)}×`, "≥ 1.6×", speedup >= 1.6));
 const others = (r) => `${(r.cpu - r.mainCpu).toFixed(1)} s`;
-console.log(row("--jobs 1: CPU of the main thread / of all other threads (median run)", `${median(runs1.map((r) => r.mainCpu)).toFixed(1)} s / ${median(runs1.map((r) => r.cpu - r.mainCpu)).toFixed(1)} s; with V8's background compilation off: ${noBackgroundCompile.mainCpu.toFixed(1)} s / ${others(noBackgroundCompile)}`, "", true));
-console.log(row("bound for any split in two: 2 × wall / CPU of --jobs 1", `${bound.toFixed(2)}× (median over the runs)`, "", true));
-console.log(row("reference: two --jobs 1 processes, half the files each", `${splitSpeedup.toFixed(2)}×`, "", true));
-console.log(row("peak memory (VmHWM)", `${peak.toFixed(0)} MB (jobs 1: ${Math.max(...runs1.map((r) => r.peakMB)).toFixed(0)}, jobs 2: ${Math.max(...runs2.map((r) => r.peakMB)).toFixed(0)})`, "< 400 MB", peak < 400));
+console.log(
+  row(
+    "--jobs 1: CPU of the main thread / of all other threads (median run)",
+    `${median(runs1.map((r) => r.mainCpu)).toFixed(1)} s / ${median(runs1.map((r) => r.cpu - r.mainCpu)).toFixed(1)} s; with V8's background compilation off: ${noBackgroundCompile.mainCpu.toFixed(1)} s / ${others(noBackgroundCompile)}`,
+    "",
+    true,
+  ),
+);
+console.log(
+  row(
+    "bound for any split in two: 2 × wall / CPU of --jobs 1",
+    `${bound.toFixed(2)}× (median over the runs)`,
+    "",
+    true,
+  ),
+);
+console.log(
+  row("reference: two --jobs 1 processes, half the files each", `${splitSpeedup.toFixed(2)}×`, "", true),
+);
+console.log(
+  row(
+    "peak memory (VmHWM)",
+    `${peak.toFixed(0)} MB (jobs 1: ${Math.max(...runs1.map((r) => r.peakMB)).toFixed(0)}, jobs 2: ${Math.max(...runs2.map((r) => r.peakMB)).toFixed(0)})`,
+    "< 400 MB",
+    peak < 400,
+  ),
+);
 console.log(row("yusuan --help (median of 10)", `${helpMs.toFixed(0)} ms`, "< 300 ms", helpMs < 300));
 rmSync(dir, { recursive: true, force: true });

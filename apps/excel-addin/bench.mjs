@@ -12,7 +12,9 @@ const tmp = join(here, "test-artifacts", "bench");
 mkdirSync(tmp, { recursive: true });
 
 const sizes = await build({ outdir: join(tmp, "dist"), quiet: true });
-console.log(`task pane bundle: ${(sizes.taskpaneGzipBytes / 1024).toFixed(1)} KB gzipped (${(sizes.taskpaneBytes / 1024).toFixed(1)} KB raw)`);
+console.log(
+  `task pane bundle: ${(sizes.taskpaneGzipBytes / 1024).toFixed(1)} KB gzipped (${(sizes.taskpaneBytes / 1024).toFixed(1)} KB raw)`,
+);
 
 const entry = join(tmp, "check.mjs");
 await esbuild.build({

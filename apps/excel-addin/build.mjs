@@ -50,12 +50,30 @@ export async function build(options = {}) {
   };
   // The pane never writes workbooks itself (writer.js does, on demand) nor reads XLSX catalogs: exceljs,
   // reachable only through those code paths, stays out of its bundle.
-  await esbuild.build({ ...common, plugins: [...common.plugins, withoutExceljs], entryPoints: [join(here, "src/taskpane/main.ts")], outfile: join(outdir, "taskpane.js") });
-  await esbuild.build({ ...common, entryPoints: [join(here, "src/functions-register.ts")], outfile: join(outdir, "functions.js") });
+  await esbuild.build({
+    ...common,
+    plugins: [...common.plugins, withoutExceljs],
+    entryPoints: [join(here, "src/taskpane/main.ts")],
+    outfile: join(outdir, "taskpane.js"),
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(here, "src/functions-register.ts")],
+    outfile: join(outdir, "functions.js"),
+  });
   // The workbook writer (exceljs) of the standalone checker, loaded only when a filled workbook is asked for.
-  await esbuild.build({ ...common, entryPoints: [join(here, "src/standalone/writer.ts")], outfile: join(outdir, "writer.js") });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(here, "src/standalone/writer.ts")],
+    outfile: join(outdir, "writer.js"),
+  });
   // The catalog importer (zod validation), loaded only when a catalog is imported or stored.
-  await esbuild.build({ ...common, plugins: [...common.plugins, withoutExceljs], entryPoints: [join(here, "src/standalone/catalog.ts")], outfile: join(outdir, "catalog.js") });
+  await esbuild.build({
+    ...common,
+    plugins: [...common.plugins, withoutExceljs],
+    entryPoints: [join(here, "src/standalone/catalog.ts")],
+    outfile: join(outdir, "catalog.js"),
+  });
   // The PDF reader of the standalone checker (pdfjs-dist), loaded only when a PDF is dropped.
   await esbuild.build({
     ...common,
@@ -66,7 +84,11 @@ export async function build(options = {}) {
     // pdfjs looks for its worker next to import.meta.url; the worker code is bundled in and runs in this thread.
     logOverride: { ...common.logOverride, "empty-import-meta": "silent" },
   });
-  await esbuild.build({ ...common, entryPoints: [join(here, "src/taskpane/taskpane.css")], outfile: join(outdir, "taskpane.css") });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(here, "src/taskpane/taskpane.css")],
+    outfile: join(outdir, "taskpane.css"),
+  });
   copyFileSync(join(here, "src/taskpane/taskpane.html"), join(outdir, "taskpane.html"));
   copyFileSync(join(here, "src/standalone/index.html"), join(outdir, "index.html"));
   copyFileSync(join(here, "src/compat.js"), join(outdir, "compat.js"));
@@ -81,10 +103,14 @@ export async function build(options = {}) {
   const html = readFileSync(join(outdir, "taskpane.html"));
   const taskpaneBytes = js.length + css.length + html.length;
   const taskpaneGzipBytes = gzipSync(js).length + gzipSync(css).length + gzipSync(html).length;
-  log(`task pane bundle (without office.js): ${kb(taskpaneBytes)} KB, ${kb(taskpaneGzipBytes)} KB gzipped (budget ${kb(BUDGET_BYTES)} KB)`);
+  log(
+    `task pane bundle (without office.js): ${kb(taskpaneBytes)} KB, ${kb(taskpaneGzipBytes)} KB gzipped (budget ${kb(BUDGET_BYTES)} KB)`,
+  );
   log(`manifest for ${baseUrl} → ${join(outdir, "manifest.xml")}`);
   if (taskpaneGzipBytes > BUDGET_BYTES) {
-    throw new Error(`task pane bundle is ${kb(taskpaneGzipBytes)} KB gzipped, over the ${kb(BUDGET_BYTES)} KB budget`);
+    throw new Error(
+      `task pane bundle is ${kb(taskpaneGzipBytes)} KB gzipped, over the ${kb(BUDGET_BYTES)} KB budget`,
+    );
   }
   return { outdir, baseUrl, taskpaneBytes, taskpaneGzipBytes };
 }
@@ -97,15 +123,22 @@ const browserShims = {
   name: "browser-shims",
   setup(b) {
     b.onResolve({ filter: /^node:zlib$/ }, () => ({ path: join(here, "src/standalone/zlib-shim.ts") }));
-    b.onResolve({ filter: /^node:(fs|fs\/promises|path|os|crypto)$/ }, () => ({ path: join(here, "src/standalone/node-stub.ts") }));
+    b.onResolve({ filter: /^node:(fs|fs\/promises|path|os|crypto)$/ }, () => ({
+      path: join(here, "src/standalone/node-stub.ts"),
+    }));
     // pdf.js imports modules by computed URL in two fallbacks this build never takes (its worker, which is
     // bundled in and registered globally; a JPEG 2000 decoder). A computed import() is ES2020 syntax and
     // would load code from a URL: each becomes a rejected promise, which pdf.js already handles.
     b.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf(\.worker)?\.mjs$/ }, async (args) => {
       const source = readFileSync(args.path, "utf8");
       const computed = /await import\(\s*\/\*webpackIgnore: true\*\/\s*\/\*@vite-ignore\*\/\s*([\w.#]+)\)/g;
-      const contents = source.replace(computed, (_, what) => `await Promise.reject(new Error("import(" + ${what} + ") is not available in this build"))`);
-      if (contents === source) throw new Error(`${args.path}: the computed import() to replace was not found (pdfjs-dist changed?)`);
+      const contents = source.replace(
+        computed,
+        (_, what) =>
+          `await Promise.reject(new Error("import(" + ${what} + ") is not available in this build"))`,
+      );
+      if (contents === source)
+        throw new Error(`${args.path}: the computed import() to replace was not found (pdfjs-dist changed?)`);
       return { contents, loader: "js" };
     });
   },
@@ -132,7 +165,8 @@ function kb(bytes) {
  */
 export function normalizeBaseUrl(url) {
   const parsed = new URL(url);
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error(`base URL must be https: ${url}`);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    throw new Error(`base URL must be https: ${url}`);
   return url.replace(/\/+$/, "");
 }
 
@@ -142,7 +176,10 @@ export function normalizeBaseUrl(url) {
  */
 export function manifestFor(baseUrl) {
   const template = readFileSync(join(here, "manifest.template.xml"), "utf8");
-  const escaped = normalizeBaseUrl(baseUrl).replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
+  const escaped = normalizeBaseUrl(baseUrl)
+    .replaceAll("&", "&amp;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("<", "&lt;");
   return template.replaceAll("${BASE_URL}", escaped);
 }
 

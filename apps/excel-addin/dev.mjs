@@ -25,12 +25,22 @@ const { getHttpsServerOptions } = require("office-addin-dev-certs");
 const tls = await getHttpsServerOptions();
 
 createServer(tls, (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "https://localhost").pathname)).replace(/^(\.\.[/\\])+/, "");
+  const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "https://localhost").pathname)).replace(
+    /^(\.\.[/\\])+/,
+    "",
+  );
   const file = join(dist, path === "/" || path === "\\" ? "taskpane.html" : path);
   try {
     if (!file.startsWith(dist) || !statSync(file).isFile()) throw new Error("not a file");
-    const cors = file.endsWith("functions.json") || file.endsWith("functions.js") ? { "access-control-allow-origin": "*" } : {};
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store", ...cors });
+    const cors =
+      file.endsWith("functions.json") || file.endsWith("functions.js")
+        ? { "access-control-allow-origin": "*" }
+        : {};
+    res.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+      ...cors,
+    });
     res.end(readFileSync(file));
   } catch {
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");

@@ -5,4 +5,8 @@ export declare const SERVER_RULES: {
   readonly cacheControl: string;
 };
 export declare function zipFolder(dir: string, prefix: string): Buffer;
-export declare function packageAddin(options: { baseUrl: string; out?: string; quiet?: boolean }): Promise<{ folder: string; zip: string; baseUrl: string; files: string[] }>;
+export declare function packageAddin(options: {
+  baseUrl: string;
+  out?: string;
+  quiet?: boolean;
+}): Promise<{ folder: string; zip: string; baseUrl: string; files: string[] }>;

@@ -34,7 +34,10 @@ export const SERVER_RULES = {
 
 function webConfig() {
   const mime = Object.entries(SERVER_RULES.types)
-    .map(([ext, type]) => `      <remove fileExtension="${ext}" />\n      <mimeMap fileExtension="${ext}" mimeType="${type}" />`)
+    .map(
+      ([ext, type]) =>
+        `      <remove fileExtension="${ext}" />\n      <mimeMap fileExtension="${ext}" mimeType="${type}" />`,
+    )
     .join("\n");
   const cors = SERVER_RULES.cors
     .map(
@@ -143,7 +146,7 @@ export function zipFolder(dir, prefix) {
   const centrals = [];
   let offset = 0;
   const DOS_TIME = 0;
-  const DOS_DATE = (2026 - 1980) << 9 | 1 << 5 | 1;
+  const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
   for (const file of filesOf(dir)) {
     const data = readFileSync(join(dir, file));
     const packed = deflateRawSync(data, { level: 9 });
@@ -194,9 +197,15 @@ export function zipFolder(dir, prefix) {
  * @returns {Promise<{ folder: string, zip: string, baseUrl: string, files: string[] }>}
  */
 export async function packageAddin(options) {
-  if (!options.baseUrl) throw new Error("缺少 --base-url（加载项文件所在的 HTTPS 地址）。Missing --base-url (the HTTPS address the folder will be served from).");
+  if (!options.baseUrl)
+    throw new Error(
+      "缺少 --base-url（加载项文件所在的 HTTPS 地址）。Missing --base-url (the HTTPS address the folder will be served from).",
+    );
   const baseUrl = normalizeBaseUrl(options.baseUrl);
-  if (!baseUrl.startsWith("https://")) throw new Error(`Office 只从 HTTPS 加载加载项：${baseUrl}。Office loads add-ins only over HTTPS: ${baseUrl}`);
+  if (!baseUrl.startsWith("https://"))
+    throw new Error(
+      `Office 只从 HTTPS 加载加载项：${baseUrl}。Office loads add-ins only over HTTPS: ${baseUrl}`,
+    );
   const out = resolve(options.out ?? join(here, "release"));
   const folder = join(out, "yusuan-addin");
   rmSync(folder, { recursive: true, force: true });
@@ -225,8 +234,10 @@ function arg(name) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  packageAddin({ baseUrl: arg("base-url") ?? process.env.ADDIN_BASE_URL ?? "", out: arg("out") }).catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
+  packageAddin({ baseUrl: arg("base-url") ?? process.env.ADDIN_BASE_URL ?? "", out: arg("out") }).catch(
+    (e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
 }

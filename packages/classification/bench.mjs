@@ -8,7 +8,9 @@ const ROUNDS = 7;
 const catalog = getCatalog("functional");
 const codes = [...catalog.entries()].map((e) => e.code);
 // One in eight lookups misses, as a code unknown to the catalog would.
-const keys = Array.from({ length: N }, (_, i) => (i % 8 === 7 ? `2${String(i % 1000).padStart(6, "0")}` : codes[i % codes.length]));
+const keys = Array.from({ length: N }, (_, i) =>
+  i % 8 === 7 ? `2${String(i % 1000).padStart(6, "0")}` : codes[i % codes.length],
+);
 const plain = new Map([...catalog.entries()].map((e) => [e.code, e]));
 
 // Split forms as printed in table columns, with the 项 digits in the name cell for one in three.
@@ -47,7 +49,7 @@ const cases = [
     },
   ],
   [
-    "parseCode joined (\"2019999\")",
+    'parseCode joined ("2019999")',
     () => {
       for (let i = 0; i < N; i++) if (parseCode(keys[i]).ok) sink++;
     },
@@ -57,7 +59,8 @@ const cases = [
     () => {
       for (let i = 0; i < N; i++) {
         const s = splitInputs[i];
-        const r = s.nameCell === undefined ? parseCode(s.parts) : parseCode(s.parts, { nameCell: s.nameCell });
+        const r =
+          s.nameCell === undefined ? parseCode(s.parts) : parseCode(s.parts, { nameCell: s.nameCell });
         if (r.ok) sink++;
       }
     },
@@ -76,7 +79,9 @@ const cases = [
 // Warm up every case so that each is measured with optimised code.
 for (const [, fn] of cases) fn();
 
-console.log(`@yusuan/classification bench: ${N.toLocaleString("en-US")} operations per round, median of ${ROUNDS} rounds, Node ${process.version}`);
+console.log(
+  `@yusuan/classification bench: ${N.toLocaleString("en-US")} operations per round, median of ${ROUNDS} rounds, Node ${process.version}`,
+);
 let baseline = 0;
 for (const [name, fn] of cases) {
   const ms = time(fn);

@@ -47,24 +47,65 @@ function synthetic(classes, kuan, xiang) {
   out.push(`一、财政拨款收入\t${fmt(total[0])}\t\t`, `1. 一般公共预算资金\t${fmt(total[0])}\t\t`);
   for (const [cc, v] of classTotals) out.push(`\t\t${cc}测试类\t${fmt(v)}`);
   out.push(`收入总计\t${fmt(total[0])}\t支出总计\t${fmt(total[0])}`);
-  out.push(...head("收入预算总表"), "项目\t\t\t收入预算\t\t\t\t", "功能分类科目编码\t\t功能分类科目名称\t合计\t财政拨款收入\t事业收入\t事业单位经营收入\t其他收入", "类\t款\t\t\t\t\t\t");
+  out.push(
+    ...head("收入预算总表"),
+    "项目\t\t\t收入预算\t\t\t\t",
+    "功能分类科目编码\t\t功能分类科目名称\t合计\t财政拨款收入\t事业收入\t事业单位经营收入\t其他收入",
+    "类\t款\t\t\t\t\t\t",
+  );
   for (const r of rows) out.push(`${r[0]}\t${r[1]}\t${r[2]}\t${fmt(r[3])}\t${fmt(r[3])}\t\t\t`);
   out.push(`合计\t\t\t${fmt(total[0])}\t${fmt(total[0])}\t\t\t`);
   for (const t of ["支出预算总表", "一般公共预算支出功能分类预算表"]) {
-    out.push(...head(t), "项目\t\t\t支出预算\t\t", "功能分类科目编码\t\t功能分类科目名称\t合计\t基本支出\t项目支出", "类\t款\t\t\t\t");
+    out.push(
+      ...head(t),
+      "项目\t\t\t支出预算\t\t",
+      "功能分类科目编码\t\t功能分类科目名称\t合计\t基本支出\t项目支出",
+      "类\t款\t\t\t\t",
+    );
     for (const r of rows) out.push(line(r));
     out.push(`合计\t\t\t${fmt(total[0])}\t${fmt(total[1])}\t${fmt(total[2])}`);
   }
-  out.push(...head("财政拨款收支预算总表"), "财政拨款收入\t\t财政拨款支出\t\t\t\t", "项目\t预算数\t项目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算");
+  out.push(
+    ...head("财政拨款收支预算总表"),
+    "财政拨款收入\t\t财政拨款支出\t\t\t\t",
+    "项目\t预算数\t项目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算",
+  );
   out.push(`一、一般公共预算资金\t${fmt(total[0])}\t\t\t\t\t`);
   for (const [cc, v] of classTotals) out.push(`\t\t${cc}测试类\t${fmt(v)}\t${fmt(v)}\t\t`);
   out.push(`收入总计\t${fmt(total[0])}\t支出总计\t${fmt(total[0])}\t${fmt(total[0])}\t\t`);
-  for (const [t, n] of [["政府性基金预算支出功能分类预算表", "政府性基金"], ["国有资本经营预算支出功能分类预算表", "国有资本经营"]]) {
-    out.push(...head(t), "项目\t\t\t支出\t\t", "功能分类科目编码\t\t功能分类科目名称\t合计\t基本支出\t项目支出", "类\t款\t项\t\t\t", "合计\t\t\t\t\t", `注：本部门2025年无${n}预算安排的支出，故本表无数据。`);
+  for (const [t, n] of [
+    ["政府性基金预算支出功能分类预算表", "政府性基金"],
+    ["国有资本经营预算支出功能分类预算表", "国有资本经营"],
+  ]) {
+    out.push(
+      ...head(t),
+      "项目\t\t\t支出\t\t",
+      "功能分类科目编码\t\t功能分类科目名称\t合计\t基本支出\t项目支出",
+      "类\t款\t项\t\t\t",
+      "合计\t\t\t\t\t",
+      `注：本部门2025年无${n}预算安排的支出，故本表无数据。`,
+    );
   }
-  out.push(...head("一般公共预算基本支出部门预算经济分类预算表"), "项目\t\t一般公共预算基本支出\t\t", "部门预算经济分类科目编码\t\t经济分类科目名称\t合计\t人员经费\t公用经费", "类\t款\t\t\t\t");
-  out.push(`301\t\t工资福利支出\t${fmt(total[1])}\t${fmt(total[1])}\t`, `301\t01\t基本工资\t${fmt(total[1])}\t${fmt(total[1])}\t`, `合计\t\t\t${fmt(total[1])}\t${fmt(total[1])}\t`);
-  out.push("2025年部门“三公”经费和机关运行经费预算表", "编制部门：测试部门", "单位：万元", "2025年“三公”经费预算数\t\t\t\t\t\t2025年机关运行经费预算数", "合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t", "\t\t\t小计\t购置费\t运行费\t", "0.80\t\t0.80\t\t\t\t");
+  out.push(
+    ...head("一般公共预算基本支出部门预算经济分类预算表"),
+    "项目\t\t一般公共预算基本支出\t\t",
+    "部门预算经济分类科目编码\t\t经济分类科目名称\t合计\t人员经费\t公用经费",
+    "类\t款\t\t\t\t",
+  );
+  out.push(
+    `301\t\t工资福利支出\t${fmt(total[1])}\t${fmt(total[1])}\t`,
+    `301\t01\t基本工资\t${fmt(total[1])}\t${fmt(total[1])}\t`,
+    `合计\t\t\t${fmt(total[1])}\t${fmt(total[1])}\t`,
+  );
+  out.push(
+    "2025年部门“三公”经费和机关运行经费预算表",
+    "编制部门：测试部门",
+    "单位：万元",
+    "2025年“三公”经费预算数\t\t\t\t\t\t2025年机关运行经费预算数",
+    "合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t",
+    "\t\t\t小计\t购置费\t运行费\t",
+    "0.80\t\t0.80\t\t\t\t",
+  );
   return { text: out.join("\n"), rows: rows.length };
 }
 
@@ -94,10 +135,16 @@ const x100 = synthetic(10, 10, 12);
 const b = measure(base.text, 100);
 const b10 = measure(x10.text, 30);
 const b100 = measure(x100.text, 10);
-console.log("| document | functional rows per table | median recognize + check (ms) | rows ratio | time ratio |");
+console.log(
+  "| document | functional rows per table | median recognize + check (ms) | rows ratio | time ratio |",
+);
 console.log("|---|---:|---:|---:|---:|");
 console.log(`| sample | 20 | ${s.ms.toFixed(2)} | | |`);
 console.log(`| synthetic 1× | ${base.rows} | ${b.ms.toFixed(2)} | 1 | 1 |`);
-console.log(`| synthetic 10× | ${x10.rows} | ${b10.ms.toFixed(2)} | ${(x10.rows / base.rows).toFixed(1)} | ${(b10.ms / b.ms).toFixed(1)} |`);
-console.log(`| synthetic 100× | ${x100.rows} | ${b100.ms.toFixed(2)} | ${(x100.rows / base.rows).toFixed(1)} | ${(b100.ms / b.ms).toFixed(1)} |`);
+console.log(
+  `| synthetic 10× | ${x10.rows} | ${b10.ms.toFixed(2)} | ${(x10.rows / base.rows).toFixed(1)} | ${(b10.ms / b.ms).toFixed(1)} |`,
+);
+console.log(
+  `| synthetic 100× | ${x100.rows} | ${b100.ms.toFixed(2)} | ${(x100.rows / base.rows).toFixed(1)} | ${(b100.ms / b.ms).toFixed(1)} |`,
+);
 console.log(`\nsample: ${s.findings} findings; target < 5 ms per document: ${s.ms < 5 ? "met" : "NOT met"}`);

@@ -77,16 +77,32 @@ const [formatOurs, formatBase] = measurePair(
   },
 );
 const results = [
-  { name: "parse", oursLabel: "parseAmount(raw)", ours: parseOurs, baseLabel: "new Decimal(cleaned)", base: parseBase },
-  { name: "format", oursLabel: "formatAmount(a)", ours: formatOurs, baseLabel: "Decimal#toFixed(2)", base: formatBase },
+  {
+    name: "parse",
+    oursLabel: "parseAmount(raw)",
+    ours: parseOurs,
+    baseLabel: "new Decimal(cleaned)",
+    base: parseBase,
+  },
+  {
+    name: "format",
+    oursLabel: "formatAmount(a)",
+    ours: formatOurs,
+    baseLabel: "Decimal#toFixed(2)",
+    base: formatBase,
+  },
 ];
 
 const fmt = (n) => Math.round(n).toLocaleString("en-US");
-console.log(`@yusuan/money, ${COUNT.toLocaleString("en-US")} realistic strings, best of ${ROUNDS} rounds, Node ${process.version}`);
+console.log(
+  `@yusuan/money, ${COUNT.toLocaleString("en-US")} realistic strings, best of ${ROUNDS} rounds, Node ${process.version}`,
+);
 console.log("");
 console.log("| operation | @yusuan/money | ops/sec | baseline | ops/sec | time ratio (ours / baseline) |");
 console.log("|---|---|---:|---|---:|---:|");
 for (const r of results) {
-  console.log(`| ${r.name} | \`${r.oursLabel}\` | ${fmt(r.ours)} | \`${r.baseLabel}\` | ${fmt(r.base)} | ${(r.base / r.ours).toFixed(2)}× |`);
+  console.log(
+    `| ${r.name} | \`${r.oursLabel}\` | ${fmt(r.ours)} | \`${r.baseLabel}\` | ${fmt(r.base)} | ${(r.base / r.ours).toFixed(2)}× |`,
+  );
 }
 if (sink === 42) console.log(""); // keeps the measured work observable

@@ -11,10 +11,19 @@ import { readPdf } from "./dist/index.js";
 
 const rounds = Number(process.argv[2] ?? 7);
 const name = process.argv[3] ?? "wanli_2025_bumen";
-const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL(`../../tests/fixtures/real/pdf/${name}.pdf`, import.meta.url))));
+const bytes = new Uint8Array(
+  readFileSync(fileURLToPath(new URL(`../../tests/fixtures/real/pdf/${name}.pdf`, import.meta.url))),
+);
 
 async function bare() {
-  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, useWorkerFetch: false, verbosity: 0 });
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    verbosity: 0,
+  });
   const doc = await task.promise;
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
@@ -55,7 +64,9 @@ const median = (xs) => {
 };
 const ms = (x) => `${x.toFixed(0)} ms`;
 const [ma, mb, mc] = [median(a), median(b), median(c)];
-console.log(`| what (${name}.pdf, ${pages} pages, ${(bytes.length / 1024).toFixed(0)} KB) | median of ${rounds} |`);
+console.log(
+  `| what (${name}.pdf, ${pages} pages, ${(bytes.length / 1024).toFixed(0)} KB) | median of ${rounds} |`,
+);
 console.log("|---|---|");
 console.log(`| pdfjs-dist alone: getTextContent + getOperatorList of every page | ${ms(mb)} |`);
 console.log(`| readPdf (the grid) | ${ms(ma)} |`);

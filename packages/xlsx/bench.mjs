@@ -9,7 +9,9 @@ import { fileURLToPath } from "node:url";
 import { readXlsx } from "./dist/index.js";
 
 const ExcelJS = createRequire(import.meta.url)("exceljs");
-const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL("../../examples/sample.xlsx", import.meta.url))));
+const bytes = new Uint8Array(
+  readFileSync(fileURLToPath(new URL("../../examples/sample.xlsx", import.meta.url))),
+);
 const rounds = Number(process.argv[2] ?? 200);
 
 async function time(fn) {
@@ -17,9 +19,10 @@ async function time(fn) {
   await fn();
   return performance.now() - started;
 }
-const ours = () => readXlsx(bytes, "sample.xlsx").then((r) => {
-  if (!r.ok) throw new Error(r.messageEn);
-});
+const ours = () =>
+  readXlsx(bytes, "sample.xlsx").then((r) => {
+    if (!r.ok) throw new Error(r.messageEn);
+  });
 const bare = () => new ExcelJS.Workbook().xlsx.load(bytes);
 
 // Warm both paths up, then alternate them so that both see the same machine state.

@@ -22,15 +22,29 @@ function yusuan(args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<s
     cwd: ROOT,
     encoding: "utf8",
     timeout: 60_000,
-    env: { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "", NODE_OPTIONS: "--max-old-space-size=256", ...env },
+    env: {
+      ...process.env,
+      NO_COLOR: "1",
+      LANG: "C.UTF-8",
+      LC_ALL: "",
+      LC_MESSAGES: "",
+      NODE_OPTIONS: "--max-old-space-size=256",
+      ...env,
+    },
   });
 }
 
 beforeAll(() => {
-  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"], { cwd: ROOT, encoding: "utf8" });
+  const build = spawnSync(
+    "npx",
+    ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   if (!existsSync(sampleXlsx)) {
-    const made = spawnSync(process.execPath, [join(ROOT, "apps/cli/scripts/make-examples.mjs"), dir], { encoding: "utf8" });
+    const made = spawnSync(process.execPath, [join(ROOT, "apps/cli/scripts/make-examples.mjs"), dir], {
+      encoding: "utf8",
+    });
     if (made.status !== 0) throw new Error(`make-examples failed: ${made.stderr}`);
     sampleXlsx = join(dir, "sample.xlsx");
   }
@@ -74,7 +88,9 @@ describe("yusuan check (built)", () => {
     expect(rep.files[0]!.findings[0]!.actual).toBe("105767210.12");
     expect(rep.summary).toEqual({ files: 1, errors: 1, warnings: 9, infos: 0, filesWithErrors: 1 });
     expect(yusuan(["check", "examples/sample.txt", "--disable", "E1"]).status).toBe(0);
-    expect(yusuan(["check", "examples/sample.txt", "--disable", "E1", "--fail-on", "warning"]).status).toBe(1);
+    expect(yusuan(["check", "examples/sample.txt", "--disable", "E1", "--fail-on", "warning"]).status).toBe(
+      1,
+    );
   });
 
   it("reports the same findings for the sample workbook (parity apart from locations)", () => {
@@ -82,19 +98,39 @@ describe("yusuan check (built)", () => {
     const xlsxRun = yusuan(["check", sampleXlsx, "--format", "json"]);
     expect(xlsxRun.status).toBe(1);
     const xlsx = report(xlsxRun).files[0]!;
-    const key = (f: Finding) => ({ rule: f.rule, table: f.table, row: f.row, column: f.column, severity: f.severity, expected: f.expected, actual: f.actual, difference: f.difference, fingerprint: f.fingerprint });
+    const key = (f: Finding) => ({
+      rule: f.rule,
+      table: f.table,
+      row: f.row,
+      column: f.column,
+      severity: f.severity,
+      expected: f.expected,
+      actual: f.actual,
+      difference: f.difference,
+      fingerprint: f.fingerprint,
+    });
     expect(xlsx.findings.map(tuple)).toEqual(EXPECTED);
     expect(xlsx.findings.map(key)).toEqual(txt.findings.map(key));
     expect(xlsx.findings[0]!.location).toMatchObject({ sheet: expect.stringMatching(/^T1 /) });
-    expect(xlsx.tables.filter((t) => t.found).map((t) => t.id)).toEqual(txt.tables.filter((t) => t.found).map((t) => t.id));
+    expect(xlsx.tables.filter((t) => t.found).map((t) => t.id)).toEqual(
+      txt.tables.filter((t) => t.found).map((t) => t.id),
+    );
   });
 
   it("keeps input order with --jobs 2 over a folder and a glob", () => {
-    for (let i = 0; i < 6; i++) copyFileSync(i % 2 ? SAMPLE_TXT : sampleXlsx, join(dir, `many-${i}.${i % 2 ? "txt" : "xlsx"}`));
+    for (let i = 0; i < 6; i++)
+      copyFileSync(i % 2 ? SAMPLE_TXT : sampleXlsx, join(dir, `many-${i}.${i % 2 ? "txt" : "xlsx"}`));
     const r = yusuan(["check", join(dir, "many-*.{txt,xlsx}"), "--jobs", "2", "--format", "json"]);
     expect(r.status).toBe(1);
     const rep = report(r);
-    expect(rep.files.map((f) => f.path.slice(dir.length + 1))).toEqual(["many-0.xlsx", "many-1.txt", "many-2.xlsx", "many-3.txt", "many-4.xlsx", "many-5.txt"]);
+    expect(rep.files.map((f) => f.path.slice(dir.length + 1))).toEqual([
+      "many-0.xlsx",
+      "many-1.txt",
+      "many-2.xlsx",
+      "many-3.txt",
+      "many-4.xlsx",
+      "many-5.txt",
+    ]);
     expect(rep.files.every((f) => f.findings.map(tuple).join() === EXPECTED.join())).toBe(true);
     expect(r.stderr).toBe("");
   });
@@ -107,9 +143,22 @@ describe("yusuan check (built)", () => {
     const bad = join(dir, "jobs-bad.json");
     writeFileSync(bad, "{ not json");
     // Distinct paths (the same path twice is checked once).
-    const copy = (from: string, name: string): string => (copyFileSync(from, join(dir, name)), join(dir, name));
-    const inputs = [sampleXlsx, broken, SAMPLE_TXT, model, bad, copy(sampleXlsx, "jobs-2.xlsx"), copy(SAMPLE_TXT, "jobs-2.txt"), copy(model, "jobs-2.json")];
-    const runs = ["1", "2", "3", "5"].map((jobs) => yusuan(["check", ...inputs, "--format", "json", "--jobs", jobs]));
+    const copy = (from: string, name: string): string => (
+      copyFileSync(from, join(dir, name)), join(dir, name)
+    );
+    const inputs = [
+      sampleXlsx,
+      broken,
+      SAMPLE_TXT,
+      model,
+      bad,
+      copy(sampleXlsx, "jobs-2.xlsx"),
+      copy(SAMPLE_TXT, "jobs-2.txt"),
+      copy(model, "jobs-2.json"),
+    ];
+    const runs = ["1", "2", "3", "5"].map((jobs) =>
+      yusuan(["check", ...inputs, "--format", "json", "--jobs", jobs]),
+    );
     for (const r of runs) expect(r.status).toBe(2);
     const files = runs.map((r) => report(r).files);
     expect(files[0]!.map((f) => f.findings[0]?.rule)).toEqual([
@@ -126,7 +175,10 @@ describe("yusuan check (built)", () => {
   });
 
   it("writes SARIF, JUnit and an HTML file that neutralises a hostile department name", () => {
-    const text = readFileSync(SAMPLE_TXT, "utf8").replace("上海市闵行区浦江镇社区党群服务中心", "<script>alert(1)</script>");
+    const text = readFileSync(SAMPLE_TXT, "utf8").replace(
+      "上海市闵行区浦江镇社区党群服务中心",
+      "<script>alert(1)</script>",
+    );
     const evil = join(dir, "evil.txt");
     writeFileSync(evil, text);
     const html = join(dir, "report.html");
@@ -138,9 +190,14 @@ describe("yusuan check (built)", () => {
     expect(page).not.toContain("<script>alert");
     expect(page.match(/<script\b/gi)).toHaveLength(1);
     expect(page).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
-    const sarif = JSON.parse(yusuan(["check", SAMPLE_TXT, "--format", "sarif"]).stdout) as { version: string; runs: { results: { ruleId: string; level: string }[] }[] };
+    const sarif = JSON.parse(yusuan(["check", SAMPLE_TXT, "--format", "sarif"]).stdout) as {
+      version: string;
+      runs: { results: { ruleId: string; level: string }[] }[];
+    };
     expect(sarif.version).toBe("2.1.0");
-    expect(sarif.runs[0]!.results.map((x) => [x.ruleId, x.level])).toEqual(EXPECTED.map(([rule, , , , severity]) => [rule, severity === "warning" ? "warning" : "error"]));
+    expect(sarif.runs[0]!.results.map((x) => [x.ruleId, x.level])).toEqual(
+      EXPECTED.map(([rule, , , , severity]) => [rule, severity === "warning" ? "warning" : "error"]),
+    );
     const junit = yusuan(["check", SAMPLE_TXT, "--format", "junit"]).stdout;
     expect(junit.match(/<testsuite /g)).toHaveLength(1);
     expect(junit.match(/<failure/g)).toHaveLength(1);
@@ -198,7 +255,10 @@ describe("broken and hostile inputs", () => {
     expect(rep.files.map((f) => f.path)).toEqual([...files.map((f) => f.path), SAMPLE_TXT]);
     files.forEach((f, i) => {
       const got = rep.files[i]!.findings;
-      expect(got.map((x) => [x.rule, x.table, x.severity]), f.path).toEqual([[f.expect, "D", "error"]]);
+      expect(
+        got.map((x) => [x.rule, x.table, x.severity]),
+        f.path,
+      ).toEqual([[f.expect, "D", "error"]]);
       expect(got[0]!.message, f.path).toContain(f.path.slice(dir.length + 1));
     });
     expect(rep.files.at(-1)!.findings.map(tuple)).toEqual(EXPECTED);
@@ -228,7 +288,9 @@ describe("yusuan fill (built)", () => {
     expect(existsSync(filled)).toBe(true);
     // The fill derives T1's blank 一般公共预算资金 from T4; the narrative findings remain.
     const again = report(yusuan(["check", filled, "--format", "json"]));
-    expect(again.files[0]!.findings.map(tuple)).toEqual(EXPECTED.filter(([rule]) => rule !== "A4.fiscal-sources-blank"));
+    expect(again.files[0]!.findings.map(tuple)).toEqual(
+      EXPECTED.filter(([rule]) => rule !== "A4.fiscal-sources-blank"),
+    );
   });
 
   it("fills a text document into a workbook", () => {

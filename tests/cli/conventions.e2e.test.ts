@@ -23,7 +23,10 @@ const dir = mkdtempSync(join(tmpdir(), "yusuan-conventions-"));
 type Run = SpawnSyncReturns<string>;
 
 /** Runs the CLI in `cwd` (default: the test's folder, where no config file is) with a neutral locale. */
-function yusuan(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: Uint8Array | string } = {}): Run {
+function yusuan(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: Uint8Array | string } = {},
+): Run {
   return spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? dir,
     encoding: "utf8",
@@ -33,10 +36,17 @@ function yusuan(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string
   });
 }
 
-const report = (r: Run): Report & { summary: Report["summary"] & { filesWithErrors?: number; waived?: number } } => JSON.parse(r.stdout);
+const report = (
+  r: Run,
+): Report & { summary: Report["summary"] & { filesWithErrors?: number; waived?: number } } =>
+  JSON.parse(r.stdout);
 
 beforeAll(() => {
-  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"], { cwd: ROOT, encoding: "utf8" });
+  const build = spawnSync(
+    "npx",
+    ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
 }, 300_000);
 
@@ -77,11 +87,15 @@ describe("standard input", () => {
   it("reads a workbook (binary) from -, typed by --stdin-filename or by its bytes", () => {
     const xlsx = join(dir, "stdin.xlsx");
     expect(yusuan(["convert", SAMPLE_TXT, "-o", xlsx]).status).toBe(0);
-    const named = yusuan(["check", "-", "--stdin-filename", "上报/预算.xlsx", "--format", "json"], { input: readFileSync(xlsx) });
+    const named = yusuan(["check", "-", "--stdin-filename", "上报/预算.xlsx", "--format", "json"], {
+      input: readFileSync(xlsx),
+    });
     expect(report(named).files[0]!.path).toBe("上报/预算.xlsx");
     expect(report(named).files[0]!.tables.filter((t) => t.found)).toHaveLength(9);
     const sniffed = yusuan(["check", "-", "--format", "json"], { input: readFileSync(xlsx) });
-    expect(report(sniffed).files[0]!.findings.map((f) => f.fingerprint)).toEqual(report(named).files[0]!.findings.map((f) => f.fingerprint));
+    expect(report(sniffed).files[0]!.findings.map((f) => f.fingerprint)).toEqual(
+      report(named).files[0]!.findings.map((f) => f.fingerprint),
+    );
   });
 });
 
@@ -95,10 +109,20 @@ describe("--quiet, --max-warnings, -o", () => {
     const clean = yusuan(["check", SAMPLE_TXT, "--quiet", "--disable", "E1.performance-funds"]);
     expect(clean.status).toBe(0);
     expect(clean.stdout.trim()).toBe("共检查 1 个文件：0 个错误，0 个警告，0 个提示");
-    const over = yusuan(["check", SAMPLE_TXT, "--disable", "E1.performance-funds", "--max-warnings", String(warnings - 1)]);
+    const over = yusuan([
+      "check",
+      SAMPLE_TXT,
+      "--disable",
+      "E1.performance-funds",
+      "--max-warnings",
+      String(warnings - 1),
+    ]);
     expect(over.status).toBe(1);
     expect(over.stderr).toContain("--max-warnings");
-    expect(yusuan(["check", SAMPLE_TXT, "--disable", "E1.performance-funds", "--max-warnings", String(warnings)]).status).toBe(0);
+    expect(
+      yusuan(["check", SAMPLE_TXT, "--disable", "E1.performance-funds", "--max-warnings", String(warnings)])
+        .status,
+    ).toBe(0);
   });
 
   it("-o writes into folders that do not exist yet", () => {
@@ -116,15 +140,27 @@ describe("config file", () => {
     const project = join(dir, "project");
     const deep = join(project, "2025", "reports");
     mkdirSync(deep, { recursive: true });
-    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "budgets", yusuan: { rules: { F: "off", "E1.performance-funds": "warning" }, lang: "en", format: "json" } }));
+    writeFileSync(
+      join(project, "package.json"),
+      JSON.stringify({
+        name: "budgets",
+        yusuan: { rules: { F: "off", "E1.performance-funds": "warning" }, lang: "en", format: "json" },
+      }),
+    );
     const r = yusuan(["check", SAMPLE_TXT], { cwd: deep });
     expect(r.status).toBe(0);
     const rep = report(r);
     expect(rep.files[0]!.findings.some((f) => f.rule.startsWith("F"))).toBe(false);
-    expect(rep.files[0]!.findings.find((f) => f.rule === "E1.performance-funds")).toMatchObject({ severity: "warning" });
-    expect(rep.files[0]!.findings.find((f) => f.rule === "E1.performance-funds")!.message).toMatch(/^Project/);
+    expect(rep.files[0]!.findings.find((f) => f.rule === "E1.performance-funds")).toMatchObject({
+      severity: "warning",
+    });
+    expect(rep.files[0]!.findings.find((f) => f.rule === "E1.performance-funds")!.message).toMatch(
+      /^Project/,
+    );
     // The command line wins over the file.
-    expect(yusuan(["check", SAMPLE_TXT, "--format", "text", "--lang", "zh"], { cwd: deep }).stdout).toContain("共检查 1 个文件");
+    expect(yusuan(["check", SAMPLE_TXT, "--format", "text", "--lang", "zh"], { cwd: deep }).stdout).toContain(
+      "共检查 1 个文件",
+    );
     writeFileSync(join(project, "yusuan.config.json"), JSON.stringify({ rules: { F1: "of" } }));
     const bad = yusuan(["check", SAMPLE_TXT], { cwd: deep });
     expect(bad.status).toBe(2);
@@ -143,13 +179,21 @@ describe("language", () => {
     expect(zh.stderr).toContain("错误：未知选项“--bogus”");
     expect(yusuan(["chek"]).stderr).toContain("错误：未知命令“chek”\n（是否想用 check？）");
     expect(yusuan(["check"]).stderr).toContain("错误：缺少必需的参数 <inputs>");
-    expect(yusuan(["check", "--help"], { env: { LC_ALL: "zh_CN.UTF-8", LANG: "en_US.UTF-8" } }).stdout).toMatch(/^用法： yusuan check \[选项\]/);
-    expect(yusuan(["--help"], { env: { LANG: "en_US.UTF-8" } }).stdout).toMatch(/^Usage: yusuan \[options\] \[command\]/);
+    expect(
+      yusuan(["check", "--help"], { env: { LC_ALL: "zh_CN.UTF-8", LANG: "en_US.UTF-8" } }).stdout,
+    ).toMatch(/^用法： yusuan check \[选项\]/);
+    expect(yusuan(["--help"], { env: { LANG: "en_US.UTF-8" } }).stdout).toMatch(
+      /^Usage: yusuan \[options\] \[command\]/,
+    );
     const help = yusuan(["--help"]);
     expect(help.stdout).toContain("命令：");
     expect(help.stdout).not.toMatch(/Usage:|Options:|Commands:/);
-    expect(yusuan(["check", SAMPLE_TXT], { env: { LANG: "en_US.UTF-8" } }).stdout).toContain("1 file checked, 1 with errors");
-    expect(yusuan(["check", SAMPLE_TXT, "--lang", "zh"], { env: { LANG: "en_US.UTF-8" } }).stdout).toContain("共检查 1 个文件，其中 1 个有错误");
+    expect(yusuan(["check", SAMPLE_TXT], { env: { LANG: "en_US.UTF-8" } }).stdout).toContain(
+      "1 file checked, 1 with errors",
+    );
+    expect(yusuan(["check", SAMPLE_TXT, "--lang", "zh"], { env: { LANG: "en_US.UTF-8" } }).stdout).toContain(
+      "共检查 1 个文件，其中 1 个有错误",
+    );
   });
 });
 
@@ -157,14 +201,19 @@ describe("waive and waiver files", () => {
   it("waives a finding of a text file beside it, and check reads it on its own", () => {
     const txt = join(dir, "waive.txt");
     copyFileSync(SAMPLE_TXT, txt);
-    const target = report(yusuan(["check", txt, "--format", "json"])).files[0]!.findings.find((f) => f.severity === "error")!;
+    const target = report(yusuan(["check", txt, "--format", "json"])).files[0]!.findings.find(
+      (f) => f.severity === "error",
+    )!;
     const w = yusuan(["waive", txt, target.fingerprint, "--reason", "资金口径不同，已在说明中解释"]);
     expect(w.status).toBe(0);
     expect(w.stdout).toContain("waive.txt.yusuan-waivers.json");
     const after = yusuan(["check", txt]);
     expect(after.status).toBe(0);
     expect(after.stdout).toMatch(/共检查 1 个文件：0 个错误，\d+ 个警告，\d+ 个提示；已豁免 1 个/);
-    expect(report(yusuan(["check", txt, "--format", "json"])).summary).toMatchObject({ errors: 0, waived: 1 });
+    expect(report(yusuan(["check", txt, "--format", "json"])).summary).toMatchObject({
+      errors: 0,
+      waived: 1,
+    });
     expect(yusuan(["waive", txt, "ffffffffffffffff", "--reason", "x"]).status).toBe(2);
     expect(yusuan(["waive", txt, target.fingerprint]).stderr).toContain("--reason");
   });
@@ -176,14 +225,20 @@ describe("waive and waiver files", () => {
     expect(yusuan(["waive", pdf, first.fingerprint, "--reason", "已核对"]).status).toBe(0);
     expect(existsSync(`${pdf}.yusuan-waivers.json`)).toBe(true);
     const again = report(yusuan(["check", pdf, "--format", "json", "--show-waived"])).files[0]!;
-    expect(again.findings.find((f) => f.fingerprint === first.fingerprint)?.waived).toEqual({ reason: "已核对" });
+    expect(again.findings.find((f) => f.fingerprint === first.fingerprint)?.waived).toEqual({
+      reason: "已核对",
+    });
   }, 120_000);
 
   it("waives a finding of a workbook in its hidden sheet yusuan_waivers", () => {
     const xlsx = join(dir, "waive.xlsx");
     expect(yusuan(["convert", SAMPLE_TXT, "-o", xlsx]).status).toBe(0);
-    const target = report(yusuan(["check", xlsx, "--format", "json"])).files[0]!.findings.find((f) => f.severity === "error")!;
-    expect(yusuan(["waive", xlsx, target.fingerprint.slice(0, 8), "--reason", "同上", "--by", "张三"]).status).toBe(0);
+    const target = report(yusuan(["check", xlsx, "--format", "json"])).files[0]!.findings.find(
+      (f) => f.severity === "error",
+    )!;
+    expect(
+      yusuan(["waive", xlsx, target.fingerprint.slice(0, 8), "--reason", "同上", "--by", "张三"]).status,
+    ).toBe(0);
     expect(existsSync(`${xlsx}.yusuan-waivers.json`)).toBe(false);
     const r = yusuan(["check", xlsx]);
     expect(r.status).toBe(0);
@@ -193,7 +248,10 @@ describe("waive and waiver files", () => {
   it("a broken waiver file is a finding naming it, with exit 2", () => {
     const txt = join(dir, "broken-waivers.txt");
     copyFileSync(SAMPLE_TXT, txt);
-    writeFileSync(`${txt}.yusuan-waivers.json`, JSON.stringify({ waivers: [{ fingerprint: "nothex", reason: "x" }] }));
+    writeFileSync(
+      `${txt}.yusuan-waivers.json`,
+      JSON.stringify({ waivers: [{ fingerprint: "nothex", reason: "x" }] }),
+    );
     const r = yusuan(["check", txt]);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain("broken-waivers.txt.yusuan-waivers.json");
@@ -209,7 +267,9 @@ describe("what the readers noticed", () => {
     const file = join(dir, "bad-byte.txt");
     writeFileSync(file, Buffer.concat([good.subarray(0, cut), Buffer.from([0xfe]), good.subarray(cut)]));
     const r = yusuan(["check", file]);
-    expect(r.stdout).toMatch(new RegExp(`警告 {2}第 ${line} 行 {2}文件“[^”]*bad-byte\\.txt”第 ${line} 行有不是有效 UTF-8 的字节`));
+    expect(r.stdout).toMatch(
+      new RegExp(`警告 {2}第 ${line} 行 {2}文件“[^”]*bad-byte\\.txt”第 ${line} 行有不是有效 UTF-8 的字节`),
+    );
     expect(r.stdout).toContain("input.read-warning");
   });
 
@@ -223,7 +283,13 @@ describe("what the readers noticed", () => {
     writeFileSync(file, await minimalXlsx({ "xl/worksheets/sheet1.xml": sheet }));
     const r = yusuan(["check", file, "--format", "json"]);
     const hits = report(r).files[0]!.findings.filter((f) => f.rule === "input.read-warning");
-    expect(hits).toEqual([expect.objectContaining({ severity: "warning", table: "D", location: { sheet: "Sheet1", cell: "XFD1048576" } })]);
+    expect(hits).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        table: "D",
+        location: { sheet: "Sheet1", cell: "XFD1048576" },
+      }),
+    ]);
     expect(hits[0]!.message).toContain("stray.xlsx");
   });
 });
@@ -233,10 +299,23 @@ describe("summary", () => {
     const folder = join(dir, "batch");
     mkdirSync(folder);
     for (const name of ["a.txt", "b.txt", "c.txt"]) copyFileSync(SAMPLE_TXT, join(folder, name));
-    const errors = report(yusuan(["check", SAMPLE_TXT, "--format", "json"])).files[0]!.findings.filter((f) => f.severity === "error");
-    writeFileSync(join(folder, "c.txt.yusuan-waivers.json"), JSON.stringify({ waivers: errors.map((f) => ({ fingerprint: f.fingerprint, reason: "已核对" })) }));
+    const errors = report(yusuan(["check", SAMPLE_TXT, "--format", "json"])).files[0]!.findings.filter(
+      (f) => f.severity === "error",
+    );
+    writeFileSync(
+      join(folder, "c.txt.yusuan-waivers.json"),
+      JSON.stringify({ waivers: errors.map((f) => ({ fingerprint: f.fingerprint, reason: "已核对" })) }),
+    );
     const r = yusuan(["check", folder, "--jobs", "2"]);
-    expect(r.stdout).toMatch(new RegExp(`共检查 3 个文件，其中 2 个有错误：${errors.length * 2} 个错误，.*；已豁免 ${errors.length} 个\n`));
-    expect(report(yusuan(["check", folder, "--format", "json"])).summary).toMatchObject({ files: 3, filesWithErrors: 2, waived: errors.length });
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `共检查 3 个文件，其中 2 个有错误：${errors.length * 2} 个错误，.*；已豁免 ${errors.length} 个\n`,
+      ),
+    );
+    expect(report(yusuan(["check", folder, "--format", "json"])).summary).toMatchObject({
+      files: 3,
+      filesWithErrors: 2,
+      waived: errors.length,
+    });
   });
 });

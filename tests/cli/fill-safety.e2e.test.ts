@@ -4,7 +4,20 @@
  * symbolic links, read-only files, modes, owners and hard links; and build → check → fill.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, lstatSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  lstatSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,7 +31,12 @@ let sample = join(ROOT, "examples/sample.xlsx");
 let original: Buffer;
 
 function yusuan(args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "", ...env } });
+  return spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "", ...env },
+  });
 }
 
 /** A fresh folder holding a copy of the sample workbook as 预算.xlsx. */
@@ -38,10 +56,17 @@ async function filledCell(file: string): Promise<string> {
 }
 
 beforeAll(() => {
-  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"], { cwd: ROOT, encoding: "utf8" });
-  if (build.status !== 0 || !existsSync(CLI)) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  const build = spawnSync(
+    "npx",
+    ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"],
+    { cwd: ROOT, encoding: "utf8" },
+  );
+  if (build.status !== 0 || !existsSync(CLI))
+    throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   if (!existsSync(sample)) {
-    const made = spawnSync(process.execPath, [join(ROOT, "apps/cli/scripts/make-examples.mjs"), base], { encoding: "utf8" });
+    const made = spawnSync(process.execPath, [join(ROOT, "apps/cli/scripts/make-examples.mjs"), base], {
+      encoding: "utf8",
+    });
     if (made.status !== 0) throw new Error(`make-examples failed: ${made.stderr}`);
     sample = join(base, "sample.xlsx");
   }
@@ -84,7 +109,9 @@ describe("yusuan fill never loses work (built, real processes)", () => {
       const { dir, file } = fresh();
       const run = () =>
         new Promise<{ code: number | null; out: string }>((resolve) => {
-          const p = spawn(process.execPath, [CLI, "fill", file, "--in-place"], { env: { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "" } });
+          const p = spawn(process.execPath, [CLI, "fill", file, "--in-place"], {
+            env: { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "" },
+          });
           let out = "";
           p.stdout.on("data", (d: Buffer) => (out += d.toString()));
           p.stderr.on("data", (d: Buffer) => (out += d.toString()));
@@ -196,7 +223,9 @@ describe("build → check → fill (built)", () => {
       ].join("\n"),
     );
     const out = join(dir, "built.xlsx");
-    expect(yusuan(["build", csv, "--department", "上海市某某局", "--year", "2025", "-o", out]).status).toBe(0);
+    expect(yusuan(["build", csv, "--department", "上海市某某局", "--year", "2025", "-o", out]).status).toBe(
+      0,
+    );
     const check = yusuan(["check", out, "--format", "json"]);
     expect(check.status, check.stdout).toBe(0);
     const fill = yusuan(["fill", out, "--dry-run"]);
@@ -213,7 +242,10 @@ describe("the hostile-input corpus through fill as well as check (built)", () =>
     for (const input of await hostileInputs()) {
       const file = join(dir, input.name);
       writeFileSync(file, input.bytes);
-      for (const args of [["check", file], ["fill", file, "-o", join(dir, `out-${input.name}`), "--force"]]) {
+      for (const args of [
+        ["check", file],
+        ["fill", file, "-o", join(dir, `out-${input.name}`), "--force"],
+      ]) {
         const r = yusuan(args, { NODE_OPTIONS: "--max-old-space-size=256" });
         expect(r.status, `${args[0]} ${input.name}: ${r.stdout}${r.stderr}`).toBe(2);
         expect(r.stdout + r.stderr, `${args[0]} ${input.name}`).toContain(input.name);
@@ -230,7 +262,10 @@ describe("the hostile-input corpus through fill as well as check (built)", () =>
     for (const input of await costlyInputs()) {
       const file = join(dir, input.name);
       writeFileSync(file, input.bytes);
-      for (const args of [["check", file], ["fill", file, "-o", join(dir, `out-${input.name}`), "--force"]]) {
+      for (const args of [
+        ["check", file],
+        ["fill", file, "-o", join(dir, `out-${input.name}`), "--force"],
+      ]) {
         const started = performance.now();
         const r = yusuan(args, { NODE_OPTIONS: `--max-old-space-size=${input.megabytes}` });
         expect(r.status, `${args[0]} ${input.name}: ${r.stdout}${r.stderr}`).toBeLessThan(2);

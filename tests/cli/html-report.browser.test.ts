@@ -29,10 +29,22 @@ beforeAll(async () => {
   // Every tenth file has a typed slip in Table 3, so the files differ and the index has files with and
   // without extra errors.
   const clean = reportOf(sampleText());
-  const slipped = reportOf(replaceOn(/^204\t02\t20/, "24,763,610.00", "24,763,611.00", lineOf("2025年部门支出预算总表", 100)));
-  expect(slipped.findings.filter((f) => f.table === "T3").length).toBeGreaterThan(clean.findings.filter((f) => f.table === "T3").length);
+  const slipped = reportOf(
+    replaceOn(/^204\t02\t20/, "24,763,610.00", "24,763,611.00", lineOf("2025年部门支出预算总表", 100)),
+  );
+  expect(slipped.findings.filter((f) => f.table === "T3").length).toBeGreaterThan(
+    clean.findings.filter((f) => f.table === "T3").length,
+  );
   let out = "";
-  const formatter = createFormatter("html", { write: (s) => (out += s), lang: "zh-CN", version: "9.9.9", rules: RULES, color: false, date: "2026-12-01 00:00:00 UTC", options: [["--format", "html"]] });
+  const formatter = createFormatter("html", {
+    write: (s) => (out += s),
+    lang: "zh-CN",
+    version: "9.9.9",
+    rules: RULES,
+    color: false,
+    date: "2026-12-01 00:00:00 UTC",
+    options: [["--format", "html"]],
+  });
   formatter.begin();
   let summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
   for (let i = 1; i <= FILES; i++) {
@@ -51,7 +63,16 @@ beforeAll(async () => {
   writeFileSync(file, html);
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
   page.on("pageerror", (e) => problems.push(e.message));
@@ -85,11 +106,11 @@ describe("HTML report of a 300-file run, in Chromium", () => {
   test("the severity filter hides errors and shows them again", async () => {
     const all = await visibleRows();
     expect(all).toBeGreaterThan(expectedErrors);
-    await page.locator('input[name=sev][value=error]').uncheck();
+    await page.locator("input[name=sev][value=error]").uncheck();
     const withoutErrors = await visibleRows();
     expect(await page.locator('tr[data-sev="error"]:visible').count()).toBe(0);
     expect(withoutErrors).toBeLessThan(all);
-    await page.locator('input[name=sev][value=error]').check();
+    await page.locator("input[name=sev][value=error]").check();
     expect(await visibleRows()).toBe(all);
   });
 
@@ -105,7 +126,9 @@ describe("HTML report of a 300-file run, in Chromium", () => {
 
   test("the rule filter and the file index", async () => {
     await page.locator("select[name=rule]").selectOption("A3.row-identity");
-    const rows = await page.locator("tr[data-sev]:visible").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.rule));
+    const rows = await page
+      .locator("tr[data-sev]:visible")
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.rule));
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows)).toEqual(new Set(["A3.row-identity"]));
     await page.locator("select[name=rule]").selectOption("");

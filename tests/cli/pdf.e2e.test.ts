@@ -26,16 +26,26 @@ function yusuan(args: string[]): SpawnSyncReturns<string> {
   });
 }
 
-type Report2 = Report & { skipped?: { path: string; reason: string }[]; summary: Report["summary"] & { unsupported?: number } };
+type Report2 = Report & {
+  skipped?: { path: string; reason: string }[];
+  summary: Report["summary"] & { unsupported?: number };
+};
 
 beforeAll(() => {
-  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"], { cwd: ROOT, encoding: "utf8" });
+  const build = spawnSync(
+    "npx",
+    ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   mkdirSync(join(dir, "folder"));
   copyFileSync(PDF, join(dir, "folder", "a.pdf"));
   copyFileSync(join(ROOT, "examples/sample.txt"), join(dir, "folder", "b.txt"));
   writeFileSync(join(dir, "folder", "c.docx"), "PK\u0003\u0004 not really a document");
-  writeFileSync(join(dir, "folder", "d.pdf"), "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF truncated");
+  writeFileSync(
+    join(dir, "folder", "d.pdf"),
+    "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF truncated",
+  );
 }, 300_000);
 
 describe("check", () => {
@@ -57,7 +67,11 @@ describe("check", () => {
     const r = yusuan(["check", join(dir, "folder"), "--format", "json", "--jobs", "2"]);
     expect(r.status).toBe(2);
     const report = JSON.parse(r.stdout) as Report2;
-    expect(report.files.map((f) => f.path.replace(/^.*folder[\\/]/, ""))).toEqual(["a.pdf", "b.txt", "d.pdf"]);
+    expect(report.files.map((f) => f.path.replace(/^.*folder[\\/]/, ""))).toEqual([
+      "a.pdf",
+      "b.txt",
+      "d.pdf",
+    ]);
     expect(report.files[0]!.tables.filter((t) => t.found)).toHaveLength(9);
     expect(report.files[1]!.findings.length).toBeGreaterThan(0);
     const broken = report.files[2]!;
@@ -101,7 +115,9 @@ describe("convert", () => {
     expect(r.stdout).toContain("\t");
     const out = join(dir, "q.txt");
     expect(yusuan(["convert", PDF, "-o", out]).status).toBe(0);
-    expect(readFileSync(out, "utf8")).toBe(r.stdout.endsWith("\n") && !readFileSync(out, "utf8").endsWith("\n") ? r.stdout.slice(0, -1) : r.stdout);
+    expect(readFileSync(out, "utf8")).toBe(
+      r.stdout.endsWith("\n") && !readFileSync(out, "utf8").endsWith("\n") ? r.stdout.slice(0, -1) : r.stdout,
+    );
     const back = JSON.parse(yusuan(["check", out, "--format", "json"]).stdout) as Report;
     expect(back.files[0]!.tables.every((t) => t.found)).toBe(true);
   });

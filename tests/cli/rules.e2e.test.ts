@@ -21,7 +21,11 @@ function yusuan(args: string[]): SpawnSyncReturns<string> {
 }
 
 beforeAll(() => {
-  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"], { cwd: ROOT, encoding: "utf8" });
+  const build = spawnSync(
+    "npx",
+    ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
 }, 300_000);
 
@@ -32,7 +36,9 @@ describe("yusuan rules", () => {
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(RULES.length);
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(RULES.map((x) => x.id));
-    expect(lines.find((l) => l.startsWith("A3.row-identity"))).toMatch(/^A3\.row-identity\s+error\s+行内合计等于各分项之和$/);
+    expect(lines.find((l) => l.startsWith("A3.row-identity"))).toMatch(
+      /^A3\.row-identity\s+error\s+行内合计等于各分项之和$/,
+    );
   });
 
   it("--format json gives ids, severities, titles and the pages' addresses", () => {
@@ -40,7 +46,11 @@ describe("yusuan rules", () => {
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout) as { id: string; severity: string; title: string; helpUri: string }[];
     expect(list.map((x) => x.id)).toEqual(RULES.map((x) => x.id));
-    expect(list.find((x) => x.id === "fill.conflict")).toMatchObject({ severity: "warning", title: "A filled-in cell disagrees with the tables", helpUri: ruleDocUrl("fill.conflict") });
+    expect(list.find((x) => x.id === "fill.conflict")).toMatchObject({
+      severity: "warning",
+      title: "A filled-in cell disagrees with the tables",
+      helpUri: ruleDocUrl("fill.conflict"),
+    });
   });
 
   it("an unknown format is a usage error", () => {
@@ -76,7 +86,9 @@ describe("yusuan explain", () => {
 describe("SARIF", () => {
   it("links every rule to its page", () => {
     const r = yusuan(["check", join(ROOT, "examples/sample.txt"), "--format", "sarif"]);
-    const sarif = JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
+    const sarif = JSON.parse(r.stdout) as {
+      runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[];
+    };
     const rules = sarif.runs[0]!.tool.driver.rules;
     expect(rules.length).toBeGreaterThanOrEqual(RULES.length);
     for (const rule of rules) expect(rule.helpUri).toBe(ruleDocUrl(rule.id));

@@ -5,7 +5,9 @@ import { existsSync } from "node:fs";
 
 const cli = new URL("../dist/cli.js", import.meta.url);
 if (!existsSync(cli)) {
-  console.error("yusuan 尚未构建：请在仓库根目录运行 npm run build（或 npm start）。\nyusuan is not built yet: run npm run build (or npm start) at the repository root.");
+  console.error(
+    "yusuan 尚未构建：请在仓库根目录运行 npm run build（或 npm start）。\nyusuan is not built yet: run npm run build (or npm start) at the repository root.",
+  );
   process.exit(2);
 }
 const { main } = await import(cli.href);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { availableParallelism } from "node:os";
-import { langFromArgv, parseFailOn, parseFormat, parseIdList, parseJobs, parseLang, parseYear, requireOption } from "./args";
+import {
+  langFromArgv,
+  parseFailOn,
+  parseFormat,
+  parseIdList,
+  parseJobs,
+  parseLang,
+  parseYear,
+  requireOption,
+} from "./args";
 import { CliError } from "./errors";
 
 describe("option values", () => {
@@ -31,8 +40,12 @@ describe("option values", () => {
     expect(parseJobs(undefined)).toBe(availableParallelism());
     expect(parseJobs("1")).toBe(1);
     const notes: string[] = [];
-    expect(parseJobs(String(availableParallelism() + 1), (_zh, en) => notes.push(en))).toBe(availableParallelism());
-    expect(notes).toEqual([`--jobs ${availableParallelism() + 1} is more than this machine's ${availableParallelism()} cores; running with ${availableParallelism()}.`]);
+    expect(parseJobs(String(availableParallelism() + 1), (_zh, en) => notes.push(en))).toBe(
+      availableParallelism(),
+    );
+    expect(notes).toEqual([
+      `--jobs ${availableParallelism() + 1} is more than this machine's ${availableParallelism()} cores; running with ${availableParallelism()}.`,
+    ]);
     expect(parseJobs("256")).toBe(availableParallelism());
     expect(() => parseJobs("0")).toThrow(CliError);
     expect(() => parseJobs("two")).toThrow(CliError);

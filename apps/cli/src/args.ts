@@ -22,7 +22,11 @@ export function parseLang(value: string | undefined): Lang {
   const v = value.trim().toLowerCase();
   if (v === "zh" || v === "zh-cn" || v === "cn") return "zh-CN";
   if (v === "en" || v.startsWith("en-")) return "en";
-  throw new CliError("cli.usage", `--lang 应为 zh 或 en，而不是“${value}”。`, `--lang must be zh or en, not "${value}".`);
+  throw new CliError(
+    "cli.usage",
+    `--lang 应为 zh 或 en，而不是“${value}”。`,
+    `--lang must be zh or en, not "${value}".`,
+  );
 }
 
 /**
@@ -62,9 +66,19 @@ export function parseIdList(value: string, option = "--rules"): string[] {
     .split(/[,，]/)
     .map((s) => s.trim())
     .filter((s) => s !== "");
-  if (ids.length === 0) throw new CliError("cli.usage", `${option} 需要至少一个规则编号。`, `${option} needs at least one rule id.`);
+  if (ids.length === 0)
+    throw new CliError(
+      "cli.usage",
+      `${option} 需要至少一个规则编号。`,
+      `${option} needs at least one rule id.`,
+    );
   for (const id of ids) {
-    if (!/^[A-Za-z][\w.-]*$/.test(id)) throw new CliError("cli.usage", `${option}：“${id}”不是规则编号。`, `${option}: "${id}" is not a rule id.`);
+    if (!/^[A-Za-z][\w.-]*$/.test(id))
+      throw new CliError(
+        "cli.usage",
+        `${option}：“${id}”不是规则编号。`,
+        `${option}: "${id}" is not a rule id.`,
+      );
   }
   return ids;
 }
@@ -78,9 +92,19 @@ export function parseIdList(value: string, option = "--rules"): string[] {
  * ```
  */
 export function parseYear(value: string, option = "--year"): number {
-  if (!/^\d{4}$/.test(value.trim())) throw new CliError("cli.usage", `${option} 应为四位年份，如 2025，而不是“${value}”。`, `${option} must be a four-digit year such as 2025, not "${value}".`);
+  if (!/^\d{4}$/.test(value.trim()))
+    throw new CliError(
+      "cli.usage",
+      `${option} 应为四位年份，如 2025，而不是“${value}”。`,
+      `${option} must be a four-digit year such as 2025, not "${value}".`,
+    );
   const year = Number(value.trim());
-  if (year < 1990 || year > 2100) throw new CliError("cli.usage", `${option} 年份 ${year} 超出范围（1990–2100）。`, `${option}: year ${year} is out of range (1990–2100).`);
+  if (year < 1990 || year > 2100)
+    throw new CliError(
+      "cli.usage",
+      `${option} 年份 ${year} 超出范围（1990–2100）。`,
+      `${option}: year ${year} is out of range (1990–2100).`,
+    );
   return year;
 }
 
@@ -100,7 +124,11 @@ export function parseJobs(value: string | undefined, note?: (zh: string, en: str
   const cores = Math.max(1, availableParallelism());
   if (value === undefined) return cores;
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 256) {
-    throw new CliError("cli.usage", `--jobs 应为 1 到 256 之间的整数，而不是“${value}”。`, `--jobs must be a whole number from 1 to 256, not "${value}".`);
+    throw new CliError(
+      "cli.usage",
+      `--jobs 应为 1 到 256 之间的整数，而不是“${value}”。`,
+      `--jobs must be a whole number from 1 to 256, not "${value}".`,
+    );
   }
   const asked = Number(value);
   if (asked <= cores) return asked;
@@ -121,7 +149,11 @@ export function parseJobs(value: string | undefined, note?: (zh: string, en: str
  */
 export function parseMaxWarnings(value: string): number {
   if (!/^\d{1,9}$/.test(value.trim())) {
-    throw new CliError("cli.usage", `--max-warnings 应为 0 或正整数，而不是“${value}”。`, `--max-warnings must be 0 or a whole number, not "${value}".`);
+    throw new CliError(
+      "cli.usage",
+      `--max-warnings 应为 0 或正整数，而不是“${value}”。`,
+      `--max-warnings must be 0 or a whole number, not "${value}".`,
+    );
   }
   return Number(value.trim());
 }
@@ -137,7 +169,11 @@ export function parseMaxWarnings(value: string): number {
 export function parseFormat(value: string | undefined): FormatName {
   const v = (value ?? "text").trim().toLowerCase();
   if ((FORMATS as readonly string[]).includes(v)) return v as FormatName;
-  throw new CliError("cli.usage", `--format 应为 ${FORMATS.join("、")} 之一，而不是“${value}”。`, `--format must be one of ${FORMATS.join(", ")}, not "${value}".`);
+  throw new CliError(
+    "cli.usage",
+    `--format 应为 ${FORMATS.join("、")} 之一，而不是“${value}”。`,
+    `--format must be one of ${FORMATS.join(", ")}, not "${value}".`,
+  );
 }
 
 /**
@@ -151,7 +187,11 @@ export function parseFormat(value: string | undefined): FormatName {
 export function parseFailOn(value: string | undefined): "error" | "warning" {
   const v = (value ?? "error").trim().toLowerCase();
   if (v === "error" || v === "warning") return v;
-  throw new CliError("cli.usage", `--fail-on 应为 error 或 warning，而不是“${value}”。`, `--fail-on must be error or warning, not "${value}".`);
+  throw new CliError(
+    "cli.usage",
+    `--fail-on 应为 error 或 warning，而不是“${value}”。`,
+    `--fail-on must be error or warning, not "${value}".`,
+  );
 }
 
 /**
@@ -163,6 +203,7 @@ export function parseFailOn(value: string | undefined): "error" | "warning" {
  * ```
  */
 export function requireOption<T>(value: T | undefined, option: string): T {
-  if (value === undefined || value === "") throw new CliError("cli.usage", `缺少必需的选项 ${option}。`, `Missing required option ${option}.`);
+  if (value === undefined || value === "")
+    throw new CliError("cli.usage", `缺少必需的选项 ${option}。`, `Missing required option ${option}.`);
   return value;
 }

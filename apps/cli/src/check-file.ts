@@ -5,7 +5,18 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { fingerprintOf, RULES, type CheckOptions, type FileReport, type Finding, type Grid, type Location, type Severity, type TableSummary, type Waiver } from "@yusuan/disclosure";
+import {
+  fingerprintOf,
+  RULES,
+  type CheckOptions,
+  type FileReport,
+  type Finding,
+  type Grid,
+  type Location,
+  type Severity,
+  type TableSummary,
+  type Waiver,
+} from "@yusuan/disclosure";
 import type { CatalogData } from "@yusuan/classification";
 import { ruleMatches } from "./rule-ids";
 import { readWaiverFile } from "./waiver-file";
@@ -57,11 +68,21 @@ export interface ReadWarning {
 }
 
 /** Waivers from the file beside a text or PDF input, or why that file could not be used. */
-export type SidecarWaivers = { readonly waivers: readonly Waiver[] } | { readonly problem: { readonly message: string; readonly messageEn: string } };
+export type SidecarWaivers =
+  | { readonly waivers: readonly Waiver[] }
+  | { readonly problem: { readonly message: string; readonly messageEn: string } };
 
 /** A file read into memory: a grid (workbook or text document) or a parsed JSON value (a model). */
 export type ReadInput =
-  | { ok: true; kind: "grid"; grid: Grid; bytes: Uint8Array; format: "xlsx" | "text" | "pdf"; warnings: ReadWarning[]; sidecar?: SidecarWaivers }
+  | {
+      ok: true;
+      kind: "grid";
+      grid: Grid;
+      bytes: Uint8Array;
+      format: "xlsx" | "text" | "pdf";
+      warnings: ReadWarning[];
+      sidecar?: SidecarWaivers;
+    }
   | { ok: true; kind: "model"; value: unknown };
 
 /** The file types `check` reads, by extension. */
@@ -98,7 +119,11 @@ function osFailure(path: string, error: unknown): Failure {
         : code === "EISDIR"
           ? ["这是文件夹，不是文件", "it is a folder, not a file"]
           : ["打开失败", "it could not be opened"];
-  return { code: "input.unreadable", message: `无法读取文件“${path}”：${zh}。`, messageEn: `Cannot read file "${path}": ${en}.` };
+  return {
+    code: "input.unreadable",
+    message: `无法读取文件“${path}”：${zh}。`,
+    messageEn: `Cannot read file "${path}": ${en}.`,
+  };
 }
 
 let registeredCatalog: CatalogData | undefined;
@@ -123,8 +148,9 @@ function checkOptions(options: RunOptions, waivers?: readonly Waiver[]): CheckOp
 }
 
 function enabled(rule: string, options: RunOptions): boolean {
-  if (options.rules && options.rules.length > 0 && !options.rules.some((p) => ruleMatches(rule, p))) return false;
-  return !(options.disable && options.disable.some((p) => ruleMatches(rule, p)));
+  if (options.rules && options.rules.length > 0 && !options.rules.some((p) => ruleMatches(rule, p)))
+    return false;
+  return !(options.disable?.some((p) => ruleMatches(rule, p)));
 }
 
 /**
@@ -161,7 +187,11 @@ function readWarningFindings(path: string, warnings: readonly ReadWarning[], opt
     message: options.lang === "en" ? w.messageEn : w.message,
     table: "D" as const,
     ...(w.location ? { location: w.location } : {}),
-    fingerprint: fingerprintOf([READ_WARNING_RULE, path, w.location ? JSON.stringify(w.location) : w.messageEn]),
+    fingerprint: fingerprintOf([
+      READ_WARNING_RULE,
+      path,
+      w.location ? JSON.stringify(w.location) : w.messageEn,
+    ]),
   }));
 }
 
@@ -234,41 +264,81 @@ export async function readInputBytes(
   const sidecar = (): { sidecar?: SidecarWaivers } => {
     if (waiversOf === undefined) return {};
     const r = readWaiverFile(waiversOf);
-    return { sidecar: r.ok ? { waivers: r.waivers } : { problem: { message: r.message, messageEn: r.messageEn } } };
+    return {
+      sidecar: r.ok ? { waivers: r.waivers } : { problem: { message: r.message, messageEn: r.messageEn } },
+    };
   };
   if (ext === ".xlsx") {
     const { readXlsx } = await import("@yusuan/xlsx");
     const r = await readXlsx(bytes, path);
     if (!r.ok) return { ok: false, code: r.code, message: r.message, messageEn: r.messageEn };
-    return { ok: true, kind: "grid", grid: r.grid, bytes, format: "xlsx", warnings: xlsxWarnings(r.warnings) };
+    return {
+      ok: true,
+      kind: "grid",
+      grid: r.grid,
+      bytes,
+      format: "xlsx",
+      warnings: xlsxWarnings(r.warnings),
+    };
   }
   if (ext === ".pdf") {
     const { readPdf } = await import("@yusuan/pdf");
     const r = await readPdf(bytes, path);
-    if (!r.ok) return { ok: false, code: r.error.code === "too-large" ? "input.too-large" : "input.unreadable", message: r.error.message, messageEn: r.error.messageEn };
+    if (!r.ok)
+      return {
+        ok: false,
+        code: r.error.code === "too-large" ? "input.too-large" : "input.unreadable",
+        message: r.error.message,
+        messageEn: r.error.messageEn,
+      };
     return { ok: true, kind: "grid", grid: r.grid, bytes, format: "pdf", warnings: [], ...sidecar() };
   }
   if (ext === ".txt") {
     const { readTextDocument } = await import("@yusuan/disclosure");
     const r = readTextDocument(bytes, path);
-    if (!r.ok) return { ok: false, code: /过大|too large/.test(r.messageEn) ? "input.too-large" : "input.unreadable", message: r.message, messageEn: r.messageEn };
-    const warnings = r.warnings.map((w) => ({ message: w.message, messageEn: w.messageEn, location: { line: w.line } }));
+    if (!r.ok)
+      return {
+        ok: false,
+        code: /过大|too large/.test(r.messageEn) ? "input.too-large" : "input.unreadable",
+        message: r.message,
+        messageEn: r.messageEn,
+      };
+    const warnings = r.warnings.map((w) => ({
+      message: w.message,
+      messageEn: w.messageEn,
+      location: { line: w.line },
+    }));
     return { ok: true, kind: "grid", grid: r.grid, bytes, format: "text", warnings, ...sidecar() };
   }
   if (bytes.length > MAX_TEXT_BYTES) {
-    return { ok: false, code: "input.too-large", message: `文件“${path}”超过上限 20 MB，未读取。`, messageEn: `File "${path}" is above the limit of 20 MB; not read.` };
+    return {
+      ok: false,
+      code: "input.too-large",
+      message: `文件“${path}”超过上限 20 MB，未读取。`,
+      messageEn: `File "${path}" is above the limit of 20 MB; not read.`,
+    };
   }
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, code: "input.unreadable", message: `无法读取文件“${path}”：不是 UTF-8 编码的 JSON。`, messageEn: `Cannot read file "${path}": it is not UTF-8 encoded JSON.` };
+    return {
+      ok: false,
+      code: "input.unreadable",
+      message: `无法读取文件“${path}”：不是 UTF-8 编码的 JSON。`,
+      messageEn: `Cannot read file "${path}": it is not UTF-8 encoded JSON.`,
+    };
   }
   try {
     return { ok: true, kind: "model", value: JSON.parse(text.replace(/^\uFEFF/, "")) as unknown };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, code: "input.unreadable", message: `无法读取文件“${path}”：JSON 格式错误（${detail}）。`, messageEn: `Cannot read file "${path}": invalid JSON (${detail}).` };
+    return {
+      ok: false,
+      code: "input.unreadable",
+      message: `无法读取文件“${path}”：JSON 格式错误（${detail}）。`,
+      messageEn: `Cannot read file "${path}": invalid JSON (${detail}).`,
+    };
   }
 }
 
@@ -299,7 +369,12 @@ export async function checkFile(path: string, options: RunOptions): Promise<File
 export async function checkInput(
   path: string,
   input:
-    | { readonly kind: "grid"; readonly grid: Grid; readonly warnings?: readonly ReadWarning[]; readonly sidecar?: SidecarWaivers }
+    | {
+        readonly kind: "grid";
+        readonly grid: Grid;
+        readonly warnings?: readonly ReadWarning[];
+        readonly sidecar?: SidecarWaivers;
+      }
     | { readonly kind: "model"; readonly value: unknown },
   options: RunOptions,
 ): Promise<FileResult> {
@@ -320,9 +395,17 @@ export async function checkInput(
         fingerprint: fingerprintOf([WAIVER_FILE_RULE, path]),
       });
     }
-    const all = extra.length === 0 ? analysis.findings : disclosure.sortFindings([...disclosure.applyWaivers(extra, waivers), ...analysis.findings]);
+    const all =
+      extra.length === 0
+        ? analysis.findings
+        : disclosure.sortFindings([...disclosure.applyWaivers(extra, waivers), ...analysis.findings]);
     return {
-      report: { path, document: analysis.document, tables: analysis.tables, findings: visible(all, options.showWaived) },
+      report: {
+        path,
+        document: analysis.document,
+        tables: analysis.tables,
+        findings: visible(all, options.showWaived),
+      },
       unreadable: problem !== undefined,
       waived: all.filter((f) => f.waived).length,
     };
@@ -348,13 +431,18 @@ export async function checkInput(
   const kind = doc.kind.startsWith("单位") ? "单位" : "部门";
   const tables: TableSummary[] = disclosure.TABLE_DEFINITIONS.map((def) => {
     const t = model.tables[def.id];
-    const title = t?.title ?? (doc.year !== undefined ? disclosure.tableTitle(def.id, doc.year, kind) : def.name);
+    const title =
+      t?.title ?? (doc.year !== undefined ? disclosure.tableTitle(def.id, doc.year, kind) : def.name);
     return t ? { id: def.id, title, found: true, sheet: t.sheet } : { id: def.id, title, found: false };
   });
   return {
     report: {
       path,
-      document: { kind: doc.kind, ...(doc.department !== undefined ? { department: doc.department } : {}), ...(doc.year !== undefined ? { year: doc.year } : {}) },
+      document: {
+        kind: doc.kind,
+        ...(doc.department !== undefined ? { department: doc.department } : {}),
+        ...(doc.year !== undefined ? { year: doc.year } : {}),
+      },
       tables,
       findings: visible(findings, options.showWaived),
     },

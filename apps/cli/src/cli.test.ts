@@ -22,7 +22,13 @@ async function run(
     env,
     // The config file is looked for from a folder of the test's own, not the repository.
     cwd: more.cwd ?? dir,
-    ...(more.stdin ? { stdin: (async function* () { yield more.stdin!; })() } : {}),
+    ...(more.stdin
+      ? {
+          stdin: (async function* () {
+            yield more.stdin!;
+          })(),
+        }
+      : {}),
   });
   return { code, out, err };
 }
@@ -37,7 +43,16 @@ describe("command line", () => {
   });
 
   it("gives exit 2 and a message, never a stack, for wrong commands and options", async () => {
-    for (const args of [[], ["frobnicate"], ["check"], ["check", SAMPLE, "--format", "pdf"], ["check", SAMPLE, "--jobs", "0"], ["check", SAMPLE, "--year", "20x5"], ["template", "--year", "2025", "-o", "x.xlsx"], ["convert", SAMPLE, "-o", "out.pdf"]]) {
+    for (const args of [
+      [],
+      ["frobnicate"],
+      ["check"],
+      ["check", SAMPLE, "--format", "pdf"],
+      ["check", SAMPLE, "--jobs", "0"],
+      ["check", SAMPLE, "--year", "20x5"],
+      ["template", "--year", "2025", "-o", "x.xlsx"],
+      ["convert", SAMPLE, "-o", "out.pdf"],
+    ]) {
       const r = await run(args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.err + r.out, args.join(" ")).not.toMatch(/\n\s+at /);
@@ -64,7 +79,11 @@ describe("command line", () => {
     const report = JSON.parse(r.out) as Report;
     expect(r.code).toBe(2);
     expect(report.files.map((f) => f.path)).toEqual([bad, SAMPLE]);
-    expect(report.files[0]!.findings[0]).toMatchObject({ rule: "input.unreadable", table: "D", severity: "error" });
+    expect(report.files[0]!.findings[0]).toMatchObject({
+      rule: "input.unreadable",
+      table: "D",
+      severity: "error",
+    });
     expect(report.files[1]!.tables.filter((t) => t.found)).toHaveLength(9);
     expect(r.err).toContain("坏.xlsx");
   });
@@ -107,10 +126,15 @@ describe("command line", () => {
 
   it("writes a template and builds the tables from budget lines", async () => {
     const t = join(dir, "t.xlsx");
-    expect((await run(["template", "--department", "<script>alert(1)</script>", "--year", "2026", "-o", t])).code).toBe(0);
+    expect(
+      (await run(["template", "--department", "<script>alert(1)</script>", "--year", "2026", "-o", t])).code,
+    ).toBe(0);
     expect(readFileSync(t).subarray(0, 2).toString()).toBe("PK");
     const lines = join(dir, "lines.csv");
-    writeFileSync(lines, "功能分类,经济分类,资金来源,支出类型,金额\n2010101,30101,一般公共预算,基本支出,1000.00\n2010102,30201,一般公共预算,项目支出,500\n");
+    writeFileSync(
+      lines,
+      "功能分类,经济分类,资金来源,支出类型,金额\n2010101,30101,一般公共预算,基本支出,1000.00\n2010102,30201,一般公共预算,项目支出,500\n",
+    );
     const b = join(dir, "b.xlsx");
     const built = await run(["build", lines, "--department", "测试局", "--year", "2026", "-o", b]);
     expect(built.code).toBeLessThan(2);
@@ -125,7 +149,9 @@ describe("command line", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('unknown rule id "A9"');
     expect(r.err).toContain("A3.row-identity");
-    expect((await run(["check", SAMPLE, "--disable", "E1.performance-fund"])).err).toContain("是否想用 E1.performance-funds");
+    expect((await run(["check", SAMPLE, "--disable", "E1.performance-fund"])).err).toContain(
+      "是否想用 E1.performance-funds",
+    );
     // The command line's own rules are known ids too (reports describe them; --rules takes them).
     for (const id of ["input.unreadable", "input.too-large", "input.read-warning", "input.waiver-file"]) {
       expect((await run(["check", SAMPLE, "--rules", id])).code, id).toBe(0);
@@ -145,14 +171,22 @@ describe("command line", () => {
     const fromFile = JSON.parse((await run(["check", SAMPLE, "--format", "json"])).out) as Report;
     const fromStdin = JSON.parse(text.out) as Report;
     expect(fromStdin.files[0]!.path).toBe("<stdin>");
-    expect(fromStdin.files[0]!.findings.map((f) => f.fingerprint)).toEqual(fromFile.files[0]!.findings.map((f) => f.fingerprint));
+    expect(fromStdin.files[0]!.findings.map((f) => f.fingerprint)).toEqual(
+      fromFile.files[0]!.findings.map((f) => f.fingerprint),
+    );
     const xlsx = join(dir, "stdin.xlsx");
     expect((await run(["convert", SAMPLE, "-o", xlsx])).code).toBe(0);
-    const binary = await run(["check", "-", "--stdin-filename", "预算.xlsx", "--format", "json"], {}, { stdin: readFileSync(xlsx) });
+    const binary = await run(
+      ["check", "-", "--stdin-filename", "预算.xlsx", "--format", "json"],
+      {},
+      { stdin: readFileSync(xlsx) },
+    );
     const rep = JSON.parse(binary.out) as Report;
     expect(rep.files[0]!.path).toBe("预算.xlsx");
     expect(rep.files[0]!.tables.filter((t) => t.found)).toHaveLength(9);
-    expect((await run(["check", "-", "--stdin-filename", "a.doc"], {}, { stdin: readFileSync(SAMPLE) })).code).toBe(2);
+    expect(
+      (await run(["check", "-", "--stdin-filename", "a.doc"], {}, { stdin: readFileSync(SAMPLE) })).code,
+    ).toBe(2);
   });
 
   it("--quiet lists errors only; --max-warnings N fails a run with more warnings", async () => {
@@ -160,7 +194,9 @@ describe("command line", () => {
     const warnings = all.summary.warnings;
     expect(warnings).toBeGreaterThan(1);
     const quiet = await run(["check", SAMPLE, "--quiet", "--format", "json"]);
-    expect((JSON.parse(quiet.out) as Report).files[0]!.findings.every((f) => f.severity === "error")).toBe(true);
+    expect((JSON.parse(quiet.out) as Report).files[0]!.findings.every((f) => f.severity === "error")).toBe(
+      true,
+    );
     const noErrors = ["--disable", "E1.performance-funds"];
     expect((await run(["check", SAMPLE, ...noErrors, "--max-warnings", String(warnings)])).code).toBe(0);
     const over = await run(["check", SAMPLE, ...noErrors, "--max-warnings", String(warnings - 1), "--quiet"]);
@@ -174,7 +210,10 @@ describe("command line", () => {
     const project = mkdtempSync(join(dir, "project-"));
     const sub = join(project, "reports");
     mkdirSync(sub);
-    writeFileSync(join(project, "yusuan.config.json"), JSON.stringify({ rules: { F1: "off", "E1.performance-funds": "warning" }, format: "json", lang: "en" }));
+    writeFileSync(
+      join(project, "yusuan.config.json"),
+      JSON.stringify({ rules: { F1: "off", "E1.performance-funds": "warning" }, format: "json", lang: "en" }),
+    );
     const r = await run(["check", SAMPLE], {}, { cwd: sub });
     const rep = JSON.parse(r.out) as Report;
     expect(r.code).toBe(0);
@@ -197,12 +236,16 @@ describe("command line", () => {
     expect(en.err).toContain("error: unknown option '--bogus'");
     const zh = await run(["check", "--bogus"], { LANG: "C.UTF-8" });
     expect(zh.err).toContain("错误：未知选项“--bogus”");
-    expect((await run(["check", "--bogus", "--lang", "zh"], { LANG: "en_US.UTF-8" })).err).toContain("错误：未知选项");
+    expect((await run(["check", "--bogus", "--lang", "zh"], { LANG: "en_US.UTF-8" })).err).toContain(
+      "错误：未知选项",
+    );
     const help = await run(["check", "--help"]);
     expect(help.out).toMatch(/^用法： yusuan check \[选项\] <inputs\.\.\.>/);
     expect(help.out).toContain("选项：");
     expect(help.out).not.toMatch(/Options:|default:|choices:/);
-    expect((await run(["--help"], { LC_ALL: "en_GB.UTF-8" })).out).toMatch(/^Usage: yusuan \[options\] \[command\]/);
+    expect((await run(["--help"], { LC_ALL: "en_GB.UTF-8" })).out).toMatch(
+      /^Usage: yusuan \[options\] \[command\]/,
+    );
     expect((await run([])).out).toContain("命令：");
   });
 
@@ -222,11 +265,15 @@ describe("command line", () => {
     writeFileSync(damaged, Buffer.concat([good.subarray(0, cut), Buffer.from([0xff]), good.subarray(cut)]));
     const line = good.subarray(0, cut).toString("utf8").split("\n").length;
     const r = await run(["check", damaged, "--format", "json"]);
-    const hits = (JSON.parse(r.out) as Report).files[0]!.findings.filter((f) => f.rule === "input.read-warning");
+    const hits = (JSON.parse(r.out) as Report).files[0]!.findings.filter(
+      (f) => f.rule === "input.read-warning",
+    );
     expect(hits).toEqual([expect.objectContaining({ severity: "warning", table: "D", location: { line } })]);
     expect(hits[0]!.message).toContain(`第 ${line} 行`);
     expect(hits[0]!.message).toContain("坏字节.txt");
-    expect((await run(["check", damaged])).out).toMatch(new RegExp(`警告 {2}第 ${line} 行 {2}文件“[^”]*坏字节\\.txt”第 ${line} 行有不是有效 UTF-8 的字节`));
+    expect((await run(["check", damaged])).out).toMatch(
+      new RegExp(`警告 {2}第 ${line} 行 {2}文件“[^”]*坏字节\\.txt”第 ${line} 行有不是有效 UTF-8 的字节`),
+    );
   });
 
   it("waives a finding of a text file in its waiver file and of a workbook in its hidden sheet", async () => {
@@ -234,18 +281,39 @@ describe("command line", () => {
     writeFileSync(txt, readFileSync(SAMPLE));
     const before = JSON.parse((await run(["check", txt, "--format", "json"])).out) as Report;
     const target = before.files[0]!.findings.find((f) => f.severity === "error")!;
-    const w = await run(["waive", txt, target.fingerprint.slice(0, 8), "--reason", "口径不同，已说明", "--by", "张三"]);
+    const w = await run([
+      "waive",
+      txt,
+      target.fingerprint.slice(0, 8),
+      "--reason",
+      "口径不同，已说明",
+      "--by",
+      "张三",
+    ]);
     expect(w.code).toBe(0);
-    const sidecar = JSON.parse(readFileSync(`${txt}.yusuan-waivers.json`, "utf8")) as { waivers: Record<string, string>[] };
-    expect(sidecar.waivers).toEqual([expect.objectContaining({ fingerprint: target.fingerprint, rule: target.rule, reason: "口径不同，已说明", by: "张三" })]);
+    const sidecar = JSON.parse(readFileSync(`${txt}.yusuan-waivers.json`, "utf8")) as {
+      waivers: Record<string, string>[];
+    };
+    expect(sidecar.waivers).toEqual([
+      expect.objectContaining({
+        fingerprint: target.fingerprint,
+        rule: target.rule,
+        reason: "口径不同，已说明",
+        by: "张三",
+      }),
+    ]);
     const after = await run(["check", txt]);
     expect(after.out).toMatch(/共检查 1 个文件：0 个错误，\d+ 个警告，\d+ 个提示；已豁免 1 个/);
     expect(after.code).toBe(0);
     const xlsx = join(dir, "waive.xlsx");
     expect((await run(["convert", SAMPLE, "-o", xlsx])).code).toBe(0);
     expect((await run(["waive", xlsx, target.fingerprint, "--reason", "同上"])).code).toBe(0);
-    const book = JSON.parse((await run(["check", xlsx, "--format", "json", "--show-waived"])).out) as Report & { summary: { waived?: number } };
-    expect(book.files[0]!.findings.find((f) => f.fingerprint === target.fingerprint)?.waived).toEqual({ reason: "同上" });
+    const book = JSON.parse(
+      (await run(["check", xlsx, "--format", "json", "--show-waived"])).out,
+    ) as Report & { summary: { waived?: number } };
+    expect(book.files[0]!.findings.find((f) => f.fingerprint === target.fingerprint)?.waived).toEqual({
+      reason: "同上",
+    });
     expect(book.summary.waived).toBe(1);
     const missing = await run(["waive", xlsx, "0000000000000000", "--reason", "x"]);
     expect(missing.code).toBe(2);
@@ -253,6 +321,8 @@ describe("command line", () => {
     writeFileSync(`${txt}.yusuan-waivers.json`, "{ broken");
     const broken = await run(["check", txt, "--format", "json"]);
     expect(broken.code).toBe(2);
-    expect((JSON.parse(broken.out) as Report).files[0]!.findings.some((f) => f.rule === "input.waiver-file")).toBe(true);
+    expect(
+      (JSON.parse(broken.out) as Report).files[0]!.findings.some((f) => f.rule === "input.waiver-file"),
+    ).toBe(true);
   });
 });

@@ -19,7 +19,8 @@ const TEXT = {
     fill: "填写由各表关系可以确定的单元格，写出填好的副本",
     build: "由预算明细（CSV 或 XLSX）生成九张预算表",
     template: "生成九张预算表的空白模板",
-    convert: "文本文档或 PDF 转为工作簿（每表一个工作表，说明另成一表），或转为 JSON 模型；PDF 也可转为制表符分隔的文本",
+    convert:
+      "文本文档或 PDF 转为工作簿（每表一个工作表，说明另成一表），或转为 JSON 模型；PDF 也可转为制表符分隔的文本",
     to: "输出格式：xlsx、json 或 text（默认按 -o 的扩展名；text 不给 -o 时写到标准输出）",
     codes: "查询政府收支分类科目：编码或名称",
     rulesCmd: "列出全部检查规则（编号、级别、标题）",
@@ -33,7 +34,7 @@ const TEXT = {
     quiet: "只报告错误，不列警告和提示",
     maxWarnings: "警告多于 N 个时退出码为 1",
     stdinFilename: "从标准输入（-）检查时所用的文件名，决定类型：.xlsx、.pdf、.txt 或 .json",
-    config: "配置文件（默认：从当前文件夹向上找 yusuan.config.json 或 package.json 的 \"yusuan\" 键）",
+    config: '配置文件（默认：从当前文件夹向上找 yusuan.config.json 或 package.json 的 "yusuan" 键）',
     waive: "豁免一个问题：工作簿写入隐藏表 yusuan_waivers，文本和 PDF 写入旁边的 <文件>.yusuan-waivers.json",
     reason: "豁免理由（必需）",
     by: "确认人",
@@ -56,11 +57,13 @@ const TEXT = {
   },
   en: {
     about: "yusuan (预算): check and fill Chinese department budget disclosures",
-    check: "check .xlsx workbooks, .txt text documents, .pdf published documents or .json models (files, folders or globs)",
+    check:
+      "check .xlsx workbooks, .txt text documents, .pdf published documents or .json models (files, folders or globs)",
     fill: "fill the cells the tables determine and write a filled copy",
     build: "build the nine tables from budget lines (CSV or XLSX)",
     template: "write an empty template of the nine tables",
-    convert: "convert a text document or a PDF to a workbook (one sheet per table, the narrative on its own) or to the JSON model; a PDF also to TAB-separated text",
+    convert:
+      "convert a text document or a PDF to a workbook (one sheet per table, the narrative on its own) or to the JSON model; a PDF also to TAB-separated text",
     to: "output format: xlsx, json or text (default: from -o's extension; text without -o goes to standard output)",
     codes: "look up a government classification code or name",
     rulesCmd: "list every rule (id, severity, title)",
@@ -74,8 +77,10 @@ const TEXT = {
     quiet: "report errors only, not warnings and infos",
     maxWarnings: "exit code 1 when there are more than N warnings",
     stdinFilename: "the file name of standard input (-), which gives its type: .xlsx, .pdf, .txt or .json",
-    config: "config file (default: yusuan.config.json or package.json's \"yusuan\" key, looked for from the working folder up)",
-    waive: "waive a finding: in a workbook's hidden sheet yusuan_waivers, for a text or PDF in <file>.yusuan-waivers.json beside it",
+    config:
+      'config file (default: yusuan.config.json or package.json\'s "yusuan" key, looked for from the working folder up)',
+    waive:
+      "waive a finding: in a workbook's hidden sheet yusuan_waivers, for a text or PDF in <file>.yusuan-waivers.json beside it",
     reason: "why it is waived (required)",
     by: "who accepted it",
     rules: "only these rules (comma-separated ids or prefixes)",
@@ -106,7 +111,10 @@ const TEXT = {
  * const code = await main(["check", "examples/sample.txt", "--format", "json"]);
  * ```
  */
-export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
   // The config file is read before parsing: its "lang" decides the language of the parser's own text.
   let config: LoadedConfig | undefined;
   let configError: unknown;
@@ -121,7 +129,8 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
   const output = {
     writeOut: (s: string) => void io.stdout.write(s),
     writeErr: (s: string) => void io.stderr.write(s),
-    outputError: (s: string, write: (s: string) => void) => write(lang === "zh-CN" ? translateParserError(s) : s),
+    outputError: (s: string, write: (s: string) => void) =>
+      write(lang === "zh-CN" ? translateParserError(s) : s),
   };
   const program = new Command("yusuan")
     .description(t.about)
@@ -134,7 +143,8 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
   program.addHelpCommand(false);
   // Every command gets the language chosen above when it is not given as --lang.
   program.hook("preAction", (_program, command) => {
-    if (command.getOptionValue("lang") === undefined && command.options.some((o) => o.long === "--lang")) command.setOptionValue("lang", lang === "en" ? "en" : "zh");
+    if (command.getOptionValue("lang") === undefined && command.options.some((o) => o.long === "--lang"))
+      command.setOptionValue("lang", lang === "en" ? "en" : "zh");
   });
   const withConfig = (): { config?: LoadedConfig } => {
     if (configError !== undefined) throw configError;
@@ -147,7 +157,9 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     .command("check")
     .description(t.check)
     .argument("<inputs...>")
-    .addOption(new Option("--format <format>", t.format).choices(["text", "json", "sarif", "junit", "html", "csv"]))
+    .addOption(
+      new Option("--format <format>", t.format).choices(["text", "json", "sarif", "junit", "html", "csv"]),
+    )
     .option("-o, --output <file>", t.output)
     .addOption(langOption())
     .option("--rules <ids>", t.rules)
@@ -309,7 +321,11 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
  * chooseLang(["check", "a.txt"], undefined, { LANG: "en_US.UTF-8" }); // "en"
  * ```
  */
-export function chooseLang(argv: readonly string[], config: LoadedConfig | undefined, env: NodeJS.ProcessEnv): Lang {
+export function chooseLang(
+  argv: readonly string[],
+  config: LoadedConfig | undefined,
+  env: NodeJS.ProcessEnv,
+): Lang {
   if (optionFromArgv(argv, "--lang") !== undefined) return langFromArgv(argv);
   const fromConfig = config?.config.lang;
   if (fromConfig !== undefined) return parseLang(fromConfig);

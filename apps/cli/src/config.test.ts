@@ -41,7 +41,15 @@ describe("config file", () => {
   });
 
   it("reads rules, severities, catalog, language and format", () => {
-    const root = tree({ "yusuan.config.json": JSON.stringify({ rules: { F1: "off", "A4.fiscal-sources-blank": "error" }, catalog: "cat.json", lang: "zh", format: "sarif", maxWarnings: 0 }) });
+    const root = tree({
+      "yusuan.config.json": JSON.stringify({
+        rules: { F1: "off", "A4.fiscal-sources-blank": "error" },
+        catalog: "cat.json",
+        lang: "zh",
+        format: "sarif",
+        maxWarnings: 0,
+      }),
+    });
     const loaded = loadConfig(root)!;
     expect(loaded.dir).toBe(root);
     expect(loaded.config.rules).toEqual({ F1: "off", "A4.fiscal-sources-blank": "error" });
@@ -49,9 +57,12 @@ describe("config file", () => {
   });
 
   it("names the file and the key of a mistake", () => {
-    const bad = (text: string, name = "yusuan.config.json") => failure(() => loadConfig(tree({ [name]: text })));
+    const bad = (text: string, name = "yusuan.config.json") =>
+      failure(() => loadConfig(tree({ [name]: text })));
     let e = bad('{"rules":{"F1":"of"}}');
-    expect(e.message).toMatch(/yusuan\.config\.json”有误：“rules\.F1”应为"off"、"info"、"warning"、"error" 之一/);
+    expect(e.message).toMatch(
+      /yusuan\.config\.json”有误：“rules\.F1”应为"off"、"info"、"warning"、"error" 之一/,
+    );
     expect(e.messageEn).toContain('"rules.F1" must be one of "off", "info", "warning", "error"');
     e = bad('{"formt":"json"}');
     expect(e.messageEn).toContain("unknown key(s) formt");
@@ -62,6 +73,8 @@ describe("config file", () => {
     expect(e.messageEn).toContain('"yusuan.lang" must be one of');
     e = bad("{ not json");
     expect(e.message).toContain("不是有效的 JSON");
-    expect(failure(() => loadConfig(tmpdir(), "no-such-config.json")).message).toContain("no-such-config.json");
+    expect(failure(() => loadConfig(tmpdir(), "no-such-config.json")).message).toContain(
+      "no-such-config.json",
+    );
   });
 });

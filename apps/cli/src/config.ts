@@ -15,7 +15,12 @@ export const RULE_SETTINGS = ["off", "info", "warning", "error"] as const;
 const ConfigSchema = z
   .object({
     $schema: z.string().optional(),
-    rules: z.record(z.string().regex(/^[A-Za-z][\w.-]*$/, "应为规则编号或前缀 / must be a rule id or prefix"), z.enum(RULE_SETTINGS)).optional(),
+    rules: z
+      .record(
+        z.string().regex(/^[A-Za-z][\w.-]*$/, "应为规则编号或前缀 / must be a rule id or prefix"),
+        z.enum(RULE_SETTINGS),
+      )
+      .optional(),
     catalog: z.string().min(1).optional(),
     catalogScheme: z.enum(["functional", "economic-dept", "economic-gov", "revenue"]).optional(),
     year: z.number().int().min(1990).max(2100).optional(),
@@ -58,7 +63,8 @@ export function findConfig(cwd: string): { path: string; key?: "yusuan" } | unde
     if (existsSync(pkg)) {
       try {
         const data = JSON.parse(readFileSync(pkg, "utf8")) as unknown;
-        if (typeof data === "object" && data !== null && Object.hasOwn(data, "yusuan")) return { path: pkg, key: "yusuan" };
+        if (typeof data === "object" && data !== null && Object.hasOwn(data, "yusuan"))
+          return { path: pkg, key: "yusuan" };
       } catch {
         // A package.json that is not JSON is not ours to judge.
       }
@@ -86,7 +92,12 @@ export function readConfig(path: string, key?: "yusuan"): LoadedConfig {
     data = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new CliError("cli.usage", `配置文件“${path}”无法读取或不是有效的 JSON：${detail}`, `The config file "${path}" cannot be read or is not valid JSON: ${detail}`, { cause: error });
+    throw new CliError(
+      "cli.usage",
+      `配置文件“${path}”无法读取或不是有效的 JSON：${detail}`,
+      `The config file "${path}" cannot be read or is not valid JSON: ${detail}`,
+      { cause: error },
+    );
   }
   if (key) data = (data as Record<string, unknown>)[key];
   const parsed = ConfigSchema.safeParse(data);
@@ -111,7 +122,10 @@ function issueText(issue: z.core.$ZodIssue): [string, string] {
         `has unknown key(s) ${issue.keys.join(", ")} (known: ${Object.keys(ConfigSchema.shape).join(", ")}).`,
       ];
     case "invalid_value":
-      return [`应为${issue.values.map((v) => JSON.stringify(v)).join("、")} 之一。`, `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`];
+      return [
+        `应为${issue.values.map((v) => JSON.stringify(v)).join("、")} 之一。`,
+        `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}.`,
+      ];
     case "invalid_type":
       return [`应为${typeName(issue.expected, "zh")}。`, `must be ${typeName(issue.expected, "en")}.`];
     case "too_small":
@@ -123,8 +137,22 @@ function issueText(issue: z.core.$ZodIssue): [string, string] {
 }
 
 function typeName(expected: string, lang: "zh" | "en"): string {
-  const zh: Record<string, string> = { object: "对象 {…}", string: "字符串", number: "数字", int: "整数", record: "对象 {…}", array: "数组" };
-  const en: Record<string, string> = { object: "an object {…}", string: "a string", number: "a number", int: "a whole number", record: "an object {…}", array: "an array" };
+  const zh: Record<string, string> = {
+    object: "对象 {…}",
+    string: "字符串",
+    number: "数字",
+    int: "整数",
+    record: "对象 {…}",
+    array: "数组",
+  };
+  const en: Record<string, string> = {
+    object: "an object {…}",
+    string: "a string",
+    number: "a number",
+    int: "a whole number",
+    record: "an object {…}",
+    array: "an array",
+  };
   return (lang === "zh" ? zh : en)[expected] ?? expected;
 }
 
@@ -141,7 +169,12 @@ function typeName(expected: string, lang: "zh" | "en"): string {
 export function loadConfig(cwd: string, explicit?: string): LoadedConfig | undefined {
   if (explicit !== undefined) {
     const path = resolve(cwd, explicit);
-    if (!existsSync(path)) throw new CliError("cli.usage", `配置文件“${explicit}”不存在。`, `The config file "${explicit}" does not exist.`);
+    if (!existsSync(path))
+      throw new CliError(
+        "cli.usage",
+        `配置文件“${explicit}”不存在。`,
+        `The config file "${explicit}" does not exist.`,
+      );
     return readConfig(path, path.endsWith("package.json") ? "yusuan" : undefined);
   }
   const found = findConfig(cwd);

@@ -17,8 +17,12 @@ describe("exit codes", () => {
     expect(exitCodeForError(new TypeError("boom"))).toBe(2);
   });
   it("prints a user error without a stack, a bug with its stack only when debugging", () => {
-    expect(describeError(new CliError("cli.usage", "缺少文件", "missing file"), "en", true)).toBe("yusuan: missing file");
-    expect(describeError(new CliError("cli.usage", "缺少文件", "missing file"), "zh-CN", false)).toBe("yusuan: 缺少文件");
+    expect(describeError(new CliError("cli.usage", "缺少文件", "missing file"), "en", true)).toBe(
+      "yusuan: missing file",
+    );
+    expect(describeError(new CliError("cli.usage", "缺少文件", "missing file"), "zh-CN", false)).toBe(
+      "yusuan: 缺少文件",
+    );
     const bug = new TypeError("boom");
     expect(describeError(bug, "en", false)).not.toMatch(/\n\s+at /);
     expect(describeError(bug, "en", false)).toContain("boom");

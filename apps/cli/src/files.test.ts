@@ -29,7 +29,17 @@ describe("expandInputs", () => {
   mkdirSync(join(dir, "r/sub"), { recursive: true });
   mkdirSync(join(dir, "r/.hidden"), { recursive: true });
   mkdirSync(join(dir, "r/node_modules"), { recursive: true });
-  for (const f of ["r/b.xlsx", "r/a.txt", "r/sub/c.json", "r/sub/d.pdf", "r/notes.md", "r/~$b.xlsx", "r/.hidden/x.txt", "r/node_modules/y.txt", "top.txt"]) {
+  for (const f of [
+    "r/b.xlsx",
+    "r/a.txt",
+    "r/sub/c.json",
+    "r/sub/d.pdf",
+    "r/notes.md",
+    "r/~$b.xlsx",
+    "r/.hidden/x.txt",
+    "r/node_modules/y.txt",
+    "top.txt",
+  ]) {
     writeFileSync(join(dir, f), "x");
   }
 
@@ -68,7 +78,14 @@ describe("expandInputs", () => {
 describe("yusuan's own files in a folder", () => {
   it("are not inputs: the config file, package.json and waiver files", () => {
     const dir = mkdtempSync(join(tmpdir(), "yusuan-own-"));
-    for (const f of ["a.txt", "a.txt.yusuan-waivers.json", "yusuan.config.json", "package.json", "model.json"]) writeFileSync(join(dir, f), "{}");
+    for (const f of [
+      "a.txt",
+      "a.txt.yusuan-waivers.json",
+      "yusuan.config.json",
+      "package.json",
+      "model.json",
+    ])
+      writeFileSync(join(dir, f), "{}");
     expect(expandInputs([dir]).map((e) => e.path.slice(dir.length + 1))).toEqual(["a.txt", "model.json"]);
   });
 });

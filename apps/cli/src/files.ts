@@ -144,7 +144,11 @@ export function expandInputs(args: readonly string[], cwd = process.cwd()): Inpu
     const key = resolve(cwd, path);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push(found && !checkable(path) ? { kind: "skipped", path, reason: "unsupported-type" } : { kind: "file", path });
+    out.push(
+      found && !checkable(path)
+        ? { kind: "skipped", path, reason: "unsupported-type" }
+        : { kind: "file", path },
+    );
   };
   for (const arg of args) {
     const normal = arg.split(sep).join("/");
@@ -155,7 +159,8 @@ export function expandInputs(args: readonly string[], cwd = process.cwd()): Inpu
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      for (const file of walk(resolve(cwd, arg), () => true)) add(join(arg, relative(resolve(cwd, arg), file)), true);
+      for (const file of walk(resolve(cwd, arg), () => true))
+        add(join(arg, relative(resolve(cwd, arg), file)), true);
     } else if (stat) {
       add(arg);
     } else if (isGlob(normal)) {

@@ -21,7 +21,10 @@ import type { Lang } from "./args";
 export function langFromEnv(env: NodeJS.ProcessEnv): Lang | undefined {
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v.trim() !== "");
   if (locale === undefined) return undefined;
-  const language = locale.trim().split(/[_.@-]/)[0]!.toLowerCase();
+  const language = locale
+    .trim()
+    .split(/[_.@-]/)[0]!
+    .toLowerCase();
   if (language === "" || language === "c" || language === "posix") return undefined;
   return language === "zh" ? "zh-CN" : "en";
 }
@@ -34,7 +37,8 @@ const TITLES: Record<string, string> = {
   "Global Options:": "全局选项：",
 };
 
-const usageWords = (s: string): string => s.replace(/\[options\]/g, "[选项]").replace(/\[command\]/g, "[命令]");
+const usageWords = (s: string): string =>
+  s.replace(/\[options\]/g, "[选项]").replace(/\[command\]/g, "[命令]");
 
 /**
  * Commander's help frame in Chinese: titles, `[options]`/`[command]`, and the default and choices of
@@ -50,7 +54,11 @@ export function chineseHelp(): Partial<Help> {
     styleTitle: (title: string) => TITLES[title] ?? title,
     styleUsage: (usage: string) => usageWords(usage),
     subcommandTerm(this: Help, cmd: Command): string {
-      const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? "..." : ""}>` : `[${a.name()}${a.variadic ? "..." : ""}]`)).join(" ");
+      const args = cmd.registeredArguments
+        .map((a) =>
+          a.required ? `<${a.name()}${a.variadic ? "..." : ""}>` : `[${a.name()}${a.variadic ? "..." : ""}]`,
+        )
+        .join(" ");
       return `${cmd.name()}${cmd.aliases()[0] ? `|${cmd.aliases()[0]}` : ""}${cmd.options.length ? " [选项]" : ""}${args ? ` ${args}` : ""}`;
     },
     optionDescription(option: Option): string {
@@ -74,7 +82,10 @@ const ERRORS: ReadonlyArray<readonly [RegExp, (...m: string[]) => string]> = [
     /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/,
     (o, v, c) => `错误：选项 ${o} 的值“${v}”无效，可选：${c.split(", ").join("、")}`,
   ],
-  [/^error: option '(.*)' argument '(.*)' is invalid\.(.*)$/, (o, v, rest) => `错误：选项 ${o} 的值“${v}”无效。${rest.trim()}`],
+  [
+    /^error: option '(.*)' argument '(.*)' is invalid\.(.*)$/,
+    (o, v, rest) => `错误：选项 ${o} 的值“${v}”无效。${rest.trim()}`,
+  ],
   [
     /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
     (c, e, g) => `错误：${c ? `命令 ${c} 的` : ""}参数过多：应为 ${e} 个，实际 ${g} 个`,

@@ -12,7 +12,14 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { MessagePort, Worker as WorkerThread } from "node:worker_threads";
-import { checkFile, unreadableReport, type FileResult, type ReadWarning, type RunOptions, type SidecarWaivers } from "./check-file";
+import {
+  checkFile,
+  unreadableReport,
+  type FileResult,
+  type ReadWarning,
+  type RunOptions,
+  type SidecarWaivers,
+} from "./check-file";
 import type { PackedGrid } from "./wire";
 
 /**
@@ -43,7 +50,8 @@ export async function checkSafely(path: string, options: RunOptions): Promise<Fi
  */
 export function internalError(path: string, error: unknown, lang: RunOptions["lang"]): FileResult {
   const detail = error instanceof Error ? error.message : String(error);
-  if (process.env.YUSUAN_DEBUG === "1" && error instanceof Error) process.stderr.write(`${error.stack ?? detail}\n`);
+  if (process.env.YUSUAN_DEBUG === "1" && error instanceof Error)
+    process.stderr.write(`${error.stack ?? detail}\n`);
   return unreadableReport(
     path,
     {
@@ -79,7 +87,12 @@ export interface CheckJob {
   readonly index: number;
   readonly path: string;
   readonly input:
-    | { readonly kind: "grid"; readonly grid: PackedGrid; readonly warnings: readonly ReadWarning[]; readonly sidecar?: SidecarWaivers }
+    | {
+        readonly kind: "grid";
+        readonly grid: PackedGrid;
+        readonly warnings: readonly ReadWarning[];
+        readonly sidecar?: SidecarWaivers;
+      }
     | { readonly kind: "model"; readonly value: unknown };
 }
 
@@ -154,10 +167,15 @@ export async function runChecks(
   const { Worker, MessageChannel } = await import("node:worker_threads");
   const { readers: readerCount, checkers: checkerCount } = stages(Math.min(jobs, paths.length));
   // One channel from every reader to every checker: grids go straight to the checker, not through here.
-  const channels = Array.from({ length: readerCount }, () => Array.from({ length: checkerCount }, () => new MessageChannel()));
-  const start = (data: WorkerData): WorkerThread => new Worker(script, { workerData: data, transferList: [...data.ports] });
+  const channels = Array.from({ length: readerCount }, () =>
+    Array.from({ length: checkerCount }, () => new MessageChannel()),
+  );
+  const start = (data: WorkerData): WorkerThread =>
+    new Worker(script, { workerData: data, transferList: [...data.ports] });
   const readers = channels.map((row) => start({ role: "reader", options, ports: row.map((c) => c.port1) }));
-  const checkers = Array.from({ length: checkerCount }, (_, k) => start({ role: "checker", options, ports: channels.map((row) => row[k]!.port2) }));
+  const checkers = Array.from({ length: checkerCount }, (_, k) =>
+    start({ role: "checker", options, ports: channels.map((row) => row[k]!.port2) }),
+  );
   const readerLoad = new Array<number>(readerCount).fill(0);
   const checkerLoad = new Array<number>(checkerCount).fill(0);
   const checkerOf = new Map<number, number>();
@@ -167,7 +185,8 @@ export async function runChecks(
   let dispatched = 0;
   const leastLoaded = (loads: number[], cap: number): number => {
     let best = -1;
-    for (let i = 0; i < loads.length; i++) if (loads[i]! < cap && (best < 0 || loads[i]! < loads[best]!)) best = i;
+    for (let i = 0; i < loads.length; i++)
+      if (loads[i]! < cap && (best < 0 || loads[i]! < loads[best]!)) best = i;
     return best;
   };
   try {
@@ -213,7 +232,9 @@ export async function runChecks(
           }),
         ),
       );
-      checkers.forEach((w) => w.on("message", (msg: CheckDone) => guarded(() => settle(msg.index, msg.result))));
+      checkers.forEach((w) =>
+        w.on("message", (msg: CheckDone) => guarded(() => settle(msg.index, msg.result))),
+      );
       for (const w of [...readers, ...checkers]) {
         w.on("error", reject);
         w.on("exit", (code) => {

@@ -16,7 +16,11 @@ import { CliError } from "./errors";
  * ```
  */
 export function ruleMatches(id: string, pattern: string): boolean {
-  return id === pattern || id.startsWith(pattern.endsWith(".") ? pattern : `${pattern}.`) || (pattern.length <= 2 && id.startsWith(pattern));
+  return (
+    id === pattern ||
+    id.startsWith(pattern.endsWith(".") ? pattern : `${pattern}.`) ||
+    (pattern.length <= 2 && id.startsWith(pattern))
+  );
 }
 
 /** The known ids closest to a mistyped one (same family first, then by edit distance). */
@@ -38,7 +42,10 @@ function suggestions(pattern: string, ids: readonly string[]): string[] {
     return row[b.length]!;
   };
   return ids
-    .map((id) => ({ id, d: Math.min(distance(p, id.toLowerCase()), distance(p, (id.split(".")[1] ?? id).toLowerCase()) + 1) }))
+    .map((id) => ({
+      id,
+      d: Math.min(distance(p, id.toLowerCase()), distance(p, (id.split(".")[1] ?? id).toLowerCase()) + 1),
+    }))
     .filter((x) => x.d <= Math.max(2, Math.floor(p.length / 3)))
     .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
     .slice(0, 3)
@@ -54,7 +61,12 @@ function suggestions(pattern: string, ids: readonly string[]): string[] {
  * checkRuleIds(["A3", "B9"], ["A3.row-identity", "B1.t1-t2-t3"], "--rules"); // throws: "B9" is unknown
  * ```
  */
-export function checkRuleIds(patterns: readonly string[], ids: readonly string[], where: string, whereEn = where): void {
+export function checkRuleIds(
+  patterns: readonly string[],
+  ids: readonly string[],
+  where: string,
+  whereEn = where,
+): void {
   const unknown = patterns.filter((p) => !ids.some((id) => ruleMatches(id, p)));
   if (unknown.length === 0) return;
   const near = unknown.flatMap((u) => suggestions(u, ids));

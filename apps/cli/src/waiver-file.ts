@@ -12,7 +12,9 @@ export const WAIVER_FILE_SUFFIX = ".yusuan-waivers.json";
 
 const WaiverSchema = z
   .object({
-    fingerprint: z.string().regex(/^[0-9a-f]{16}$/, "应为 16 位十六进制指纹 / must be a 16-digit hex fingerprint"),
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, "应为 16 位十六进制指纹 / must be a 16-digit hex fingerprint"),
     rule: z.string().min(1).optional(),
     reason: z.string().trim().min(1, "需要理由 / a reason is required"),
     by: z.string().optional(),
@@ -20,7 +22,9 @@ const WaiverSchema = z
   })
   .strict();
 
-const WaiverFileSchema = z.object({ $schema: z.string().optional(), waivers: z.array(WaiverSchema) }).strict();
+const WaiverFileSchema = z
+  .object({ $schema: z.string().optional(), waivers: z.array(WaiverSchema) })
+  .strict();
 
 /**
  * The waiver file of an input.
@@ -35,7 +39,9 @@ export function waiverFileOf(input: string): string {
 }
 
 /** The result of reading a waiver file: its waivers (none when there is no file), or what is wrong. */
-export type WaiverFileResult = { ok: true; waivers: Waiver[] } | { ok: false; message: string; messageEn: string };
+export type WaiverFileResult =
+  | { ok: true; waivers: Waiver[] }
+  | { ok: false; message: string; messageEn: string };
 
 /**
  * Parses a waiver file's text; a mistake names the file and the key (`waivers.2.fingerprint`).
@@ -52,13 +58,21 @@ export function parseWaiverFile(text: string, path: string): WaiverFileResult {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `豁免文件“${path}”不是有效的 JSON：${detail}`, messageEn: `The waiver file "${path}" is not valid JSON: ${detail}` };
+    return {
+      ok: false,
+      message: `豁免文件“${path}”不是有效的 JSON：${detail}`,
+      messageEn: `The waiver file "${path}" is not valid JSON: ${detail}`,
+    };
   }
   const parsed = WaiverFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = issue.path.map(String).join(".") || "(root)";
-    return { ok: false, message: `豁免文件“${path}”有误：“${key}”${issue.message}`, messageEn: `The waiver file "${path}" is invalid: "${key}" ${issue.message}` };
+    return {
+      ok: false,
+      message: `豁免文件“${path}”有误：“${key}”${issue.message}`,
+      messageEn: `The waiver file "${path}" is invalid: "${key}" ${issue.message}`,
+    };
   }
   return {
     ok: true,
@@ -95,7 +109,11 @@ export function readWaiverFile(input: string): WaiverFileResult {
   try {
     text = readFileSync(path, "utf8");
   } catch {
-    return { ok: false, message: `无法读取豁免文件“${path}”。`, messageEn: `Cannot read the waiver file "${path}".` };
+    return {
+      ok: false,
+      message: `无法读取豁免文件“${path}”。`,
+      messageEn: `Cannot read the waiver file "${path}".`,
+    };
   }
   return parseWaiverFile(text, path);
 }

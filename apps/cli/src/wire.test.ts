@@ -67,7 +67,16 @@ describe("packGrid / unpackGrid", () => {
             [
               undefined,
               { address: "B3", row: 2, col: 1, value: 1234.5, text: "1,234.50", numberFormat: "#,##0.00" },
-              { address: "C3", row: 2, col: 2, value: null, text: "", numberFormat: "#,##0.00", formula: "SUM(B3:B3)", formulaWithoutResult: true },
+              {
+                address: "C3",
+                row: 2,
+                col: 2,
+                value: null,
+                text: "",
+                numberFormat: "#,##0.00",
+                formula: "SUM(B3:B3)",
+                formulaWithoutResult: true,
+              },
               { address: "D3", row: 2, col: 3, value: true, text: "TRUE", formula: "B3>0" },
               undefined,
             ],

@@ -56,7 +56,15 @@ export function packGrid(grid: Grid): PackedGrid {
           }
         }
         // A text cell's displayed text is its value: sent once (0 in the text's place).
-        cells.push(cell.row, cell.col, cell.value, cell.text === cell.value ? 0 : cell.text, f, cell.formula ?? null, cell.formulaWithoutResult ? 1 : 0);
+        cells.push(
+          cell.row,
+          cell.col,
+          cell.value,
+          cell.text === cell.value ? 0 : cell.text,
+          f,
+          cell.formula ?? null,
+          cell.formulaWithoutResult ? 1 : 0,
+        );
       }
     }
     return { ...rest, rowCount: rows.length, rowLengths, cells };

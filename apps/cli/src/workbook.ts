@@ -17,7 +17,9 @@ import { CliError } from "./errors";
  * const split = await tableSplit(grid); // [{ sheetName: "T1 财务收支预算总表", rows: [120, 140] }, …]
  * ```
  */
-export async function tableSplit(grid: Grid): Promise<{ sheetName: string; rows: readonly [number, number] }[]> {
+export async function tableSplit(
+  grid: Grid,
+): Promise<{ sheetName: string; rows: readonly [number, number] }[]> {
   const { analyze, TABLE_DEFINITIONS } = await import("@yusuan/disclosure");
   const { disclosure } = analyze(grid);
   const split: { sheetName: string; rows: readonly [number, number] }[] = [];
@@ -75,19 +77,29 @@ async function atomicFs(): Promise<AtomicFs | undefined> {
  * await writeOutput("预算.xlsx", bytes, { backup: true });
  * ```
  */
-export async function writeOutput(path: string, data: Uint8Array, options: { backup: boolean }): Promise<AtomicReport> {
+export async function writeOutput(
+  path: string,
+  data: Uint8Array,
+  options: { backup: boolean },
+): Promise<AtomicReport> {
   const { writeFileAtomic, AtomicWriteRefused } = await import("@yusuan/xlsx");
   const fs = await atomicFs();
   try {
     // -o into a folder that does not exist yet: create it, as compilers and linters do.
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
-    throw new CliError("cli.output", `无法建立输出文件夹“${dirname(path)}”。`, `Cannot create the output folder "${dirname(path)}".`, { cause: error });
+    throw new CliError(
+      "cli.output",
+      `无法建立输出文件夹“${dirname(path)}”。`,
+      `Cannot create the output folder "${dirname(path)}".`,
+      { cause: error },
+    );
   }
   try {
     return await writeFileAtomic(path, data, { backup: options.backup, ...(fs ? { fs } : {}) });
   } catch (error) {
-    if (error instanceof AtomicWriteRefused) throw new CliError("cli.output", error.message, error.messageEn, { cause: error });
+    if (error instanceof AtomicWriteRefused)
+      throw new CliError("cli.output", error.message, error.messageEn, { cause: error });
     const detail = error instanceof Error ? error.message : String(error);
     throw new CliError(
       "cli.output",

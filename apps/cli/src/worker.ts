@@ -6,7 +6,14 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { checkInput, readInput, unreadableReport } from "./check-file";
-import { internalError, type CheckDone, type CheckJob, type ReadDone, type ReadJob, type WorkerData } from "./pool";
+import {
+  internalError,
+  type CheckDone,
+  type CheckJob,
+  type ReadDone,
+  type ReadJob,
+  type WorkerData,
+} from "./pool";
 import { packGrid, unpackGrid } from "./wire";
 
 const data = workerData as WorkerData;
@@ -17,13 +24,19 @@ async function read(job: ReadJob): Promise<void> {
   let handed: CheckJob;
   try {
     const input = await readInput(job.path);
-    if (!input.ok) return toMain({ index: job.index, result: unreadableReport(job.path, input, options.lang) });
+    if (!input.ok)
+      return toMain({ index: job.index, result: unreadableReport(job.path, input, options.lang) });
     handed = {
       index: job.index,
       path: job.path,
       input:
         input.kind === "grid"
-          ? { kind: "grid", grid: packGrid(input.grid), warnings: input.warnings, ...(input.sidecar ? { sidecar: input.sidecar } : {}) }
+          ? {
+              kind: "grid",
+              grid: packGrid(input.grid),
+              warnings: input.warnings,
+              ...(input.sidecar ? { sidecar: input.sidecar } : {}),
+            }
           : { kind: "model", value: input.value },
     };
   } catch (error) {
@@ -37,7 +50,11 @@ async function check(job: CheckJob): Promise<void> {
   let result;
   try {
     const { input } = job;
-    result = await checkInput(job.path, input.kind === "grid" ? { ...input, grid: unpackGrid(input.grid) } : input, options);
+    result = await checkInput(
+      job.path,
+      input.kind === "grid" ? { ...input, grid: unpackGrid(input.grid) } : input,
+      options,
+    );
   } catch (error) {
     result = internalError(job.path, error, options.lang);
   }

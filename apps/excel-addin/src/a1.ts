@@ -19,7 +19,9 @@ export interface Rect {
  */
 export function rectAddress(rect: Rect): string {
   const start = cellAddress(rect.top, rect.left);
-  return rect.top === rect.bottom && rect.left === rect.right ? start : `${start}:${cellAddress(rect.bottom, rect.right)}`;
+  return rect.top === rect.bottom && rect.left === rect.right
+    ? start
+    : `${start}:${cellAddress(rect.bottom, rect.right)}`;
 }
 
 /**

@@ -9,7 +9,14 @@
  * first reads the target cells and compares them with what the preview saw, the second writes only
  * when nothing changed (all cells or none).
  */
-import { cellAddress, type Grid, type Sheet, type Cell, type CellRange, type WorkbookSpec } from "@yusuan/disclosure";
+import {
+  cellAddress,
+  type Grid,
+  type Sheet,
+  type Cell,
+  type CellRange,
+  type WorkbookSpec,
+} from "@yusuan/disclosure";
 import { parseRect, rectAddress, splitAreas, splitSheet, type Rect } from "./a1";
 
 /** `Excel.run` with the one overload the adapter uses; the fake workbook provides the same shape. */
@@ -167,7 +174,8 @@ function addCells(rows: (Cell | undefined)[][], origin: Rect, range: Excel.Range
       const isFormula = typeof formula === "string" && formula.startsWith("=");
       if ((raw === "" || raw === null || raw === undefined) && !isFormula) return;
       const colIndex = origin.left + c;
-      const value = raw === "" || raw === null || raw === undefined ? null : (raw as string | number | boolean);
+      const value =
+        raw === "" || raw === null || raw === undefined ? null : (raw as string | number | boolean);
       const numberFormat = range.numberFormat[r]?.[c];
       row[colIndex] = {
         address: cellAddress(rowIndex, colIndex),
@@ -241,10 +249,14 @@ export interface FillUndo {
 }
 
 /** The result of {@link writeCells} or {@link restoreCells}: done, or refused with the cells that stopped it. */
-export type FillOutcome = { readonly ok: true; readonly undo: FillUndo } | { readonly ok: false; readonly changed: ReadonlyArray<ChangedCell> };
+export type FillOutcome =
+  | { readonly ok: true; readonly undo: FillUndo }
+  | { readonly ok: false; readonly changed: ReadonlyArray<ChangedCell> };
 
 /** The result of {@link restoreCells}. */
-export type RestoreOutcome = { readonly ok: true } | { readonly ok: false; readonly changed: ReadonlyArray<ChangedCell> };
+export type RestoreOutcome =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly changed: ReadonlyArray<ChangedCell> };
 
 /** A range loaded for {@link contentOf}. */
 const CONTENT_PROPS = "values,text,formulas,numberFormat";
@@ -300,8 +312,10 @@ export async function writeCells(run: ExcelRun, writes: ReadonlyArray<CellWrite>
     for (const { w, range } of entries) {
       const now = contentOf(range);
       const where = { sheet: w.sheet, cell: w.cell };
-      if (now.formula !== undefined) changed.push({ ...where, reason: "formula", ...(w.expected ? { was: w.expected } : {}), now });
-      else if (w.expected && !sameContent(w.expected, now)) changed.push({ ...where, reason: "changed", was: w.expected, now });
+      if (now.formula !== undefined)
+        changed.push({ ...where, reason: "formula", ...(w.expected ? { was: w.expected } : {}), now });
+      else if (w.expected && !sameContent(w.expected, now))
+        changed.push({ ...where, reason: "changed", was: w.expected, now });
     }
     if (changed.length > 0) return { ok: false, changed };
     const after = entries.map(({ w }) => {
@@ -348,7 +362,11 @@ export async function restoreCells(run: ExcelRun, undo: FillUndo): Promise<Resto
     for (const p of undo.prior) {
       const range = rangeOf(context, p);
       range.numberFormat = [[p.numberFormat]];
-      const keepText = typeof p.formula === "string" && p.formula !== "" && !p.formula.startsWith("=") && p.numberFormat !== "@";
+      const keepText =
+        typeof p.formula === "string" &&
+        p.formula !== "" &&
+        !p.formula.startsWith("=") &&
+        p.numberFormat !== "@";
       range.formulas = [[keepText ? `'${p.formula as string}` : p.formula]];
     }
     await context.sync();
@@ -360,7 +378,10 @@ export async function restoreCells(run: ExcelRun, undo: FillUndo): Promise<Resto
  * Fills cells with a colour in one sync and returns each cell's previous fill (colour and pattern).
  * @example const prior = await markCells(Excel.run, [{ sheet: "T3", cell: "E7", color: "#FDE7E9" }]);
  */
-export async function markCells(run: ExcelRun, marks: ReadonlyArray<CellRef & { readonly color: string }>): Promise<PriorFill[]> {
+export async function markCells(
+  run: ExcelRun,
+  marks: ReadonlyArray<CellRef & { readonly color: string }>,
+): Promise<PriorFill[]> {
   const stamp = Date.now().toString(36);
   return run(async (context) => {
     const entries = marks.map((m, i) => {
@@ -373,7 +394,13 @@ export async function markCells(run: ExcelRun, marks: ReadonlyArray<CellRef & { 
       return { m, fill, name };
     });
     await context.sync();
-    return entries.map(({ m, fill, name }) => ({ sheet: m.sheet, cell: m.cell, color: fill.color, pattern: fill.pattern, name }));
+    return entries.map(({ m, fill, name }) => ({
+      sheet: m.sheet,
+      cell: m.cell,
+      color: fill.color,
+      pattern: fill.pattern,
+      name,
+    }));
   });
 }
 
@@ -383,7 +410,10 @@ export async function markCells(run: ExcelRun, marks: ReadonlyArray<CellRef & { 
  * Returns the id of each comment added, by position (undefined where none was added).
  * @example const ids = await annotateCells(Excel.run, [{ sheet: "T3", cell: "E7", text: "预算检查：…" }]);
  */
-export async function annotateCells(run: ExcelRun, notes: ReadonlyArray<CellRef & { readonly text: string }>): Promise<(string | undefined)[]> {
+export async function annotateCells(
+  run: ExcelRun,
+  notes: ReadonlyArray<CellRef & { readonly text: string }>,
+): Promise<(string | undefined)[]> {
   return run(async (context) => {
     const comments = context.workbook.comments;
     comments.load("items");
@@ -503,7 +533,10 @@ export interface Protection {
  * reported as unprotected.
  * @example const { sheets, structure } = await readProtection(Excel.run, (v) => Office.context.requirements.isSetSupported("ExcelApi", v));
  */
-export async function readProtection(run: ExcelRun, supports: (version: string) => boolean = () => true): Promise<Protection> {
+export async function readProtection(
+  run: ExcelRun,
+  supports: (version: string) => boolean = () => true,
+): Promise<Protection> {
   return run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
@@ -512,7 +545,10 @@ export async function readProtection(run: ExcelRun, supports: (version: string) 
     await context.sync();
     const structure = workbook?.protected === true;
     if (!supports("1.2")) return { sheets: [], structure };
-    const each = worksheets.items.map((ws) => ({ name: ws.name, protection: ws.protection.load("protected") }));
+    const each = worksheets.items.map((ws) => ({
+      name: ws.name,
+      protection: ws.protection.load("protected"),
+    }));
     await context.sync();
     return { sheets: each.filter((e) => e.protection.protected).map((e) => e.name), structure };
   });
@@ -554,7 +590,10 @@ export async function saveGeneratedSheets(run: ExcelRun, names: ReadonlyArray<st
 function isPriorFill(x: unknown): x is PriorFill {
   if (typeof x !== "object" || x === null) return false;
   const o = x as Record<string, unknown>;
-  return ["sheet", "cell", "color", "pattern"].every((k) => typeof o[k] === "string") && ["name", "comment"].every((k) => o[k] === undefined || typeof o[k] === "string");
+  return (
+    ["sheet", "cell", "color", "pattern"].every((k) => typeof o[k] === "string") &&
+    ["name", "comment"].every((k) => o[k] === undefined || typeof o[k] === "string")
+  );
 }
 
 /**
@@ -589,7 +628,11 @@ export async function writeTableSheet(
  * in column A (two syncs). Returns the name used.
  * @example const name = await addTextSheet(Excel.run, "预算编制说明", paragraphs);
  */
-export async function addTextSheet(run: ExcelRun, baseName: string, lines: ReadonlyArray<string>): Promise<string> {
+export async function addTextSheet(
+  run: ExcelRun,
+  baseName: string,
+  lines: ReadonlyArray<string>,
+): Promise<string> {
   return run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
@@ -644,8 +687,12 @@ export async function insertWorkbook(run: ExcelRun, spec: WorkbookSpec): Promise
       const height = Math.max(0, ...sheet.cells.map((c) => c.row + 1));
       const width = Math.max(0, ...sheet.cells.map((c) => c.col + 1));
       if (height > 0 && width > 0) {
-        const formulas: string[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => ""));
-        const formats: string[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => "General"));
+        const formulas: string[][] = Array.from({ length: height }, () =>
+          Array.from({ length: width }, () => ""),
+        );
+        const formats: string[][] = Array.from({ length: height }, () =>
+          Array.from({ length: width }, () => "General"),
+        );
         for (const c of sheet.cells) {
           formulas[c.row]![c.col] = c.formula !== undefined ? `=${c.formula}` : entryOf(c.value, c.kind);
           if (c.numberFormat !== undefined) formats[c.row]![c.col] = c.numberFormat;

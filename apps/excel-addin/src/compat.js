@@ -5,10 +5,10 @@
  * they are missing, or the pane did not start for any other reason, this script says so in the pane and
  * names the ways that do work, instead of leaving it blank.
  */
-(function () {
+(() => {
   var tooOld = typeof BigInt === "undefined";
   try {
-    new RegExp("(?<!a)b");
+    /(?<!a)b/;
   } catch (e) {
     tooOld = true;
   }

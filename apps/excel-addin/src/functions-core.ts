@@ -11,7 +11,12 @@ import { getCatalog, levelOf, parentOf, parseCode, type Level, type Scheme } fro
 /** A result, or the Excel error to show with a message (zh-CN, with English). */
 export type Outcome<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: "invalidValue" | "notAvailable"; readonly message: string; readonly messageEn: string };
+  | {
+      readonly ok: false;
+      readonly error: "invalidValue" | "notAvailable";
+      readonly message: string;
+      readonly messageEn: string;
+    };
 
 /** What Excel passes for one cell: a number, text, a boolean, or nothing. */
 export type CellInput = number | string | boolean | null | undefined;
@@ -27,12 +32,18 @@ function fail(error: "invalidValue" | "notAvailable", message: string, messageEn
 export function toAmount(input: CellInput): Outcome<Amount> {
   if (input === null || input === undefined || input === "") return { ok: true, value: Amount.zero() };
   if (typeof input === "number") {
-    if (!Number.isFinite(input)) return fail("invalidValue", "金额不是有限数字", "The amount is not a finite number");
+    if (!Number.isFinite(input))
+      return fail("invalidValue", "金额不是有限数字", "The amount is not a finite number");
     return { ok: true, value: Amount.of(decimalFromNumber(input)) };
   }
   if (typeof input === "string") {
     const r = parseAmount(input);
-    if (!r.ok) return fail("invalidValue", `无法识别的金额“${input}”：${r.reason}`, `Unreadable amount "${input}": ${r.reasonEn}`);
+    if (!r.ok)
+      return fail(
+        "invalidValue",
+        `无法识别的金额“${input}”：${r.reason}`,
+        `Unreadable amount "${input}": ${r.reasonEn}`,
+      );
     return { ok: true, value: r.amount.to("元") };
   }
   return fail("invalidValue", "金额应为数字或文本", "The amount must be a number or text");
@@ -72,19 +83,33 @@ export function readCode(input: CellInput): Outcome<{ code: string; scheme: Sche
     );
   }
   const parsed = parseCode(text.value, { scheme });
-  if (!parsed.ok) return fail("invalidValue", `科目编码“${text.value}”无效：${parsed.reason}`, `Invalid code "${text.value}": ${parsed.reasonEn}`);
+  if (!parsed.ok)
+    return fail(
+      "invalidValue",
+      `科目编码“${text.value}”无效：${parsed.reason}`,
+      `Invalid code "${text.value}": ${parsed.reasonEn}`,
+    );
   // 款 and 项 are numbered from 01: a segment 00 is a typing slip, not a code (2010100, 20100).
   const segments: string[] = parsed.code.length > 3 ? (parsed.code.slice(3).match(/\d\d/g) ?? []) : [];
   if (segments.includes("00")) {
-    return fail("invalidValue", `科目编码“${text.value}”无效：款、项编码从 01 起，不能为 00`, `Invalid code "${text.value}": 款 and 项 are numbered from 01, never 00`);
+    return fail(
+      "invalidValue",
+      `科目编码“${text.value}”无效：款、项编码从 01 起，不能为 00`,
+      `Invalid code "${text.value}": 款 and 项 are numbered from 01, never 00`,
+    );
   }
   return { ok: true, value: { code: parsed.code, scheme: parsed.scheme, level: parsed.level } };
 }
 
 function readYear(input: CellInput): Outcome<number | undefined> {
   if (input === null || input === undefined || input === "") return { ok: true, value: undefined };
-  if (typeof input === "number" && Number.isInteger(input) && input >= 1990 && input <= 2100) return { ok: true, value: input };
-  return fail("invalidValue", "年度应为 1990 至 2100 之间的整数", "The year must be a whole number from 1990 to 2100");
+  if (typeof input === "number" && Number.isInteger(input) && input >= 1990 && input <= 2100)
+    return { ok: true, value: input };
+  return fail(
+    "invalidValue",
+    "年度应为 1990 至 2100 之间的整数",
+    "The year must be a whole number from 1990 to 2100",
+  );
 }
 
 /**
@@ -116,7 +141,12 @@ export function parentCodeOf(code: CellInput): Outcome<string> {
   const c = readCode(code);
   if (!c.ok) return c;
   const parent = parentOf(c.value.code, c.value.scheme);
-  if (!parent) return fail("notAvailable", `${c.value.code} 是类级科目，没有上级`, `${c.value.code} is a top-level (类) code`);
+  if (!parent)
+    return fail(
+      "notAvailable",
+      `${c.value.code} 是类级科目，没有上级`,
+      `${c.value.code} is a top-level (类) code`,
+    );
   return { ok: true, value: parent };
 }
 
@@ -128,7 +158,12 @@ export function levelNameOf(code: CellInput): Outcome<string> {
   const c = readCode(code);
   if (!c.ok) return c;
   const level = levelOf(c.value.code, c.value.scheme);
-  if (!level) return fail("invalidValue", `无法确定 ${c.value.code} 的级次`, `Cannot tell the level of ${c.value.code}`);
+  if (!level)
+    return fail(
+      "invalidValue",
+      `无法确定 ${c.value.code} 的级次`,
+      `Cannot tell the level of ${c.value.code}`,
+    );
   return { ok: true, value: level };
 }
 
@@ -142,7 +177,11 @@ export function wan(amount: CellInput, decimals?: CellInput): Outcome<string> {
   let d = 2;
   if (decimals !== null && decimals !== undefined && decimals !== "") {
     if (typeof decimals !== "number" || !Number.isInteger(decimals) || decimals < 0 || decimals > 10) {
-      return fail("invalidValue", "小数位数应为 0 至 10 的整数", "Decimals must be a whole number from 0 to 10");
+      return fail(
+        "invalidValue",
+        "小数位数应为 0 至 10 的整数",
+        "Decimals must be a whole number from 0 to 10",
+      );
     }
     d = decimals;
   }
@@ -160,11 +199,14 @@ export function daxie(amount: CellInput): Outcome<string> {
   const a = toAmount(amount);
   if (!a.ok) return a;
   if (a.value.abs().compare(DAXIE_LIMIT) >= 0) {
-    return fail("invalidValue", "金额过大：大写金额最高到 9999 万亿（不足 1 亿亿）", "The amount is too large: 大写 amounts go up to 9,999 trillion (below 10^16)");
+    return fail(
+      "invalidValue",
+      "金额过大：大写金额最高到 9999 万亿（不足 1 亿亿）",
+      "The amount is too large: 大写 amounts go up to 9,999 trillion (below 10^16)",
+    );
   }
   return { ok: true, value: toDaxie(a.value) };
 }
-
 
 /**
  * total − Σ cells, as a decimal string ("0" when they agree). Blank cells count as zero.

@@ -75,6 +75,9 @@ export function yusuanDaxie(amount: number | string): string {
  * @returns 差额（合计 − 各项之和） Difference
  * @example yusuanSumcheck(10, [[3], [7]]) // 0
  */
-export function yusuanSumcheck(total: number | string, range: Array<Array<number | string | boolean>>): number {
+export function yusuanSumcheck(
+  total: number | string,
+  range: Array<Array<number | string | boolean>>,
+): number {
   return Number(unwrap(sumCheck(total, range)));
 }

@@ -52,7 +52,9 @@ export function excelFor(version: string): string {
  *
  * @example unsupportedActions((v) => v === "1.1") // [{ action: "mark", version: "1.9" }, …]
  */
-export function unsupportedActions(supports: (version: string) => boolean): { action: Action; version: string }[] {
+export function unsupportedActions(
+  supports: (version: string) => boolean,
+): { action: Action; version: string }[] {
   return (Object.entries(ACTION_REQUIREMENTS) as [Action, string][])
     .filter(([, version]) => !supports(version))
     .map(([action, version]) => ({ action, version }));

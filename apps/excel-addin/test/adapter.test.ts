@@ -20,9 +20,18 @@ import { FakeExcel, type FakeSheetSpec } from "../src/testing/fake-excel";
 const runOf = (excel: FakeExcel) => excel.run as unknown as ExcelRun;
 
 function table(name: string, rowsCount = 5): FakeSheetSpec {
-  const rows: FakeSheetSpec["rows"][number][] = [[`${name} 部门支出预算总表`], ["编码", "名称", "合计", "基本支出", "项目支出"]];
+  const rows: FakeSheetSpec["rows"][number][] = [
+    [`${name} 部门支出预算总表`],
+    ["编码", "名称", "合计", "基本支出", "项目支出"],
+  ];
   for (let i = 0; i < rowsCount; i++) {
-    rows.push([`20101${String(i).padStart(2, "0")}`, "行政运行", { value: 300 + i, text: `${300 + i}.00`, numberFormat: "#,##0.00" }, 100, 200 + i]);
+    rows.push([
+      `20101${String(i).padStart(2, "0")}`,
+      "行政运行",
+      { value: 300 + i, text: `${300 + i}.00`, numberFormat: "#,##0.00" },
+      100,
+      200 + i,
+    ]);
   }
   return { name, rows };
 }
@@ -37,7 +46,12 @@ describe("readWorkbook", () => {
           name: "T3",
           rows: [
             [],
-            [null, "合计", { value: 1234.5, text: "1,234.50", numberFormat: "#,##0.00" }, { value: null, formula: "SUM(C3:C9)" }],
+            [
+              null,
+              "合计",
+              { value: 1234.5, text: "1,234.50", numberFormat: "#,##0.00" },
+              { value: null, formula: "SUM(C3:C9)" },
+            ],
           ],
           merges: [{ top: 1, left: 1, bottom: 1, right: 2 }],
         },
@@ -51,14 +65,22 @@ describe("readWorkbook", () => {
     expect(sheet.rows[0]).toEqual([]);
     expect(sheet.rows[1]?.[0]).toBeUndefined();
     expect(sheet.rows[1]?.[1]).toMatchObject({ address: "B2", row: 1, col: 1, value: "合计", text: "合计" });
-    expect(sheet.rows[1]?.[2]).toMatchObject({ address: "C2", value: 1234.5, text: "1,234.50", numberFormat: "#,##0.00" });
+    expect(sheet.rows[1]?.[2]).toMatchObject({
+      address: "C2",
+      value: 1234.5,
+      text: "1,234.50",
+      numberFormat: "#,##0.00",
+    });
     expect(sheet.rows[1]?.[3]).toMatchObject({ address: "D2", value: null, formula: "SUM(C3:C9)" });
     expect(sheet.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
   });
 
   it("reads 30 sheets in at most 4 syncs, keeping empty and hidden sheets", async () => {
     const sheets = Array.from({ length: 30 }, (_, i) => table(`表${i + 1}`, 20));
-    sheets.push({ name: "空表", rows: [] }, { name: "yusuan_waivers", rows: [["fingerprint"]], hidden: true });
+    sheets.push(
+      { name: "空表", rows: [] },
+      { name: "yusuan_waivers", rows: [["fingerprint"]], hidden: true },
+    );
     const excel = new FakeExcel({ sheets });
     const grid = await readWorkbook(runOf(excel));
     expect(excel.syncCount).toBeLessThanOrEqual(4);
@@ -78,7 +100,11 @@ describe("writeCells / restoreCells", () => {
         {
           name: "T3",
           rows: [
-            ["合计", { value: null, formula: "SUM(B2:B3)" }, { value: "58,121,209.78", text: "58,121,209.78" }],
+            [
+              "合计",
+              { value: null, formula: "SUM(B2:B3)" },
+              { value: "58,121,209.78", text: "58,121,209.78" },
+            ],
             ["a", { value: 1, numberFormat: "0.00" }, ""],
           ],
         },
@@ -97,8 +123,19 @@ describe("writeCells / restoreCells", () => {
     expect(excel.cell("T3", "C1").value).toBe(58121209.78);
     expect(excel.cell("T3", "B2").value).toBe(3);
     expect(excel.cell("T3", "C2").value).toBe(7.25);
-    expect(outcome.undo.prior).toContainEqual({ sheet: "T3", cell: "C1", formula: "58,121,209.78", numberFormat: "General" });
-    expect(outcome.undo.written).toContainEqual({ sheet: "T3", cell: "B2", value: 3, numberFormat: "0.00", text: "3.00" });
+    expect(outcome.undo.prior).toContainEqual({
+      sheet: "T3",
+      cell: "C1",
+      formula: "58,121,209.78",
+      numberFormat: "General",
+    });
+    expect(outcome.undo.written).toContainEqual({
+      sheet: "T3",
+      cell: "B2",
+      value: 3,
+      numberFormat: "0.00",
+      text: "3.00",
+    });
     expect(excel.contentSnapshot()).not.toBe(before);
 
     expect(await restoreCells(run, outcome.undo)).toEqual({ ok: true });
@@ -108,13 +145,26 @@ describe("writeCells / restoreCells", () => {
   });
 
   it("never writes over a formula: the whole write is refused and nothing changes", async () => {
-    const excel = new FakeExcel({ sheets: [{ name: "T3", rows: [["合计", { value: null, formula: "SUM(B2:B3)" }], ["a", 1]] }] });
+    const excel = new FakeExcel({
+      sheets: [
+        {
+          name: "T3",
+          rows: [
+            ["合计", { value: null, formula: "SUM(B2:B3)" }],
+            ["a", 1],
+          ],
+        },
+      ],
+    });
     const before = excel.contentSnapshot();
     const outcome = await writeCells(runOf(excel), [
       { sheet: "T3", cell: "B2", value: "2" },
       { sheet: "T3", cell: "B1", value: "10.5", expected: { value: null, formula: "SUM(B2:B3)" } },
     ]);
-    expect(outcome).toMatchObject({ ok: false, changed: [{ sheet: "T3", cell: "B1", reason: "formula", now: { formula: "SUM(B2:B3)" } }] });
+    expect(outcome).toMatchObject({
+      ok: false,
+      changed: [{ sheet: "T3", cell: "B1", reason: "formula", now: { formula: "SUM(B2:B3)" } }],
+    });
     expect(excel.contentSnapshot()).toBe(before);
     // One sync: the read; no write was sent.
     expect(excel.syncCount).toBe(1);
@@ -193,7 +243,10 @@ describe("markCells / clearMarks", () => {
     const run = runOf(excel);
     const before = excel.formatSnapshot();
     const prior = await markCells(run, [{ sheet: "T3", cell: "C3", color: "#FDE7E9" }]);
-    await clearMarks(run, prior.map(({ name: _name, ...old }) => old));
+    await clearMarks(
+      run,
+      prior.map(({ name: _name, ...old }) => old),
+    );
     expect(excel.formatSnapshot()).toBe(before);
   });
 });
@@ -212,7 +265,12 @@ describe("writeTableSheet", () => {
     const excel = new FakeExcel({ sheets: [table("T3")] });
     const run = runOf(excel);
     const header = ["fingerprint", "rule", "reason", "by", "date"];
-    await writeTableSheet(run, "yusuan_waivers", [header, ["1e5", "A3.row-identity", "尾差", "", "2025-01-02"]], { hidden: true });
+    await writeTableSheet(
+      run,
+      "yusuan_waivers",
+      [header, ["1e5", "A3.row-identity", "尾差", "", "2025-01-02"]],
+      { hidden: true },
+    );
     expect(excel.visibility("yusuan_waivers")).toBe("Hidden");
     // Text format keeps a fingerprint that looks like a number as text.
     expect(excel.cell("yusuan_waivers", "A2").value).toBe("1e5");
@@ -245,7 +303,11 @@ describe("insertWorkbook / addTextSheet", () => {
     expect(excel.syncCount).toBe(2);
     expect(names).toEqual(["T1 财务收支预算总表 (2)"]);
     const sheet = names[0]!;
-    expect(excel.cell(sheet, "A1")).toMatchObject({ value: "2025年部门财务收支预算总表", bold: true, horizontalAlignment: "Center" });
+    expect(excel.cell(sheet, "A1")).toMatchObject({
+      value: "2025年部门财务收支预算总表",
+      bold: true,
+      horizontalAlignment: "Center",
+    });
     expect(excel.cell(sheet, "A3").value).toBe("201");
     expect(excel.cell(sheet, "B3")).toMatchObject({ value: 1234.5, numberFormat: "#,##0.00" });
     expect(excel.text(sheet, "B3")).toBe("1,234.50");
@@ -269,7 +331,11 @@ describe("readWorkbook on a large workbook", () => {
     const sheets: FakeSheetSpec[] = Array.from({ length: 4 }, (_, s) => ({
       name: `表${s + 1}`,
       rows: Array.from({ length: 5_000 }, (_, r) =>
-        Array.from({ length: 10 }, (_, c) => ({ value: r * 10 + c + 0.25, text: `${r * 10 + c}.25`, numberFormat: "#,##0.00" })),
+        Array.from({ length: 10 }, (_, c) => ({
+          value: r * 10 + c + 0.25,
+          text: `${r * 10 + c}.25`,
+          numberFormat: "#,##0.00",
+        })),
       ),
     }));
     return new FakeExcel({ sheets, ...(payloadLimit ? { payloadLimit } : {}) });
@@ -295,7 +361,12 @@ describe("readWorkbook on a large workbook", () => {
     const cells = grid.sheets.flatMap((s) => s.rows.flat().filter((c) => c !== undefined));
     expect(cells).toHaveLength(200_000);
     const last = grid.sheets[3]!.rows[4_999]![9]!;
-    expect(last).toMatchObject({ address: "J5000", value: 49_999.25, text: "49999.25", numberFormat: "#,##0.00" });
+    expect(last).toMatchObject({
+      address: "J5000",
+      value: 49_999.25,
+      text: "49999.25",
+      numberFormat: "#,##0.00",
+    });
     // 3 syncs to learn the sheets and their extent, then one per 20,000 cells (at most one partial block
     // per sheet).
     expect(excel.syncCount).toBeLessThanOrEqual(3 + 200_000 / 20_000 + 4);
@@ -339,7 +410,8 @@ describe("annotateCells / removeComments", () => {
 
   it("needs ExcelApi 1.10", async () => {
     const excel = new FakeExcel({ sheets: [table("T3")], apiVersion: "1.9" });
-    await expect(annotateCells(runOf(excel), [{ sheet: "T3", cell: "C3", text: "x" }])).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(annotateCells(runOf(excel), [{ sheet: "T3", cell: "C3", text: "x" }])).rejects.toMatchObject(
+      { code: "ApiNotFound" },
+    );
   });
 });
-

@@ -28,7 +28,10 @@ function serve(dir: () => string, tls: { key: Buffer; cert: Buffer }): Promise<S
   const server = createServer(tls, (req, res) => {
     const url = new URL(req.url ?? "/", "https://x");
     // A blank page outside the add-in's folder, to fetch from as another origin would.
-    if (url.pathname === "/elsewhere") return void res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>elsewhere</title>");
+    if (url.pathname === "/elsewhere")
+      return void res
+        .writeHead(200, { "content-type": "text/html" })
+        .end("<!doctype html><title>elsewhere</title>");
     if (!url.pathname.startsWith(PREFIX)) return void res.writeHead(404).end();
     const rel = normalize(decodeURIComponent(url.pathname.slice(PREFIX.length))).replace(/^(\.\.[/\\])+/, "");
     const file = join(dir(), rel || "index.html");
@@ -57,10 +60,29 @@ describe("the deployable folder on a static HTTPS server", () => {
     scratch = mkdtempSync(join(tmpdir(), "yusuan-deploy-"));
     execFileSync(
       "openssl",
-      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", "key.pem", "-out", "cert.pem"],
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+        "-keyout",
+        "key.pem",
+        "-out",
+        "cert.pem",
+      ],
       { cwd: scratch, stdio: "pipe" },
     );
-    server = await serve(() => folder, { key: readFileSync(join(scratch, "key.pem")), cert: readFileSync(join(scratch, "cert.pem")) });
+    server = await serve(() => folder, {
+      key: readFileSync(join(scratch, "key.pem")),
+      cert: readFileSync(join(scratch, "cert.pem")),
+    });
     base = `https://127.0.0.1:${(server.address() as AddressInfo).port}${PREFIX}`;
     const built = await packageAddin({ baseUrl: base, out: join(scratch, "release"), quiet: true });
     folder = built.folder;
@@ -68,7 +90,16 @@ describe("the deployable folder on a static HTTPS server", () => {
     files = built.files;
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   }, 180_000);
 
@@ -107,38 +138,72 @@ describe("the deployable folder on a static HTTPS server", () => {
   });
 
   it("the zip holds exactly the folder's files, byte for byte", () => {
-    const listing = execFileSync("python3", ["-c", "import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print('\\n'.join(z.namelist()))", zip], { encoding: "utf8" });
+    const listing = execFileSync(
+      "python3",
+      [
+        "-c",
+        "import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print('\\n'.join(z.namelist()))",
+        zip,
+      ],
+      { encoding: "utf8" },
+    );
     expect(listing.trim().split("\n").sort()).toEqual(files.map((f) => `yusuan-addin/${f}`).sort());
     expect(zipFolder(folder, "yusuan-addin").equals(readFileSync(zip))).toBe(true);
   });
 
   it("every URL of the manifest answers over HTTPS with its type, and CORS where Excel on the web needs it", async () => {
     const manifest = readFileSync(join(folder, "manifest.xml"), "utf8");
-    const urls = [...new Set([...manifest.matchAll(/(?:DefaultValue|Value)="(https:[^"]+)"/g)].map((m) => m[1]!))];
+    const urls = [
+      ...new Set([...manifest.matchAll(/(?:DefaultValue|Value)="(https:[^"]+)"/g)].map((m) => m[1]!)),
+    ];
     expect(urls.length).toBeGreaterThan(6);
     const context = await browser.newContext({ ignoreHTTPSErrors: true });
     for (const url of urls) {
       expect(url.startsWith(base), url).toBe(true);
-      const res = await context.request.get(url, { headers: { origin: "https://excel.officeapps.live.com" } });
+      const res = await context.request.get(url, {
+        headers: { origin: "https://excel.officeapps.live.com" },
+      });
       expect(res.status(), url).toBe(200);
       const type = res.headers()["content-type"] ?? "";
-      const expected = { ".png": "image/png", ".html": "text/html", ".js": "text/javascript", ".json": "application/json" }[extname(new URL(url).pathname)];
+      const expected = {
+        ".png": "image/png",
+        ".html": "text/html",
+        ".js": "text/javascript",
+        ".json": "application/json",
+      }[extname(new URL(url).pathname)];
       expect(type.startsWith(expected ?? "?"), `${url}: ${type}`).toBe(true);
-      if (url.endsWith("/functions.json")) expect(res.headers()["access-control-allow-origin"], url).toBe("*");
-      if (url.endsWith(".json")) expect(() => JSON.parse(readFileSync(join(folder, new URL(url).pathname.slice(PREFIX.length)), "utf8"))).not.toThrow();
+      if (url.endsWith("/functions.json"))
+        expect(res.headers()["access-control-allow-origin"], url).toBe("*");
+      if (url.endsWith(".json"))
+        expect(() =>
+          JSON.parse(readFileSync(join(folder, new URL(url).pathname.slice(PREFIX.length)), "utf8")),
+        ).not.toThrow();
     }
     // The metadata is also readable from a page of another origin (as Excel on the web reads it): here
     // https://localhost:port, another origin than https://127.0.0.1:port.
     const other = await context.newPage();
     await other.goto(base.replace("127.0.0.1", "localhost").replace(PREFIX, "/elsewhere"));
-    const ids = await other.evaluate(async (u) => ((await (await fetch(u)).json()) as { functions: { id: string }[] }).functions.map((f) => f.id), `${base}functions.json`);
+    const ids = await other.evaluate(
+      async (u) =>
+        ((await (await fetch(u)).json()) as { functions: { id: string }[] }).functions.map((f) => f.id),
+      `${base}functions.json`,
+    );
     expect(ids).toEqual(["NAME", "WAN", "PARENT", "LEVEL", "DAXIE", "SUMCHECK"]);
     await context.close();
   });
 
   it("the pane starts from the server over the fake Office host, and loads nothing from elsewhere", async () => {
-    const fakeOffice = await esbuild.build({ entryPoints: [join(here, "fake-office.ts")], bundle: true, format: "iife", write: false, target: "es2017" });
-    const sample = readTextDocument(readFileSync(join(here, "..", "..", "..", "examples", "sample.txt")), "sample.txt");
+    const fakeOffice = await esbuild.build({
+      entryPoints: [join(here, "fake-office.ts")],
+      bundle: true,
+      format: "iife",
+      write: false,
+      target: "es2017",
+    });
+    const sample = readTextDocument(
+      readFileSync(join(here, "..", "..", "..", "examples", "sample.txt")),
+      "sample.txt",
+    );
     expect(sample.ok).toBe(true);
     const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: "zh-CN" });
     const page = await context.newPage();
@@ -146,13 +211,24 @@ describe("the deployable folder on a static HTTPS server", () => {
     const problems: string[] = [];
     page.on("request", (r) => requests.push(r.url()));
     page.on("pageerror", (e) => problems.push(e.message));
-    await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: fakeOffice.outputFiles[0]!.text }));
-    await page.addInitScript((spec) => {
-      (window as unknown as { __YUSUAN_FAKE_WORKBOOK__: unknown }).__YUSUAN_FAKE_WORKBOOK__ = spec;
-    }, JSON.parse(JSON.stringify({ sheets: sample.ok ? sample.grid.sheets.map((s) => ({ name: s.name, rows: s.rows })) : [] })));
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: fakeOffice.outputFiles[0]!.text }),
+    );
+    await page.addInitScript(
+      (spec) => {
+        (window as unknown as { __YUSUAN_FAKE_WORKBOOK__: unknown }).__YUSUAN_FAKE_WORKBOOK__ = spec;
+      },
+      JSON.parse(
+        JSON.stringify({
+          sheets: sample.ok ? sample.grid.sheets.map((s) => ({ name: s.name, rows: s.rows })) : [],
+        }),
+      ),
+    );
     await page.goto(`${base}taskpane.html`);
     await page.click('nav [data-action="check"]');
-    await page.waitForFunction(() => document.querySelector("#status")?.getAttribute("data-check-ms") !== null);
+    await page.waitForFunction(
+      () => document.querySelector("#status")?.getAttribute("data-check-ms") !== null,
+    );
     expect(await page.locator("#findings .finding").count()).toBeGreaterThan(0);
     for (const url of requests) expect(url === OFFICE_JS || url.startsWith(base), url).toBe(true);
     expect(problems).toEqual([]);
@@ -174,15 +250,23 @@ describe("the deployable folder on a static HTTPS server", () => {
       }),
     );
     await page.goto(`${base}functions.html`);
-    const associated = await page.evaluate(() => (window as unknown as { __associated: [string, string][] }).__associated);
-    const metadata = JSON.parse(readFileSync(join(folder, "functions.json"), "utf8")) as { functions: { id: string }[] };
+    const associated = await page.evaluate(
+      () => (window as unknown as { __associated: [string, string][] }).__associated,
+    );
+    const metadata = JSON.parse(readFileSync(join(folder, "functions.json"), "utf8")) as {
+      functions: { id: string }[];
+    };
     expect(associated).toEqual(metadata.functions.map((f) => [f.id, "function"]));
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it("refuses a base URL that is not HTTPS, and a missing one", async () => {
-    await expect(packageAddin({ baseUrl: "http://intranet/yusuan", out: join(scratch, "x"), quiet: true })).rejects.toThrow(/HTTPS/);
-    await expect(packageAddin({ baseUrl: "", out: join(scratch, "x"), quiet: true })).rejects.toThrow(/base-url/);
+    await expect(
+      packageAddin({ baseUrl: "http://intranet/yusuan", out: join(scratch, "x"), quiet: true }),
+    ).rejects.toThrow(/HTTPS/);
+    await expect(packageAddin({ baseUrl: "", out: join(scratch, "x"), quiet: true })).rejects.toThrow(
+      /base-url/,
+    );
   });
 });

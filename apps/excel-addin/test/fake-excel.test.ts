@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { FakeExcel, FakeOfficeError } from "../src/testing/fake-excel";
+import { FakeExcel, type FakeOfficeError } from "../src/testing/fake-excel";
 
 describe("fake Excel: load/sync semantics", () => {
-  const book = () => new FakeExcel({ sheets: [{ name: "T1", rows: [["合计", 5]] }, { name: "Hidden", rows: [], hidden: true }] });
+  const book = () =>
+    new FakeExcel({
+      sheets: [
+        { name: "T1", rows: [["合计", 5]] },
+        { name: "Hidden", rows: [], hidden: true },
+      ],
+    });
 
   it("throws PropertyNotLoaded for a property read before load and sync", async () => {
     const excel = book();

@@ -17,7 +17,9 @@ interface FakeWindow {
 
 const w = window as unknown as FakeWindow;
 const spec = w.__YUSUAN_FAKE_WORKBOOK__ ?? { sheets: [{ name: "Sheet1", rows: [] }] };
-const excel = fakeExcelFromGrid(w.__YUSUAN_API_VERSION__ ? { ...spec, apiVersion: w.__YUSUAN_API_VERSION__ } : spec);
+const excel = fakeExcelFromGrid(
+  w.__YUSUAN_API_VERSION__ ? { ...spec, apiVersion: w.__YUSUAN_API_VERSION__ } : spec,
+);
 w.__fakeExcel = excel;
 w.Excel = { run: excel.run };
 const info = { host: "Excel", platform: "PC" };
@@ -33,7 +35,8 @@ w.Office = {
         callback?.(info);
         resolve(info);
       };
-      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready, { once: true });
+      if (document.readyState === "loading")
+        document.addEventListener("DOMContentLoaded", ready, { once: true });
       else setTimeout(ready, 0);
     });
   },

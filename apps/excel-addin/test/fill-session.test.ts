@@ -28,7 +28,14 @@ function without(snapshot: string, cells: ReadonlyArray<{ sheet: string; cell: s
   );
   return snapshot
     .split("\n")
-    .map((part) => JSON.stringify((JSON.parse(part) as [string, [string, ...unknown[]][]][]).map(([sheet, entries]) => [sheet, entries.filter(([k]) => !keys.has(`${sheet}|${k}`))])))
+    .map((part) =>
+      JSON.stringify(
+        (JSON.parse(part) as [string, [string, ...unknown[]][]][]).map(([sheet, entries]) => [
+          sheet,
+          entries.filter(([k]) => !keys.has(`${sheet}|${k}`)),
+        ]),
+      ),
+    )
     .join("\n");
 }
 
@@ -52,7 +59,7 @@ async function previewFresh(excel: FakeExcel, session: FillSession): Promise<Gri
 describe("fill on the sample workbook", () => {
   let sample: Grid;
   /** Cells of the sample that the engine derives again when blanked alone. */
-  let derivable: { sheet: string; cell: string; value: number }[] = [];
+  const derivable: { sheet: string; cell: string; value: number }[] = [];
 
   beforeAll(async () => {
     const read = readTextDocument(readFileSync(samplePath), "sample.txt");
@@ -100,7 +107,15 @@ describe("fill on the sample workbook", () => {
     const result = await session.apply();
     expect(result).toMatchObject({
       status: "refused",
-      changed: [{ sheet: target.sheet, cell: target.cell, reason: "changed", was: { value: null }, now: { value: 12345 } }],
+      changed: [
+        {
+          sheet: target.sheet,
+          cell: target.cell,
+          reason: "changed",
+          was: { value: null },
+          now: { value: 12345 },
+        },
+      ],
     });
     expect(excel.syncCount - syncs).toBe(1);
     expect(state(excel)).toBe(before);
@@ -124,7 +139,9 @@ describe("fill on the sample workbook", () => {
     const before = state(excel);
     const result = await session.apply();
     expect(result.status).toBe("refused");
-    expect(result.status === "refused" && result.changed.map((c) => `${c.sheet}!${c.cell}`)).toEqual([`${target.sheet}!${target.cell}`]);
+    expect(result.status === "refused" && result.changed.map((c) => `${c.sheet}!${c.cell}`)).toEqual([
+      `${target.sheet}!${target.cell}`,
+    ]);
     expect(state(excel)).toBe(before);
     expect(excel.cell(target.sheet, "ZZ1").value).toBeNull();
     expect(excel.cell(target.sheet, target.cell).value).toBe("待核实");
@@ -140,7 +157,12 @@ describe("fill on the sample workbook", () => {
     excel.typeInto(target.sheet, target.cell, "777");
     const edited = state(excel);
     const result = await session.undo();
-    expect(result).toMatchObject({ status: "refused", changed: [{ sheet: target.sheet, cell: target.cell, was: { value: target.value }, now: { value: 777 } }] });
+    expect(result).toMatchObject({
+      status: "refused",
+      changed: [
+        { sheet: target.sheet, cell: target.cell, was: { value: target.value }, now: { value: 777 } },
+      ],
+    });
     expect(state(excel)).toBe(edited);
     expect(session.buttons.undo).toBe(true);
     // Once the user puts the filled value back, the undo goes through to the original.
@@ -218,7 +240,12 @@ describe("the undo stack over cells that hold formats, text and earlier fills", 
         {
           name: "T3",
           rows: [
-            [null, { value: 5, numberFormat: "0.00" }, { value: "12", numberFormat: "@" }, { value: null, formula: "SUM(A1:C1)" }],
+            [
+              null,
+              { value: 5, numberFormat: "0.00" },
+              { value: "12", numberFormat: "@" },
+              { value: null, formula: "SUM(A1:C1)" },
+            ],
             [{ value: "0012" }, null],
           ],
         },
@@ -259,7 +286,12 @@ describe("the undo stack over cells that hold formats, text and earlier fills", 
       await context.sync();
     });
     const result = await session.undo();
-    expect(result).toMatchObject({ status: "refused", changed: [{ cell: "A1", was: { numberFormat: "General" }, now: { numberFormat: "#,##0.00", text: "1,234.50" } }] });
+    expect(result).toMatchObject({
+      status: "refused",
+      changed: [
+        { cell: "A1", was: { numberFormat: "General" }, now: { numberFormat: "#,##0.00", text: "1,234.50" } },
+      ],
+    });
     expect(excel.cell("T3", "A1")).toMatchObject({ value: 1234.5, numberFormat: "#,##0.00" });
   });
 
@@ -269,7 +301,10 @@ describe("the undo stack over cells that hold formats, text and earlier fills", 
     session.preview([patch("T3", "A1", "3"), patch("T3", "D1", "4")], await readWorkbook(runOf(excel)));
     excel.typeInto("T3", "A1", "=B1+C1");
     const before = state(excel);
-    expect(await session.apply()).toMatchObject({ status: "refused", changed: [{ cell: "A1", reason: "formula", now: { formula: "B1+C1" } }] });
+    expect(await session.apply()).toMatchObject({
+      status: "refused",
+      changed: [{ cell: "A1", reason: "formula", now: { formula: "B1+C1" } }],
+    });
     expect(state(excel)).toBe(before);
   });
 });

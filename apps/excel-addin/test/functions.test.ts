@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { daxie, levelNameOf, nameOf, parentCodeOf, sumCheck, toAmount, wan } from "../src/functions-core";
-import { yusuanDaxie, yusuanLevel, yusuanName, yusuanParent, yusuanSumcheck, yusuanWan } from "../src/functions";
+import {
+  yusuanDaxie,
+  yusuanLevel,
+  yusuanName,
+  yusuanParent,
+  yusuanSumcheck,
+  yusuanWan,
+} from "../src/functions";
 
 describe("toAmount", () => {
   it("reads numbers, typed text and blanks", () => {
@@ -90,7 +97,12 @@ describe("DAXIE", () => {
 describe("SUMCHECK", () => {
   it("is total − Σ range, exactly, and 0 when they agree", () => {
     expect(sumCheck(0.3, [[0.1], [0.2]])).toEqual({ ok: true, value: "0" });
-    expect(sumCheck(10, [[3, ""], [7.01, null]])).toEqual({ ok: true, value: "-0.01" });
+    expect(
+      sumCheck(10, [
+        [3, ""],
+        [7.01, null],
+      ]),
+    ).toEqual({ ok: true, value: "-0.01" });
     expect(sumCheck("58,121,209.78", [["19,887,658.00"], [38233551.78]])).toEqual({ ok: true, value: "0" });
     expect(sumCheck(5, [])).toEqual({ ok: true, value: "5" });
   });

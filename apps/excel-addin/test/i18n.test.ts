@@ -8,13 +8,17 @@ describe("labels", () => {
     expect(t("en", "marked", { n: 1 })).toBe("Marked 1 cell.");
     expect(t("en", "marked", { n: 2 })).toBe("Marked 2 cells.");
     expect(t("en", "marked", { n: 0 })).toBe("Marked 0 cells.");
-    expect(t("en", "checked", { errors: 1, warnings: 0, infos: 3 })).toBe("Checked: 1 error, 0 warnings, 3 notes.");
+    expect(t("en", "checked", { errors: 1, warnings: 0, infos: 3 })).toBe(
+      "Checked: 1 error, 0 warnings, 3 notes.",
+    );
     expect(t("en", "conflicts", { n: 1 })).toBe("1 cell differs from the derived value; left alone.");
   });
 
   it("Chinese keeps the number as it is", () => {
     expect(t("zh-CN", "marked", { n: 1 })).toBe("已标记 1 个单元格。");
-    expect(t("zh-CN", "checked", { errors: 1, warnings: 2, infos: 0 })).toBe("检查完成：1 个错误，2 个警告，0 个提示。");
+    expect(t("zh-CN", "checked", { errors: 1, warnings: 2, infos: 0 })).toBe(
+      "检查完成：1 个错误，2 个警告，0 个提示。",
+    );
   });
 
   it("a missing parameter stays visible rather than becoming 'undefined'", () => {
@@ -32,8 +36,12 @@ describe("view model", () => {
   });
 
   it("sorts errors before warnings before notes within a table, keeping the engine's order otherwise", () => {
-    const f = (fingerprint: string, severity: Finding["severity"]) => ({ fingerprint, severity, table: "T1", rule: "x", message: fingerprint }) as unknown as Finding;
-    const [group] = groupFindings([f("a", "info"), f("b", "warning"), f("c", "error"), f("d", "warning"), f("e", "error")], []);
+    const f = (fingerprint: string, severity: Finding["severity"]) =>
+      ({ fingerprint, severity, table: "T1", rule: "x", message: fingerprint }) as unknown as Finding;
+    const [group] = groupFindings(
+      [f("a", "info"), f("b", "warning"), f("c", "error"), f("d", "warning"), f("e", "error")],
+      [],
+    );
     expect(group!.findings.map((x) => x.fingerprint)).toEqual(["c", "e", "b", "d", "a"]);
   });
 

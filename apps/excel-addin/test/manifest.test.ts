@@ -47,7 +47,10 @@ describe("manifest", () => {
   });
 
   it("the schema check can fail: a manifest without Permissions is rejected", async () => {
-    const broken = manifestFor("https://localhost:3000").replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>Everything</Permissions>");
+    const broken = manifestFor("https://localhost:3000").replace(
+      "<Permissions>ReadWriteDocument</Permissions>",
+      "<Permissions>Everything</Permissions>",
+    );
     const result = await validate(broken);
     expect(result.valid).toBe(false);
     expect(result.errors.length).toBeGreaterThan(0);
@@ -56,7 +59,9 @@ describe("manifest", () => {
   it("asks for the lowest sets loading needs: ExcelApi 1.1 for the pane, and nothing else at the top", () => {
     const xml = manifestFor("https://localhost:3000");
     const top = xml.slice(0, xml.indexOf("<VersionOverrides"));
-    expect([...top.matchAll(/<Set Name="(\w+)" MinVersion="([\d.]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(["ExcelApi 1.1"]);
+    expect(
+      [...top.matchAll(/<Set Name="(\w+)" MinVersion="([\d.]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`),
+    ).toEqual(["ExcelApi 1.1"]);
     // Every action newer than that is checked at run time, not required to load.
     expect(Object.values(ACTION_REQUIREMENTS)).toContain("1.1");
     expect(Object.values(ACTION_REQUIREMENTS).some((v) => v !== "1.1")).toBe(true);
@@ -65,7 +70,9 @@ describe("manifest", () => {
   it("requires, for the custom functions only, the CustomFunctionsRuntime version their code uses", () => {
     const xml = manifestFor("https://localhost:3000");
     const overrides = xml.slice(xml.indexOf("<VersionOverrides"));
-    const declared = [...overrides.matchAll(/<bt:Set Name="CustomFunctionsRuntime" MinVersion="([\d.]+)"\/>/g)].map((m) => m[1]);
+    const declared = [
+      ...overrides.matchAll(/<bt:Set Name="CustomFunctionsRuntime" MinVersion="([\d.]+)"\/>/g),
+    ].map((m) => m[1]);
     expect(declared).toHaveLength(1);
     // Microsoft's custom functions requirement sets: associate 1.1; CustomFunctions.Error with a message
     // and the first error codes 1.2; #NAME? and #REF! 1.3.
@@ -81,12 +88,15 @@ describe("manifest", () => {
       invalidReference: "1.3",
     };
     const src = join(import.meta.dirname, "..", "src");
-    const code = ["functions.ts", "functions-core.ts", "functions-register.ts"].map((f) => readFileSync(join(src, f), "utf8")).join("\n");
+    const code = ["functions.ts", "functions-core.ts", "functions-register.ts"]
+      .map((f) => readFileSync(join(src, f), "utf8"))
+      .join("\n");
     const typings = readFileSync(join(src, "custom-functions.d.ts"), "utf8");
     const used = new Set<string>();
     for (const m of code.matchAll(/CustomFunctions\.(\w+)/g)) used.add(m[1]!);
     // The error codes: every member the declaration file offers (the code indexes ErrorCode by outcome).
-    for (const m of typings.slice(typings.indexOf("enum ErrorCode")).matchAll(/^\s+(\w+) = "/gm)) used.add(m[1]!);
+    for (const m of typings.slice(typings.indexOf("enum ErrorCode")).matchAll(/^\s+(\w+) = "/gm))
+      used.add(m[1]!);
     used.delete("ErrorCode");
     expect(used.has("associate") && used.has("Error")).toBe(true);
     const needed = [...used].map((u) => {

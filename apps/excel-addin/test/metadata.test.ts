@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { functionsMetadata } from "../build.mjs";
 
 interface Metadata {
-  functions: { id: string; name: string; description?: string; parameters: { name: string; type: string; optional?: boolean; dimensionality?: string }[]; result?: { type?: string } }[];
+  functions: {
+    id: string;
+    name: string;
+    description?: string;
+    parameters: { name: string; type: string; optional?: boolean; dimensionality?: string }[];
+    result?: { type?: string };
+  }[];
 }
 
 describe("functions.json generated from the JSDoc", () => {
@@ -10,7 +16,12 @@ describe("functions.json generated from the JSDoc", () => {
     const metadata = JSON.parse(await functionsMetadata()) as Metadata;
     const byId = new Map(metadata.functions.map((f) => [f.id, f]));
     expect([...byId.keys()].sort()).toEqual(["DAXIE", "LEVEL", "NAME", "PARENT", "SUMCHECK", "WAN"]);
-    const params = (id: string) => byId.get(id)?.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}${p.dimensionality === "matrix" ? "[][]" : ""}`);
+    const params = (id: string) =>
+      byId
+        .get(id)
+        ?.parameters.map(
+          (p) => `${p.name}${p.optional ? "?" : ""}${p.dimensionality === "matrix" ? "[][]" : ""}`,
+        );
     expect(params("NAME")).toEqual(["code", "year?"]);
     expect(params("WAN")).toEqual(["amount", "decimals?"]);
     expect(params("PARENT")).toEqual(["code"]);

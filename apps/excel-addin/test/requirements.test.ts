@@ -27,7 +27,14 @@ import { FakeExcel, type FakeSheetSpec } from "../src/testing/fake-excel";
 import { build } from "../build.mjs";
 
 const SHEETS: FakeSheetSpec[] = [
-  { name: "T3", rows: [["2025年部门支出预算总表"], ["编码", "名称", "合计"], ["2010101", "行政运行", { value: 300, text: "300.00", numberFormat: "#,##0.00" }]] },
+  {
+    name: "T3",
+    rows: [
+      ["2025年部门支出预算总表"],
+      ["编码", "名称", "合计"],
+      ["2010101", "行政运行", { value: 300, text: "300.00", numberFormat: "#,##0.00" }],
+    ],
+  },
   { name: "空白", rows: [] },
 ];
 
@@ -37,23 +44,35 @@ const supportsOf = (excel: FakeExcel) => (v: string) => excel.isSetSupported("Ex
 
 /** What each action does to the workbook, through the adapter, as the pane does it. */
 const ACTIONS: Record<Action, (excel: FakeExcel) => Promise<unknown>> = {
-  check: (excel) => readWorkbook(runOf(excel), { supports: supportsOf(excel), merges: excel.isSetSupported("ExcelApi", "1.13") }),
+  check: (excel) =>
+    readWorkbook(runOf(excel), {
+      supports: supportsOf(excel),
+      merges: excel.isSetSupported("ExcelApi", "1.13"),
+    }),
   mark: async (excel) => {
     const prior = await markCells(runOf(excel), [{ sheet: "T3", cell: "C3", color: "#FDE7E9" }]);
     await saveMarks(runOf(excel), prior);
   },
   clearMarks: async (excel) => {
     // A mark made over a patterned fill: putting that pattern back is what needs 1.9.
-    excel.settings.set(MARKS_SETTING, JSON.stringify([{ sheet: "T3", cell: "C3", color: "#FFFF00", pattern: "Gray25" }]));
+    excel.settings.set(
+      MARKS_SETTING,
+      JSON.stringify([{ sheet: "T3", cell: "C3", color: "#FFFF00", pattern: "Gray25" }]),
+    );
     await clearMarks(runOf(excel), await loadMarks(runOf(excel)));
   },
   fill: async (excel) => {
-    const written = await writeCells(runOf(excel), [{ sheet: "T3", cell: "C3", value: "301.00", expected: { value: 300 } }]);
+    const written = await writeCells(runOf(excel), [
+      { sheet: "T3", cell: "C3", value: "301.00", expected: { value: 300 } },
+    ]);
     if (!written.ok) throw new Error("refused");
     const restored = await restoreCells(runOf(excel), written.undo);
     if (!restored.ok) throw new Error("refused");
   },
-  waive: (excel) => writeTableSheet(runOf(excel), "yusuan_waivers", [["fingerprint", "rule", "reason", "by", "date"]], { hidden: true }),
+  waive: (excel) =>
+    writeTableSheet(runOf(excel), "yusuan_waivers", [["fingerprint", "rule", "reason", "by", "date"]], {
+      hidden: true,
+    }),
   template: (excel) => insertWorkbook(runOf(excel), templateWorkbook({ department: "某部门", year: 2025 })),
   narrative: (excel) => addTextSheet(runOf(excel), "预算编制说明", ["一、部门职责"]),
 };
@@ -77,16 +96,32 @@ describe("ACTION_REQUIREMENTS against the fake Excel", () => {
     const legacy = await ACTIONS.check(fake("1.1"));
     const current = await ACTIONS.check(fake("1.13"));
     const cells = (g: unknown) =>
-      (g as { sheets: { name: string; rows: ({ address: string; text: string } | undefined)[][] }[] }).sheets.map((s) => [s.name, s.rows.flat().filter(Boolean).map((c) => `${c!.address}=${c!.text}`)]);
+      (
+        g as { sheets: { name: string; rows: ({ address: string; text: string } | undefined)[][] }[] }
+      ).sheets.map((s) => [
+        s.name,
+        s.rows
+          .flat()
+          .filter(Boolean)
+          .map((c) => `${c!.address}=${c!.text}`),
+      ]);
     expect(cells(legacy)).toEqual(cells(current));
     expect((legacy as { source: { name: string } }).source.name).toBe("Excel");
     expect((current as { source: { name: string } }).source.name).toBe("预算.xlsx");
   });
 
   it("names the buttons an older Excel cannot run, and the Excel that can", () => {
-    expect(unsupportedActions((v) => Number(v.split(".")[1]) <= 8).map((m) => m.action).sort()).toEqual(["clearMarks", "mark"]);
+    expect(
+      unsupportedActions((v) => Number(v.split(".")[1]) <= 8)
+        .map((m) => m.action)
+        .sort(),
+    ).toEqual(["clearMarks", "mark"]);
     expect(unsupportedActions(() => true)).toEqual([]);
-    expect(unsupportedActions((v) => v === "1.1").map((m) => m.action).sort()).toEqual(["clearMarks", "mark", "narrative", "template", "waive"]);
+    expect(
+      unsupportedActions((v) => v === "1.1")
+        .map((m) => m.action)
+        .sort(),
+    ).toEqual(["clearMarks", "mark", "narrative", "template", "waive"]);
     expect(excelFor("1.1")).toBe("Excel 2016");
     expect(excelFor("1.9")).toBe("Excel 2021");
   });
@@ -101,7 +136,16 @@ describe("syntax level of the shipped bundles", () => {
 
   it("every .js the add-in ships parses as ES2017, and compat.js as ES5", () => {
     const scripts = readdirSync(dist).filter((f) => f.endsWith(".js"));
-    expect(scripts).toEqual(expect.arrayContaining(["taskpane.js", "functions.js", "writer.js", "pdf.js", "catalog.js", "compat.js"]));
+    expect(scripts).toEqual(
+      expect.arrayContaining([
+        "taskpane.js",
+        "functions.js",
+        "writer.js",
+        "pdf.js",
+        "catalog.js",
+        "compat.js",
+      ]),
+    );
     for (const file of scripts) {
       const code = readFileSync(join(dist, file), "utf8");
       const ecmaVersion = file === "compat.js" ? 5 : 2017;
@@ -131,29 +175,47 @@ describe("Office errors in the pane's language", () => {
     expect(text).toContain("此 Excel 版本不支持");
     expect(text).not.toMatch(/[A-Za-z]{6,}/);
     expect(describeOfficeError(error, "en")).toContain("Update Excel");
-    expect(describeOfficeError({ code: "AccessDenied", message: "Access denied" }, "zh-CN")).toContain("撤销工作表保护");
+    expect(describeOfficeError({ code: "AccessDenied", message: "Access denied" }, "zh-CN")).toContain(
+      "撤销工作表保护",
+    );
     expect(describeOfficeError(new Error("boom"), "zh-CN")).toBe("操作失败：boom");
   });
 });
 
 describe("protection, read before acting", () => {
   const spec = (structureProtected: boolean, apiVersion = "1.13") =>
-    new FakeExcel({ sheets: [{ ...SHEETS[0]!, protected: true }, SHEETS[1]!], structureProtected, apiVersion });
+    new FakeExcel({
+      sheets: [{ ...SHEETS[0]!, protected: true }, SHEETS[1]!],
+      structureProtected,
+      apiVersion,
+    });
 
   it("reads which sheets are protected and whether the structure is", async () => {
     const { readProtection } = await import("../src/adapter");
     const excel = spec(true);
-    await expect(readProtection(runOf(excel), supportsOf(excel))).resolves.toEqual({ sheets: ["T3"], structure: true });
+    await expect(readProtection(runOf(excel), supportsOf(excel))).resolves.toEqual({
+      sheets: ["T3"],
+      structure: true,
+    });
     const open = new FakeExcel({ sheets: SHEETS });
-    await expect(readProtection(runOf(open), supportsOf(open))).resolves.toEqual({ sheets: [], structure: false });
+    await expect(readProtection(runOf(open), supportsOf(open))).resolves.toEqual({
+      sheets: [],
+      structure: false,
+    });
   });
 
   it("on an Excel without the protection API, reports nothing rather than failing", async () => {
     const { readProtection } = await import("../src/adapter");
     const old = spec(true, "1.1");
-    await expect(readProtection(runOf(old), supportsOf(old))).resolves.toEqual({ sheets: [], structure: false });
+    await expect(readProtection(runOf(old), supportsOf(old))).resolves.toEqual({
+      sheets: [],
+      structure: false,
+    });
     const mid = spec(true, "1.2");
-    await expect(readProtection(runOf(mid), supportsOf(mid))).resolves.toEqual({ sheets: ["T3"], structure: false });
+    await expect(readProtection(runOf(mid), supportsOf(mid))).resolves.toEqual({
+      sheets: ["T3"],
+      structure: false,
+    });
   });
 
   it("the fake Excel refuses writes to a protected sheet and new sheets in a protected structure, as Excel does", async () => {

@@ -20,16 +20,32 @@ const repo = join(here, "..", "..", "..");
 const artifacts = join(here, "..", "test-artifacts");
 const samplePath = join(repo, "examples", "sample.xlsx");
 const pdfDir = join(repo, "tests", "fixtures", "real", "pdf");
-const pdfPath = join(pdfDir, readdirSync(pdfDir).filter((f) => f.endsWith(".pdf")).sort()[0]!);
+const pdfPath = join(
+  pdfDir,
+  readdirSync(pdfDir)
+    .filter((f) => f.endsWith(".pdf"))
+    .sort()[0]!,
+);
 
 const LAUNCH = {
   executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 };
 
 /** Fingerprints of the engine's findings for a grid, as the CLI computes them. */
 function fingerprints(grid: Grid): string[] {
-  return analyze(grid).findings.map((f) => `${f.table} ${f.rule} ${f.fingerprint}`).sort();
+  return analyze(grid)
+    .findings.map((f) => `${f.table} ${f.rule} ${f.fingerprint}`)
+    .sort();
 }
 
 describe("standalone checker in headless Chromium", () => {
@@ -51,14 +67,23 @@ describe("standalone checker in headless Chromium", () => {
   });
 
   /** Opens a page of the built folder from its file path, recording every request and problem. */
-  async function open(file: string, init?: () => void): Promise<{ page: Page; requests: string[]; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: "zh-CN", acceptDownloads: true });
+  async function open(
+    file: string,
+    init?: () => void,
+  ): Promise<{ page: Page; requests: string[]; problems: string[] }> {
+    const page = await browser.newPage({
+      viewport: { width: 1000, height: 900 },
+      locale: "zh-CN",
+      acceptDownloads: true,
+    });
     const requests: string[] = [];
     const problems: string[] = [];
     page.on("request", (r) => requests.push(r.url()));
     page.on("pageerror", (e) => problems.push(e.message));
     // office.js cannot load (no access to Microsoft's CDN): the request fails.
-    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort("internetdisconnected"));
+    await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.abort("internetdisconnected"),
+    );
     if (init) await page.addInitScript(init);
     await page.goto(pathToFileURL(join(dist, file)).href);
     return { page, requests, problems };
@@ -70,7 +95,15 @@ describe("standalone checker in headless Chromium", () => {
     await page.waitForSelector('#status[data-done="true"]', { timeout: 120_000 });
   }
 
-  const shown = (page: Page) => page.$$eval("#results .finding", (els) => els.map((e) => `${e.closest("[data-table]")?.getAttribute("data-table")} ${e.getAttribute("data-rule")} ${e.getAttribute("data-fingerprint")}`).sort());
+  const shown = (page: Page) =>
+    page.$$eval("#results .finding", (els) =>
+      els
+        .map(
+          (e) =>
+            `${e.closest("[data-table]")?.getAttribute("data-table")} ${e.getAttribute("data-rule")} ${e.getAttribute("data-fingerprint")}`,
+        )
+        .sort(),
+    );
 
   it("index.html from a file path: the sample workbook gives the CLI's findings, grouped by table, with nothing fetched", async () => {
     const { page, requests, problems } = await open("index.html");
@@ -85,7 +118,13 @@ describe("standalone checker in headless Chromium", () => {
     const words = await page.$$eval("#results .finding .sev", (els) => els.map((e) => e.textContent));
     expect(words.length).toBe(expected.length);
     for (const w of words) expect(["错误", "警告", "提示"]).toContain(w);
-    const order = await page.$$eval("#results .group", (groups) => groups.map((g) => [...g.querySelectorAll(".finding")].map((f) => (f.classList.contains("error") ? 0 : f.classList.contains("warning") ? 1 : 2))));
+    const order = await page.$$eval("#results .group", (groups) =>
+      groups.map((g) =>
+        [...g.querySelectorAll(".finding")].map((f) =>
+          f.classList.contains("error") ? 0 : f.classList.contains("warning") ? 1 : 2,
+        ),
+      ),
+    );
     for (const o of order) expect(o).toEqual([...o].sort((a, b) => a - b));
     for (const url of requests) expect(url.startsWith("file://"), url).toBe(true);
     expect(problems).toEqual([]);
@@ -114,7 +153,10 @@ describe("standalone checker in headless Chromium", () => {
   it("downloads the filled workbook: the derived cells hold the values the engine derives", async () => {
     const { page, problems } = await open("index.html");
     await drop(page, [samplePath]);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="download-filled"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click('[data-action="download-filled"]'),
+    ]);
     expect(download.suggestedFilename()).toBe("sample.filled.xlsx");
     const saved = join(downloads, "sample.filled.xlsx");
     await download.saveAs(saved);
@@ -127,7 +169,10 @@ describe("standalone checker in headless Chromium", () => {
     for (const p of patches) {
       if (!("sheet" in p.location)) continue;
       const { sheet, cell } = p.location;
-      const found = filled.grid.sheets.find((s) => s.name === sheet)?.rows.flat().find((c) => c?.address === cell);
+      const found = filled.grid.sheets
+        .find((s) => s.name === sheet)
+        ?.rows.flat()
+        .find((c) => c?.address === cell);
       expect(String(found?.value), `${sheet}!${cell}`).toBe(String(Number(p.newValue)));
     }
     expect(fillGrid(filled.grid).patches).toEqual([]);

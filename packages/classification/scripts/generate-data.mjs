@@ -27,7 +27,8 @@ function knownRenames() {
     const scheme = r[at("scheme")].trim();
     const code = r[at("code")].trim();
     const until = Number(r[at("until")]);
-    if (!(scheme in renames) || !Number.isInteger(until)) throw new Error(`data/renames.csv: bad row ${r.join(",")}`);
+    if (!(scheme in renames) || !Number.isInteger(until))
+      throw new Error(`data/renames.csv: bad row ${r.join(",")}`);
     (renames[scheme][code] ??= []).push({ name: r[at("former")].trim(), until });
   }
   return renames;
@@ -89,7 +90,11 @@ function parseCsv(text) {
 }
 
 function formatEntry(e) {
-  const parts = [`code: ${JSON.stringify(e.code)}`, `name: ${JSON.stringify(e.name)}`, `level: ${JSON.stringify(e.level)}`];
+  const parts = [
+    `code: ${JSON.stringify(e.code)}`,
+    `name: ${JSON.stringify(e.name)}`,
+    `level: ${JSON.stringify(e.level)}`,
+  ];
   if (e.formerNames) {
     const former = e.formerNames.map((f) =>
       f.until === undefined

@@ -39,7 +39,12 @@ describe("lookup", () => {
   });
 
   it("lists children in code order", () => {
-    expect(functional.children("20103").map((e) => e.code)).toEqual(["2010301", "2010302", "2010350", "2010399"]);
+    expect(functional.children("20103").map((e) => e.code)).toEqual([
+      "2010301",
+      "2010302",
+      "2010350",
+      "2010399",
+    ]);
     expect(economic.children("310").every((e) => e.code.startsWith("310") && e.level === "款")).toBe(true);
     expect(functional.children("2010301")).toEqual([]);
   });
@@ -54,7 +59,9 @@ describe("lookup", () => {
 
   it("finds by former names only when asked", () => {
     expect(functional.findByName("医疗卫生与计划生育支出")).toEqual([]);
-    expect(functional.findByName("医疗卫生与计划生育支出", { includeFormer: true }).map((e) => e.code)).toEqual(["210"]);
+    expect(
+      functional.findByName("医疗卫生与计划生育支出", { includeFormer: true }).map((e) => e.code),
+    ).toEqual(["210"]);
   });
 
   it("reports its size and iterates all entries", () => {
@@ -93,12 +100,18 @@ describe("checkName", () => {
   });
 
   it("accepts the former name of 210 in a document of 2018 or before", () => {
-    expect(functional.checkName("210", "医疗卫生与计划生育支出", { year: 2018 })).toEqual({ status: "match" });
+    expect(functional.checkName("210", "医疗卫生与计划生育支出", { year: 2018 })).toEqual({
+      status: "match",
+    });
     expect(functional.checkName("210", "医疗卫生与计划生育支出", { year: 2019 }).status).toBe("obsolete");
   });
 
   it("reports a name from the older economic list as obsolete without a year", () => {
-    expect(economic.checkName("30202", "咨询费")).toEqual({ status: "obsolete", current: "印刷费", former: "咨询费" });
+    expect(economic.checkName("30202", "咨询费")).toEqual({
+      status: "obsolete",
+      current: "印刷费",
+      former: "咨询费",
+    });
   });
 
   it("reports a mismatch with a Chinese suggestion", () => {
@@ -163,6 +176,11 @@ describe("createCatalog and toCatalogData", () => {
     const back = toCatalogData(createCatalog(data));
     expect(back.year).toBe(2025);
     expect(back.entries).toHaveLength(3);
-    expect(back.entries[2]).toEqual({ code: "2010101", name: "行政运行", level: "项", formerNames: [{ name: "旧名", until: 2020 }] });
+    expect(back.entries[2]).toEqual({
+      code: "2010101",
+      name: "行政运行",
+      level: "项",
+      formerNames: [{ name: "旧名", until: 2020 }],
+    });
   });
 });

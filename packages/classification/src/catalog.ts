@@ -115,7 +115,9 @@ function freezeEntry(e: CatalogEntry): CatalogEntry {
     return Object.freeze({ code: e.code, name: e.name, level: e.level });
   }
   const formerNames = Object.freeze(
-    e.formerNames.map((f) => Object.freeze(f.until === undefined ? { name: f.name } : { name: f.name, until: f.until })),
+    e.formerNames.map((f) =>
+      Object.freeze(f.until === undefined ? { name: f.name } : { name: f.name, until: f.until }),
+    ),
   );
   return Object.freeze({ code: e.code, name: e.name, level: e.level, formerNames });
 }
@@ -236,7 +238,13 @@ class MapCatalog implements Catalog {
             other: otherCodes.join("、"),
           })
         : message("name.mismatch", { code, expected: entry.name, printed: printedName });
-    return { status: "mismatch", expected: entry.name, suggestion: m.message, suggestionEn: m.messageEn, otherCodes };
+    return {
+      status: "mismatch",
+      expected: entry.name,
+      suggestion: m.message,
+      suggestionEn: m.messageEn,
+      otherCodes,
+    };
   }
 }
 

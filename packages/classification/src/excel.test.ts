@@ -21,9 +21,19 @@ describe("loading exceljs, an optional peer", () => {
   });
 
   it("says 'missing' when exceljs itself is not installed, from ESM or CommonJS", async () => {
-    const esm = Object.assign(new Error("Cannot find package 'exceljs' imported from /app/node_modules/@yusuan/classification/dist/import.js"), { code: "ERR_MODULE_NOT_FOUND" });
+    const esm = Object.assign(
+      new Error(
+        "Cannot find package 'exceljs' imported from /app/node_modules/@yusuan/classification/dist/import.js",
+      ),
+      { code: "ERR_MODULE_NOT_FOUND" },
+    );
     expect(await loadExcel(() => Promise.reject(esm))).toEqual({ ok: false, missing: true });
-    const cjs = Object.assign(new Error("Cannot find module 'exceljs'\nRequire stack:\n- /app/node_modules/@yusuan/classification/dist/import.cjs"), { code: "MODULE_NOT_FOUND" });
+    const cjs = Object.assign(
+      new Error(
+        "Cannot find module 'exceljs'\nRequire stack:\n- /app/node_modules/@yusuan/classification/dist/import.cjs",
+      ),
+      { code: "MODULE_NOT_FOUND" },
+    );
     expect(await loadExcel(() => Promise.reject(cjs))).toEqual({ ok: false, missing: true });
     expect(isMissingModule(realMissing("yusuan-absent-module"), "yusuan-absent-module")).toBe(true);
   });
@@ -31,8 +41,15 @@ describe("loading exceljs, an optional peer", () => {
   it("does not call a broken installation 'missing': a module exceljs needs, or another error", async () => {
     expect(isMissingModule(realMissing("yusuan-absent-module"), "exceljs")).toBe(false);
     const inner = Object.assign(new Error("Cannot find module 'jszip'"), { code: "MODULE_NOT_FOUND" });
-    expect(await loadExcel(() => Promise.reject(inner))).toEqual({ ok: false, missing: false, detail: "Cannot find module 'jszip'" });
-    expect(await loadExcel(() => Promise.reject(new SyntaxError("Unexpected token")))).toMatchObject({ ok: false, missing: false });
+    expect(await loadExcel(() => Promise.reject(inner))).toEqual({
+      ok: false,
+      missing: false,
+      detail: "Cannot find module 'jszip'",
+    });
+    expect(await loadExcel(() => Promise.reject(new SyntaxError("Unexpected token")))).toMatchObject({
+      ok: false,
+      missing: false,
+    });
     expect(isMissingModule("exceljs", "exceljs")).toBe(false);
   });
 });

@@ -20,14 +20,21 @@ describe("formerNamesIn", () => {
   });
 
   it("is quiet on the current names, also where a current name contains an old one", () => {
-    expect(formerNamesIn("“卫生健康支出（类）”科目300.00万元；文化旅游体育与传媒支出20.00万元", functional, 2025)).toEqual([]);
+    expect(
+      formerNamesIn("“卫生健康支出（类）”科目300.00万元；文化旅游体育与传媒支出20.00万元", functional, 2025),
+    ).toEqual([]);
     const c = createCatalog({
       scheme: "functional",
       year: 2025,
       source: "test",
       entries: [
         { code: "201", name: "一般公共服务支出", level: "类" },
-        { code: "299", name: "其他一般公共服务支出", level: "类", formerNames: [{ name: "一般公共服务支出", until: 2018 }] },
+        {
+          code: "299",
+          name: "其他一般公共服务支出",
+          level: "类",
+          formerNames: [{ name: "一般公共服务支出", until: 2018 }],
+        },
       ],
     });
     expect(formerNamesIn("其他一般公共服务支出", c, 2025)).toEqual([]);

@@ -40,7 +40,10 @@ function indexOf(catalog: Catalog): Index {
         former.push({ key, hit: { code: e.code, former: f.name, current: e.name, until: f.until } });
       }
     }
-    index = { current: [...current].filter((n) => n.length >= 4).sort((a, b) => b.length - a.length), former };
+    index = {
+      current: [...current].filter((n) => n.length >= 4).sort((a, b) => b.length - a.length),
+      former,
+    };
     indexes.set(catalog, index);
   }
   return index;

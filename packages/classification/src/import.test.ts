@@ -1,7 +1,13 @@
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCatalog, toCatalogData, type CatalogData } from "./catalog";
-import { importCatalogCsv, importCatalogXlsx, serializeCatalog, validateCatalogData, type ImportResult } from "./import";
+import {
+  importCatalogCsv,
+  importCatalogXlsx,
+  serializeCatalog,
+  validateCatalogData,
+  type ImportResult,
+} from "./import";
 import { builtInCatalog, getCatalog, registerCatalog, unregisterCatalog } from "./registry";
 
 const opts = { scheme: "functional", year: 2026 } as const;
@@ -52,15 +58,24 @@ describe("importCatalogCsv", () => {
   });
 
   it("finds English headers and gives a default source", () => {
-    const r = okResult(importCatalogCsv("code,name\n301,工资福利支出\n30101,基本工资\n", { scheme: "economic-dept", year: 2026 }));
+    const r = okResult(
+      importCatalogCsv("code,name\n301,工资福利支出\n30101,基本工资\n", {
+        scheme: "economic-dept",
+        year: 2026,
+      }),
+    );
     expect(r.data.entries.map((e) => e.code)).toEqual(["301", "30101"]);
     expect(r.data.source).toContain("CSV");
   });
 
   it("reads level columns 类/款/项 under a merged code header", () => {
-    const csv = ["功能分类科目编码,,,功能分类科目名称", "类,款,项,", "201,,,一般公共服务支出", "201,01,,人大事务", "201,01,01,行政运行"].join(
-      "\n",
-    );
+    const csv = [
+      "功能分类科目编码,,,功能分类科目名称",
+      "类,款,项,",
+      "201,,,一般公共服务支出",
+      "201,01,,人大事务",
+      "201,01,01,行政运行",
+    ].join("\n");
     const r = okResult(importCatalogCsv(csv, opts));
     expect(r.data.entries.map((e) => e.code)).toEqual(["201", "20101", "2010101"]);
   });
@@ -73,7 +88,9 @@ describe("importCatalogCsv", () => {
 
   it("reports duplicate codes with their row", () => {
     const r = errResult(importCatalogCsv("编码,名称\n201,一般公共服务支出\n201,一般公共服务\n", opts));
-    expect(r.errors).toEqual([{ row: 3, message: "编码201重复出现", messageEn: "code 201 appears more than once" }]);
+    expect(r.errors).toEqual([
+      { row: 3, message: "编码201重复出现", messageEn: "code 201 appears more than once" },
+    ]);
   });
 
   it("reports a code whose parent is missing (bad nesting)", () => {
@@ -83,20 +100,30 @@ describe("importCatalogCsv", () => {
   });
 
   it("turns a missing parent into a warning for a partial list", () => {
-    const r = okResult(importCatalogCsv("编码,名称\n201,一般公共服务支出\n2010101,行政运行\n", { ...opts, partial: true }));
+    const r = okResult(
+      importCatalogCsv("编码,名称\n201,一般公共服务支出\n2010101,行政运行\n", { ...opts, partial: true }),
+    );
     expect(r.data.entries).toHaveLength(2);
     expect(r.warnings).toEqual(["第3行：编码2010101的上级科目20101不在目录中"]);
   });
 
   it("reports a level column inconsistent with the code", () => {
-    const r = errResult(importCatalogCsv("编码,名称,级次\n201,一般公共服务支出,类\n20101,人大事务,类\n", opts));
+    const r = errResult(
+      importCatalogCsv("编码,名称,级次\n201,一般公共服务支出,类\n20101,人大事务,类\n", opts),
+    );
     expect(r.errors).toEqual([
-      { row: 3, message: "编码20101应为款级，但标为“类”", messageEn: 'code 20101 is at level 款 but is marked "类"' },
+      {
+        row: 3,
+        message: "编码20101应为款级，但标为“类”",
+        messageEn: 'code 20101 is at level 款 but is marked "类"',
+      },
     ]);
   });
 
   it("reports codes that are not codes of the scheme, and missing names", () => {
-    const r = errResult(importCatalogCsv("编码,名称\n201,一般公共服务支出\n2019,坏编码\n301,工资福利支出\n20101,\n", opts));
+    const r = errResult(
+      importCatalogCsv("编码,名称\n201,一般公共服务支出\n2019,坏编码\n301,工资福利支出\n20101,\n", opts),
+    );
     expect(r.errors.map((e) => e.row)).toEqual([3, 4, 5]);
     expect(r.errors[0]?.message).toContain("第3行");
     expect(r.errors[1]?.message).toContain("不以2开头");
@@ -155,12 +182,16 @@ describe("importCatalogXlsx", () => {
       ws.addRow([201, "重复"]);
     });
     const r = errResult(await importCatalogXlsx(bytes, opts));
-    expect(r.errors).toEqual([{ row: 4, message: "编码201重复出现", messageEn: "code 201 appears more than once" }]);
+    expect(r.errors).toEqual([
+      { row: 4, message: "编码201重复出现", messageEn: "code 201 appears more than once" },
+    ]);
   });
 
   it("reports a missing worksheet and an unreadable file without throwing", async () => {
     const bytes = await workbookBytes((wb) => wb.addWorksheet("T").addRow(["编码", "名称"]));
-    expect(errResult(await importCatalogXlsx(bytes, { ...opts, sheet: "无" })).errors[0]?.message).toBe("找不到工作表“无”");
+    expect(errResult(await importCatalogXlsx(bytes, { ...opts, sheet: "无" })).errors[0]?.message).toBe(
+      "找不到工作表“无”",
+    );
     const broken = errResult(await importCatalogXlsx(new Uint8Array([1, 2, 3, 4]), opts));
     expect(broken.errors[0]?.message).toContain("无法读取XLSX文件");
   });
@@ -168,7 +199,10 @@ describe("importCatalogXlsx", () => {
 
 describe("validateCatalogData", () => {
   it("accepts good data", () => {
-    expect(validateCatalogData(toCatalogData(builtInCatalog("economic-dept")))).toEqual({ ok: true, warnings: [] });
+    expect(validateCatalogData(toCatalogData(builtInCatalog("economic-dept")))).toEqual({
+      ok: true,
+      warnings: [],
+    });
   });
 
   it("rejects values that are not catalog data at all", () => {
@@ -210,13 +244,19 @@ describe("serializeCatalog", () => {
     expect(validateCatalogData(parsed).ok).toBe(true);
     const again = createCatalog(parsed);
     expect(again.size).toBe(66);
-    expect(again.checkName("30202", "咨询费")).toEqual({ status: "obsolete", current: "印刷费", former: "咨询费" });
+    expect(again.checkName("30202", "咨询费")).toEqual({
+      status: "obsolete",
+      current: "印刷费",
+      former: "咨询费",
+    });
     expect(serializeCatalog(toCatalogData(again))).toBe(text);
   });
 
   it("keeps the year of a former name", () => {
     const text = serializeCatalog(toCatalogData(builtInCatalog("functional")));
-    expect(text).toContain('{"code":"210","name":"卫生健康支出","level":"类","formerNames":[{"name":"医疗卫生与计划生育支出","until":2018}]}');
+    expect(text).toContain(
+      '{"code":"210","name":"卫生健康支出","level":"类","formerNames":[{"name":"医疗卫生与计划生育支出","until":2018}]}',
+    );
   });
 
   it("writes an empty catalog as valid JSON", () => {

@@ -159,7 +159,13 @@ function importRows(
       continue;
     }
     if (!parsed.ok) {
-      errors.push(rowError("import.bad-code", { row: rowNumber, reason: parsed.reason, reasonEn: parsed.reasonEn }, rowNumber));
+      errors.push(
+        rowError(
+          "import.bad-code",
+          { row: rowNumber, reason: parsed.reason, reasonEn: parsed.reasonEn },
+          rowNumber,
+        ),
+      );
       continue;
     }
     const name = parsed.name ?? "";
@@ -185,15 +191,22 @@ function importRows(
     entries,
   };
   const checked = validateCatalogData(data, { partial: options.partial === true });
-  const rowOf = (index: number | undefined): number | undefined => (index === undefined ? undefined : entryRows[index]);
+  const rowOf = (index: number | undefined): number | undefined =>
+    index === undefined ? undefined : entryRows[index];
   for (const w of checked.warnings) {
     const row = rowOf(w.index);
-    warnings.push(row === undefined ? w.message : message("import.row-warning", { row, message: w.message }).message);
+    warnings.push(
+      row === undefined ? w.message : message("import.row-warning", { row, message: w.message }).message,
+    );
   }
   if (!checked.ok) {
     for (const e of checked.errors) {
       const row = rowOf(e.index);
-      errors.push(row === undefined ? { message: e.message, messageEn: e.messageEn } : { row, message: e.message, messageEn: e.messageEn });
+      errors.push(
+        row === undefined
+          ? { message: e.message, messageEn: e.messageEn }
+          : { row, message: e.message, messageEn: e.messageEn },
+      );
     }
   }
   if (errors.length > 0) {
@@ -268,7 +281,11 @@ export async function importCatalogXlsx(data: Uint8Array, options: XlsxImportOpt
   if (!loaded.ok) {
     return {
       ok: false,
-      errors: [loaded.missing ? rowError("import.needs-exceljs", {}) : rowError("import.xlsx-unreadable", { detail: loaded.detail })],
+      errors: [
+        loaded.missing
+          ? rowError("import.needs-exceljs", {})
+          : rowError("import.xlsx-unreadable", { detail: loaded.detail }),
+      ],
     };
   }
   const ExcelJS = loaded.excel;
@@ -280,7 +297,9 @@ export async function importCatalogXlsx(data: Uint8Array, options: XlsxImportOpt
       return {
         ok: false,
         errors: [
-          options.sheet === undefined ? rowError("import.no-sheets", {}) : rowError("import.no-sheet", { sheet: options.sheet }),
+          options.sheet === undefined
+            ? rowError("import.no-sheets", {})
+            : rowError("import.no-sheet", { sheet: options.sheet }),
         ],
       };
     }
@@ -320,7 +339,9 @@ export function serializeCatalog(data: CatalogData): string {
             code: e.code,
             name: e.name,
             level: e.level,
-            formerNames: e.formerNames.map((f) => (f.until === undefined ? { name: f.name } : { name: f.name, until: f.until })),
+            formerNames: e.formerNames.map((f) =>
+              f.until === undefined ? { name: f.name } : { name: f.name, until: f.until },
+            ),
           };
     return `    ${JSON.stringify(plain)}`;
   });

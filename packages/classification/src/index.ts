@@ -28,4 +28,10 @@ export {
   type NameCheck,
 } from "./catalog";
 export { formerNamesIn, type FormerNameHit } from "./former";
-export { builtInCatalog, getCatalog, registerCatalog, registeredCatalogs, unregisterCatalog } from "./registry";
+export {
+  builtInCatalog,
+  getCatalog,
+  registerCatalog,
+  registeredCatalogs,
+  unregisterCatalog,
+} from "./registry";

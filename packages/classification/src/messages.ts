@@ -29,7 +29,8 @@ const zh = {
   "data.level": (p) => `编码${p.code}应为${p.expected}级，但标为“${p.level}”`,
   "data.name-empty": (p) => `编码${p.code}的科目名称为空`,
   "data.missing-parent": (p) => `编码${p.code}的上级科目${p.parent}不在目录中`,
-  "import.no-header": () => "未找到表头行：需要编码列（编码/代码/科目编码/code）和名称列（名称/科目名称/name）",
+  "import.no-header": () =>
+    "未找到表头行：需要编码列（编码/代码/科目编码/code）和名称列（名称/科目名称/name）",
   "import.bad-code": (p) => `第${p.row}行：${p.reason}`,
   "import.no-name": (p) => `第${p.row}行：编码${p.code}没有科目名称`,
   "import.xlsx-unreadable": (p) => `无法读取XLSX文件：${p.detail}`,
@@ -49,8 +50,10 @@ const en: Readonly<Record<MessageId, Template>> = {
   "parse.missing-lei": () => "the 类 part of the code is missing (the first part is empty)",
   "parse.gap": (p) => `part ${p.index} of the code is empty but later parts are not`,
   "parse.part-length": (p) => `part ${p.index} of the code, "${p.part}", should have ${p.expected} digits`,
-  "parse.too-long": (p) => `the code "${p.code}" goes below the lowest level (${p.lowest}) of the ${p.schemeEn}`,
-  "parse.length": (p) => `the code "${p.code}" has ${p.length} digits; codes of the ${p.schemeEn} have ${p.lengths}`,
+  "parse.too-long": (p) =>
+    `the code "${p.code}" goes below the lowest level (${p.lowest}) of the ${p.schemeEn}`,
+  "parse.length": (p) =>
+    `the code "${p.code}" has ${p.length} digits; codes of the ${p.schemeEn} have ${p.lengths}`,
   "parse.wrong-scheme": (p) =>
     `the code "${p.code}" does not start with ${p.digit}, so it is not a code of the ${p.schemeEn}`,
   "name.equivalent-width": () => "the names differ only in full-width/half-width characters",
@@ -72,7 +75,8 @@ const en: Readonly<Record<MessageId, Template>> = {
   "import.bad-code": (p) => `row ${p.row}: ${p.reasonEn}`,
   "import.no-name": (p) => `row ${p.row}: code ${p.code} has no name`,
   "import.xlsx-unreadable": (p) => `cannot read the XLSX file: ${p.detail}`,
-  "import.needs-exceljs": () => "install exceljs to import XLSX catalogs (npm install exceljs); CSV catalogs need nothing",
+  "import.needs-exceljs": () =>
+    "install exceljs to import XLSX catalogs (npm install exceljs); CSV catalogs need nothing",
   "import.no-sheet": (p) => `no worksheet named "${p.sheet}"`,
   "import.no-sheets": () => "the XLSX file has no worksheets",
   "import.row-warning": (p) => `row ${p.row}: ${p.message}`,

@@ -14,7 +14,13 @@ function bad(r: ParsedCode): Extract<ParsedCode, { ok: false }> {
 describe("parseCode: printed forms", () => {
   it("reads a joined code", () => {
     const r = ok(parseCode("2019999"));
-    expect(r).toEqual({ ok: true, code: "2019999", scheme: "functional", level: "项", normalised: ["joined"] });
+    expect(r).toEqual({
+      ok: true,
+      code: "2019999",
+      scheme: "functional",
+      level: "项",
+      normalised: ["joined"],
+    });
   });
 
   it("reads 类 and 款 codes joined", () => {

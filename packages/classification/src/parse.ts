@@ -46,7 +46,14 @@ export interface ParseCodeOptions {
   readonly nameCell?: string;
 }
 
-const ORDER: readonly Normalisation[] = ["joined", "split", "spaces", "full-width", "padded-kuan", "from-name-cell"];
+const ORDER: readonly Normalisation[] = [
+  "joined",
+  "split",
+  "spaces",
+  "full-width",
+  "padded-kuan",
+  "from-name-cell",
+];
 
 /** Full-width digits become ASCII; every other character is kept, so string positions do not move. */
 const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
@@ -141,7 +148,12 @@ export function parseCode(input: string | readonly string[], options: ParseCodeO
   const flags = new Set<Normalisation>();
   const rawParts = typeof input === "string" ? [input] : input;
   const display = (): string =>
-    typeof input === "string" ? input : rawParts.map((p) => p.trim()).filter((p) => p !== "").join(" ");
+    typeof input === "string"
+      ? input
+      : rawParts
+          .map((p) => p.trim())
+          .filter((p) => p !== "")
+          .join(" ");
 
   let parts: string[] = [];
   if (typeof input === "string") {

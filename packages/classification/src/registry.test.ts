@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createCatalog } from "./catalog";
-import { builtInCatalog, getCatalog, registerCatalog, registeredCatalogs, unregisterCatalog } from "./registry";
+import {
+  builtInCatalog,
+  getCatalog,
+  registerCatalog,
+  registeredCatalogs,
+  unregisterCatalog,
+} from "./registry";
 
 function official(year: number, name = "行政运行") {
   return createCatalog({

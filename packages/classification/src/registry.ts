@@ -15,7 +15,11 @@ const NO_DATA_SOURCE = "no built-in data: import the official catalog（未内�
 
 const BUILT_IN: Readonly<Record<Scheme, BuiltIn | undefined>> = {
   functional: { entries: FUNCTIONAL_OBSERVED, years: FUNCTIONAL_OBSERVED_YEARS, source: OBSERVED_SOURCE },
-  "economic-dept": { entries: ECONOMIC_DEPT_OBSERVED, years: ECONOMIC_DEPT_OBSERVED_YEARS, source: OBSERVED_SOURCE },
+  "economic-dept": {
+    entries: ECONOMIC_DEPT_OBSERVED,
+    years: ECONOMIC_DEPT_OBSERVED_YEARS,
+    source: OBSERVED_SOURCE,
+  },
   "economic-gov": undefined,
   revenue: undefined,
 };
@@ -46,7 +50,12 @@ export function builtInCatalog(scheme: Scheme): Catalog {
     c =
       b === undefined
         ? createCatalog({ scheme, year: NO_DATA_YEAR, source: NO_DATA_SOURCE, entries: [] })
-        : createCatalog({ scheme, year: b.years[0] ?? NO_DATA_YEAR, source: b.source, entries: [...b.entries] });
+        : createCatalog({
+            scheme,
+            year: b.years[0] ?? NO_DATA_YEAR,
+            source: b.source,
+            entries: [...b.entries],
+          });
     builtIns.set(scheme, c);
   }
   return c;

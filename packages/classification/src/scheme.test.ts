@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ancestorsOf, codeLength, isScheme, levelOf, parentOf, schemeInfo, schemeOf, SCHEMES } from "./scheme";
+import {
+  ancestorsOf,
+  codeLength,
+  isScheme,
+  levelOf,
+  parentOf,
+  schemeInfo,
+  schemeOf,
+  SCHEMES,
+} from "./scheme";
 
 describe("levelOf", () => {
   it("gives the levels of functional codes", () => {

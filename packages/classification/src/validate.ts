@@ -40,7 +40,11 @@ export interface ValidateOptions {
   readonly partial?: boolean;
 }
 
-function issue(id: MessageId, params: Record<string, string | number>, at: { index?: number; code?: string }): CatalogDataIssue {
+function issue(
+  id: MessageId,
+  params: Record<string, string | number>,
+  at: { index?: number; code?: string },
+): CatalogDataIssue {
   const m: Message = message(id, params);
   return { ...at, message: m.message, messageEn: m.messageEn };
 }
@@ -63,7 +67,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * // { ok: false, errors: [{ code: "20101", message: "编码20101的上级科目201不在目录中", … }], warnings: [] }
  * ```
  */
-export function validateCatalogData(data: CatalogData | unknown, options: ValidateOptions = {}): CatalogDataValidation {
+export function validateCatalogData(
+  data: CatalogData | unknown,
+  options: ValidateOptions = {},
+): CatalogDataValidation {
   const errors: CatalogDataIssue[] = [];
   const warnings: CatalogDataIssue[] = [];
   if (!isRecord(data) || !isScheme(data.scheme)) {
@@ -95,8 +102,10 @@ export function validateCatalogData(data: CatalogData | unknown, options: Valida
     seen.add(code);
     valid.push(at);
     const record = e as Record<string, unknown>;
-    if (record.level !== level) errors.push(issue("data.level", { code, expected: level, level: String(record.level) }, at));
-    if (typeof record.name !== "string" || record.name.trim() === "") errors.push(issue("data.name-empty", { code }, at));
+    if (record.level !== level)
+      errors.push(issue("data.level", { code, expected: level, level: String(record.level) }, at));
+    if (typeof record.name !== "string" || record.name.trim() === "")
+      errors.push(issue("data.name-empty", { code }, at));
   });
   for (const at of valid) {
     const parent = parentOf(at.code, scheme);

@@ -5,7 +5,13 @@ import { recognize, type RecognitionIssue } from "./recognize";
 import { RuleContext, type CheckOptions, type RuleSpec } from "./rules/engine";
 import { tableChecks } from "./rules/tables-a";
 import { crossChecks } from "./rules/cross-b";
-import { checkUnreadable, tableCells, unreadableTables, withoutTables, type UnreadableTable } from "./rules/unreadable";
+import {
+  checkUnreadable,
+  tableCells,
+  unreadableTables,
+  withoutTables,
+  type UnreadableTable,
+} from "./rules/unreadable";
 import { checkDocumentKind, formChecks } from "./rules/form-d";
 import { narrativeChecks } from "./narrative/rules";
 import { RULES } from "./rules/registry";
@@ -33,14 +39,25 @@ export { RULES };
  */
 interface Unit {
   readonly name: string;
-  readonly run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>, narrative: () => Narrative) => void;
+  readonly run: (
+    ctx: RuleContext,
+    issues: ReadonlyArray<RecognitionIssue>,
+    narrative: () => Narrative,
+  ) => void;
 }
 
 const units: ReadonlyArray<Unit> = [
   ...tableChecks.map((c) => ({ name: c.name, run: (ctx: RuleContext) => c.run(ctx) })),
   ...crossChecks.map((c) => ({ name: c.name, run: (ctx: RuleContext) => c.run(ctx) })),
-  ...formChecks.map((c) => ({ name: c.name, run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>) => c.run(ctx, issues) })),
-  ...narrativeChecks.map((c) => ({ name: c.name, run: (ctx: RuleContext, _issues: ReadonlyArray<RecognitionIssue>, narrative: () => Narrative) => c.run(ctx, narrative()) })),
+  ...formChecks.map((c) => ({
+    name: c.name,
+    run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>) => c.run(ctx, issues),
+  })),
+  ...narrativeChecks.map((c) => ({
+    name: c.name,
+    run: (ctx: RuleContext, _issues: ReadonlyArray<RecognitionIssue>, narrative: () => Narrative) =>
+      c.run(ctx, narrative()),
+  })),
 ];
 
 let specMap: Map<string, RuleSpec> | undefined;
@@ -69,7 +86,10 @@ export function check(
 ): Finding[] {
   // A table found whose cells could not be read gets one finding and is left out of every other
   // rule: unknown, never zero.
-  const checked = withoutTables(d, unreadable.map((u) => u.id));
+  const checked = withoutTables(
+    d,
+    unreadable.map((u) => u.id),
+  );
   const ctx = new RuleContext(checked, specs(), options);
   // An unreadable table has no header to find: D2.table-unreadable says all there is to say.
   const unreadableIds = new Set<string>(unreadable.map((u) => u.id));
@@ -82,13 +102,19 @@ export function check(
     try {
       unit.run(ctx, tableIssues, narrativeOf);
     } catch (error) {
-      ctx.emit("engine.rule-failed", { table: "D", params: { family: unit.name, error: error instanceof Error ? error.message : String(error) }, key: unit.name });
+      ctx.emit("engine.rule-failed", {
+        table: "D",
+        params: { family: unit.name, error: error instanceof Error ? error.message : String(error) },
+        key: unit.name,
+      });
     }
   }
   if (unreadable.length > 0) {
     if (budget) checkUnreadable(ctx, unreadable);
     const ids = new Set<string>(unreadable.map((u) => u.id));
-    for (let i = ctx.findings.length - 1; i >= 0; i--) if (ctx.findings[i]!.rule === "D1.table-missing" && ids.has(ctx.findings[i]!.table)) ctx.findings.splice(i, 1);
+    for (let i = ctx.findings.length - 1; i >= 0; i--)
+      if (ctx.findings[i]!.rule === "D1.table-missing" && ids.has(ctx.findings[i]!.table))
+        ctx.findings.splice(i, 1);
   }
   const waivers = new Map((options.waivers ?? []).map((w) => [w.fingerprint, w]));
   const findings = withCauses(d, ctx.findings).map((f) => {
@@ -125,18 +151,31 @@ export function analyze(grid: Grid, options: CheckOptions = {}): Analysis {
   const { disclosure, issues } = recognize(grid);
   const stored = readWaivers(grid);
   const unreadable = unreadableTables(disclosure, grid);
-  const narrative = parseNarrative(withoutTables(disclosure, unreadable.map((u) => u.id)));
-  const checkOpts = stored.length > 0 ? { ...options, waivers: [...stored, ...(options.waivers ?? [])] } : options;
+  const narrative = parseNarrative(
+    withoutTables(
+      disclosure,
+      unreadable.map((u) => u.id),
+    ),
+  );
+  const checkOpts =
+    stored.length > 0 ? { ...options, waivers: [...stored, ...(options.waivers ?? [])] } : options;
   let findings = check(disclosure, checkOpts, issues, narrative, unreadable);
   // A formula with an unknown result is neither 0 nor blank: what rests on it stays undecided.
   const unknown = unknownCellNames(formulaCells(grid));
   if (unknown.length > 0) {
     const cells = formulaCells(grid);
     const ctx = new RuleContext(disclosure, specs(), checkOpts);
-    const more = unknown.length > 20 ? ctx.text(FORMULA_WITHOUT_RESULT_RULE, "more", { rest: unknown.length - 20, count: unknown.length }) : "";
+    const more =
+      unknown.length > 20
+        ? ctx.text(FORMULA_WITHOUT_RESULT_RULE, "more", { rest: unknown.length - 20, count: unknown.length })
+        : "";
     const [sheet, cell] = unknown[0]!.split("!") as [string, string];
     const cellsText = unknown.slice(0, 20).join(ctx.text(FORMULA_WITHOUT_RESULT_RULE, "separator"));
-    ctx.emit(FORMULA_WITHOUT_RESULT_RULE, { table: "D", location: { sheet, cell }, params: { cells: cellsText, more } });
+    ctx.emit(FORMULA_WITHOUT_RESULT_RULE, {
+      table: "D",
+      location: { sheet, cell },
+      params: { cells: cellsText, more },
+    });
     findings = sortFindings([...findings.filter((f) => !restsOnUnknown(f, cells)), ...ctx.findings]);
   }
   const doc = disclosure.document;
@@ -152,17 +191,37 @@ function tableSummaries(grid: Grid, d: Disclosure): TableSummary[] {
   const kind = d.document.kind.startsWith("单位") ? "单位" : "部门";
   return TABLE_DEFINITIONS.map((def) => {
     const t = d.tables[def.id];
-    if (!t) return { id: def.id, title: d.document.year ? tableTitle(def.id, d.document.year, kind) : def.name, found: false };
+    if (!t)
+      return {
+        id: def.id,
+        title: d.document.year ? tableTitle(def.id, d.document.year, kind) : def.name,
+        found: false,
+      };
     const sheet = grid.sheets.find((s) => s.name === t.sheet);
     const [first, last] = t.rows;
     if (sheet?.lines) {
       const lines = [sheet.lines[first] ?? first + 1, sheet.lines[last] ?? last + 1] as const;
-      const pages = sheet.pages ? ({ pages: [sheet.pages[first] ?? 1, sheet.pages[last] ?? 1] as const }) : {};
-      return { id: def.id, title: t.title, found: true, sheet: t.sheet, lines, ...pages, cells: tableCells(t) };
+      const pages = sheet.pages ? { pages: [sheet.pages[first] ?? 1, sheet.pages[last] ?? 1] as const } : {};
+      return {
+        id: def.id,
+        title: t.title,
+        found: true,
+        sheet: t.sheet,
+        lines,
+        ...pages,
+        cells: tableCells(t),
+      };
     }
     let width = 1;
     for (let r = first; r <= last; r++) width = Math.max(width, sheet?.rows[r]?.length ?? 0);
-    return { id: def.id, title: t.title, found: true, sheet: t.sheet, range: `${cellAddress(first, 0)}:${cellAddress(last, width - 1)}`, cells: tableCells(t) };
+    return {
+      id: def.id,
+      title: t.title,
+      found: true,
+      sheet: t.sheet,
+      range: `${cellAddress(first, 0)}:${cellAddress(last, width - 1)}`,
+      cells: tableCells(t),
+    };
   });
 }
 
@@ -191,7 +250,15 @@ function locationKey(f: Finding): [string, number, number] {
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i, k: locationKey(f), t: TABLE_ORDER.indexOf(f.table) }))
-    .sort((a, b) => a.t - b.t || a.k[0].localeCompare(b.k[0]) || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.f.rule.localeCompare(b.f.rule) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        a.t - b.t ||
+        a.k[0].localeCompare(b.k[0]) ||
+        a.k[1] - b.k[1] ||
+        a.k[2] - b.k[2] ||
+        a.f.rule.localeCompare(b.f.rule) ||
+        a.i - b.i,
+    )
     .map((x) => x.f);
 }
 

@@ -11,7 +11,9 @@ function gridOf(text: string): Grid {
 /** The sample's grid with one cell's text replaced. */
 function withCell(grid: Grid, row: number, col: number, text: string): Grid {
   const sheet = grid.sheets[0]!;
-  const rows = sheet.rows.map((cells, r) => (r !== row ? cells : cells.map((c, i) => (i === col && c ? { ...c, text, value: text } : c))));
+  const rows = sheet.rows.map((cells, r) =>
+    r !== row ? cells : cells.map((c, i) => (i === col && c ? { ...c, text, value: text } : c)),
+  );
   return { ...grid, sheets: [{ ...sheet, rows }] };
 }
 
@@ -48,8 +50,12 @@ describe("the smallest fix", () => {
   test("the sample's blank Table 1 fiscal sources are explained by the one line Table 4 determines", () => {
     // The sample prints 一般公共预算资金 blank under 财政拨款收入 (its warning A4.fiscal-sources-blank);
     // 财政拨款收入 = Σ sources and Table 1 = Table 4 both fail, and that one cell explains them.
-    expect(baseline.map((c) => [c.cell.table, c.cell.row, c.cell.column])).toEqual([["T1", "一般公共预算资金", "预算数"]]);
-    expect(baseline[0]!.value).toBe(disclosure.tables.T4?.income.find((l) => l.key === "一般公共预算资金")?.amounts["预算数"]?.value);
+    expect(baseline.map((c) => [c.cell.table, c.cell.row, c.cell.column])).toEqual([
+      ["T1", "一般公共预算资金", "预算数"],
+    ]);
+    expect(baseline[0]!.value).toBe(
+      disclosure.tables.T4?.income.find((l) => l.key === "一般公共预算资金")?.amounts.预算数?.value,
+    );
   });
 
   test("every single typed slip in an amount of Tables 1–8 is pinned on the changed cell when the identities determine it", () => {
@@ -70,8 +76,15 @@ describe("the smallest fix", () => {
         if (culprits.length === 0) return;
         determined++;
         const line = sheet.lines![r]!;
-        const hit = culprits.some((k) => k.cells.some((m) => m.figure?.text === slip && JSON.stringify(m.location) === JSON.stringify({ line })));
-        if (!hit) wrong.push(`line ${line} col ${c}: ${text} → ${slip}; blamed ${culprits.map((k) => `${k.cell.table} ${k.cell.row} ${k.cell.column}`).join(", ")}`);
+        const hit = culprits.some((k) =>
+          k.cells.some(
+            (m) => m.figure?.text === slip && JSON.stringify(m.location) === JSON.stringify({ line }),
+          ),
+        );
+        if (!hit)
+          wrong.push(
+            `line ${line} col ${c}: ${text} → ${slip}; blamed ${culprits.map((k) => `${k.cell.table} ${k.cell.row} ${k.cell.column}`).join(", ")}`,
+          );
         else {
           // The corrected value is the original figure.
           const k = culprits.find((x) => x.cells.some((m) => m.figure?.text === slip))!;
@@ -92,12 +105,18 @@ describe("the smallest fix", () => {
     const t3 = text.indexOf("2025年部门支出预算总表", text.indexOf("2025年部门支出预算总表") + 1);
     const at = text.indexOf("204\t02\t20", t3);
     const line = text.slice(at, text.indexOf("\n", at));
-    const slipped = text.slice(0, at) + line.replace(/24,763,610\.00$/, "24,763,619.00") + text.slice(at + line.length);
+    const slipped =
+      text.slice(0, at) + line.replace(/24,763,610\.00$/, "24,763,619.00") + text.slice(at + line.length);
     const a = analyze(gridOf(slipped));
     const failures = a.findings.filter((f) => f.table === "T3" && f.severity === "error");
     expect(failures.length).toBeGreaterThanOrEqual(2);
     for (const f of failures) {
-      expect(f.cause).toMatchObject({ table: "T3", row: "2040220", column: "项目支出", value: "24763610.00" });
+      expect(f.cause).toMatchObject({
+        table: "T3",
+        row: "2040220",
+        column: "项目支出",
+        value: "24763610.00",
+      });
     }
     const parent = failures.find((f) => f.row === "20402");
     expect(parent?.suggestion).toBeUndefined();

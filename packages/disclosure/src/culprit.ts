@@ -48,13 +48,17 @@ export function findCulprits(d: Disclosure): Culprit[] {
     const f = cells.get(key)?.figure;
     return f ? Amount.of(f.value) : undefined;
   };
-  const exact = (id: Identity): boolean => [id.lhs, ...id.parts].every((k) => cells.get(k)?.unit === "元" && value(k) !== undefined);
+  const exact = (id: Identity): boolean =>
+    [id.lhs, ...id.parts].every((k) => cells.get(k)?.unit === "元" && value(k) !== undefined);
   const applicable = identities.filter((id) => exact(id) && (id.when?.(value) ?? true));
   const copies = new UnionFind();
-  for (const id of applicable) if (id.parts.length === 1 && holds(id, value)) copies.union(id.lhs, id.parts[0]!);
+  for (const id of applicable)
+    if (id.parts.length === 1 && holds(id, value)) copies.union(id.lhs, id.parts[0]!);
   const failed = dedupe(applicable.filter((id) => !holds(id, value)));
   const touching = new Map<string, Identity[]>();
-  for (const id of applicable) for (const k of new Set([id.lhs, ...id.parts].map((x) => copies.find(x)))) touching.set(k, [...(touching.get(k) ?? []), id]);
+  for (const id of applicable)
+    for (const k of new Set([id.lhs, ...id.parts].map((x) => copies.find(x))))
+      touching.set(k, [...(touching.get(k) ?? []), id]);
 
   const out: Culprit[] = [];
   for (const group of components(failed, (k) => copies.find(k))) {
@@ -71,7 +75,9 @@ export function findCulprits(d: Disclosure): Culprit[] {
       if (!(touching.get(cls) ?? []).every((id) => holds(id, changed))) continue;
       const members = [...cells.values()].filter((c) => inClass(c.key) && c.figure !== undefined);
       const cell = members[0]!;
-      const involved = new Map([...new Set(group.flatMap((id) => [id.lhs, ...id.parts]))].map((k) => [k, cells.get(k)!] as const));
+      const involved = new Map(
+        [...new Set(group.flatMap((id) => [id.lhs, ...id.parts]))].map((k) => [k, cells.get(k)!] as const),
+      );
       const decimals = cell.figure?.blank ? 2 : (cell.figure?.decimals ?? 2);
       solutions.push({ cell, cells: members, value: first.toFixed(decimals), identities: group, involved });
     }
@@ -107,11 +113,27 @@ export function explainCulprits(d: Disclosure, findings: Finding[]): Finding[] {
     const atCulprit = c.cells.some((m) => sameCell(f, m));
     const { suggestion: _dropped, ...rest } = f;
     const related = f.related ?? [];
-    const already = atCulprit || related.some((r) => r.table === cause.table && r.row === cause.row && r.column === cause.column);
+    const already =
+      atCulprit ||
+      related.some((r) => r.table === cause.table && r.row === cause.row && r.column === cause.column);
     return {
       ...(atCulprit ? { ...rest, suggestion: c.value } : rest),
       cause,
-      ...(already ? (f.related ? { related: f.related } : {}) : { related: [...related, { table: cause.table, ...(cause.row !== undefined ? { row: cause.row } : {}), column: cause.column, ...(cause.location ? { location: cause.location } : {}) }] }),
+      ...(already
+        ? f.related
+          ? { related: f.related }
+          : {}
+        : {
+            related: [
+              ...related,
+              {
+                table: cause.table,
+                ...(cause.row !== undefined ? { row: cause.row } : {}),
+                column: cause.column,
+                ...(cause.location ? { location: cause.location } : {}),
+              },
+            ],
+          }),
     };
   });
 }
@@ -119,11 +141,16 @@ export function explainCulprits(d: Disclosure, findings: Finding[]): Finding[] {
 function explains(c: Culprit, f: Finding): boolean {
   if (!c.identities.some((id) => id.rule.split(".")[0] === f.rule.split(".")[0])) return false;
   const refs = [f, ...(f.related ?? [])];
-  return c.identities.some((id) => [id.lhs, ...id.parts].some((key) => refs.some((r) => refersTo(r, c.involved.get(key)))));
+  return c.identities.some((id) =>
+    [id.lhs, ...id.parts].some((key) => refs.some((r) => refersTo(r, c.involved.get(key)))),
+  );
 }
 
 /** A finding or related place names a cell by table, row and column, or (without a row) by its location. */
-function refersTo(r: { table: string; row?: string; column?: string; location?: Location }, cell: CellRef | undefined): boolean {
+function refersTo(
+  r: { table: string; row?: string; column?: string; location?: Location },
+  cell: CellRef | undefined,
+): boolean {
   if (!cell || r.table !== cell.table) return false;
   if (r.column !== undefined && r.column !== cell.column) return false;
   if (r.row !== undefined && cell.row !== undefined) return r.row === cell.row;
@@ -163,7 +190,10 @@ function solveFor(id: Identity, inClass: (key: string) => boolean, value: Value)
 function dedupe(ids: Identity[]): Identity[] {
   const seen = new Set<string>();
   return ids.filter((id) => {
-    const k = id.parts.length === 1 ? [id.lhs, id.parts[0]!].sort().join("=") : `${id.lhs}=${[...id.parts].sort().join("+")}`;
+    const k =
+      id.parts.length === 1
+        ? [id.lhs, id.parts[0]!].sort().join("=")
+        : `${id.lhs}=${[...id.parts].sort().join("+")}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -67,7 +67,8 @@ export function formulaCells(grid: Grid): Map<string, boolean> {
     for (const row of sheet.rows) {
       if (!row) continue;
       for (const cell of row) {
-        if (cell?.formula !== undefined) out.set(formulaKey(sheet.name, cell.address), cell.formulaWithoutResult === true);
+        if (cell?.formula !== undefined)
+          out.set(formulaKey(sheet.name, cell.address), cell.formulaWithoutResult === true);
       }
     }
   }
@@ -95,7 +96,11 @@ export function formulaKey(sheet: string, cell: string): string {
  * ```
  */
 export function isUnknownAt(cells: FormulaCells, location: Location | undefined): boolean {
-  return location !== undefined && "sheet" in location && cells.get(formulaKey(location.sheet, location.cell)) === true;
+  return (
+    location !== undefined &&
+    "sheet" in location &&
+    cells.get(formulaKey(location.sheet, location.cell)) === true
+  );
 }
 
 /**

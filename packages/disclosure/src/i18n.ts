@@ -13,7 +13,11 @@ export type Template = { readonly "zh-CN": string; readonly en: string };
  * format({ "zh-CN": "差额 {d} 元", en: "difference {d}" }, "zh-CN", { d: "0.01" }); // "差额 0.01 元"
  * ```
  */
-export function format(template: Template, lang: Lang, params: Readonly<Record<string, string | number>>): string {
+export function format(
+  template: Template,
+  lang: Lang,
+  params: Readonly<Record<string, string | number>>,
+): string {
   return template[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
   );

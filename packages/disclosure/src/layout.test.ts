@@ -7,18 +7,14 @@ const cells = (lines: string[]) => readLayoutLines(lines).map((r) => r.cells);
 
 describe("tokenize", () => {
   test("splits at runs of spaces and where an amount meets a label across one space", () => {
-    expect(tokenize("1. 一般公共预算资金                189,767,551 二、公共安全支出                    2,878,025").map((t) => t.text)).toEqual([
-      "1. 一般公共预算资金",
-      "189,767,551",
-      "二、公共安全支出",
-      "2,878,025",
-    ]);
-    expect(tokenize("210             卫生健康支出       1,097,073.43 1,097,073.43").map((t) => t.text)).toEqual([
-      "210",
-      "卫生健康支出",
-      "1,097,073.43",
-      "1,097,073.43",
-    ]);
+    expect(
+      tokenize(
+        "1. 一般公共预算资金                189,767,551 二、公共安全支出                    2,878,025",
+      ).map((t) => t.text),
+    ).toEqual(["1. 一般公共预算资金", "189,767,551", "二、公共安全支出", "2,878,025"]);
+    expect(
+      tokenize("210             卫生健康支出       1,097,073.43 1,097,073.43").map((t) => t.text),
+    ).toEqual(["210", "卫生健康支出", "1,097,073.43", "1,097,073.43"]);
   });
 
   test("keeps character columns", () => {
@@ -54,10 +50,26 @@ describe("tables", () => {
       "                        合计          31,214,205.80   25,121,091.00    6,093,114.80",
     ]);
     expect(rows[1]).toEqual(["编制部门：上海市普陀区财政局", "单位：元"]);
-    expect(rows).toContainEqual(["201", "", "", "一般公共服务支出", "22,186,440.80", "16,093,326.00", "6,093,114.80"]);
+    expect(rows).toContainEqual([
+      "201",
+      "",
+      "",
+      "一般公共服务支出",
+      "22,186,440.80",
+      "16,093,326.00",
+      "6,093,114.80",
+    ]);
     expect(rows).toContainEqual(["201", "06", "02", "一般行政管理事务", "100,000.00", "", "100,000.00"]);
     expect(rows).toContainEqual(["208", "05", "01", "行政单位离退休", "877,080.00", "877,080.00"]);
-    expect(rows[rows.length - 1]).toEqual(["合计", "", "", "", "31,214,205.80", "25,121,091.00", "6,093,114.80"]);
+    expect(rows[rows.length - 1]).toEqual([
+      "合计",
+      "",
+      "",
+      "",
+      "31,214,205.80",
+      "25,121,091.00",
+      "6,093,114.80",
+    ]);
     expect(rows.some((r) => r.includes("类") && r.includes("款") && r.includes("项"))).toBe(true);
   });
 
@@ -113,7 +125,7 @@ describe("tables", () => {
 });
 
 describe("narrative", () => {
-  const para = (head: string) => "    " + head + "一二三四五六七八九十".repeat(5) + "，";
+  const para = (head: string) => `    ${head}${"一二三四五六七八九十".repeat(5)}，`;
   test("lines wrapped at the right margin are joined; an indent, a numbered item or a short line starts a paragraph", () => {
     const rows = cells([
       para("甲"),
@@ -125,21 +137,28 @@ describe("narrative", () => {
       "  （二）第二项。",
     ]);
     expect(rows).toEqual([
-      [para("甲").trim() + "续行一。"],
-      [para("乙").trim() + para("丙").trim() + "续行二。"],
+      [`${para("甲").trim()}续行一。`],
+      [`${para("乙").trim() + para("丙").trim()}续行二。`],
       ["1. 第一项。"],
       ["（二）第二项。"],
     ]);
   });
 
   test("table-of-contents leaders, page numbers and spaced-out headings", () => {
-    expect(cells(["                            目   录", "一、部门主要职能    ……………………………………… 3", "- 2 -", "12"])).toEqual([["目录"], ["一、部门主要职能"]]);
+    expect(
+      cells(["                            目   录", "一、部门主要职能    ……………………………………… 3", "- 2 -", "12"]),
+    ).toEqual([["目录"], ["一、部门主要职能"]]);
   });
 });
 
 test("TAB text reads as before: each line split at TABs only", () => {
   const r = readTextDocument("2025年部门收入预算总表\n201   05\t\t一般公共服务支出\t58,121,209.78", "a.txt");
-  expect(r.ok && r.grid.sheets[0]!.rows[1]!.map((c) => c?.text)).toEqual(["201   05", "", "一般公共服务支出", "58,121,209.78"]);
+  expect(r.ok && r.grid.sheets[0]!.rows[1]!.map((c) => c?.text)).toEqual([
+    "201   05",
+    "",
+    "一般公共服务支出",
+    "58,121,209.78",
+  ]);
 });
 
 test("a layout table reads into the model", () => {
@@ -156,7 +175,7 @@ test("a layout table reads into the model", () => {
   const r = readTextDocument(text, "a.txt");
   if (!r.ok) throw new Error(r.message);
   const t3 = analyze(r.grid).disclosure.tables.T3;
-  expect(t3?.shape === "classified" && t3.items.map((i) => [i.code, i.amounts["项目支出"]?.value])).toEqual([
+  expect(t3?.shape === "classified" && t3.items.map((i) => [i.code, i.amounts.项目支出?.value])).toEqual([
     ["201", "3296600"],
     ["20105", "438300"],
     ["2010507", "438300"],

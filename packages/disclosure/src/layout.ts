@@ -96,7 +96,19 @@ function displayWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp === 0x2026 || cp === 0x201c || cp === 0x201d ? 2 : 1;
+    w +=
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      cp === 0x2026 ||
+      cp === 0x201c ||
+      cp === 0x201d
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -104,9 +116,9 @@ function displayWidth(text: string): number {
 // ---------------------------------------------------------------------------------------------
 // Table titles (the recognizer's definitions)
 
-const TITLE_NAMES = TABLE_DEFINITIONS.flatMap((def) => [def.name, ...def.aliases].map((n) => ({ def, name: norm(n) }))).sort(
-  (a, b) => b.name.length - a.name.length,
-);
+const TITLE_NAMES = TABLE_DEFINITIONS.flatMap((def) =>
+  [def.name, ...def.aliases].map((n) => ({ def, name: norm(n) })),
+).sort((a, b) => b.name.length - a.name.length);
 
 const LEADER = /(?:[.．·•…⋯]{3,}|…{2,}|(?:\.\s){3,})/;
 
@@ -186,7 +198,10 @@ function median(xs: number[]): number {
 function anchorsFromFullRows(rows: readonly (readonly LayoutToken[])[], k: number): Anchor[] | undefined {
   const full = rows.filter((r) => r.length === k);
   if (full.length === 0 || k === 0) return undefined;
-  return Array.from({ length: k }, (_, c) => ({ x: median(full.map((r) => r[c]!.end)), mode: "right" as const }));
+  return Array.from({ length: k }, (_, c) => ({
+    x: median(full.map((r) => r[c]!.end)),
+    mode: "right" as const,
+  }));
 }
 
 /**
@@ -204,13 +219,19 @@ function anchorsFromHeaders(found: ReadonlyArray<number | undefined>): Anchor[] 
 
 /** The centre of each column's header; missing ones interpolated. */
 function headerCenters(found: ReadonlyArray<number | undefined>): Anchor[] | undefined {
-  const known = found.map((x, i) => [i, x] as const).filter((p): p is readonly [number, number] => p[1] !== undefined);
+  const known = found
+    .map((x, i) => [i, x] as const)
+    .filter((p): p is readonly [number, number] => p[1] !== undefined);
   if (known.length < Math.min(2, found.length) || known.length === 0) return undefined;
   return found.map((x, i) => {
     if (x !== undefined) return { x, mode: "center" as const };
     const before = [...known].reverse().find(([j]) => j < i);
     const after = known.find(([j]) => j > i);
-    if (before && after) return { x: before[1] + ((after[1] - before[1]) * (i - before[0])) / (after[0] - before[0]), mode: "center" as const };
+    if (before && after)
+      return {
+        x: before[1] + ((after[1] - before[1]) * (i - before[0])) / (after[0] - before[0]),
+        mode: "center" as const,
+      };
     const [a, b] = before ? [known[known.length - 2] ?? before, before] : [after!, known[1] ?? after!];
     const step = b[0] !== a[0] ? (b[1] - a[1]) / (b[0] - a[0]) : 12;
     const ref = before ?? after!;
@@ -221,7 +242,8 @@ function headerCenters(found: ReadonlyArray<number | undefined>): Anchor[] | und
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-const LIST_MARK = /^(?:[一二三四五六七八九十]+[、.．]|\d+\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])/;
+const LIST_MARK =
+  /^(?:[一二三四五六七八九十]+[、.．]|\d+\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])/;
 const HEADERISH = /项目|科目|编码|名称|^类$|^款$|^项$|合计|小计|支出|收入|经费|预算|费$|^数$|单位/;
 const NOTE = /^(注|说明)[:：]/;
 const TOTAL = /^(合计|总计)$/;
@@ -233,7 +255,10 @@ function headerIndex(def: TableDefinition, text: string, partial: boolean): numb
   }
   if (partial) {
     for (let i = 0; i < def.columns.length; i++) {
-      if (def.columns[i]!.headers.some((h) => norm(h).length >= 3 && n.includes(norm(h)) && !n.includes("及"))) return i;
+      if (
+        def.columns[i]!.headers.some((h) => norm(h).length >= 3 && n.includes(norm(h)) && !n.includes("及"))
+      )
+        return i;
     }
   }
   return -1;
@@ -247,16 +272,22 @@ function mergeHeaderFragments(block: LayoutToken[][], def: TableDefinition): Lay
     for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
       for (const upper of [...lines[i]!]) {
         if (whole(upper.text)) continue;
-        const overlapping = (line: LayoutToken[], t: LayoutToken) => line.filter((o) => o.x < t.end + 1 && t.x < o.end + 1);
+        const overlapping = (line: LayoutToken[], t: LayoutToken) =>
+          line.filter((o) => o.x < t.end + 1 && t.x < o.end + 1);
         const below = overlapping(lines[j]!, upper);
         if (below.length !== 1) continue;
         const lower = below[0]!;
         if (whole(lower.text) || overlapping(lines[i]!, lower).length !== 1) continue;
         // a group header over a column header ("支出预算" over "基本支出") is no wrapped word
-        if (headerIndex(def, lower.text, false) >= 0 && headerIndex(def, upper.text + lower.text, false) < 0) continue;
+        if (headerIndex(def, lower.text, false) >= 0 && headerIndex(def, upper.text + lower.text, false) < 0)
+          continue;
         // nothing in between at that place
         if (lines.slice(i + 1, j).some((l) => overlapping(l, lower).length > 0)) continue;
-        const merged = { text: upper.text + lower.text, x: Math.min(upper.x, lower.x), end: Math.max(upper.end, lower.end) };
+        const merged = {
+          text: upper.text + lower.text,
+          x: Math.min(upper.x, lower.x),
+          end: Math.max(upper.end, lower.end),
+        };
         lines[i] = lines[i]!.map((t) => (t === upper ? merged : t));
         lines[j] = lines[j]!.filter((t) => t !== lower);
       }
@@ -287,7 +318,11 @@ function readMeta(src: readonly SourceLine[], i: number, rows: LayoutRow[]): num
     }
     const toks = tokenize(l.text);
     const joined = norm(toks.map((t) => t.text).join(""));
-    if (!/^(编制部门|编制单位|单位[:：]|预算单位|部门[:：])/.test(joined) && !/单位[:：](元|万元|亿元)$/.test(joined)) break;
+    if (
+      !/^(编制部门|编制单位|单位[:：]|预算单位|部门[:：])/.test(joined) &&
+      !/单位[:：](元|万元|亿元)$/.test(joined)
+    )
+      break;
     rows.push({ cells: toks.map((t) => t.text), line: l.line });
     seen++;
     k++;
@@ -317,10 +352,20 @@ interface ClassifiedLine {
   amounts: LayoutToken[];
 }
 
-function splitClassified(tokens: LayoutToken[]): { codes: LayoutToken[]; label?: LayoutToken; amounts: LayoutToken[]; rest: LayoutToken[] } {
+function splitClassified(tokens: LayoutToken[]): {
+  codes: LayoutToken[];
+  label?: LayoutToken;
+  amounts: LayoutToken[];
+  rest: LayoutToken[];
+} {
   const codes: LayoutToken[] = [];
   let i = 0;
-  while (i < tokens.length && codes.length < 3 && CODE_WORD.test(tokens[i]!.text) && tokens.slice(i + 1).some((t) => !isAmountToken(t.text))) {
+  while (
+    i < tokens.length &&
+    codes.length < 3 &&
+    CODE_WORD.test(tokens[i]!.text) &&
+    tokens.slice(i + 1).some((t) => !isAmountToken(t.text))
+  ) {
     codes.push(tokens[i]!);
     i++;
   }
@@ -337,7 +382,12 @@ function splitClassified(tokens: LayoutToken[]): { codes: LayoutToken[]; label?:
   return label ? { codes, label, amounts, rest } : { codes, amounts, rest };
 }
 
-function readClassified(src: readonly SourceLine[], start: number, def: TableDefinition, rows: LayoutRow[]): TableOut {
+function readClassified(
+  src: readonly SourceLine[],
+  start: number,
+  def: TableDefinition,
+  rows: LayoutRow[],
+): TableOut {
   const codeCols = def.scheme === "economic-dept" ? 2 : 3;
   const k = def.columns.length;
   const lines: ClassifiedLine[] = [];
@@ -370,17 +420,35 @@ function readClassified(src: readonly SourceLine[], start: number, def: TableDef
     }
     const parts = splitClassified(tokens);
     if (TOTAL.test(first)) {
-      lines.push({ src: l, kind: "total", tokens, codes: [], amounts: tokens.slice(1).filter((t) => isAmountToken(t.text)) });
+      lines.push({
+        src: l,
+        kind: "total",
+        tokens,
+        codes: [],
+        amounts: tokens.slice(1).filter((t) => isAmountToken(t.text)),
+      });
       seenTotal = true;
       continue;
     }
     if (parts.codes.length > 0 && parts.label && parts.rest.length === 0) {
-      lines.push({ src: l, kind: "data", tokens, codes: parts.codes, label: parts.label, amounts: parts.amounts });
+      lines.push({
+        src: l,
+        kind: "data",
+        tokens,
+        codes: parts.codes,
+        label: parts.label,
+        amounts: parts.amounts,
+      });
       seenData = true;
       continue;
     }
     const amounts = tokens.filter((t) => isAmountToken(t.text));
-    if (amounts.length === 0 && tokens.length <= 9 && tokens.every((t) => t.text.length <= 24) && (!seenData || tokens.some((t) => HEADERISH.test(norm(t.text))))) {
+    if (
+      amounts.length === 0 &&
+      tokens.length <= 9 &&
+      tokens.every((t) => t.text.length <= 24) &&
+      (!seenData || tokens.some((t) => HEADERISH.test(norm(t.text))))
+    ) {
       lines.push({ src: l, kind: "header", tokens, codes: [], amounts: [] });
       continue;
     }
@@ -403,9 +471,15 @@ function readClassified(src: readonly SourceLine[], start: number, def: TableDef
   const headerByPage = new Map<number, LayoutToken[][]>();
   for (const page of pages) {
     const onPage = lines.filter((l) => l.src.page === page);
-    const header = mergeHeaderFragments(onPage.filter((l) => l.kind === "header").map((l) => l.tokens), def);
+    const header = mergeHeaderFragments(
+      onPage.filter((l) => l.kind === "header").map((l) => l.tokens),
+      def,
+    );
     headerByPage.set(page, header);
-    const fromRows = anchorsFromFullRows(onPage.filter((l) => l.kind === "data" || l.kind === "total").map((l) => l.amounts), k);
+    const fromRows = anchorsFromFullRows(
+      onPage.filter((l) => l.kind === "data" || l.kind === "total").map((l) => l.amounts),
+      k,
+    );
     const found: (number | undefined)[] = new Array(k).fill(undefined);
     for (const line of header) {
       for (const t of line) {
@@ -434,7 +508,11 @@ function readClassified(src: readonly SourceLine[], start: number, def: TableDef
       headerLines.forEach((h, j) => {
         emitted.add(h.src);
         const toks = block[j] ?? [];
-        if (toks.length > 0) rows.push({ cells: classifiedHeaderCells(toks, def, codeCols, anchorsFor(l.src.page)), line: h.src.line });
+        if (toks.length > 0)
+          rows.push({
+            cells: classifiedHeaderCells(toks, def, codeCols, anchorsFor(l.src.page)),
+            line: h.src.line,
+          });
       });
       continue;
     }
@@ -444,7 +522,10 @@ function readClassified(src: readonly SourceLine[], start: number, def: TableDef
     }
     const amounts = placeAmounts(l.amounts, anchorsFor(l.src.page), k);
     if (l.kind === "total") {
-      rows.push({ cells: trimEnd([l.tokens[0]!.text, ...new Array(codeCols).fill(""), ...amounts]), line: l.src.line });
+      rows.push({
+        cells: trimEnd([l.tokens[0]!.text, ...new Array(codeCols).fill(""), ...amounts]),
+        line: l.src.line,
+      });
       continue;
     }
     if (!l.label) {
@@ -453,7 +534,12 @@ function readClassified(src: readonly SourceLine[], start: number, def: TableDef
     }
     const codes: string[] = new Array(codeCols).fill("");
     const placed = codeAnchors ? assignColumns(l.codes, codeAnchors) : l.codes.map((_, j) => j);
-    l.codes.forEach((c, j) => (codes[Math.min(placed[j]!, codeCols - 1)] = codes[Math.min(placed[j]!, codeCols - 1)] ? `${codes[Math.min(placed[j]!, codeCols - 1)]} ${c.text}` : c.text));
+    l.codes.forEach(
+      (c, j) =>
+        (codes[Math.min(placed[j]!, codeCols - 1)] = codes[Math.min(placed[j]!, codeCols - 1)]
+          ? `${codes[Math.min(placed[j]!, codeCols - 1)]} ${c.text}`
+          : c.text),
+    );
     rows.push({ cells: trimEnd([...codes, l.label.text, ...amounts]), line: l.src.line });
   }
   return { rows, next: i };
@@ -462,7 +548,14 @@ function readClassified(src: readonly SourceLine[], start: number, def: TableDef
 /** Code columns 类/款/项: from the "类 款 项" header or rows that print all parts. */
 function codeColumnAnchors(lines: readonly ClassifiedLine[], codeCols: number): Anchor[] | undefined {
   const full = lines.filter((l) => l.kind === "data" && l.codes.length === codeCols);
-  if (full.length > 0) return Array.from({ length: codeCols }, (_, c) => ({ x: median(full.map((l) => l.codes[c]!.x)), mode: "right" as const })).map((a, c) => ({ x: a.x + median(full.map((l) => l.codes[c]!.end - l.codes[c]!.x)), mode: "right" as const }));
+  if (full.length > 0)
+    return Array.from({ length: codeCols }, (_, c) => ({
+      x: median(full.map((l) => l.codes[c]!.x)),
+      mode: "right" as const,
+    })).map((a, c) => ({
+      x: a.x + median(full.map((l) => l.codes[c]!.end - l.codes[c]!.x)),
+      mode: "right" as const,
+    }));
   return undefined;
 }
 
@@ -479,7 +572,12 @@ function trimEnd(cells: string[]): string[] {
   return cells.slice(0, n);
 }
 
-function classifiedHeaderCells(tokens: readonly LayoutToken[], def: TableDefinition, codeCols: number, anchors: Anchor[] | undefined): string[] {
+function classifiedHeaderCells(
+  tokens: readonly LayoutToken[],
+  def: TableDefinition,
+  codeCols: number,
+  anchors: Anchor[] | undefined,
+): string[] {
   const cells: string[] = [];
   const put = (c: number, text: string) => {
     while (cells.length <= c) cells.push("");
@@ -499,7 +597,12 @@ function classifiedHeaderCells(tokens: readonly LayoutToken[], def: TableDefinit
   return cells;
 }
 
-function readTwoSided(src: readonly SourceLine[], start: number, def: TableDefinition, rows: LayoutRow[]): TableOut {
+function readTwoSided(
+  src: readonly SourceLine[],
+  start: number,
+  def: TableDefinition,
+  rows: LayoutRow[],
+): TableOut {
   interface Line {
     src: SourceLine;
     kind: "header" | "data" | "note";
@@ -525,7 +628,9 @@ function readTwoSided(src: readonly SourceLine[], start: number, def: TableDefin
     if (prev?.kind === "data") {
       // a label wrapped onto the next printed line, or amounts printed beside the second line of it
       const cont = labels.length === 1 && !hasAmount ? labels[0]! : undefined;
-      const prevLabel = cont ? prev.tokens.find((t) => !isAmountToken(t.text) && Math.abs(t.x - cont.x) <= 3) : undefined;
+      const prevLabel = cont
+        ? prev.tokens.find((t) => !isAmountToken(t.text) && Math.abs(t.x - cont.x) <= 3)
+        : undefined;
       if (cont && prevLabel && !LIST_MARK.test(cont.text) && !/总计|合计/.test(cont.text)) {
         prev.tokens = prev.tokens.map((t) => (t === prevLabel ? { ...t, text: t.text + cont.text } : t));
         continue;
@@ -535,14 +640,23 @@ function readTwoSided(src: readonly SourceLine[], start: number, def: TableDefin
         continue;
       }
     }
-    const listy = labels.some((t) => /^(?:[一二三四五六七八九十]+[、.．]|\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）])/.test(t.text.trim()) || /收入|支出|总计|合计/.test(t.text));
+    const listy = labels.some(
+      (t) =>
+        /^(?:[一二三四五六七八九十]+[、.．]|\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）])/.test(
+          t.text.trim(),
+        ) || /收入|支出|总计|合计/.test(t.text),
+    );
     if (labels.some((t) => /^(收入总计|支出总计|收入合计|支出合计|总计)$/.test(norm(t.text)))) {
       lines.push({ src: l, kind: "data", tokens });
       seenData = true;
       seenTotal = true;
       continue;
     }
-    if (!seenData && !hasAmount && !(listy && labels.some((t) => /^(?:[一二三四五六七八九十]+[、.．]|\d+\s*[.、．])/.test(t.text)))) {
+    if (
+      !seenData &&
+      !hasAmount &&
+      !(listy && labels.some((t) => /^(?:[一二三四五六七八九十]+[、.．]|\d+\s*[.、．])/.test(t.text)))
+    ) {
       lines.push({ src: l, kind: "header", tokens });
       continue;
     }
@@ -565,17 +679,27 @@ function readTwoSided(src: readonly SourceLine[], start: number, def: TableDefin
   const rightStartByPage = new Map<number, number>();
   const rightAnchorsByPage = new Map<number, Anchor[]>();
   let rightCount = def.id === "T4" ? 4 : 1;
-  const sides = new Map<Line, { leftLabel?: LayoutToken; leftAmounts: LayoutToken[]; rightLabel?: LayoutToken; rightAmounts: LayoutToken[] }>();
+  const sides = new Map<
+    Line,
+    {
+      leftLabel?: LayoutToken;
+      leftAmounts: LayoutToken[];
+      rightLabel?: LayoutToken;
+      rightAmounts: LayoutToken[];
+    }
+  >();
   for (const page of pages) {
     const onPage = data.filter((l) => l.src.page === page);
     const seconds = onPage
       .map((l) => l.tokens.filter((t) => !isAmountToken(t.text)))
       .filter((labels) => labels.length >= 2)
       .map((labels) => labels[1]!.x);
-    const projects = headerLines.filter((l) => l.src.page === page).flatMap((l) => {
-      const p = l.tokens.filter((t) => norm(t.text) === "项目");
-      return p.length >= 2 ? [p[1]!] : [];
-    });
+    const projects = headerLines
+      .filter((l) => l.src.page === page)
+      .flatMap((l) => {
+        const p = l.tokens.filter((t) => norm(t.text) === "项目");
+        return p.length >= 2 ? [p[1]!] : [];
+      });
     const leftAmountHeader = headerLines
       .filter((l) => l.src.page === page)
       .flatMap((l) => l.tokens.filter((t) => /^(预算数|金额)$/.test(norm(t.text))))[0];
@@ -601,11 +725,20 @@ function readTwoSided(src: readonly SourceLine[], start: number, def: TableDefin
     const rightAmounts: LayoutToken[] = [];
     for (const t of l.tokens) {
       if (!isAmountToken(t.text)) continue;
-      const right = rightLabel ? t.x > rightLabel.x : !leftLabel || t.x >= rightStart ? t.x >= rightStart : false;
+      const right = rightLabel
+        ? t.x > rightLabel.x
+        : !leftLabel || t.x >= rightStart
+          ? t.x >= rightStart
+          : false;
       (right ? rightAmounts : leftAmounts).push(t);
     }
     rightCount = Math.max(rightCount, rightAmounts.length);
-    sides.set(l, { ...(leftLabel ? { leftLabel } : {}), leftAmounts, ...(rightLabel ? { rightLabel } : {}), rightAmounts });
+    sides.set(l, {
+      ...(leftLabel ? { leftLabel } : {}),
+      leftAmounts,
+      ...(rightLabel ? { rightLabel } : {}),
+      rightAmounts,
+    });
   }
   for (const page of pages) {
     const onPage = data.filter((l) => l.src.page === page).map((l) => sides.get(l)!.rightAmounts);
@@ -614,7 +747,12 @@ function readTwoSided(src: readonly SourceLine[], start: number, def: TableDefin
       const found: (number | undefined)[] = new Array(rightCount).fill(undefined);
       const rightStart = rightStartByPage.get(page)!;
       for (const h of headerLines.filter((x) => x.src.page === page)) {
-        const names = h.tokens.filter((t) => t.x >= rightStart && norm(t.text) !== "项目" && !/^(本年支出|财政拨款支出|支出)$/.test(norm(t.text)));
+        const names = h.tokens.filter(
+          (t) =>
+            t.x >= rightStart &&
+            norm(t.text) !== "项目" &&
+            !/^(本年支出|财政拨款支出|支出)$/.test(norm(t.text)),
+        );
         if (names.length === rightCount) names.forEach((t, c) => (found[c] = (t.x + t.end) / 2));
       }
       anchors = anchorsFromHeaders(found);
@@ -638,24 +776,41 @@ function readTwoSided(src: readonly SourceLine[], start: number, def: TableDefin
       if (projects.length >= 2) {
         const left = l.tokens.filter((t) => t.x < projects[1]!.x && t !== projects[0]);
         const right = l.tokens.filter((t) => t.x > projects[1]!.x);
-        rows.push({ cells: ["项目", left.map((t) => t.text).join(""), "项目", ...right.map((t) => t.text)], line: l.src.line });
+        rows.push({
+          cells: ["项目", left.map((t) => t.text).join(""), "项目", ...right.map((t) => t.text)],
+          line: l.src.line,
+        });
       } else {
         const left = l.tokens.filter((t) => t.x < rightStart);
         const right = l.tokens.filter((t) => t.x >= rightStart);
-        const cells = [left.map((t) => t.text).join(" "), "", ...(right.length > 0 ? [right.map((t) => t.text).join(" ")] : [])];
+        const cells = [
+          left.map((t) => t.text).join(" "),
+          "",
+          ...(right.length > 0 ? [right.map((t) => t.text).join(" ")] : []),
+        ];
         rows.push({ cells: trimEnd(cells), line: l.src.line });
       }
       continue;
     }
     const s = sides.get(l)!;
     const right = placeAmounts(s.rightAmounts, anchorsFor(l.src.page), rightCount);
-    const cells = [s.leftLabel?.text ?? "", s.leftAmounts.map((t) => t.text).join(" "), s.rightLabel?.text ?? "", ...right];
+    const cells = [
+      s.leftLabel?.text ?? "",
+      s.leftAmounts.map((t) => t.text).join(" "),
+      s.rightLabel?.text ?? "",
+      ...right,
+    ];
     rows.push({ cells: trimEnd(cells), line: l.src.line });
   }
   return { rows, next: i };
 }
 
-function readSingleRow(src: readonly SourceLine[], start: number, def: TableDefinition, rows: LayoutRow[]): TableOut {
+function readSingleRow(
+  src: readonly SourceLine[],
+  start: number,
+  def: TableDefinition,
+  rows: LayoutRow[],
+): TableOut {
   const k = def.columns.length;
   const header: SourceLine[] = [];
   let data: SourceLine | undefined;
@@ -678,7 +833,10 @@ function readSingleRow(src: readonly SourceLine[], start: number, def: TableDefi
     if (header.length >= 8) break;
     header.push(l);
   }
-  const block = mergeHeaderFragments(header.map((l) => tokenize(l.text)), def);
+  const block = mergeHeaderFragments(
+    header.map((l) => tokenize(l.text)),
+    def,
+  );
   const found: (number | undefined)[] = new Array(k).fill(undefined);
   for (const line of block) {
     for (const t of line) {
@@ -693,7 +851,11 @@ function readSingleRow(src: readonly SourceLine[], start: number, def: TableDefi
     for (const t of toks) {
       const c = headerIndex(def, t.text, true);
       let col = c;
-      if (col < 0 && anchors) col = assignColumns([t], anchors.map((a) => ({ x: a.x, mode: "center" })))[0]!;
+      if (col < 0 && anchors)
+        col = assignColumns(
+          [t],
+          anchors.map((a) => ({ x: a.x, mode: "center" })),
+        )[0]!;
       if (col < 0) col = cells.length;
       while (cells.length <= col) cells.push("");
       cells[col] = cells[col] ? `${cells[col]} ${t.text}` : t.text;
@@ -704,15 +866,25 @@ function readSingleRow(src: readonly SourceLine[], start: number, def: TableDefi
     const amounts = tokenize(data.text);
     rows.push({ cells: trimEnd(placeAmounts(amounts, anchors, k)), line: data.line });
   }
-  for (const n of notes) rows.push({ cells: [tokenize(n.text).map((t) => t.text).join(" ")], line: n.line });
+  for (const n of notes)
+    rows.push({
+      cells: [
+        tokenize(n.text)
+          .map((t) => t.text)
+          .join(" "),
+      ],
+      line: n.line,
+    });
   return { rows, next: i };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Narrative
 
-const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})$/;
-const NEW_ITEM = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}(?:[、．]|\.(?!\d)|\.\s)|\d{1,3}[)）]|第[一二三四五六七八九十\d]+[章节部分条]|注[:：])/;
+const PAGE_NUMBER =
+  /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})$/;
+const NEW_ITEM =
+  /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}(?:[、．]|\.(?!\d)|\.\s)|\d{1,3}[)）]|第[一二三四五六七八九十\d]+[章节部分条]|注[:：])/;
 
 /** Strips table-of-contents leaders and the page number after them. */
 function stripLeaders(text: string): string {
@@ -776,7 +948,13 @@ function followedByHead(src: readonly SourceLine[], i: number): boolean {
     seen++;
     const toks = tokenize(src[k]!.text);
     const joined = norm(toks.map((t) => t.text).join(""));
-    if (/^(编制部门|编制单位|单位[:：])/.test(joined) || /单位[:：](元|万元)$/.test(joined) || /^项目/.test(joined) || toks.length > 2) return true;
+    if (
+      /^(编制部门|编制单位|单位[:：])/.test(joined) ||
+      /单位[:：](元|万元)$/.test(joined) ||
+      /^项目/.test(joined) ||
+      toks.length > 2
+    )
+      return true;
   }
   return false;
 }
@@ -814,7 +992,9 @@ function paragraphs(lines: readonly SourceLine[]): LayoutRow[] {
   const out: LayoutRow[] = [];
   const margins = pageMargins(lines);
   const { merged, consumed } = sandwichedCells(lines);
-  let open: { cells: string[]; line: number; last: SourceLine; lastIndex: number; contIndent: number | undefined } | undefined;
+  let open:
+    | { cells: string[]; line: number; last: SourceLine; lastIndex: number; contIndent: number | undefined }
+    | undefined;
   const close = () => {
     if (open) out.push({ cells: open.cells, line: open.line });
     open = undefined;
@@ -831,7 +1011,9 @@ function paragraphs(lines: readonly SourceLine[]): LayoutRow[] {
     if (LEADER.test(raw)) {
       // a table-of-contents entry
       close();
-      const entry = stripLeaders(raw).replace(/\s*\d+$/, "").trim();
+      const entry = stripLeaders(raw)
+        .replace(/\s*\d+$/, "")
+        .trim();
       if (entry !== "") out.push({ cells: [entry], line: l.line });
       return;
     }
@@ -870,21 +1052,32 @@ function paragraphs(lines: readonly SourceLine[]): LayoutRow[] {
  * A cell of an aligned row printed on two lines around the row's other cells ("服务对象满意度" above
  * and "指标" below a row "满意度指标  居民满意度  满意度"): the two parts become one cell of that row.
  */
-function sandwichedCells(lines: readonly SourceLine[]): { merged: Map<SourceLine, LayoutToken[]>; consumed: Set<SourceLine> } {
+function sandwichedCells(lines: readonly SourceLine[]): {
+  merged: Map<SourceLine, LayoutToken[]>;
+  consumed: Set<SourceLine>;
+} {
   const merged = new Map<SourceLine, LayoutToken[]>();
   const consumed = new Set<SourceLine>();
   const overlaps = (a: LayoutToken, b: LayoutToken) => a.x < b.end && b.x < a.end;
   for (let i = 1; i + 1 < lines.length; i++) {
     const [above, row, below] = [lines[i - 1]!, lines[i]!, lines[i + 1]!];
-    if (isBlank(above) || isBlank(row) || isBlank(below) || consumed.has(above) || merged.has(above)) continue;
+    if (isBlank(above) || isBlank(row) || isBlank(below) || consumed.has(above) || merged.has(above))
+      continue;
     if (!/\S {2,}\S/.test(row.text.trim()) || LEADER.test(row.text)) continue;
     const a = tokenize(above.text);
     const b = tokenize(below.text);
     if (a.length !== 1 || b.length !== 1 || !overlaps(a[0]!, b[0]!)) continue;
     const r = merged.get(row) ?? tokenize(row.text);
     if (r.some((t) => overlaps(t, a[0]!) || overlaps(t, b[0]!))) continue;
-    const cell = { text: a[0]!.text + b[0]!.text, x: Math.min(a[0]!.x, b[0]!.x), end: Math.max(a[0]!.end, b[0]!.end) };
-    merged.set(row, [...r, cell].sort((p, q) => p.x - q.x));
+    const cell = {
+      text: a[0]!.text + b[0]!.text,
+      x: Math.min(a[0]!.x, b[0]!.x),
+      end: Math.max(a[0]!.end, b[0]!.end),
+    };
+    merged.set(
+      row,
+      [...r, cell].sort((p, q) => p.x - q.x),
+    );
     consumed.add(above);
     consumed.add(below);
   }
@@ -894,7 +1087,14 @@ function sandwichedCells(lines: readonly SourceLine[]): { merged: Map<SourceLine
 const SENTENCE_END = /[。！？!?；;：:]$/;
 
 /** Whether line `next` continues the paragraph whose last printed line is `prev`. */
-function continues(prev: SourceLine, next: SourceLine, indent: number, contIndent: number | undefined, margin: number | undefined, distance: number): boolean {
+function continues(
+  prev: SourceLine,
+  next: SourceLine,
+  indent: number,
+  contIndent: number | undefined,
+  margin: number | undefined,
+  distance: number,
+): boolean {
   if (margin === undefined || distance > 3) return false;
   const text = next.text.trim();
   if (NEW_ITEM.test(text) || tableOfTitle(next.text)) return false;

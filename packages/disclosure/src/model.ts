@@ -19,7 +19,11 @@ import { z } from "zod";
 export const LocationSchema = z.union([
   z.object({ sheet: z.string(), cell: z.string() }),
   // Before the plain line: zod would otherwise match { line } and drop the page.
-  z.object({ page: z.number().int().positive(), line: z.number().int().positive(), column: z.number().int().positive().optional() }),
+  z.object({
+    page: z.number().int().positive(),
+    line: z.number().int().positive(),
+    column: z.number().int().positive().optional(),
+  }),
   z.object({ line: z.number().int().positive() }),
 ]);
 
@@ -115,7 +119,9 @@ export const ClassifiedTableSchema = TableBase.extend({
   shape: z.literal("classified"),
   id: z.enum(["T2", "T3", "T5", "T6", "T7", "T8"]),
   items: z.array(ClassifiedRowSchema),
-  total: z.object({ amounts: z.record(z.string(), FigureSchema), location: LocationSchema.optional() }).optional(),
+  total: z
+    .object({ amounts: z.record(z.string(), FigureSchema), location: LocationSchema.optional() })
+    .optional(),
 });
 
 /**
@@ -162,7 +168,11 @@ export const SingleRowTableSchema = TableBase.extend({
  * if (t.shape === "single-row") t.amounts;
  * ```
  */
-export const TableSchema = z.discriminatedUnion("shape", [ClassifiedTableSchema, TwoSidedTableSchema, SingleRowTableSchema]);
+export const TableSchema = z.discriminatedUnion("shape", [
+  ClassifiedTableSchema,
+  TwoSidedTableSchema,
+  SingleRowTableSchema,
+]);
 
 /**
  * A line of text outside the tables: narrative chapters, project sections and their tables.

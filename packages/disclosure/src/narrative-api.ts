@@ -15,7 +15,10 @@ import type { Lang } from "./i18n";
  * paragraphs.forEach((p) => console.log(p));
  * ```
  */
-export function generateNarrative(input: Grid | Disclosure, options: { lang?: Lang } = {}): { paragraphs: string[]; notes: string[] } {
+export function generateNarrative(
+  input: Grid | Disclosure,
+  options: { lang?: Lang } = {},
+): { paragraphs: string[]; notes: string[] } {
   const d = "sheets" in input ? recognize(input).disclosure : input;
   return fromDisclosure(d, options);
 }

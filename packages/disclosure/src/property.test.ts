@@ -4,20 +4,49 @@ import { analyze, cellAddress, readTextDocument, type Cell, type Grid } from "./
 import { sampleLines } from "../../../tests/fixtures/sample";
 
 const cellText = fc.oneof(
-  fc.constantFrom("", "—", "-", "合计", "201", "99", "99 其他一般公共服务支出", "58,121,209.78", "0.80", "2025年部门支出预算总表", "单位：元", "项目", "基本支出", "注：无数据", "(12.00)", "１２３"),
+  fc.constantFrom(
+    "",
+    "—",
+    "-",
+    "合计",
+    "201",
+    "99",
+    "99 其他一般公共服务支出",
+    "58,121,209.78",
+    "0.80",
+    "2025年部门支出预算总表",
+    "单位：元",
+    "项目",
+    "基本支出",
+    "注：无数据",
+    "(12.00)",
+    "１２３",
+  ),
   fc.string({ maxLength: 12 }),
-  fc.integer({ min: 0, max: 9_999_999 }).map((n) => n.toLocaleString("en-US") + ".00"),
+  fc.integer({ min: 0, max: 9_999_999 }).map((n) => `${n.toLocaleString("en-US")}.00`),
 );
 
-const gridArb = fc.array(fc.array(cellText, { maxLength: 8 }), { maxLength: 60 }).map((rows): Grid => ({
-  source: { kind: "xlsx", name: "random.xlsx" },
-  sheets: [
-    {
-      name: "Sheet1",
-      rows: rows.map((row, r) => row.map((text, c): Cell => ({ address: cellAddress(r, c), row: r, col: c, value: text === "" ? null : text, text }))),
-    },
-  ],
-}));
+const gridArb = fc.array(fc.array(cellText, { maxLength: 8 }), { maxLength: 60 }).map(
+  (rows): Grid => ({
+    source: { kind: "xlsx", name: "random.xlsx" },
+    sheets: [
+      {
+        name: "Sheet1",
+        rows: rows.map((row, r) =>
+          row.map(
+            (text, c): Cell => ({
+              address: cellAddress(r, c),
+              row: r,
+              col: c,
+              value: text === "" ? null : text,
+              text,
+            }),
+          ),
+        ),
+      },
+    ],
+  }),
+);
 
 test("analyze never throws and no rule fails on random grids", () => {
   fc.assert(
@@ -36,8 +65,12 @@ test("analyze never throws on random text and on the sample with lines shuffled 
     fc.property(
       fc.oneof(
         fc.string({ maxLength: 400 }),
-        fc.array(fc.integer({ min: 0, max: lines.length - 1 }), { maxLength: 300 }).map((idx) => idx.map((i) => lines[i]).join("\n")),
-        fc.tuple(fc.integer({ min: 0, max: lines.length }), fc.integer({ min: 0, max: lines.length })).map(([a, b]) => lines.slice(Math.min(a, b), Math.max(a, b)).join("\n")),
+        fc
+          .array(fc.integer({ min: 0, max: lines.length - 1 }), { maxLength: 300 })
+          .map((idx) => idx.map((i) => lines[i]).join("\n")),
+        fc
+          .tuple(fc.integer({ min: 0, max: lines.length }), fc.integer({ min: 0, max: lines.length }))
+          .map(([a, b]) => lines.slice(Math.min(a, b), Math.max(a, b)).join("\n")),
       ),
       (text) => {
         const r = readTextDocument(text, "random.txt");

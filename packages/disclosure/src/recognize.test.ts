@@ -21,7 +21,11 @@ describe("departmentOf", () => {
 describe("document kind, department and year", () => {
   test("a 单位 document whose tables print 编制部门 and 单位 on one line, with no cover label", () => {
     const text = realEdited("shangwuwei_2025_danwei", ["预算单位：上海市普陀区商务委员会\n", ""]);
-    expect(analyzeReal(text).document).toEqual({ kind: "单位预算", department: "上海市普陀区商务委员会", year: 2025 });
+    expect(analyzeReal(text).document).toEqual({
+      kind: "单位预算",
+      department: "上海市普陀区商务委员会",
+      year: 2025,
+    });
   });
 
   test("a 决算 known only by its tables' titles (no cover) is still a 决算", () => {
@@ -45,22 +49,34 @@ describe("document kind, department and year", () => {
     expect(a.document.kind).toBe("其他");
     expect(a.findings).toMatchObject([{ rule: "D6.document-kind", severity: "warning", table: "D" }]);
     expect(a.findings[0]!.message).toContain("其他文本");
-    expect(analyzeText(checklist, { lang: "en" }).findings[0]!.message).toMatch(/^This file is some other text/);
+    expect(analyzeText(checklist, { lang: "en" }).findings[0]!.message).toMatch(
+      /^This file is some other text/,
+    );
   });
 
   test("a text with no budget tables and no budget title is not a budget disclosure", () => {
-    expect(analyzeText("关于做好2025年预算公开工作的通知\n各部门：请按要求公开。").document.kind).toBe("其他");
+    expect(analyzeText("关于做好2025年预算公开工作的通知\n各部门：请按要求公开。").document.kind).toBe(
+      "其他",
+    );
   });
 
   test("a budget whose tables are all missing is still a budget, and gets the missing tables", () => {
     const cover = sampleText().split("\n").slice(0, 30).join("\n");
     const a = analyzeText(cover);
-    expect(a.document).toMatchObject({ kind: "部门预算", year: 2025, department: "上海市闵行区浦江镇社区党群服务中心" });
+    expect(a.document).toMatchObject({
+      kind: "部门预算",
+      year: 2025,
+      department: "上海市闵行区浦江镇社区党群服务中心",
+    });
     expect(a.findings.filter((f) => f.rule === "D1.table-missing")).toHaveLength(9);
   });
 
   test("the sample's department and year", () => {
-    expect(analyzeText(sampleText()).document).toEqual({ kind: "部门预算", department: "上海市闵行区浦江镇社区党群服务中心", year: 2025 });
+    expect(analyzeText(sampleText()).document).toEqual({
+      kind: "部门预算",
+      department: "上海市闵行区浦江镇社区党群服务中心",
+      year: 2025,
+    });
   });
 });
 
@@ -79,7 +95,10 @@ test("a checklist whose rows name the tables is not taken for the tables themsel
 });
 
 test("a table title whose year stands on the line above is titled with that year", () => {
-  const text = realEdited("wanli_2024_bumen", ["\n部门“三公”经费和机关运行经费预算表\n", "\n2024年\n部门“三公”经费和机关运行经费预算表\n"]);
+  const text = realEdited("wanli_2024_bumen", [
+    "\n部门“三公”经费和机关运行经费预算表\n",
+    "\n2024年\n部门“三公”经费和机关运行经费预算表\n",
+  ]);
   const a = analyzeReal(text);
   expect(a.disclosure.tables.T9?.year).toBe(2024);
   expect(a.findings.filter((f) => f.rule === "D1.title-year-missing")).toEqual([]);

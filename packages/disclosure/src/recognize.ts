@@ -76,7 +76,12 @@ export function recognize(grid: Grid): Recognition {
       const table = readTable(view, t.def, t.row, end, issues);
       for (let r = table.rows[0]; r <= table.rows[1]; r++) claimed.add(r);
       if (tables[t.def.id]) {
-        issues.push({ kind: "duplicate-table", table: t.def.id, label: table.title, ...locOpt(table.location) });
+        issues.push({
+          kind: "duplicate-table",
+          table: t.def.id,
+          label: table.title,
+          ...locOpt(table.location),
+        });
       } else {
         tables[t.def.id] = table;
       }
@@ -85,12 +90,21 @@ export function recognize(grid: Grid): Recognition {
       if (claimed.has(r)) continue;
       const cells = view.texts(r).filter((c) => c !== "");
       if (cells.length === 0) continue;
-      const line: TextLine = { text: cells.join(cells.length > 1 ? "\t" : ""), sheet: sheet.name, row: r, location: view.loc(r, firstCol(view, r)) };
+      const line: TextLine = {
+        text: cells.join(cells.length > 1 ? "\t" : ""),
+        sheet: sheet.name,
+        row: r,
+        location: view.loc(r, firstCol(view, r)),
+      };
       text.push(cells.length > 1 ? { ...line, cells } : line);
     }
   }
 
-  const disclosure: Disclosure = { document: documentInfo(tables, text), tables: tables as Disclosure["tables"], text };
+  const disclosure: Disclosure = {
+    document: documentInfo(tables, text),
+    tables: tables as Disclosure["tables"],
+    text,
+  };
   return { disclosure, issues };
 }
 
@@ -101,7 +115,7 @@ function locOpt(location: Location | undefined): { location?: Location } {
 function firstCol(view: SheetView, r: number): number {
   const t = view.texts(r);
   const i = t.findIndex((c) => c !== "");
-  return i < 0 ? 0 : i;
+  return Math.max(i , 0);
 }
 
 /** Cell texts of a sheet, with locations. */
@@ -133,7 +147,6 @@ class SheetView {
   }
 }
 
-
 function cellText(c: Cell): string {
   if (c.text !== "") return c.text.trim();
   if (c.value === null || c.value === undefined) return "";
@@ -146,9 +159,9 @@ interface TitleHit {
   readonly title: string;
 }
 
-const NAMES = TABLE_DEFINITIONS.flatMap((def) => [def.name, ...def.aliases].map((n) => ({ def, name: norm(n) }))).sort(
-  (a, b) => b.name.length - a.name.length,
-);
+const NAMES = TABLE_DEFINITIONS.flatMap((def) =>
+  [def.name, ...def.aliases].map((n) => ({ def, name: norm(n) })),
+).sort((a, b) => b.name.length - a.name.length);
 
 /** A title row: one or two cells, ends with a table name, is not a table-of-contents entry, and is
  *  followed within a few rows by the 编制部门 / 单位 lines or a header. */
@@ -161,7 +174,8 @@ function findTitles(view: SheetView): TitleHit[] {
     if (joined.length > 60 || /^\d+[.、]/.test(joined)) continue;
     const hit = NAMES.find((n) => joined.endsWith(n.name));
     if (!hit) continue;
-    if (!/(部门|单位|\d{4}年)/.test(joined.slice(0, joined.length - hit.name.length)) && joined !== hit.name) continue;
+    if (!/(部门|单位|\d{4}年)/.test(joined.slice(0, joined.length - hit.name.length)) && joined !== hit.name)
+      continue;
     if (!followedByTableHead(view, r)) continue;
     hits.push({ row: r, def: hit.def, title: cells.join("") });
   }
@@ -171,7 +185,13 @@ function findTitles(view: SheetView): TitleHit[] {
 function followedByTableHead(view: SheetView, r: number): boolean {
   for (let k = r + 1; k < Math.min(view.rowCount, r + 7); k++) {
     const joined = norm(view.texts(k).join(""));
-    if (/^(编制部门|编制单位|单位[:：])/.test(joined) || /单位[:：](元|万元)$/.test(joined) || /^项目/.test(joined) || view.texts(k).length > 2) return true;
+    if (
+      /^(编制部门|编制单位|单位[:：])/.test(joined) ||
+      /单位[:：](元|万元)$/.test(joined) ||
+      /^项目/.test(joined) ||
+      view.texts(k).length > 2
+    )
+      return true;
   }
   return false;
 }
@@ -189,13 +209,20 @@ interface TableHead {
 }
 
 function readHead(view: SheetView, def: TableDefinition, titleRow: number, end: number): TableHead {
-  const title = view.texts(titleRow).filter((c) => c !== "").join("");
+  const title = view
+    .texts(titleRow)
+    .filter((c) => c !== "")
+    .join("");
   const n = norm(title);
   // A year printed on its own line just above the title ("2025年" / "部门财务收支预算总表") still titles it.
   const above = titleRow > 0 ? norm(view.texts(titleRow - 1).join("")) : "";
   const year = /((?:19|20)\d{2})年/.exec(n)?.[1] ?? /^((?:19|20)\d{2})年度?$/.exec(above)?.[1];
   const kind = /单位/.test(n.replace(norm(def.name), "")) ? "单位" : /部门/.test(n) ? "部门" : undefined;
-  const head: TableHead = { title, location: view.loc(titleRow, firstCol(view, titleRow)), bodyStart: titleRow + 1 };
+  const head: TableHead = {
+    title,
+    location: view.loc(titleRow, firstCol(view, titleRow)),
+    bodyStart: titleRow + 1,
+  };
   if (year) head.year = Number(year);
   if (kind) head.kind = kind;
   for (let r = titleRow + 1; r <= Math.min(end, titleRow + 4); r++) {
@@ -222,7 +249,13 @@ function readHead(view: SheetView, def: TableDefinition, titleRow: number, end: 
   return head;
 }
 
-function readTable(view: SheetView, def: TableDefinition, titleRow: number, end: number, issues: RecognitionIssue[]): Table {
+function readTable(
+  view: SheetView,
+  def: TableDefinition,
+  titleRow: number,
+  end: number,
+  issues: RecognitionIssue[],
+): Table {
   const head = readHead(view, def, titleRow, end);
   switch (def.shape) {
     case "classified":
@@ -247,7 +280,14 @@ function baseOf(view: SheetView, head: TableHead, titleRow: number) {
     department?: string;
     unit?: string;
     unitLocation?: Location;
-  } = { title: head.title, sheet: view.sheet.name, rows: [titleRow, titleRow], columns: [], notes: [], location: head.location };
+  } = {
+    title: head.title,
+    sheet: view.sheet.name,
+    rows: [titleRow, titleRow],
+    columns: [],
+    notes: [],
+    location: head.location,
+  };
   if (head.year !== undefined) base.year = head.year;
   if (head.kind) base.kind = head.kind;
   if (head.department !== undefined) base.department = head.department;
@@ -269,7 +309,8 @@ function isFigure(f: Figure | { bad: string }): f is Figure {
 }
 
 const CODE_PART = /^[0-9０-９]{1,7}$/;
-const HEADER_WORDS = /项目|科目|编码|名称|^类$|^款$|^项$|合计|基本支出|项目支出|人员经费|公用经费|收入|支出|预算数/;
+const HEADER_WORDS =
+  /项目|科目|编码|名称|^类$|^款$|^项$|合计|基本支出|项目支出|人员经费|公用经费|收入|支出|预算数/;
 
 /**
  * Finds each column's header cell, searching the header rows from the last (most specific) up and
@@ -292,7 +333,10 @@ function findHeaderPositions(
       for (const h of col.headers) {
         const want = norm(h);
         let i = t.findIndex((cell, c) => !taken.has(c) && norm(cell) === want);
-        if (i < 0 && partial) i = t.findIndex((cell, c) => !taken.has(c) && norm(cell).includes(want) && !norm(cell).includes("及"));
+        if (i < 0 && partial)
+          i = t.findIndex(
+            (cell, c) => !taken.has(c) && norm(cell).includes(want) && !norm(cell).includes("及"),
+          );
         if (i >= 0) {
           found = i;
           break;
@@ -307,7 +351,12 @@ function findHeaderPositions(
 }
 
 /** Header rows map column keys to column offsets relative to the name column. */
-function headerColumns(view: SheetView, def: TableDefinition, from: number, to: number): { offsets: Map<string, number>; nameCol: number } {
+function headerColumns(
+  view: SheetView,
+  def: TableDefinition,
+  from: number,
+  to: number,
+): { offsets: Map<string, number>; nameCol: number } {
   const offsets = new Map<string, number>();
   let nameCol = -1;
   const positions = new Map<string, number>();
@@ -338,7 +387,14 @@ function headerColumns(view: SheetView, def: TableDefinition, from: number, to: 
   return { offsets, nameCol };
 }
 
-function readClassified(view: SheetView, def: TableDefinition, titleRow: number, end: number, head: TableHead, issues: RecognitionIssue[]): ClassifiedTable {
+function readClassified(
+  view: SheetView,
+  def: TableDefinition,
+  titleRow: number,
+  end: number,
+  head: TableHead,
+  issues: RecognitionIssue[],
+): ClassifiedTable {
   const base = baseOf(view, head, titleRow);
   const items: ClassifiedRow[] = [];
   let total: ClassifiedTable["total"];
@@ -373,7 +429,10 @@ function readClassified(view: SheetView, def: TableDefinition, titleRow: number,
     const start = t.indexOf(first);
     if (/^(合计|总计)$/.test(nFirst)) {
       const nameCol = totalNameCol(t, start, offsets, headerNameCol);
-      total = { amounts: readAmounts(view, r, t, nameCol, offsets, def, issues, "合计"), location: view.loc(r, start) };
+      total = {
+        amounts: readAmounts(view, r, t, nameCol, offsets, def, issues, "合计"),
+        location: view.loc(r, start),
+      };
       last = r;
       continue;
     }
@@ -388,9 +447,18 @@ function readClassified(view: SheetView, def: TableDefinition, titleRow: number,
       while (c < t.length && t[c] === "") c++;
       const nameCol = c;
       const nameCell = t[nameCol] ?? "";
-      const parsed = parseCode(parts.filter((p) => p !== ""), { scheme, nameCell });
+      const parsed = parseCode(
+        parts.filter((p) => p !== ""),
+        { scheme, nameCell },
+      );
       if (!parsed.ok || parsed.level === "目") {
-        issues.push({ kind: "unplaced-row", table: def.id, label: nonEmpty.slice(0, 3).join(" "), location: view.loc(r, start), detail: parsed.ok ? parsed.level : parsed.reason });
+        issues.push({
+          kind: "unplaced-row",
+          table: def.id,
+          label: nonEmpty.slice(0, 3).join(" "),
+          location: view.loc(r, start),
+          detail: parsed.ok ? parsed.level : parsed.reason,
+        });
         last = r;
         continue;
       }
@@ -411,7 +479,12 @@ function readClassified(view: SheetView, def: TableDefinition, titleRow: number,
       continue;
     }
     if (nonEmpty.some((c) => looksLikeAmount(c)) && nonEmpty.length >= 2 && items.length > 0) {
-      issues.push({ kind: "unplaced-row", table: def.id, label: nonEmpty.slice(0, 3).join(" "), location: view.loc(r, start) });
+      issues.push({
+        kind: "unplaced-row",
+        table: def.id,
+        label: nonEmpty.slice(0, 3).join(" "),
+        location: view.loc(r, start),
+      });
       last = r;
       continue;
     }
@@ -432,7 +505,12 @@ function firstNonEmpty(t: string[]): number {
  * elsewhere (a row shifted by an extra empty cell): then the first alignment that places every
  * amount in an amount column.
  */
-function totalNameCol(t: string[], start: number, offsets: Map<string, number>, headerNameCol: number): number {
+function totalNameCol(
+  t: string[],
+  start: number,
+  offsets: Map<string, number>,
+  headerNameCol: number,
+): number {
   const amountCols = t.map((c, i) => (i > start && looksLikeAmount(c) ? i : -1)).filter((i) => i >= 0);
   if (amountCols.length === 0) return headerNameCol;
   const candidates = [headerNameCol, start, start + 1, start + 2, start + 3];
@@ -469,7 +547,14 @@ function readAmounts(
     const text = t[c] ?? "";
     const f = figure(text, view.loc(r, c));
     if (isFigure(f)) out[key] = f;
-    else issues.push({ kind: "bad-amount", table: def.id, label: `${label} ${key}`, location: view.loc(r, c), detail: text });
+    else
+      issues.push({
+        kind: "bad-amount",
+        table: def.id,
+        label: `${label} ${key}`,
+        location: view.loc(r, c),
+        detail: text,
+      });
   }
   return out;
 }
@@ -512,7 +597,14 @@ function expenditureKey(label: string): string {
   return classNames.get(n) ?? n;
 }
 
-function readTwoSided(view: SheetView, def: TableDefinition, titleRow: number, end: number, head: TableHead, issues: RecognitionIssue[]): TwoSidedTable {
+function readTwoSided(
+  view: SheetView,
+  def: TableDefinition,
+  titleRow: number,
+  end: number,
+  head: TableHead,
+  issues: RecognitionIssue[],
+): TwoSidedTable {
   const base = baseOf(view, head, titleRow);
   // the header row names 项目 twice (left: income, right: expenditure)
   let headerRow = -1;
@@ -525,7 +617,15 @@ function readTwoSided(view: SheetView, def: TableDefinition, titleRow: number, e
   let leftLabel = 0;
   let rightLabel = 2;
   let leftAmounts: [string, number][] = [["预算数", 1]];
-  let rightAmounts: [string, number][] = def.id === "T1" ? [["预算数", 3]] : [["合计", 3], ["一般公共预算", 4], ["政府性基金预算", 5], ["国有资本经营预算", 6]];
+  let rightAmounts: [string, number][] =
+    def.id === "T1"
+      ? [["预算数", 3]]
+      : [
+          ["合计", 3],
+          ["一般公共预算", 4],
+          ["政府性基金预算", 5],
+          ["国有资本经营预算", 6],
+        ];
   if (headerRow >= 0) {
     const t = view.texts(headerRow);
     const idx = t.map((c, i) => (norm(c) === "项目" ? i : -1)).filter((i) => i >= 0);
@@ -547,7 +647,10 @@ function readTwoSided(view: SheetView, def: TableDefinition, titleRow: number, e
     if (def.id === "T1") {
       const split = splitColumns(view, headerRow, end, leftLabel, rightLabel);
       if (split) {
-        rightAmounts = [...rightAmounts.filter(([k, c]) => k !== "预算数" || c !== split.total), ...split.columns];
+        rightAmounts = [
+          ...rightAmounts.filter(([k, c]) => k !== "预算数" || c !== split.total),
+          ...split.columns,
+        ];
         headerRow = split.lastRow;
       }
     }
@@ -555,7 +658,13 @@ function readTwoSided(view: SheetView, def: TableDefinition, titleRow: number, e
     issues.push({ kind: "no-header", table: def.id, label: head.title, location: head.location });
   }
   base.columns = [...new Set([...leftAmounts, ...rightAmounts].map(([k]) => k))];
-  const table: TwoSidedTable = { ...base, shape: "two-sided", id: def.id as TwoSidedTable["id"], income: [], expenditure: [] };
+  const table: TwoSidedTable = {
+    ...base,
+    shape: "two-sided",
+    id: def.id as TwoSidedTable["id"],
+    income: [],
+    expenditure: [],
+  };
   let last = headerRow >= 0 ? headerRow : head.bodyStart;
   const read = (r: number, t: string[], labelCol: number, cols: [string, number][]): LineItem | undefined => {
     const label = t[labelCol] ?? "";
@@ -564,7 +673,14 @@ function readTwoSided(view: SheetView, def: TableDefinition, titleRow: number, e
     for (const [key, c] of cols) {
       const f = figure(t[c] ?? "", view.loc(r, c));
       if (isFigure(f)) amounts[key] = f;
-      else issues.push({ kind: "bad-amount", table: def.id, label: `${label} ${key}`, location: view.loc(r, c), detail: t[c] ?? "" });
+      else
+        issues.push({
+          kind: "bad-amount",
+          table: def.id,
+          label: `${label} ${key}`,
+          location: view.loc(r, c),
+          detail: t[c] ?? "",
+        });
     }
     return { label, key: "", amounts, location: view.loc(r, labelCol) };
   };
@@ -579,7 +695,13 @@ function readTwoSided(view: SheetView, def: TableDefinition, titleRow: number, e
     }
     if (table.incomeTotal || table.expenditureTotal) break;
     // a lone cell that is no income line ends the table (the narrative goes on)
-    if (nonEmpty.length === 1 && t.length <= leftLabel + 1 && !LIST_ITEM.test(nonEmpty[0]!) && !INCOME_KEYS.some(([re]) => re.test(nonEmpty[0]!))) break;
+    if (
+      nonEmpty.length === 1 &&
+      t.length <= leftLabel + 1 &&
+      !LIST_ITEM.test(nonEmpty[0]!) &&
+      !INCOME_KEYS.some(([re]) => re.test(nonEmpty[0]!))
+    )
+      break;
     const left = read(r, t, leftLabel, leftAmounts);
     const right = read(r, t, rightLabel, rightAmounts);
     if (left) {
@@ -590,7 +712,8 @@ function readTwoSided(view: SheetView, def: TableDefinition, titleRow: number, e
     if (right) {
       const n = norm(right.label);
       if (/^(支出总计|支出合计)$/.test(n)) table.expenditureTotal = { ...right, key: "支出总计" };
-      else if (!REPEATED_HEADER.test(n)) table.expenditure.push({ ...right, key: expenditureKey(right.label) });
+      else if (!REPEATED_HEADER.test(n))
+        table.expenditure.push({ ...right, key: expenditureKey(right.label) });
     }
     last = r;
   }
@@ -638,12 +761,22 @@ function splitColumns(
   return { columns: [...columns], total, lastRow };
 }
 
-function readSingleRow(view: SheetView, def: TableDefinition, titleRow: number, end: number, head: TableHead, issues: RecognitionIssue[]): SingleRowTable {
+function readSingleRow(
+  view: SheetView,
+  def: TableDefinition,
+  titleRow: number,
+  end: number,
+  head: TableHead,
+  issues: RecognitionIssue[],
+): SingleRowTable {
   const base = baseOf(view, head, titleRow);
   let dataRow = -1;
   for (let r = head.bodyStart; r <= Math.min(end, head.bodyStart + 6); r++) {
     const t = view.texts(r);
-    if (t.some((c) => looksLikeAmount(c)) && !t.some((c) => c !== "" && !looksLikeAmount(c) && !isBlankMark(c))) {
+    if (
+      t.some((c) => looksLikeAmount(c)) &&
+      !t.some((c) => c !== "" && !looksLikeAmount(c) && !isBlankMark(c))
+    ) {
       dataRow = r;
       break;
     }
@@ -660,7 +793,14 @@ function readSingleRow(view: SheetView, def: TableDefinition, titleRow: number, 
       const c = positions.get(col.key) ?? i;
       const f = figure(t[c] ?? "", view.loc(dataRow, c));
       if (isFigure(f)) table.amounts[col.key] = f;
-      else issues.push({ kind: "bad-amount", table: "T9", label: col.key, location: view.loc(dataRow, c), detail: t[c] ?? "" });
+      else
+        issues.push({
+          kind: "bad-amount",
+          table: "T9",
+          label: col.key,
+          location: view.loc(dataRow, c),
+          detail: t[c] ?? "",
+        });
     });
   }
   let last = Math.max(dataRow, headerEnd);
@@ -715,7 +855,11 @@ function documentTitle(text: TextLine[]): TitleMatch | undefined {
       if (!m) continue;
       // A title ends with its kind: "…部门预算" or "…部门预算（草案）", not "…部门预算公开检查表".
       const rest = joined.slice(m.index + m[0].length);
-      if (NOT_A_DISCLOSURE.test(joined) || rest.replace(/[(（][^)）]*[)）]/g, "").replace(/^(?:公开|情况|说明|表)/, "").length > 4) continue;
+      if (
+        NOT_A_DISCLOSURE.test(joined) ||
+        rest.replace(/[(（][^)）]*[)）]/g, "").replace(/^(?:公开|情况|说明|表)/, "").length > 4
+      )
+        continue;
       return {
         text: lines.map((l) => l.text.trim()).join(""),
         year: Number(m[1]),
@@ -740,7 +884,9 @@ function documentTitle(text: TextLine[]): TitleMatch | undefined {
  * ```
  */
 export function departmentOf(line: string): string | undefined {
-  const m = /^(?:预算主管部门|主管部门|部门名称|单位名称|预算单位|编制部门|编制单位)[:：](.*)$/.exec(norm(line));
+  const m = /^(?:预算主管部门|主管部门|部门名称|单位名称|预算单位|编制部门|编制单位)[:：](.*)$/.exec(
+    norm(line),
+  );
   if (!m) return undefined;
   const name = m[1]!.replace(/(?:计量)?单位[:：](?:元|万元|亿元)$/, "").replace(/[:：]$/, "");
   return name.length >= 2 ? name : undefined;
@@ -763,7 +909,10 @@ function isBudgetTable(t: Table): boolean {
   }
 }
 
-function documentInfo(tables: Partial<Record<StandardTableId, Table>>, text: TextLine[]): Disclosure["document"] {
+function documentInfo(
+  tables: Partial<Record<StandardTableId, Table>>,
+  text: TextLine[],
+): Disclosure["document"] {
   const all = (Object.values(tables) as Table[]).filter(isBudgetTable);
   const title = documentTitle(text);
   // Evidence of a final-accounts document: its tables' titles (in the body and the table of contents).
@@ -796,7 +945,8 @@ function documentInfo(tables: Partial<Record<StandardTableId, Table>>, text: Tex
     if (depts.length > 0) department = mostCommon(depts);
   }
   // "中共上海市普陀区委社会工作部 2024 年度部门决算": the department stands before the year.
-  if (!department && title && title.before.length >= 4 && !PLACE_ONLY.test(title.before)) department = title.before;
+  if (!department && title && title.before.length >= 4 && !PLACE_ONLY.test(title.before))
+    department = title.before;
   const doc: Disclosure["document"] = { kind };
   if (department) doc.department = department;
   if (year !== undefined) doc.year = year;

@@ -127,7 +127,11 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
   {
     id: "T8",
     name: "一般公共预算基本支出部门预算经济分类预算表",
-    aliases: ["一般公共预算基本支出单位预算经济分类预算表", "一般公共预算基本支出经济分类预算表", "一般公共预算基本支出预算表"],
+    aliases: [
+      "一般公共预算基本支出单位预算经济分类预算表",
+      "一般公共预算基本支出经济分类预算表",
+      "一般公共预算基本支出预算表",
+    ],
     unit: "元",
     shape: "classified",
     scheme: "economic-dept",

@@ -24,5 +24,10 @@ function normalise(text: string): string {
 
 /** Removes a leading list marker: "一、", "1.", "（二）", "2、". */
 export function stripListMarker(text: string): string {
-  return text.replace(/^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．])\s*/, "").trim();
+  return text
+    .replace(
+      /^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．])\s*/,
+      "",
+    )
+    .trim();
 }

@@ -110,12 +110,23 @@ export function readTextDocument(input: string | Uint8Array, name: string): Text
       rows.push(
         row.cells.slice(0, MAX_CELLS_PER_LINE).map((part, c) => {
           const value = part.trim();
-          return { address: cellAddress(r, c), row: r, col: c, value: value === "" ? null : value, text: value };
+          return {
+            address: cellAddress(r, c),
+            row: r,
+            col: c,
+            value: value === "" ? null : value,
+            text: value,
+          };
         }),
       );
       lines.push(row.line);
     }
-    return { ok: true, encoding, warnings, grid: { source: { kind: "text", name }, sheets: [{ name: TEXT_SHEET, rows, lines }] } };
+    return {
+      ok: true,
+      encoding,
+      warnings,
+      grid: { source: { kind: "text", name }, sheets: [{ name: TEXT_SHEET, rows, lines }] },
+    };
   }
   rawLines.forEach((line, index) => {
     if (line.trim() === "") return;
@@ -124,22 +135,39 @@ export function readTextDocument(input: string | Uint8Array, name: string): Text
     rows.push(
       parts.map((part, c) => {
         const value = part.trim();
-        return { address: cellAddress(r, c), row: r, col: c, value: value === "" ? null : value, text: value };
+        return {
+          address: cellAddress(r, c),
+          row: r,
+          col: c,
+          value: value === "" ? null : value,
+          text: value,
+        };
       }),
     );
     lines.push(index + 1);
   });
-  return { ok: true, encoding, warnings, grid: { source: { kind: "text", name }, sheets: [{ name: TEXT_SHEET, rows, lines }] } };
+  return {
+    ok: true,
+    encoding,
+    warnings,
+    grid: { source: { kind: "text", name }, sheets: [{ name: TEXT_SHEET, rows, lines }] },
+  };
 }
 
-type Decoded = { ok: true; text: string; encoding: TextEncoding; lossy?: boolean } | { ok: false; zh: string; en: string };
+type Decoded =
+  | { ok: true; text: string; encoding: TextEncoding; lossy?: boolean }
+  | { ok: false; zh: string; en: string };
 
 function decode(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, zh: "文件为空。", en: "the file is empty." };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const r = tryDecode("utf-8", bytes.subarray(3));
     return r === undefined
-      ? { ok: false, zh: "文件声明为 UTF-8 但含有无效字节。", en: "the file claims UTF-8 but holds invalid bytes." }
+      ? {
+          ok: false,
+          zh: "文件声明为 UTF-8 但含有无效字节。",
+          en: "the file claims UTF-8 but holds invalid bytes.",
+        }
       : { ok: true, text: r, encoding: "utf-8-bom" };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -158,7 +186,8 @@ function decode(bytes: Uint8Array): Decoded {
     if (c === 0xfffd) bad++;
     else if (c >= 0x80) nonAscii++;
   }
-  if (bad <= Math.max(3, Math.floor(nonAscii / 1000)) && nonAscii >= 10 * bad) return { ok: true, text: lossy, encoding: "utf-8", lossy: true };
+  if (bad <= Math.max(3, Math.floor(nonAscii / 1000)) && nonAscii >= 10 * bad)
+    return { ok: true, text: lossy, encoding: "utf-8", lossy: true };
   const gb = tryDecode("gb18030", bytes);
   if (gb !== undefined && looksLikeChinese(gb)) return { ok: true, text: gb, encoding: "gb18030" };
   return {
@@ -184,7 +213,8 @@ function looksLikeChinese(text: string): boolean {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x80) continue;
     nonAscii++;
-    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef)) cjk++;
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef))
+      cjk++;
   }
   return nonAscii === 0 || cjk / nonAscii > 0.9;
 }

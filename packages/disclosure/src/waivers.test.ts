@@ -12,7 +12,9 @@ function gridOf(rows: (string | null)[][], name = WAIVER_SHEET): Grid {
       {
         name,
         hidden: true,
-        rows: rows.map((row, r) => row.map((v, c) => ({ address: cellAddress(r, c), row: r, col: c, value: v, text: v ?? "" }))),
+        rows: rows.map((row, r) =>
+          row.map((v, c) => ({ address: cellAddress(r, c), row: r, col: c, value: v, text: v ?? "" })),
+        ),
       },
     ],
   };
@@ -48,8 +50,25 @@ describe("waivers", () => {
   });
 
   it("has no waivers without the sheet or without a fingerprint column", () => {
-    expect(readWaivers(gridOf([["fingerprint", "reason"], [FP1, "x"]], "其他"))).toEqual([]);
-    expect(readWaivers(gridOf([["rule", "reason"], ["A1", "x"]]))).toEqual([]);
+    expect(
+      readWaivers(
+        gridOf(
+          [
+            ["fingerprint", "reason"],
+            [FP1, "x"],
+          ],
+          "其他",
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      readWaivers(
+        gridOf([
+          ["rule", "reason"],
+          ["A1", "x"],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("marks matching findings and leaves the rest", () => {
@@ -68,7 +87,10 @@ describe("waivers", () => {
   });
 
   it("requires the rule to match when the waiver names one", () => {
-    const out = applyWaivers([finding(FP1, "B1.t1-t2-t3")], [{ fingerprint: FP1, rule: "A3.row-identity", reason: "x" }]);
+    const out = applyWaivers(
+      [finding(FP1, "B1.t1-t2-t3")],
+      [{ fingerprint: FP1, rule: "A3.row-identity", reason: "x" }],
+    );
     expect(out[0]!.waived).toBeUndefined();
   });
 });

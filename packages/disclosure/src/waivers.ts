@@ -97,7 +97,10 @@ export function readWaivers(grid: Grid): Waiver[] {
  * ```
  */
 export function waiverSheetRows(waivers: readonly Waiver[]): string[][] {
-  return [[...COLUMNS], ...waivers.map((w) => [w.fingerprint, w.rule ?? "", w.reason, w.by ?? "", w.date ?? ""])];
+  return [
+    [...COLUMNS],
+    ...waivers.map((w) => [w.fingerprint, w.rule ?? "", w.reason, w.by ?? "", w.date ?? ""]),
+  ];
 }
 
 /**

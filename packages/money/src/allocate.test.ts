@@ -92,7 +92,12 @@ describe("allocate", () => {
           if (!Amount.sum(r.rounded, unit).equals(r.total)) return false;
           return parts.every((p, i) => {
             const x = r.rounded[i];
-            return x !== undefined && x.unit === unit && x.decimalPlaces() <= decimals && x.minus(p).abs().compare(u) < 0;
+            return (
+              x !== undefined &&
+              x.unit === unit &&
+              x.decimalPlaces() <= decimals &&
+              x.minus(p).abs().compare(u) < 0
+            );
           });
         },
       ),

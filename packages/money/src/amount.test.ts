@@ -5,7 +5,11 @@ import { MoneyError } from "./errors";
 
 /** Amounts with up to 6 decimals and up to 15 integer digits, in any unit. */
 const amounts = fc
-  .tuple(fc.bigInt({ min: -(10n ** 21n), max: 10n ** 21n }), fc.integer({ min: 0, max: 6 }), fc.constantFrom<Unit>(...UNITS))
+  .tuple(
+    fc.bigInt({ min: -(10n ** 21n), max: 10n ** 21n }),
+    fc.integer({ min: 0, max: 6 }),
+    fc.constantFrom<Unit>(...UNITS),
+  )
   .map(([n, k, unit]) => Amount.of(n, unit).times(k === 0 ? "1" : `0.${"0".repeat(k - 1)}1`));
 
 describe("Amount.of", () => {
@@ -136,7 +140,9 @@ describe("arithmetic", () => {
   });
 
   it("throws on division by zero", () => {
-    expect(() => Amount.of("1").dividedBy("0.00")).toThrow(expect.objectContaining({ code: "DIVISION_BY_ZERO" }));
+    expect(() => Amount.of("1").dividedBy("0.00")).toThrow(
+      expect.objectContaining({ code: "DIVISION_BY_ZERO" }),
+    );
     expect(() => Amount.of("1").dividedBy(0n)).toThrow(MoneyError);
   });
 
@@ -229,18 +235,33 @@ describe("laws (property)", () => {
   });
 
   it("addition is associative", () => {
-    fc.assert(fc.property(amounts, amounts, amounts, (a, b, c) => a.plus(b).plus(c).equals(a.plus(b.plus(c)))));
+    fc.assert(
+      fc.property(amounts, amounts, amounts, (a, b, c) =>
+        a
+          .plus(b)
+          .plus(c)
+          .equals(a.plus(b.plus(c))),
+      ),
+    );
   });
 
   it("a − b = −(b − a) and a + (−a) = 0", () => {
     fc.assert(
-      fc.property(amounts, amounts, (a, b) => a.minus(b).equals(b.minus(a).negate()) && a.plus(a.negate()).isZero()),
+      fc.property(
+        amounts,
+        amounts,
+        (a, b) => a.minus(b).equals(b.minus(a).negate()) && a.plus(a.negate()).isZero(),
+      ),
     );
   });
 
   it("unit conversion round-trips exactly", () => {
     fc.assert(
-      fc.property(amounts, fc.constantFrom<Unit>(...UNITS), (a, u) => a.to(u).to(a.unit).toString() === a.toString()),
+      fc.property(
+        amounts,
+        fc.constantFrom<Unit>(...UNITS),
+        (a, u) => a.to(u).to(a.unit).toString() === a.toString(),
+      ),
     );
   });
 

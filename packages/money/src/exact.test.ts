@@ -15,7 +15,13 @@ test("decides exact sums of plain decimal strings", () => {
 });
 
 test("agrees with Amount arithmetic", () => {
-  const dec = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 4 })).map(([n, d]) => Amount.of(n).dividedBy(10n ** BigInt(d)).toString());
+  const dec = fc
+    .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }))
+    .map(([n, d]) =>
+      Amount.of(n)
+        .dividedBy(10n ** BigInt(d))
+        .toString(),
+    );
   fc.assert(
     fc.property(dec, fc.array(dec, { maxLength: 6 }), (total, parts) => {
       const exact = Amount.sum(parts.map((p) => Amount.of(p))).equals(Amount.of(total));

@@ -48,8 +48,12 @@ describe("Interval", () => {
     expect(shown.overlaps(Interval.exact(Amount.of("58121209.78")))).toBe(true);
     expect(shown.overlaps(Interval.exact(Amount.of("58121250")))).toBe(true);
     expect(shown.overlaps(Interval.exact(Amount.of("58121250.01")))).toBe(false);
-    expect(agree(Interval.ofDisplayed(wan("3823.36"), 2), Interval.exact(Amount.of("38233551.78")))).toBe(true);
-    expect(agree(Interval.ofDisplayed(wan("3823.35"), 2), Interval.exact(Amount.of("38233551.78")))).toBe(false);
+    expect(agree(Interval.ofDisplayed(wan("3823.36"), 2), Interval.exact(Amount.of("38233551.78")))).toBe(
+      true,
+    );
+    expect(agree(Interval.ofDisplayed(wan("3823.35"), 2), Interval.exact(Amount.of("38233551.78")))).toBe(
+      false,
+    );
   });
 
   it("shows the sample's residue: 1988.77 + 3823.35 agrees with 5812.12, 1988.77 + 3823.36 does not", () => {
@@ -60,7 +64,9 @@ describe("Interval", () => {
     // this is why the narrative's shifted 0.01 is a residue, not a contradiction.
     expect(agree(total, adjusted)).toBe(true);
     expect(agree(total, honest)).toBe(true);
-    expect(agree(total, Interval.sum(["1988.77", "3823.38"].map((v) => Interval.ofDisplayed(wan(v), 2))))).toBe(false);
+    expect(
+      agree(total, Interval.sum(["1988.77", "3823.38"].map((v) => Interval.ofDisplayed(wan(v), 2)))),
+    ).toBe(false);
   });
 });
 
@@ -136,7 +142,9 @@ describe("Interval.sum of displayed parts (property)", () => {
         fc.constantFrom<RoundingMode>("half-up", "half-even", "truncate"),
         fc.constantFrom<Unit>("元", "万元"),
         (parts, decimals, mode, unit) => {
-          const displayed = parts.map((p) => Interval.ofDisplayed(p.to(unit).round(decimals, mode), decimals, mode));
+          const displayed = parts.map((p) =>
+            Interval.ofDisplayed(p.to(unit).round(decimals, mode), decimals, mode),
+          );
           return Interval.sum(displayed, unit).contains(Amount.sum(parts, unit));
         },
       ),

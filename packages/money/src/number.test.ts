@@ -45,7 +45,8 @@ describe("decimalFromNumber", () => {
   });
 
   test("property: as many significant digits as String(x), no more", () => {
-    const significant = (s: string): string => s.replace(/^-/, "").replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+    const significant = (s: string): string =>
+      s.replace(/^-/, "").replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
     fc.assert(
       fc.property(finite, (x) => {
         expect(significant(decimalFromNumber(x))).toBe(significant(String(x)));

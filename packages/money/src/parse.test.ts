@@ -7,7 +7,8 @@ import { type ParseNote, parseAmount, parsePercent } from "./parse";
 
 function ok(text: string, options?: { unit?: Unit }) {
   const r = parseAmount(text, options);
-  if (!r.ok || r.blank) throw new Error(`expected a number from ${JSON.stringify(text)}, got ${JSON.stringify(r)}`);
+  if (!r.ok || r.blank)
+    throw new Error(`expected a number from ${JSON.stringify(text)}, got ${JSON.stringify(r)}`);
   return r;
 }
 
@@ -180,7 +181,9 @@ describe("parsePercent", () => {
     ["0.80%", "0.80", 2, undefined],
   ] as const)("%j → %s", (text, value, decimals, comparator) => {
     const r = parsePercent(text);
-    expect(r).toEqual(comparator === undefined ? { ok: true, value, decimals } : { ok: true, value, decimals, comparator });
+    expect(r).toEqual(
+      comparator === undefined ? { ok: true, value, decimals } : { ok: true, value, decimals, comparator },
+    );
   });
 
   it.each([
@@ -214,7 +217,9 @@ describe("parse ∘ format (property)", () => {
           const shown = formatAmount(a, { decimals, thousands });
           const r = parseAmount(shown, { unit });
           if (!r.ok || r.blank) return false;
-          return r.decimals === decimals && r.amount.toString() === a.round(decimals).toString() && r.unit === unit;
+          return (
+            r.decimals === decimals && r.amount.toString() === a.round(decimals).toString() && r.unit === unit
+          );
         },
       ),
     );
@@ -226,7 +231,9 @@ describe("parse ∘ format (property)", () => {
         const first = parseAmount(formatAmount(a, { decimals }));
         if (!first.ok || first.blank) return false;
         const second = parseAmount(first.normalized);
-        return second.ok && !second.blank && second.normalized === first.normalized && second.notes.length === 0;
+        return (
+          second.ok && !second.blank && second.normalized === first.normalized && second.notes.length === 0
+        );
       }),
     );
   });

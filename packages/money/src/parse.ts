@@ -107,27 +107,28 @@ export type ParsedPercent =
     }
   | ParseFailure;
 
-const REASONS: Record<ParseFailureCode, { zh: (detail: string) => string; en: (detail: string) => string }> = {
-  "not-text": { zh: () => "输入不是文本", en: () => "the input is not text" },
-  "no-digits": { zh: () => "没有数字", en: () => "there are no digits" },
-  "invalid-character": {
-    zh: (c) => `含有不属于数字的字符“${c}”`,
-    en: (c) => `contains "${c}", which is not part of a number`,
-  },
-  "multiple-points": { zh: () => "小数点多于一个", en: () => "more than one decimal point" },
-  "bad-grouping": {
-    zh: () => "千分位分隔符位置不正确（应每三位一组，且只在整数部分）",
-    en: () => "thousands separators must group three digits of the integer part",
-  },
-  "misplaced-sign": { zh: () => "正负号位置不正确", en: () => "the sign is misplaced" },
-  "unbalanced-parentheses": { zh: () => "括号不成对", en: () => "unbalanced parentheses" },
-  "ambiguous-space": {
-    zh: () => "数字中间有空格，无法确定是否为同一个数",
-    en: () => "a space splits the digits; it is unclear whether this is one number",
-  },
-  "unit-only": { zh: () => "只有单位，没有金额", en: () => "a unit without an amount" },
-  "missing-percent": { zh: () => "缺少百分号", en: () => "the percent sign is missing" },
-};
+const REASONS: Record<ParseFailureCode, { zh: (detail: string) => string; en: (detail: string) => string }> =
+  {
+    "not-text": { zh: () => "输入不是文本", en: () => "the input is not text" },
+    "no-digits": { zh: () => "没有数字", en: () => "there are no digits" },
+    "invalid-character": {
+      zh: (c) => `含有不属于数字的字符“${c}”`,
+      en: (c) => `contains "${c}", which is not part of a number`,
+    },
+    "multiple-points": { zh: () => "小数点多于一个", en: () => "more than one decimal point" },
+    "bad-grouping": {
+      zh: () => "千分位分隔符位置不正确（应每三位一组，且只在整数部分）",
+      en: () => "thousands separators must group three digits of the integer part",
+    },
+    "misplaced-sign": { zh: () => "正负号位置不正确", en: () => "the sign is misplaced" },
+    "unbalanced-parentheses": { zh: () => "括号不成对", en: () => "unbalanced parentheses" },
+    "ambiguous-space": {
+      zh: () => "数字中间有空格，无法确定是否为同一个数",
+      en: () => "a space splits the digits; it is unclear whether this is one number",
+    },
+    "unit-only": { zh: () => "只有单位，没有金额", en: () => "a unit without an amount" },
+    "missing-percent": { zh: () => "缺少百分号", en: () => "the percent sign is missing" },
+  };
 
 function failure(input: string, code: ParseFailureCode, detail = ""): ParseFailure {
   const r = REASONS[code];
@@ -162,7 +163,11 @@ const DASHES = /^[-\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63]+$/;
 const MINUS = new Set(["-", "\u2010", "\u2011", "\u2013", "\u2212", "\ufe63"]);
 const ZERO_WORDS = new Set(["零", "无"]);
 /** Amounts are immutable, so blanks can share one zero per unit. */
-const ZERO: Record<Unit, Amount> = { 元: Amount.zero("元"), 万元: Amount.zero("万元"), 亿元: Amount.zero("亿元") };
+const ZERO: Record<Unit, Amount> = {
+  元: Amount.zero("元"),
+  万元: Amount.zero("万元"),
+  亿元: Amount.zero("亿元"),
+};
 const UNIT_SUFFIX: ReadonlyArray<readonly [string, Unit]> = [
   ["万元", "万元"],
   ["亿元", "亿元"],
@@ -307,7 +312,8 @@ export function parseAmount(text: string, options?: { unit?: Unit }): ParsedAmou
     }
   }
 
-  if (s === "") return { ok: true, blank: true, amount: ZERO[unit], decimals: 0, unit, blankKind: "empty", notes };
+  if (s === "")
+    return { ok: true, blank: true, amount: ZERO[unit], decimals: 0, unit, blankKind: "empty", notes };
   const startsWithDigit = isDigit(s[0]);
   if (!startsWithDigit && DASHES.test(s)) {
     notes.push("dash-as-zero");

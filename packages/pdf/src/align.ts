@@ -54,7 +54,13 @@ export interface AlignedResult {
  * page's horizontal rules not used by a ruled table (they separate rows when present); `firstTable`
  * numbers the tables after the page's ruled ones.
  */
-export function alignTables(runs: Run[], rules: Rule[], page: number, lineOf: (y: number) => number, firstTable: number): AlignedResult {
+export function alignTables(
+  runs: Run[],
+  rules: Rule[],
+  page: number,
+  lineOf: (y: number) => number,
+  firstTable: number,
+): AlignedResult {
   if (runs.length === 0) return { rows: [], rest: runs };
   const lines = groupLines(runs).map(toLine);
   const regions = findRegions(lines);
@@ -78,7 +84,10 @@ export function holdsColumns(runs: Run[]): number {
   if (runs.length < 2) return 0;
   return groupLines(runs).filter((line) => {
     const segs = segments(line);
-    return segs.length >= 3 || (segs.length >= 2 && segs.some((s) => AMOUNT.test(s.text.trim()) || /^\d{3,}$/.test(s.text.trim())));
+    return (
+      segs.length >= 3 ||
+      (segs.length >= 2 && segs.some((s) => AMOUNT.test(s.text.trim()) || /^\d{3,}$/.test(s.text.trim())))
+    );
   }).length;
 }
 
@@ -109,7 +118,12 @@ export function segments(runs: Run[]): Segment[] {
     // A formatted amount ends its cell: the next cell may start closer than a wide gap.
     // Chinese text runs on without spaces: a visible gap between two Chinese runs separates cells.
     const cjk = CJK_END.test(prev?.str ?? "") && CJK_START.test(r.str);
-    if (prev && (gap > (cjk ? 0.3 : SEGMENT_GAP) * Math.max(r.size, prev.size) || (gap > 0.15 * prev.size && AMOUNT.test(prev.str.trim())))) flush();
+    if (
+      prev &&
+      (gap > (cjk ? 0.3 : SEGMENT_GAP) * Math.max(r.size, prev.size) ||
+        (gap > 0.15 * prev.size && AMOUNT.test(prev.str.trim())))
+    )
+      flush();
     cur.push(r);
     end = Math.max(end, r.x + r.w);
   }
@@ -121,7 +135,8 @@ const isCaption = (l: Line) => l.segs.some((s) => CAPTION.test(s.text));
 const isNote = (l: Line) => NOTE.test(l.segs[0]?.text ?? "");
 const numericCount = (l: Line) => l.segs.filter((s) => s.numeric).length;
 /** A line that looks like a table row: several cells, at least one of them a figure, or three cells. */
-const isSeed = (l: Line) => !isCaption(l) && !isNote(l) && ((l.segs.length >= 2 && numericCount(l) >= 1) || l.segs.length >= 3);
+const isSeed = (l: Line) =>
+  !isCaption(l) && !isNote(l) && ((l.segs.length >= 2 && numericCount(l) >= 1) || l.segs.length >= 3);
 const sameSize = (a: Line, b: Line) => Math.abs(a.size - b.size) <= 0.15 * Math.max(a.size, b.size);
 
 /** Groups the lines of a page into table regions (top to bottom), each a list of lines. */
@@ -141,7 +156,8 @@ function findRegions(lines: Line[]): Line[][] {
     while (j < lines.length) {
       const l = lines[j]!;
       const prev = lines[j - 1]!;
-      if (l.y - prev.y > TABLE_GAP * prev.size || !sameSize(l, lines[end]!) || isCaption(l) || isNote(l)) break;
+      if (l.y - prev.y > TABLE_GAP * prev.size || !sameSize(l, lines[end]!) || isCaption(l) || isNote(l))
+        break;
       if (isSeed(l)) {
         end = j;
         j++;
@@ -166,7 +182,13 @@ function findRegions(lines: Line[]): Line[][] {
     while (end + 1 < lines.length) {
       const l = lines[end + 1]!;
       const prev = lines[end]!;
-      if (l.y - prev.y > Math.max(2.5 * prev.size, 1.3 * pitch) || !sameSize(l, prev) || isCaption(l) || isNote(l)) break;
+      if (
+        l.y - prev.y > Math.max(2.5 * prev.size, 1.3 * pitch) ||
+        !sameSize(l, prev) ||
+        isCaption(l) ||
+        isNote(l)
+      )
+        break;
       if (!small(l, lines.slice(start, end + 1))) break;
       end++;
     }
@@ -231,7 +253,13 @@ interface Block {
   cols: number[];
 }
 
-function readRegion(region: Line[], rules: Rule[], page: number, lineOf: (y: number) => number, table: number): RowItem[] {
+function readRegion(
+  region: Line[],
+  rules: Rule[],
+  page: number,
+  lineOf: (y: number) => number,
+  table: number,
+): RowItem[] {
   const size = median(region.map((l) => l.size));
   const [left, right] = extent(region);
   const firstFigure = region.findIndex((l) => numericCount(l) > 0 && l.segs.length >= 2);
@@ -251,13 +279,19 @@ function readRegion(region: Line[], rules: Rule[], page: number, lineOf: (y: num
   const cols: Column[] = [];
   const bodySegs = bodyLines.flatMap((l) => l.segs);
   // A total row's label is a merged cell over the code and name columns: it makes no column.
-  clusterInto(cols, bodyLines.flatMap((l) => l.segs.filter((s, i) => !(i === 0 && TOTAL.test(s.text)))));
+  clusterInto(
+    cols,
+    bodyLines.flatMap((l) => l.segs.filter((s, i) => !(i === 0 && TOTAL.test(s.text)))),
+  );
   const blocks = stackBlocks(headerLines);
 
   // Rows from horizontal rules, when the page has them across this table.
   const top = region[0]!.y - 2 * size;
   const bottom = region[region.length - 1]!.y + size;
-  const hs = rules.filter((r) => r.kind === "h" && r.pos > top && r.pos < bottom && Math.min(r.to, right) - Math.max(r.from, left) > 0);
+  const hs = rules.filter(
+    (r) =>
+      r.kind === "h" && r.pos > top && r.pos < bottom && Math.min(r.to, right) - Math.max(r.from, left) > 0,
+  );
   const long = hs.filter((r) => Math.min(r.to, right) - Math.max(r.from, left) > 0.3 * (right - left));
   const ruled = clusterValues(long.length >= 2 ? hs.map((r) => r.pos) : []);
 
@@ -299,7 +333,13 @@ function readRegion(region: Line[], rules: Rule[], page: number, lineOf: (y: num
   for (const b of blocks) {
     const rowsOf = (o: Block) => [o.r0, o.r1] as const;
     const others = blocks.filter((o) => o !== b && rowsOf(o)[0] <= b.r1 && rowsOf(o)[1] >= b.r0);
-    const c = centredColumn(b.cols, (b.x0 + b.x1) / 2, edges, others.map((o) => o.cols), b.size);
+    const c = centredColumn(
+      b.cols,
+      (b.x0 + b.x1) / 2,
+      edges,
+      others.map((o) => o.cols),
+      b.size,
+    );
     ensure(b.r0, b.top);
     grid[b.r0]![c]!.push(...b.segs.flatMap((s) => s.runs));
   }
@@ -313,7 +353,12 @@ function readRegion(region: Line[], rules: Rule[], page: number, lineOf: (y: num
       l.segs.forEach((s, i) => {
         const others = taken.filter((_, j) => j !== i);
         const own = taken[i]!;
-        const c = own.length === 1 ? own[0]! : own.length === 0 ? nearest(cols, s) : centredColumn(own, (s.x0 + s.x1) / 2, edges, others, s.size);
+        const c =
+          own.length === 1
+            ? own[0]!
+            : own.length === 0
+              ? nearest(cols, s)
+              : centredColumn(own, (s.x0 + s.x1) / 2, edges, others, s.size);
         grid[r]![c]!.push(...s.runs);
       });
     }
@@ -322,7 +367,17 @@ function readRegion(region: Line[], rules: Rule[], page: number, lineOf: (y: num
 }
 
 /** Rows of a table whose horizontal rules survive: the bands between rules crossing each cell. */
-function emitRuled(region: Line[], cols: Column[], hs: Rule[], ys: number[], left: number, right: number, page: number, lineOf: (y: number) => number, table: number): RowItem[] {
+function emitRuled(
+  region: Line[],
+  cols: Column[],
+  hs: Rule[],
+  ys: number[],
+  left: number,
+  right: number,
+  page: number,
+  lineOf: (y: number) => number,
+  table: number,
+): RowItem[] {
   const edges = columnEdges(cols, left, right);
   const grid: Run[][][] = [];
   const rowY: number[] = [];
@@ -332,7 +387,8 @@ function emitRuled(region: Line[], cols: Column[], hs: Rule[], ys: number[], lef
       const xc = (s.x0 + s.x1) / 2;
       let band = 0;
       ys.forEach((y, k) => {
-        if (y < cy && hs.some((h) => Math.abs(h.pos - y) <= 2 && h.from - 2 <= xc && h.to + 2 >= xc)) band = k + 1;
+        if (y < cy && hs.some((h) => Math.abs(h.pos - y) <= 2 && h.from - 2 <= xc && h.to + 2 >= xc))
+          band = k + 1;
       });
       while (grid.length <= band) grid.push(cols.map(() => []));
       rowY[band] = Math.min(rowY[band] ?? Infinity, s.y);
@@ -344,7 +400,15 @@ function emitRuled(region: Line[], cols: Column[], hs: Rule[], ys: number[], lef
   return toItems(grid, rowY, edges, cols, page, lineOf, table);
 }
 
-function toItems(grid: Run[][][], rowY: number[], edges: number[], cols: Column[], page: number, lineOf: (y: number) => number, table: number): RowItem[] {
+function toItems(
+  grid: Run[][][],
+  rowY: number[],
+  edges: number[],
+  cols: Column[],
+  page: number,
+  lineOf: (y: number) => number,
+  table: number,
+): RowItem[] {
   const items: RowItem[] = [];
   const centres = cols.map((c) => (c.x0 + c.x1) / 2);
   grid.forEach((row, r) => {
@@ -383,7 +447,12 @@ function clusterInto(cols: Column[], segs: Array<{ x0: number; x1: number }>): v
  * next to a column whose figures are right-aligned under it (or whose labels are left-aligned under
  * it): a centred header over a narrow column of figures need not reach them.
  */
-function addHeaderColumns(cols: Column[], blocks: Block[], leaf: (b: Block) => boolean, body: Segment[]): void {
+function addHeaderColumns(
+  cols: Column[],
+  blocks: Block[],
+  leaf: (b: Block) => boolean,
+  body: Segment[],
+): void {
   const lone = blocks.filter((b) => leaf(b) && overlapped(cols, b.x0, b.x1).length === 0);
   if (lone.length === 0) return;
   const numeric = cols.map((c) => {
@@ -402,7 +471,8 @@ function addHeaderColumns(cols: Column[], blocks: Block[], leaf: (b: Block) => b
     const lastB = list[list.length - 1]!;
     if (g < cols.length && numeric[g] && cols[g]!.x0 - lastB.x1 <= 2 * lastB.size) list.pop();
     const firstB = list[0];
-    if (firstB && g > 0 && numeric[g - 1] === false && firstB.x0 - cols[g - 1]!.x1 <= 2 * firstB.size) list.shift();
+    if (firstB && g > 0 && numeric[g - 1] === false && firstB.x0 - cols[g - 1]!.x1 <= 2 * firstB.size)
+      list.shift();
     added.push(...list);
   }
   if (added.length > 0) clusterInto(cols, added);
@@ -410,7 +480,9 @@ function addHeaderColumns(cols: Column[], blocks: Block[], leaf: (b: Block) => b
 
 /** A body cell far from every column (a total row's label where no label column has text): a column of its own. */
 function addFarColumns(cols: Column[], body: Segment[]): void {
-  const far = body.filter((s) => overlapped(cols, s.x0, s.x1).length === 0 && distance(cols[nearest(cols, s)], s) > 2 * s.size);
+  const far = body.filter(
+    (s) => overlapped(cols, s.x0, s.x1).length === 0 && distance(cols[nearest(cols, s)], s) > 2 * s.size,
+  );
   if (far.length > 0) clusterInto(cols, far);
 }
 
@@ -429,7 +501,18 @@ function stackBlocks(lines: Line[]): Block[] {
         above.x0 = Math.min(above.x0, s.x0);
         above.x1 = Math.max(above.x1, s.x1);
         above.bottom = s.y;
-      } else blocks.push({ segs: [s], x0: s.x0, x1: s.x1, top: s.y, bottom: s.y, size: s.size, r0: 0, r1: 0, cols: [] });
+      } else
+        blocks.push({
+          segs: [s],
+          x0: s.x0,
+          x1: s.x1,
+          top: s.y,
+          bottom: s.y,
+          size: s.size,
+          r0: 0,
+          r1: 0,
+          cols: [],
+        });
     }
   }
   return blocks;
@@ -452,7 +535,8 @@ function assignHeaderRows(blocks: Block[], cols: Column[], size: number): number
     const c = centre(b);
     let k = 0;
     while (k + 1 < K && rows[k + 1]! <= c + 1.5) k++;
-    const at = Math.abs(rows[k]! - c) <= 0.25 * (k + 1 < K ? rows[k + 1]! - rows[k]! : 1.5 * size) || k + 1 >= K;
+    const at =
+      Math.abs(rows[k]! - c) <= 0.25 * (k + 1 < K ? rows[k + 1]! - rows[k]! : 1.5 * size) || k + 1 >= K;
     b.r0 = k;
     b.r1 = at ? k : k + 1;
   }
@@ -466,7 +550,8 @@ function assignHeaderRows(blocks: Block[], cols: Column[], size: number): number
   blocks.forEach((b, i) => {
     let [r0, r1] = minimal[i]!;
     while (r0 - 1 >= 0 && r1 + 1 < K) {
-      const free = (r: number) => blocks.every((_, j) => j === i || !(minimal[j]![0] <= r && minimal[j]![1] >= r && clash(i, j)));
+      const free = (r: number) =>
+        blocks.every((_, j) => j === i || !(minimal[j]![0] <= r && minimal[j]![1] >= r && clash(i, j)));
       if (!free(r0 - 1) || !free(r1 + 1)) break;
       r0--;
       r1++;
@@ -500,7 +585,8 @@ function bodyRows(lines: Line[], cols: Column[], size: number): Line[][] {
     const mine = colsOf(l);
     const up = a >= 0 ? l.y - lines[a]!.y : Infinity;
     const down = b < lines.length ? lines[b]!.y - l.y : Infinity;
-    const emptyIn = (k: number) => k >= 0 && k < lines.length && ![...colsOf(lines[k]!)].some((c) => mine.has(c));
+    const emptyIn = (k: number) =>
+      k >= 0 && k < lines.length && ![...colsOf(lines[k]!)].some((c) => mine.has(c));
     let target: number | undefined;
     // Centred cells: a label line above or below a row's figures, where that row has no text of its own.
     if (emptyIn(b) && down <= up && down <= limit) target = b;
@@ -550,7 +636,13 @@ function nearest(cols: Column[], s: { x0: number; x1: number }): number {
  * side its contents do not touch (labels are left-aligned, figures right-aligned); elsewhere the
  * middle of the gap between two columns.
  */
-function columnEdges(cols: Column[], left: number, right: number, blocks: Block[] = [], body: Segment[] = []): number[] {
+function columnEdges(
+  cols: Column[],
+  left: number,
+  right: number,
+  blocks: Block[] = [],
+  body: Segment[] = [],
+): number[] {
   if (cols.length === 0) return [left, right];
   const n = cols.length;
   const L: Array<number | undefined> = new Array(n).fill(undefined);
@@ -589,7 +681,13 @@ function columnEdges(cols: Column[], left: number, right: number, blocks: Block[
  * columns the text overlaps (`own`), none that other cells of its rows take, and its middle is the
  * text's middle.
  */
-function centredColumn(own: number[], centre: number, edges: number[], others: number[][], size: number): number {
+function centredColumn(
+  own: number[],
+  centre: number,
+  edges: number[],
+  others: number[][],
+  size: number,
+): number {
   const n = edges.length - 1;
   if (n <= 0) return 0;
   const blocked = new Set(others.flat());

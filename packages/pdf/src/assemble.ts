@@ -34,7 +34,15 @@ export function assemble(pages: PageInfo[], name: string): Grid {
     while (texts.length > 0 && texts[texts.length - 1] === "") texts.pop();
     if (texts.length === 0) return;
     const r = rows.length;
-    rows.push(texts.map((text, c) => ({ address: cellAddress(r, c), row: r, col: c, value: text === "" ? null : text, text })));
+    rows.push(
+      texts.map((text, c) => ({
+        address: cellAddress(r, c),
+        row: r,
+        col: c,
+        value: text === "" ? null : text,
+        text,
+      })),
+    );
     lines.push(at.line);
     pageOf.push(at.page);
   };
@@ -73,7 +81,9 @@ function measureMargins(pages: PageInfo[]): Margins {
   const right = new Map<number, number>();
   const classOf = (p: PageInfo) => `${Math.round(p.width)}x${Math.round(p.height)}`;
   const longRights = (p: PageInfo) =>
-    p.items.filter((it): it is LineItem => it.kind === "line" && Array.from(it.text).length >= 15).map((it) => it.right);
+    p.items
+      .filter((it): it is LineItem => it.kind === "line" && Array.from(it.text).length >= 15)
+      .map((it) => it.right);
   for (const p of pages) {
     const list = byClass.get(classOf(p)) ?? [];
     byClass.set(classOf(p), list);
@@ -85,7 +95,10 @@ function measureMargins(pages: PageInfo[]): Margins {
     const rights = longRights(p);
     // Without enough long lines to see the margin, no line is known to reach it: nothing is joined.
     const ofClass = byClass.get(classOf(p)) ?? [];
-    right.set(p.page, rights.length >= 3 ? Math.max(...rights) : ofClass.length >= 3 ? mode(ofClass, "max") : Infinity);
+    right.set(
+      p.page,
+      rights.length >= 3 ? Math.max(...rights) : ofClass.length >= 3 ? mode(ofClass, "max") : Infinity,
+    );
   }
   return { left: (page) => left.get(page) ?? 0, right: (page) => right.get(page) ?? Infinity };
 }
@@ -134,7 +147,8 @@ function stripLeaders(it: LineItem): LineItem {
   return { ...it, text, right: it.left };
 }
 
-const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/;
+const PAGE_NUMBER =
+  /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/;
 
 /** Drops page numbers and running headers and footers: text repeated at the top or bottom of pages. */
 function dropRunningLines(pages: PageInfo[]): PageInfo[] {

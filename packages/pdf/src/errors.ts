@@ -48,7 +48,11 @@ const REASONS: Record<PdfErrorCode, { zh: string; en: string }> = {
  * pdfError("not-pdf", "a.pdf").message; // "无法读取文件“a.pdf”：这不是 PDF 文件。"
  * ```
  */
-export function pdfError(code: PdfErrorCode, name: string, detail?: { zh: string; en: string }): PdfReadError {
+export function pdfError(
+  code: PdfErrorCode,
+  name: string,
+  detail?: { zh: string; en: string },
+): PdfReadError {
   const reason = detail ?? REASONS[code];
   const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
   return {

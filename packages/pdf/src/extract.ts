@@ -3,7 +3,16 @@
  * coordinates. pdfjs runs in this thread (its "fake worker"), in Node and in a browser alike.
  */
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { IDENTITY, apply, multiply, rulesOfPath, type Matrix, type PageContent, type Rule, type Run } from "./geometry";
+import {
+  IDENTITY,
+  apply,
+  multiply,
+  rulesOfPath,
+  type Matrix,
+  type PageContent,
+  type Rule,
+  type Run,
+} from "./geometry";
 
 type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
@@ -30,7 +39,12 @@ export interface PageStats {
 }
 
 /** Reads one page's text runs and rules. */
-export async function readPage(lib: Pdfjs, doc: PDFDocumentProxy, pageNo: number, stats: PageStats): Promise<PageContent> {
+export async function readPage(
+  lib: Pdfjs,
+  doc: PDFDocumentProxy,
+  pageNo: number,
+  stats: PageStats,
+): Promise<PageContent> {
   const page: PDFPageProxy = await doc.getPage(pageNo);
   try {
     const viewport = page.getViewport({ scale: 1 });
@@ -74,7 +88,8 @@ function nearHidden(hidden: HiddenIndex, x: number, y: number): boolean {
   const cy = Math.floor(y);
   for (let i = cx - 1; i <= cx + 1; i++) {
     for (let j = cy - 1; j <= cy + 1; j++) {
-      for (const h of hidden.cells.get(`${i},${j}`) ?? []) if (Math.abs(h[0] - x) < 1 && Math.abs(h[1] - y) < 1) return true;
+      for (const h of hidden.cells.get(`${i},${j}`) ?? [])
+        if (Math.abs(h[0] - x) < 1 && Math.abs(h[1] - y) < 1) return true;
     }
   }
   return false;
@@ -100,7 +115,12 @@ type Box = { x0: number; y0: number; x1: number; y1: number };
  * lines and the start points of text drawn entirely outside the clipping area (text a PDF writer
  * left on the page but hid, e.g. lines repeated from the page before).
  */
-export function scanOperators(lib: Pdfjs, fnArray: number[], argsArray: unknown[], vt: Matrix): { rules: Rule[]; hidden: HiddenIndex } {
+export function scanOperators(
+  lib: Pdfjs,
+  fnArray: number[],
+  argsArray: unknown[],
+  vt: Matrix,
+): { rules: Rule[]; hidden: HiddenIndex } {
   const OPS = lib.OPS;
   const rules: Rule[] = [];
   const hidden = new HiddenIndex();
@@ -122,7 +142,8 @@ export function scanOperators(lib: Pdfjs, fnArray: number[], argsArray: unknown[
     const x = e1 * vt[0] + f1 * vt[2] + vt[4];
     const y = e1 * vt[1] + f1 * vt[3] + vt[5];
     const size = Math.abs(fontSize) * (Math.hypot(c1 * vt[0] + d1 * vt[2], c1 * vt[1] + d1 * vt[3]) || 1);
-    if (x < clip.x0 - 1 || x > clip.x1 + 1 || y - size * 0.8 > clip.y1 + 1 || y < clip.y0 - 1) hidden.push([x, y]);
+    if (x < clip.x0 - 1 || x > clip.x1 + 1 || y - size * 0.8 > clip.y1 + 1 || y < clip.y0 - 1)
+      hidden.push([x, y]);
   };
   const moveText = (tx: number, ty: number) => {
     tlm = multiply([1, 0, 0, 1, tx, ty], tlm);
@@ -134,8 +155,20 @@ export function scanOperators(lib: Pdfjs, fnArray: number[], argsArray: unknown[
   const toPage = (x: number, y: number): [number, number] => apply(vt, ...apply(ctm, x, y));
 
   const paint = (op: number, subpaths: Array<Array<[number, number]>>) => {
-    const filled = op === OPS.fill || op === OPS.eoFill || op === OPS.fillStroke || op === OPS.eoFillStroke || op === OPS.closeFillStroke || op === OPS.closeEOFillStroke;
-    const stroked = op === OPS.stroke || op === OPS.closeStroke || op === OPS.fillStroke || op === OPS.eoFillStroke || op === OPS.closeFillStroke || op === OPS.closeEOFillStroke;
+    const filled =
+      op === OPS.fill ||
+      op === OPS.eoFill ||
+      op === OPS.fillStroke ||
+      op === OPS.eoFillStroke ||
+      op === OPS.closeFillStroke ||
+      op === OPS.closeEOFillStroke;
+    const stroked =
+      op === OPS.stroke ||
+      op === OPS.closeStroke ||
+      op === OPS.fillStroke ||
+      op === OPS.eoFillStroke ||
+      op === OPS.closeFillStroke ||
+      op === OPS.closeEOFillStroke;
     if (!filled && !stroked) return; // a clip (endPath)
     if ((filled && fillWhite && !stroked) || (stroked && strokeWhite && !filled)) return;
     rulesOfPath(subpaths, filled, stroked, rules);
@@ -165,7 +198,8 @@ export function scanOperators(lib: Pdfjs, fnArray: number[], argsArray: unknown[
         break;
       case OPS.setTextMatrix: {
         // pdfjs 5 passes the matrix as one Float32Array; older versions as six numbers.
-        const m = args && args.length === 1 ? (args[0] as ArrayLike<number>) : (args as ArrayLike<number> | null);
+        const m =
+          args && args.length === 1 ? (args[0] as ArrayLike<number>) : (args as ArrayLike<number> | null);
         if (m && m.length >= 6) tlm = [m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!];
         break;
       }
@@ -219,9 +253,26 @@ export function scanOperators(lib: Pdfjs, fnArray: number[], argsArray: unknown[
         if (pendingClip) {
           pendingClip = false;
           if (minMax && minMax.length >= 4 && Number.isFinite(minMax[0])) {
-            const corners = [toPage(minMax[0]!, minMax[1]!), toPage(minMax[2]!, minMax[3]!), toPage(minMax[0]!, minMax[3]!), toPage(minMax[2]!, minMax[1]!)];
-            const box = { x0: Math.min(...corners.map((c) => c[0])), y0: Math.min(...corners.map((c) => c[1])), x1: Math.max(...corners.map((c) => c[0])), y1: Math.max(...corners.map((c) => c[1])) };
-            clip = clip ? { x0: Math.max(clip.x0, box.x0), y0: Math.max(clip.y0, box.y0), x1: Math.min(clip.x1, box.x1), y1: Math.min(clip.y1, box.y1) } : box;
+            const corners = [
+              toPage(minMax[0]!, minMax[1]!),
+              toPage(minMax[2]!, minMax[3]!),
+              toPage(minMax[0]!, minMax[3]!),
+              toPage(minMax[2]!, minMax[1]!),
+            ];
+            const box = {
+              x0: Math.min(...corners.map((c) => c[0])),
+              y0: Math.min(...corners.map((c) => c[1])),
+              x1: Math.max(...corners.map((c) => c[0])),
+              y1: Math.max(...corners.map((c) => c[1])),
+            };
+            clip = clip
+              ? {
+                  x0: Math.max(clip.x0, box.x0),
+                  y0: Math.max(clip.y0, box.y0),
+                  x1: Math.min(clip.x1, box.x1),
+                  y1: Math.min(clip.y1, box.y1),
+                }
+              : box;
           }
         }
         if (typeof first === "number" && Array.isArray(second)) {
@@ -237,7 +288,13 @@ export function scanOperators(lib: Pdfjs, fnArray: number[], argsArray: unknown[
       case OPS.rectangle:
         if (args && args.length >= 4) {
           const [x, y, w, h] = args.map(Number) as [number, number, number, number];
-          pending.push([toPage(x, y), toPage(x + w, y), toPage(x + w, y + h), toPage(x, y + h), toPage(x, y)]);
+          pending.push([
+            toPage(x, y),
+            toPage(x + w, y),
+            toPage(x + w, y + h),
+            toPage(x, y + h),
+            toPage(x, y),
+          ]);
         }
         break;
       case OPS.fill:
@@ -264,11 +321,15 @@ export function scanOperators(lib: Pdfjs, fnArray: number[], argsArray: unknown[
 function isWhite(args: unknown[] | null): boolean {
   const c = args?.[0];
   if (typeof c === "string") return /^#f[0-9a-f]f[0-9a-f]f[0-9a-f]$/i.test(c) && c.toLowerCase() >= "#f0f0f0";
-  if (args && args.length >= 3 && args.every((v) => typeof v === "number")) return (args as number[]).every((v) => v >= 240);
+  if (args && args.length >= 3 && args.every((v) => typeof v === "number"))
+    return (args as number[]).every((v) => v >= 240);
   return false;
 }
 
-function decodePath(data: ArrayLike<number>, toPage: (x: number, y: number) => [number, number]): Array<Array<[number, number]>> {
+function decodePath(
+  data: ArrayLike<number>,
+  toPage: (x: number, y: number) => [number, number],
+): Array<Array<[number, number]>> {
   const subpaths: Array<Array<[number, number]>> = [];
   let cur: Array<[number, number]> = [];
   let i = 0;
@@ -300,7 +361,12 @@ function decodePath(data: ArrayLike<number>, toPage: (x: number, y: number) => [
   return subpaths;
 }
 
-function decodeLegacyPath(lib: Pdfjs, ops: number[], coords: number[], toPage: (x: number, y: number) => [number, number]): Array<Array<[number, number]>> {
+function decodeLegacyPath(
+  lib: Pdfjs,
+  ops: number[],
+  coords: number[],
+  toPage: (x: number, y: number) => [number, number],
+): Array<Array<[number, number]>> {
   const OPS = lib.OPS;
   const subpaths: Array<Array<[number, number]>> = [];
   let cur: Array<[number, number]> = [];

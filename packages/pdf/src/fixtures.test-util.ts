@@ -62,12 +62,21 @@ export function makePdf(opts: FixtureOptions): Uint8Array {
   };
   const stream = (dict: string, body: Buffer) => (n: number) => {
     const data = crypt(n, body);
-    return Buffer.concat([Buffer.from(`${dict.replace(/>>$/, "")} /Length ${data.length} >>\nstream\n`), data, Buffer.from("\nendstream")]);
+    return Buffer.concat([
+      Buffer.from(`${dict.replace(/>>$/, "")} /Length ${data.length} >>\nstream\n`),
+      data,
+      Buffer.from("\nendstream"),
+    ]);
   };
   const catalog = add(() => Buffer.from("<< /Type /Catalog /Pages 2 0 R >>"));
   const pagesObj = add(() => Buffer.alloc(0)); // filled below
   const font = add(() => Buffer.from("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
-  const image = add(stream("<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 >>", Buffer.from([0, 255, 255, 0])));
+  const image = add(
+    stream(
+      "<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 >>",
+      Buffer.from([0, 255, 255, 0]),
+    ),
+  );
   const contentCache = new Map<string, number>();
   const kids: number[] = [];
   for (const lines of opts.pages) {
@@ -81,9 +90,16 @@ export function makePdf(opts: FixtureOptions): Uint8Array {
       contentCache.set(body, content);
     }
     const c = content;
-    kids.push(add(() => Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${c} 0 R >>`)));
+    kids.push(
+      add(() =>
+        Buffer.from(
+          `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${c} 0 R >>`,
+        ),
+      ),
+    );
   }
-  objects[pagesObj - 1] = () => Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${kids.length} >>`);
+  objects[pagesObj - 1] = () =>
+    Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${kids.length} >>`);
   const encryptObj = key || opts.encrypt ? add(() => Buffer.from(encryptDict)) : 0;
   const parts: Buffer[] = [Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1")];
   const offsets: number[] = [];
@@ -95,7 +111,10 @@ export function makePdf(opts: FixtureOptions): Uint8Array {
     parts.push(obj);
     pos += obj.length;
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`),
+  ].join("");
   const trailer = `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${encryptObj ? ` /Encrypt ${encryptObj} 0 R` : ""} /ID [<${id.toString("hex")}> <${id.toString("hex")}>] >>\nstartxref\n${pos}\n%%EOF\n`;
   parts.push(Buffer.from(xref + trailer, "latin1"));
   return new Uint8Array(Buffer.concat(parts));
@@ -107,9 +126,13 @@ export function makePdf(opts: FixtureOptions): Uint8Array {
  * UCS-2 codes, `GBK-EUC-H` GBK bytes) and no ToUnicode, as some office exports write it. Reading
  * the text needs pdfjs's CMap files.
  */
-export function makeCjkPdf(lines: string[], encoding: "UniGB-UCS2-H" | "GBK-EUC-H" = "UniGB-UCS2-H"): Uint8Array {
+export function makeCjkPdf(
+  lines: string[],
+  encoding: "UniGB-UCS2-H" | "GBK-EUC-H" = "UniGB-UCS2-H",
+): Uint8Array {
   const hex = (s: string) => {
-    if (encoding === "UniGB-UCS2-H") return Array.from(s, (ch) => ch.charCodeAt(0).toString(16).padStart(4, "0")).join("");
+    if (encoding === "UniGB-UCS2-H")
+      return Array.from(s, (ch) => ch.charCodeAt(0).toString(16).padStart(4, "0")).join("");
     return gbkHex(s);
   };
   const body = `BT /F1 16 Tf 72 760 Td 22 TL ${lines.map((l) => `<${hex(l)}> '`).join(" ")} ET`;
@@ -136,6 +159,20 @@ export function makeCjkPdf(lines: string[], encoding: "UniGB-UCS2-H" | "GBK-EUC-
 
 /** GBK bytes of a few common budget words, as hex (Node has no GBK encoder). */
 function gbkHex(s: string): string {
-  const table: Record<string, string> = { 部: "b2bf", 门: "c3c5", 预: "d4a4", 算: "cbe3", 年: "c4ea", 收: "cad5", 入: "c8eb", 支: "d6a7", 出: "b3f6", 总: "d7dc", 表: "b1ed" };
-  return Array.from(s, (ch) => (/[\x20-\x7e]/.test(ch) ? ch.charCodeAt(0).toString(16).padStart(2, "0") : (table[ch] ?? "a1a1"))).join("");
+  const table: Record<string, string> = {
+    部: "b2bf",
+    门: "c3c5",
+    预: "d4a4",
+    算: "cbe3",
+    年: "c4ea",
+    收: "cad5",
+    入: "c8eb",
+    支: "d6a7",
+    出: "b3f6",
+    总: "d7dc",
+    表: "b1ed",
+  };
+  return Array.from(s, (ch) =>
+    /[\x20-\x7e]/.test(ch) ? ch.charCodeAt(0).toString(16).padStart(2, "0") : (table[ch] ?? "a1a1"),
+  ).join("");
 }

@@ -64,7 +64,12 @@ const SKEW = 0.02;
  * Collects the rules of a path painted on the page: thin filled rectangles, stroked lines and the
  * edges of stroked rectangles. `points` are subpaths already in page coordinates.
  */
-export function rulesOfPath(subpaths: Array<Array<[number, number]>>, filled: boolean, stroked: boolean, out: Rule[]): void {
+export function rulesOfPath(
+  subpaths: Array<Array<[number, number]>>,
+  filled: boolean,
+  stroked: boolean,
+  out: Rule[],
+): void {
   for (const pts of subpaths) {
     if (pts.length < 2) continue;
     const rect = asRectangle(pts);
@@ -92,13 +97,17 @@ export function rulesOfPath(subpaths: Array<Array<[number, number]>>, filled: bo
       const dx = Math.abs(xb - xa);
       const dy = Math.abs(yb - ya);
       if (dx < RULE_THICKNESS && dy < RULE_THICKNESS) continue;
-      if (dy <= dx * SKEW) out.push({ kind: "h", pos: (ya + yb) / 2, from: Math.min(xa, xb), to: Math.max(xa, xb) });
-      else if (dx <= dy * SKEW) out.push({ kind: "v", pos: (xa + xb) / 2, from: Math.min(ya, yb), to: Math.max(ya, yb) });
+      if (dy <= dx * SKEW)
+        out.push({ kind: "h", pos: (ya + yb) / 2, from: Math.min(xa, xb), to: Math.max(xa, xb) });
+      else if (dx <= dy * SKEW)
+        out.push({ kind: "v", pos: (xa + xb) / 2, from: Math.min(ya, yb), to: Math.max(ya, yb) });
     }
   }
 }
 
-function asRectangle(pts: Array<[number, number]>): { x0: number; y0: number; x1: number; y1: number } | undefined {
+function asRectangle(
+  pts: Array<[number, number]>,
+): { x0: number; y0: number; x1: number; y1: number } | undefined {
   let n = pts.length;
   if (n === 5 && near(pts[0]!, pts[4]!)) n = 4;
   if (n !== 4) return undefined;

@@ -8,7 +8,11 @@ const ENDSTREAM = [0x65, 0x6e, 0x64, 0x73, 0x74, 0x72, 0x65, 0x61, 0x6d]; // "en
 
 function indexOf(bytes: Uint8Array, pattern: number[], from: number): number {
   const first = pattern[0]!;
-  for (let i = bytes.indexOf(first, from); i >= 0 && i <= bytes.length - pattern.length; i = bytes.indexOf(first, i + 1)) {
+  for (
+    let i = bytes.indexOf(first, from);
+    i >= 0 && i <= bytes.length - pattern.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
     let ok = true;
     for (let k = 1; k < pattern.length; k++) {
       if (bytes[i + k] !== pattern[k]) {
@@ -61,7 +65,11 @@ export async function inflatedSize(bytes: Uint8Array, limit: number): Promise<nu
   return total;
 }
 
-async function inflateCounting(DS: typeof DecompressionStream, data: Uint8Array, budget: number): Promise<number> {
+async function inflateCounting(
+  DS: typeof DecompressionStream,
+  data: Uint8Array,
+  budget: number,
+): Promise<number> {
   let count = 0;
   try {
     const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DS("deflate"));

@@ -65,7 +65,12 @@ export function findLattices(rules: Rule[]): Lattice[] {
   const vs = merged.map((r, i) => ({ r, i })).filter((x) => x.r.kind === "v");
   for (const h of hs) {
     for (const v of vs) {
-      if (v.r.pos >= h.r.from - JOIN && v.r.pos <= h.r.to + JOIN && h.r.pos >= v.r.from - JOIN && h.r.pos <= v.r.to + JOIN) {
+      if (
+        v.r.pos >= h.r.from - JOIN &&
+        v.r.pos <= h.r.to + JOIN &&
+        h.r.pos >= v.r.from - JOIN &&
+        h.r.pos <= v.r.to + JOIN
+      ) {
         parent[find(h.i)] = find(v.i);
       }
     }
@@ -99,8 +104,16 @@ function latticeOf(rules: Rule[]): Lattice | undefined {
   const v = rules.filter((r) => r.kind === "v");
   if (h.length === 0 || v.length === 0) return undefined;
   // Open sides (no outer rule) take the extent of the other direction's rules.
-  const xs = cluster([...v.map((r) => r.pos), Math.min(...h.map((r) => r.from)), Math.max(...h.map((r) => r.to))]);
-  const ys = cluster([...h.map((r) => r.pos), Math.min(...v.map((r) => r.from)), Math.max(...v.map((r) => r.to))]);
+  const xs = cluster([
+    ...v.map((r) => r.pos),
+    Math.min(...h.map((r) => r.from)),
+    Math.max(...h.map((r) => r.to)),
+  ]);
+  const ys = cluster([
+    ...h.map((r) => r.pos),
+    Math.min(...v.map((r) => r.from)),
+    Math.max(...v.map((r) => r.to)),
+  ]);
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   if (rows < 1 || cols < 1 || rows * cols < 2) return undefined;
@@ -116,8 +129,10 @@ function latticeOf(rules: Rule[]): Lattice | undefined {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
-      if (j + 1 < cols && !covered(v, xs[j + 1]!, ys[i]!, ys[i + 1]!)) parent[find(i * cols + j)] = find(i * cols + j + 1);
-      if (i + 1 < rows && !covered(h, ys[i + 1]!, xs[j]!, xs[j + 1]!)) parent[find(i * cols + j)] = find((i + 1) * cols + j);
+      if (j + 1 < cols && !covered(v, xs[j + 1]!, ys[i]!, ys[i + 1]!))
+        parent[find(i * cols + j)] = find(i * cols + j + 1);
+      if (i + 1 < rows && !covered(h, ys[i + 1]!, xs[j]!, xs[j + 1]!))
+        parent[find(i * cols + j)] = find((i + 1) * cols + j);
     }
   }
   const index = new Map<number, number>();
@@ -148,7 +163,8 @@ function latticeOf(rules: Rule[]): Lattice | undefined {
 /** Where a point falls in a lattice: [row, col], or undefined outside it. */
 export function locate(l: Lattice, x: number, y: number): [number, number] | undefined {
   const { xs, ys } = l;
-  if (x < xs[0]! - 1 || x > xs[xs.length - 1]! + 1 || y < ys[0]! - 1 || y > ys[ys.length - 1]! + 1) return undefined;
+  if (x < xs[0]! - 1 || x > xs[xs.length - 1]! + 1 || y < ys[0]! - 1 || y > ys[ys.length - 1]! + 1)
+    return undefined;
   let c = 0;
   while (c < xs.length - 2 && x > xs[c + 1]!) c++;
   let r = 0;

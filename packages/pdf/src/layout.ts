@@ -102,7 +102,15 @@ function tableRows(l: Lattice, t: number, page: number, lineOf: (y: number) => n
       } else cells.push("");
     }
     if (cells.every((c) => c === "")) continue;
-    rows.push({ kind: "row", page, line: lineOf(top), y: l.ys[i]! + (top - l.ys[i]!) * 1e-6, cells, xs: l.xs, table: t });
+    rows.push({
+      kind: "row",
+      page,
+      line: lineOf(top),
+      y: l.ys[i]! + (top - l.ys[i]!) * 1e-6,
+      cells,
+      xs: l.xs,
+      table: t,
+    });
   }
   return rows;
 }
@@ -156,7 +164,7 @@ export function groupLines(runs: Run[]): Run[][] {
 
 /** Full-width punctuation carries its own spacing: a gap next to it is not a space. */
 const NO_SPACE_BEFORE = /^[，。、；：？！）》」』】〕〉”’％,.;:?!)\]}]/;
-const NO_SPACE_AFTER = /[（《「『【〔〈“‘(\[{]$/;
+const NO_SPACE_AFTER = /[（《「『【〔〈“‘([{]$/;
 
 const CJK_END = /[\u3400-\u9fff\uf900-\ufaff]$/;
 const CJK_START = /^[\u3400-\u9fff\uf900-\ufaff]/;
@@ -170,7 +178,15 @@ export function joinRuns(runs: Run[], gapBetweenCjk = true): string {
     // In a cell, characters spread to fill its width (分散对齐) are one word, not several.
     const spread = !gapBetweenCjk && CJK_END.test(out) && CJK_START.test(r.str);
     const wide = r.spaceBefore || (gap > r.size * 0.5 && !spread);
-    if (out !== "" && wide && !/\s$/.test(out) && !/^\s/.test(r.str) && !NO_SPACE_AFTER.test(out) && !NO_SPACE_BEFORE.test(r.str)) out += " ";
+    if (
+      out !== "" &&
+      wide &&
+      !/\s$/.test(out) &&
+      !/^\s/.test(r.str) &&
+      !NO_SPACE_AFTER.test(out) &&
+      !NO_SPACE_BEFORE.test(r.str)
+    )
+      out += " ";
     out += r.str;
     end = Math.max(end, r.x + r.w);
   }
@@ -183,7 +199,10 @@ export function joinRuns(runs: Run[], gapBetweenCjk = true): string {
 
 /** Printed line numbers of a page: every distinct baseline, tables included, top to bottom. */
 function lineNumbering(runs: Run[]): (y: number) => number {
-  const lines = groupLines(runs).map((l) => ({ y: median(l.map((r) => r.y)), size: median(l.map((r) => r.size)) }));
+  const lines = groupLines(runs).map((l) => ({
+    y: median(l.map((r) => r.y)),
+    size: median(l.map((r) => r.size)),
+  }));
   return (y: number) => {
     let best = 0;
     let dist = Infinity;

@@ -5,7 +5,8 @@ import { describe, expect, test } from "vitest";
 import { makeCjkPdf, makePdf } from "./fixtures.test-util";
 import { DEFAULT_PDF_LIMITS, gridToText, readPdf } from "./index";
 
-const realPdf = (name: string) => new Uint8Array(readFileSync(join(__dirname, "../../../tests/fixtures/real/pdf", `${name}.pdf`)));
+const realPdf = (name: string) =>
+  new Uint8Array(readFileSync(join(__dirname, "../../../tests/fixtures/real/pdf", `${name}.pdf`)));
 
 /** Reads, and checks the failure shape: the code, one line naming the file, in bounded time. */
 async function expectFailure(bytes: Uint8Array, name: string, code: string, seconds = 10) {
@@ -24,21 +25,40 @@ async function expectFailure(bytes: Uint8Array, name: string, code: string, seco
 
 describe("readPdf on bad input", () => {
   test("not a PDF: text, empty, a PNG header", async () => {
-    await expectFailure(new TextEncoder().encode("2025年部门收入预算总表\n201\t一般公共服务支出"), "预算.txt.pdf", "not-pdf");
+    await expectFailure(
+      new TextEncoder().encode("2025年部门收入预算总表\n201\t一般公共服务支出"),
+      "预算.txt.pdf",
+      "not-pdf",
+    );
     await expectFailure(new Uint8Array(0), "empty.pdf", "not-pdf");
-    await expectFailure(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), "image.pdf", "not-pdf");
+    await expectFailure(
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      "image.pdf",
+      "not-pdf",
+    );
   });
 
   test("encrypted with a user password", async () => {
-    await expectFailure(makePdf({ pages: [["Hello"]], encrypt: { userPassword: true, permissions: 0xffffffff } }), "locked.pdf", "encrypted");
+    await expectFailure(
+      makePdf({ pages: [["Hello"]], encrypt: { userPassword: true, permissions: 0xffffffff } }),
+      "locked.pdf",
+      "encrypted",
+    );
   });
 
   test("encrypted without a user password, text extraction forbidden", async () => {
-    await expectFailure(makePdf({ pages: [["Hello"]], encrypt: { userPassword: false, permissions: 0xffffffff & ~0x10 } }), "nocopy.pdf", "encrypted");
+    await expectFailure(
+      makePdf({ pages: [["Hello"]], encrypt: { userPassword: false, permissions: 0xffffffff & ~0x10 } }),
+      "nocopy.pdf",
+      "encrypted",
+    );
   });
 
   test("encrypted without a user password but extraction allowed: read like any PDF", async () => {
-    const r = await readPdf(makePdf({ pages: [["Hello budget"]], encrypt: { userPassword: false, permissions: 0xffffffff } }), "open.pdf");
+    const r = await readPdf(
+      makePdf({ pages: [["Hello budget"]], encrypt: { userPassword: false, permissions: 0xffffffff } }),
+      "open.pdf",
+    );
     expect(r.ok).toBe(true);
     if (r.ok) expect(gridToText(r.grid)).toContain("Hello budget");
   });
@@ -54,7 +74,11 @@ describe("readPdf on bad input", () => {
 
   test("corrupt bytes", async () => {
     const junk = new Uint8Array(20_000).map((_, i) => (i * 7919 + 13) % 251);
-    const bytes = new Uint8Array([...new TextEncoder().encode("%PDF-1.7\n"), ...junk, ...new TextEncoder().encode("\n%%EOF\n")]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode("%PDF-1.7\n"),
+      ...junk,
+      ...new TextEncoder().encode("\n%%EOF\n"),
+    ]);
     await expectFailure(bytes, "junk.pdf", "corrupt");
   });
 
@@ -65,14 +89,19 @@ describe("readPdf on bad input", () => {
 
   test("limits are constants and can be lowered", async () => {
     expect(DEFAULT_PDF_LIMITS.maxPages).toBeGreaterThanOrEqual(500);
-    const r = await readPdf(makePdf({ pages: [["a"], ["b"], ["c"]] }), "three.pdf", { limits: { maxPages: 2 } });
+    const r = await readPdf(makePdf({ pages: [["a"], ["b"], ["c"]] }), "three.pdf", {
+      limits: { maxPages: 2 },
+    });
     expect(r.ok ? "" : r.error.code).toBe("too-large");
     const big = await readPdf(makePdf({ pages: [["a"]] }), "big.pdf", { limits: { maxBytes: 100 } });
     expect(big.ok ? "" : big.error.messageEn).toMatch(/limit is/);
   });
 
   test("a valid PDF that is not a budget reads; analysis finds no tables", async () => {
-    const r = await readPdf(makePdf({ pages: [["Minutes of the meeting", "Nothing about budgets here."]] }), "minutes.pdf");
+    const r = await readPdf(
+      makePdf({ pages: [["Minutes of the meeting", "Nothing about budgets here."]] }),
+      "minutes.pdf",
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.pages).toBe(1);
@@ -82,7 +111,14 @@ describe("readPdf on bad input", () => {
   });
 
   test("never throws, whatever it is handed", async () => {
-    for (const bad of [undefined, null, "a string", 42, {}, new Uint8Array([0x25, 0x50, 0x44, 0x46])] as unknown[]) {
+    for (const bad of [
+      undefined,
+      null,
+      "a string",
+      42,
+      {},
+      new Uint8Array([0x25, 0x50, 0x44, 0x46]),
+    ] as unknown[]) {
       const r = await readPdf(bad as Uint8Array, "x.pdf");
       expect(r.ok).toBe(false);
     }
@@ -91,10 +127,24 @@ describe("readPdf on bad input", () => {
 
 describe("gridToText", () => {
   test("one line per row, TAB between cells, trailing empty cells dropped", () => {
-    const cell = (row: number, col: number, text: string) => ({ address: "", row, col, value: text === "" ? null : text, text });
+    const cell = (row: number, col: number, text: string) => ({
+      address: "",
+      row,
+      col,
+      value: text === "" ? null : text,
+      text,
+    });
     const text = gridToText({
       source: { kind: "pdf", name: "a.pdf" },
-      sheets: [{ name: "文本", rows: [[cell(0, 0, "合计"), cell(0, 1, ""), cell(0, 2, "1,000")], [cell(1, 0, "注"), cell(1, 1, "")]] }],
+      sheets: [
+        {
+          name: "文本",
+          rows: [
+            [cell(0, 0, "合计"), cell(0, 1, ""), cell(0, 2, "1,000")],
+            [cell(1, 0, "注"), cell(1, 1, "")],
+          ],
+        },
+      ],
     });
     expect(text).toBe("合计\t\t1,000\n注\n");
   });
@@ -117,7 +167,10 @@ describe("fonts that are not embedded", () => {
 
   test("CMap and standard font folders can be given (as a browser must); a wrong folder is no crash", async () => {
     const root = join(__dirname, "../../../node_modules/pdfjs-dist");
-    const r = await readPdf(makeCjkPdf([title]), "cjk.pdf", { cMapUrl: join(root, "cmaps"), standardFontDataUrl: join(root, "standard_fonts") });
+    const r = await readPdf(makeCjkPdf([title]), "cjk.pdf", {
+      cMapUrl: join(root, "cmaps"),
+      standardFontDataUrl: join(root, "standard_fonts"),
+    });
     expect(r.ok && gridToText(r.grid)).toBe(`${title}\n`);
     const wrong = await readPdf(makeCjkPdf([title]), "cjk.pdf", { cMapUrl: "/nonexistent/cmaps/" });
     expect(wrong.ok ? "ok" : wrong.error.code).toMatch(/^(ok|no-text|corrupt)$/);

@@ -45,7 +45,11 @@ const MB = 1024 * 1024;
  * else console.error(r.error.message);
  * ```
  */
-export async function readPdf(bytes: Uint8Array, name: string, options: ReadPdfOptions = {}): Promise<ReadPdfResult> {
+export async function readPdf(
+  bytes: Uint8Array,
+  name: string,
+  options: ReadPdfOptions = {},
+): Promise<ReadPdfResult> {
   try {
     return await read(bytes, name, options);
   } catch (e) {
@@ -55,8 +59,12 @@ export async function readPdf(bytes: Uint8Array, name: string, options: ReadPdfO
 
 async function read(bytes: Uint8Array, name: string, options: ReadPdfOptions): Promise<ReadPdfResult> {
   const limits = resolvePdfLimits(options.limits);
-  const fail = (code: PdfReadError["code"], detail?: { zh: string; en: string }): ReadPdfResult => ({ ok: false, error: pdfError(code, name, detail) });
-  if (!(bytes instanceof Uint8Array) || bytes.length === 0) return fail("not-pdf", { zh: "文件为空", en: "the file is empty" });
+  const fail = (code: PdfReadError["code"], detail?: { zh: string; en: string }): ReadPdfResult => ({
+    ok: false,
+    error: pdfError(code, name, detail),
+  });
+  if (!(bytes instanceof Uint8Array) || bytes.length === 0)
+    return fail("not-pdf", { zh: "文件为空", en: "the file is empty" });
   if (bytes.length > limits.maxBytes) {
     return fail("too-large", {
       zh: `文件大小 ${(bytes.length / MB).toFixed(1)} MB，上限为 ${(limits.maxBytes / MB).toFixed(0)} MB`,
@@ -65,7 +73,10 @@ async function read(bytes: Uint8Array, name: string, options: ReadPdfOptions): P
   }
   if (!hasPdfHeader(bytes)) return fail("not-pdf");
   if (!hasEndMarker(bytes)) {
-    return fail("corrupt", { zh: "文件不完整（缺少结尾标记 %%EOF，可能下载或复制时被截断）", en: "the file is incomplete (no %%EOF end marker; it may have been cut off while downloading or copying)" });
+    return fail("corrupt", {
+      zh: "文件不完整（缺少结尾标记 %%EOF，可能下载或复制时被截断）",
+      en: "the file is incomplete (no %%EOF end marker; it may have been cut off while downloading or copying)",
+    });
   }
   if ((await inflatedSize(bytes, limits.maxDecodedBytes)) > limits.maxDecodedBytes) {
     return fail("too-large", {
@@ -75,7 +86,10 @@ async function read(bytes: Uint8Array, name: string, options: ReadPdfOptions): P
   }
 
   const lib = await loadPdfjs();
-  const dirs = { ...pdfjsDataDirs(), ...defined({ cMapUrl: options.cMapUrl, standardFontDataUrl: options.standardFontDataUrl }) };
+  const dirs = {
+    ...pdfjsDataDirs(),
+    ...defined({ cMapUrl: options.cMapUrl, standardFontDataUrl: options.standardFontDataUrl }),
+  };
   const task = lib.getDocument({
     data: bytes.slice(), // pdfjs takes ownership of the buffer it is given
     ...(options.password !== undefined ? { password: options.password } : {}),
@@ -98,7 +112,10 @@ async function read(bytes: Uint8Array, name: string, options: ReadPdfOptions): P
     }
     const permissions = await doc.getPermissions().catch(() => null);
     if (permissions && !permissions.includes(lib.PermissionFlag.COPY)) {
-      return fail("encrypted", { zh: "文件已加密，且禁止提取文字", en: "the file is encrypted and forbids extracting its text" });
+      return fail("encrypted", {
+        zh: "文件已加密，且禁止提取文字",
+        en: "the file is encrypted and forbids extracting its text",
+      });
     }
     const pages: PageInfo[] = [];
     let operators = 0;
@@ -133,7 +150,9 @@ async function read(bytes: Uint8Array, name: string, options: ReadPdfOptions): P
 }
 
 function defined<T extends Record<string, string | undefined>>(o: T): Partial<Record<keyof T, string>> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === "string" && v !== "")) as Partial<Record<keyof T, string>>;
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => typeof v === "string" && v !== ""),
+  ) as Partial<Record<keyof T, string>>;
 }
 
 function withSlash(url: string): string {
@@ -150,14 +169,23 @@ function pdfjsDataDirs(): { cMapUrl?: string; standardFontDataUrl?: string } {
   if (nodeDirs) return nodeDirs;
   nodeDirs = {};
   try {
-    const proc = (globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown } }).process;
+    const proc = (
+      globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown } }
+    ).process;
     if (!proc?.versions?.node || typeof proc.getBuiltinModule !== "function") return nodeDirs;
-    const mod = proc.getBuiltinModule("module") as { createRequire(from: string): { resolve(id: string): string } } | undefined;
-    const path = proc.getBuiltinModule("path") as { dirname(p: string): string; join(...p: string[]): string } | undefined;
+    const mod = proc.getBuiltinModule("module") as
+      | { createRequire(from: string): { resolve(id: string): string } }
+      | undefined;
+    const path = proc.getBuiltinModule("path") as
+      | { dirname(p: string): string; join(...p: string[]): string }
+      | undefined;
     if (!mod || !path) return nodeDirs;
     const from = typeof __filename === "string" && __filename !== "" ? __filename : import.meta.url;
     const root = path.dirname(mod.createRequire(from).resolve("pdfjs-dist/package.json"));
-    nodeDirs = { cMapUrl: `${path.join(root, "cmaps")}/`, standardFontDataUrl: `${path.join(root, "standard_fonts")}/` };
+    nodeDirs = {
+      cMapUrl: `${path.join(root, "cmaps")}/`,
+      standardFontDataUrl: `${path.join(root, "standard_fonts")}/`,
+    };
   } catch {
     // pdfjs-dist not resolvable from here (a bundle): read without CMaps.
   }
@@ -178,6 +206,7 @@ function classify(e: unknown, name: string): PdfReadError {
   const err = e as { name?: string; message?: string } | undefined;
   if (err?.name === "PasswordException") return pdfError("encrypted", name);
   if (err?.name === "InvalidPDFException") return pdfError("corrupt", name);
-  if (err instanceof RangeError && /memory|allocation|size/i.test(err.message ?? "")) return pdfError("too-large", name);
+  if (err instanceof RangeError && /memory|allocation|size/i.test(err.message ?? ""))
+    return pdfError("too-large", name);
   return pdfError("corrupt", name);
 }

@@ -11,7 +11,14 @@ import { join } from "node:path";
 import { analyze, type Grid } from "@yusuan/disclosure";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readPdf } from "./index";
-import { BUDGETS, DIR, TABLES, expectTablesLikeReference, findingKeys, referenceGrid } from "./real.test-util";
+import {
+  BUDGETS,
+  DIR,
+  TABLES,
+  expectTablesLikeReference,
+  findingKeys,
+  referenceGrid,
+} from "./real.test-util";
 import { unrulePdf, type UnruleMode } from "./unrule.test-util";
 
 const MODES: UnruleMode[] = ["all", "vertical", "inner"];
@@ -57,7 +64,11 @@ describe.each(CASES)("%s without rules (%s)", (name, mode) => {
     const pdf = grids.get(key)!;
     const ref = referenceGrid(name);
     const cells = expectTablesLikeReference(pdf, ref, key);
-    expect(analyze(pdf).tables.filter((t) => t.found).map((t) => t.id)).toEqual(TABLES);
+    expect(
+      analyze(pdf)
+        .tables.filter((t) => t.found)
+        .map((t) => t.id),
+    ).toEqual(TABLES);
     expect(cells).toBeGreaterThan(300);
   });
 
@@ -66,6 +77,7 @@ describe.each(CASES)("%s without rules (%s)", (name, mode) => {
     const expected = findingKeys(referenceGrid(name));
     const known = KNOWN[key] ?? [];
     expect(actual.filter((k) => !known.includes(k))).toEqual(expected.filter((k) => !known.includes(k)));
-    for (const k of known) expect(actual.includes(k) !== expected.includes(k), `${k} still differs`).toBe(true);
+    for (const k of known)
+      expect(actual.includes(k) !== expected.includes(k), `${k} still differs`).toBe(true);
   });
 });

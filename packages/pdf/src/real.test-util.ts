@@ -22,14 +22,14 @@ export const DOCS = [
 export const BUDGETS = DOCS.filter((d) => !d.includes("juesuan"));
 export const TABLES: StandardTableId[] = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"];
 
-
 export function referenceGrid(name: string): Grid {
   const r = readTextDocument(readFileSync(join(DIR, "tsv", `${name}.txt`)), `${name}.txt`);
   if (!r.ok) throw new Error(r.message);
   return r.grid;
 }
 
-const fold = (s: string) => s.normalize("NFKC").replace(/\s+/g, "").replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
+const fold = (s: string) =>
+  s.normalize("NFKC").replace(/\s+/g, "").replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
 
 /** A cell as compared: an amount as its decimal value, anything else folded. */
 function comparable(text: string): string {
@@ -64,7 +64,13 @@ export function wanLines(grid: Grid): Set<string> {
 }
 
 export function findingKeys(grid: Grid): string[] {
-  return [...new Set(analyze(grid).findings.map((f) => `${f.severity} ${f.rule} ${f.table} ${f.row ?? ""} ${f.column ?? ""}`))].sort();
+  return [
+    ...new Set(
+      analyze(grid).findings.map(
+        (f) => `${f.severity} ${f.rule} ${f.table} ${f.row ?? ""} ${f.column ?? ""}`,
+      ),
+    ),
+  ].sort();
 }
 
 /**

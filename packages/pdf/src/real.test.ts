@@ -9,7 +9,16 @@ import { join } from "node:path";
 import { analyze, type Grid } from "@yusuan/disclosure";
 import { beforeAll, describe, expect, test } from "vitest";
 import { readPdf } from "./index";
-import { BUDGETS, DIR, DOCS, TABLES, expectTablesLikeReference, findingKeys, referenceGrid, wanLines } from "./real.test-util";
+import {
+  BUDGETS,
+  DIR,
+  DOCS,
+  TABLES,
+  expectTablesLikeReference,
+  findingKeys,
+  referenceGrid,
+  wanLines,
+} from "./real.test-util";
 
 const pdfGrids = new Map<string, Grid>();
 
@@ -30,7 +39,8 @@ describe.each(DOCS)("%s", (name) => {
     expect(sheet.rows.length).toBeGreaterThan(100);
     expect(sheet.pages).toHaveLength(sheet.rows.length);
     expect(sheet.lines).toHaveLength(sheet.rows.length);
-    for (let r = 1; r < sheet.rows.length; r++) expect(sheet.pages![r]!).toBeGreaterThanOrEqual(sheet.pages![r - 1]!);
+    for (let r = 1; r < sheet.rows.length; r++)
+      expect(sheet.pages![r]!).toBeGreaterThanOrEqual(sheet.pages![r - 1]!);
     expect(sheet.lines!.every((l) => l >= 1)).toBe(true);
   });
 
@@ -39,7 +49,9 @@ describe.each(DOCS)("%s", (name) => {
     const ref = referenceGrid(name);
     const cells = expectTablesLikeReference(pdf, ref, name);
     if ((BUDGETS as readonly string[]).includes(name)) {
-      const found = analyze(pdf).tables.filter((t) => t.found).map((t) => t.id);
+      const found = analyze(pdf)
+        .tables.filter((t) => t.found)
+        .map((t) => t.id);
       expect(found).toEqual(TABLES);
       expect(cells).toBeGreaterThan(300);
     }
@@ -47,16 +59,17 @@ describe.each(DOCS)("%s", (name) => {
 
   // The reference of the 决算 document keeps every printed line of its narrative apart; only the
   // budgets' references join wrapped lines into paragraphs.
-  if ((BUDGETS as readonly string[]).includes(name)) test("narrative lines stating 万元 figures match the reference", () => {
-    const expected = wanLines(referenceGrid(name));
-    const actual = wanLines(pdfGrids.get(name)!);
-    const missing = [...expected].filter((l) => !actual.has(l));
-    const extra = [...actual].filter((l) => !expected.has(l));
-    // Allowed: one paragraph the reference joins across a page break and the PDF reading keeps
-    // apart (ptczj, 三公 (二): the last line of the page stops short of the margin).
-    expect(missing.length, missing.join("\n")).toBeLessThanOrEqual(1);
-    expect(extra.length, extra.join("\n")).toBeLessThanOrEqual(2);
-  });
+  if ((BUDGETS as readonly string[]).includes(name))
+    test("narrative lines stating 万元 figures match the reference", () => {
+      const expected = wanLines(referenceGrid(name));
+      const actual = wanLines(pdfGrids.get(name)!);
+      const missing = [...expected].filter((l) => !actual.has(l));
+      const extra = [...actual].filter((l) => !expected.has(l));
+      // Allowed: one paragraph the reference joins across a page break and the PDF reading keeps
+      // apart (ptczj, 三公 (二): the last line of the page stops short of the margin).
+      expect(missing.length, missing.join("\n")).toBeLessThanOrEqual(1);
+      expect(extra.length, extra.join("\n")).toBeLessThanOrEqual(2);
+    });
 
   test("findings equal the findings for the reference text", () => {
     expect(findingKeys(pdfGrids.get(name)!)).toEqual(findingKeys(referenceGrid(name)));

@@ -15,7 +15,12 @@ export function gridToText(grid: Grid): string {
   const out: string[] = [];
   for (const sheet of grid.sheets) {
     for (const row of sheet.rows) {
-      const cells = Array.from(row, (c) => (c ? (c.text !== "" ? c.text : c.value === null ? "" : String(c.value)) : "").replace(/[\t\r\n]+/g, " "));
+      const cells = Array.from(row, (c) =>
+        (c ? (c.text !== "" ? c.text : c.value === null ? "" : String(c.value)) : "").replace(
+          /[\t\r\n]+/g,
+          " ",
+        ),
+      );
       while (cells.length > 0 && cells[cells.length - 1]!.trim() === "") cells.pop();
       out.push(cells.join("\t"));
     }

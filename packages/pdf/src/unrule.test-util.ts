@@ -14,14 +14,18 @@ import { deflateSync, inflateSync } from "node:zlib";
 export type UnruleMode = "all" | "vertical" | "inner";
 
 const NUM = String.raw`(-?\d*\.?\d+)`;
-const RECT_PAINT = new RegExp(String.raw`${NUM}\s+${NUM}\s+${NUM}\s+${NUM}\s*re\s*(f\*|f|F|S|s|B\*|B(?![TIDMX])|b\*|b)`, "g");
+const RECT_PAINT = new RegExp(
+  String.raw`${NUM}\s+${NUM}\s+${NUM}\s+${NUM}\s*re\s*(f\*|f|F|S|s|B\*|B(?![TIDMX])|b\*|b)`,
+  "g",
+);
 
 /** Drops thin painted rectangles from one content stream. */
 export function dropRules(content: string, mode: UnruleMode): { content: string; dropped: number } {
   let dropped = 0;
   // The frame: the leftmost and rightmost vertical rules of the stream.
   const xs: number[] = [];
-  for (const m of content.matchAll(RECT_PAINT)) if (Math.abs(Number(m[3])) < 2 && Math.abs(Number(m[4])) >= 2) xs.push(Number(m[1]));
+  for (const m of content.matchAll(RECT_PAINT))
+    if (Math.abs(Number(m[3])) < 2 && Math.abs(Number(m[4])) >= 2) xs.push(Number(m[1]));
   const [minX, maxX] = [Math.min(...xs), Math.max(...xs)];
   const out = content.replace(RECT_PAINT, (all, x: string, _y: string, w: string, h: string) => {
     const aw = Math.abs(Number(w));
@@ -99,7 +103,11 @@ export function unrulePdf(bytes: Uint8Array, mode: UnruleMode): { bytes: Uint8Ar
         data = deflateSync(Buffer.from(r.content, "latin1"));
       }
       head = head.replace(/\/Length\s+\d+(\s+\d+\s+R)?/, `/Length ${data.length}`);
-      piece = Buffer.concat([Buffer.from(`${o.num} ${o.gen} obj${head}stream\n`, "latin1"), data, Buffer.from("\nendstream\nendobj\n", "latin1")]);
+      piece = Buffer.concat([
+        Buffer.from(`${o.num} ${o.gen} obj${head}stream\n`, "latin1"),
+        data,
+        Buffer.from("\nendstream\nendobj\n", "latin1"),
+      ]);
     } else {
       piece = Buffer.from(`${o.num} ${o.gen} obj${o.head}endobj\n`, "latin1");
     }
@@ -112,7 +120,15 @@ export function unrulePdf(bytes: Uint8Array, mode: UnruleMode): { bytes: Uint8Ar
     const off = offsets.get(n);
     rows.push(off === undefined ? "0000000000 65535 f \n" : `${String(off).padStart(10, "0")} 00000 n \n`);
   }
-  const dict = last.replace(/\/Prev\s+\d+/, "").replace(/\/XRefStm\s+\d+/, "").replace(/\/Size\s+\d+/, `/Size ${maxNum + 1}`);
-  parts.push(Buffer.from(`xref\n0 ${maxNum + 1}\n${rows.join("")}trailer\n<<${dict}>>\nstartxref\n${pos}\n%%EOF\n`, "latin1"));
+  const dict = last
+    .replace(/\/Prev\s+\d+/, "")
+    .replace(/\/XRefStm\s+\d+/, "")
+    .replace(/\/Size\s+\d+/, `/Size ${maxNum + 1}`);
+  parts.push(
+    Buffer.from(
+      `xref\n0 ${maxNum + 1}\n${rows.join("")}trailer\n<<${dict}>>\nstartxref\n${pos}\n%%EOF\n`,
+      "latin1",
+    ),
+  );
   return { bytes: new Uint8Array(Buffer.concat(parts)), dropped };
 }

@@ -44,7 +44,10 @@ export async function costlyInputs(): Promise<CostlyInput[]> {
   out.push({
     name: "giant-merge.xlsx",
     bytes: await minimalXlsx({
-      "xl/worksheets/sheet1.xml": sheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`).replace("</sheetData>", `</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>`),
+      "xl/worksheets/sheet1.xml": sheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`).replace(
+        "</sheetData>",
+        `</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>`,
+      ),
     }),
     seconds: 10,
     megabytes: 256,
@@ -54,15 +57,23 @@ export async function costlyInputs(): Promise<CostlyInput[]> {
   let rels = "";
   let types = "";
   for (let i = 1; i <= 40; i++) {
-    parts[`xl/worksheets/sheet${i}.xml`] = sheetXml(`<row r="1"><c r="A1"><v>${i}</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`);
+    parts[`xl/worksheets/sheet${i}.xml`] = sheetXml(
+      `<row r="1"><c r="A1"><v>${i}</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`,
+    );
     sheets += `<sheet name="S${i}" sheetId="${i}" r:id="rId${i}"/>`;
     rels += `<Relationship Id="rId${i}" Type="${NS_R}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
     types += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`;
   }
   parts["xl/workbook.xml"] = workbookXml(sheets);
-  parts["xl/_rels/workbook.xml.rels"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
+  parts["xl/_rels/workbook.xml.rels"] =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
   parts["[Content_Types].xml"] = contentTypes().replace(/<Override PartName="\/xl\/worksheets[^>]*>/, types);
-  out.push({ name: "far-cells-40-sheets.xlsx", bytes: await minimalXlsx(parts), seconds: 10, megabytes: 256 });
+  out.push({
+    name: "far-cells-40-sheets.xlsx",
+    bytes: await minimalXlsx(parts),
+    seconds: 10,
+    megabytes: 256,
+  });
   return out;
 }
 
@@ -103,7 +114,10 @@ const WORKBOOK_RELS =
   `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
   `<Relationship Id="rId1" Type="${NS_R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
 
-function sheetXml(body = `<row r="1"><c r="A1" t="inlineStr"><is><t>预算</t></is></c><c r="B1"><v>1234.5</v></c></row>`, head = ""): string {
+function sheetXml(
+  body = `<row r="1"><c r="A1" t="inlineStr"><is><t>预算</t></is></c><c r="B1"><v>1234.5</v></c></row>`,
+  head = "",
+): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${head}<worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetData>${body}</sheetData></worksheet>`;
 }
 
@@ -137,7 +151,8 @@ export async function minimalXlsx(overrides: Parts = {}, level = 6): Promise<Uin
 }
 
 const u16 = (b: Uint8Array, i: number): number => b[i]! | (b[i + 1]! << 8);
-const u32 = (b: Uint8Array, i: number): number => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
+const u32 = (b: Uint8Array, i: number): number =>
+  (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
 function put32(b: Uint8Array, i: number, v: number): void {
   b[i] = v & 0xff;
   b[i + 1] = (v >>> 8) & 0xff;
@@ -160,7 +175,11 @@ function records(zip: Uint8Array): { name: string; cd: number; local: number }[]
   return out;
 }
 
-function patchEntry(zip: Uint8Array, name: string, edit: (z: Uint8Array, cd: number, local: number) => void): Uint8Array {
+function patchEntry(
+  zip: Uint8Array,
+  name: string,
+  edit: (z: Uint8Array, cd: number, local: number) => void,
+): Uint8Array {
   const copy = zip.slice();
   const rec = records(copy).find((r) => r.name === name);
   if (!rec) throw new Error(`no entry ${name}`);
@@ -216,8 +235,9 @@ function manyCellsSheet(cells: number, perRow = 26): string {
   for (let r = 1, left = cells; left > 0; r++) {
     const n = Math.min(perRow, left);
     let row = `<row r="${r}">`;
-    for (let c = 0; c < n; c++) row += `<c r="${letters[c]}${r}"><v>${(r * 7919 + c * 104729) % 1000003}</v></c>`;
-    rows.push(row + "</row>");
+    for (let c = 0; c < n; c++)
+      row += `<c r="${letters[c]}${r}"><v>${(r * 7919 + c * 104729) % 1000003}</v></c>`;
+    rows.push(`${row}</row>`);
     left -= n;
   }
   return sheetXml(rows.join(""));
@@ -240,7 +260,11 @@ export async function hostileInputs(): Promise<HostileInput[]> {
   const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
   const valid = await minimalXlsx();
   const out: HostileInput[] = [];
-  const add = (name: string, bytes: Uint8Array, expect: HostileInput["expect"] = "input.unreadable"): void => {
+  const add = (
+    name: string,
+    bytes: Uint8Array,
+    expect: HostileInput["expect"] = "input.unreadable",
+  ): void => {
     out.push({ name, bytes, expect });
   };
 
@@ -249,7 +273,10 @@ export async function hostileInputs(): Promise<HostileInput[]> {
   add("text-named-xlsx.xlsx", enc("2024年部门预算\n项目\t金额\n一般公共预算拨款收入\t1,234.00\n"));
   add("utf16-junk.xlsx", utf16le("收入支出决算总表\t单位：元\r\n项目\t金额\r\n"));
   add("web-page.xlsx", enc("<html><body><table><tr><td>1</td></tr></table></body></html>"));
-  add("spreadsheetml-2003.xlsx", enc(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>`));
+  add(
+    "spreadsheetml-2003.xlsx",
+    enc(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>`),
+  );
   for (const [label, cut] of [
     ["local-header", 20],
     ["10pct", Math.floor(valid.length * 0.1)],
@@ -268,8 +295,17 @@ export async function hostileInputs(): Promise<HostileInput[]> {
   }
   {
     const zip = await newZip();
-    zip.file("[Content_Types].xml", contentTypes().replace(CT_MAIN, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"));
-    zip.file("word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`);
+    zip.file(
+      "[Content_Types].xml",
+      contentTypes().replace(
+        CT_MAIN,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+      ),
+    );
+    zip.file(
+      "word/document.xml",
+      `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`,
+    );
     add("word-document.xlsx", await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
   }
   {
@@ -281,7 +317,10 @@ export async function hostileInputs(): Promise<HostileInput[]> {
   add("xlsb.xlsx", await minimalXlsx({ "xl/workbook.xml": null, "xl/workbook.bin": seededBytes(64, 7) }));
   add("ole-encrypted.xlsx", oleFile(["Root Entry", "EncryptionInfo", "EncryptedPackage"]));
   add("ole-old-xls.xlsx", oleFile(["Root Entry", "Workbook", "\u0005SummaryInformation"]));
-  add("biff-raw.xlsx", Uint8Array.from([0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, ...seededBytes(200, 3)]));
+  add(
+    "biff-raw.xlsx",
+    Uint8Array.from([0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, ...seededBytes(200, 3)]),
+  );
 
   // Declares 3 GB uncompressed in the central directory; nothing is ever inflated.
   add(
@@ -311,14 +350,26 @@ export async function hostileInputs(): Promise<HostileInput[]> {
   }
   add(
     "dimension-huge.xlsx",
-    await minimalXlsx({ "xl/worksheets/sheet1.xml": sheetXml(undefined, "").replace("<sheetData>", `<dimension ref="A1:Z100000"/><sheetData>`) }),
+    await minimalXlsx({
+      "xl/worksheets/sheet1.xml": sheetXml(undefined, "").replace(
+        "<sheetData>",
+        `<dimension ref="A1:Z100000"/><sheetData>`,
+      ),
+    }),
     "input.too-large",
   );
-  add("million-cells.xlsx", await minimalXlsx({ "xl/worksheets/sheet1.xml": enc(manyCellsSheet(2_000_100)) }, 1), "input.too-large");
+  add(
+    "million-cells.xlsx",
+    await minimalXlsx({ "xl/worksheets/sheet1.xml": enc(manyCellsSheet(2_000_100)) }, 1),
+    "input.too-large",
+  );
   add(
     "doctype-external-entity.xlsx",
     await minimalXlsx({
-      "xl/worksheets/sheet1.xml": sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row>`, `<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>`),
+      "xl/worksheets/sheet1.xml": sheetXml(
+        `<row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row>`,
+        `<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>`,
+      ),
     }),
   );
   {
@@ -331,17 +382,36 @@ export async function hostileInputs(): Promise<HostileInput[]> {
       }),
     );
   }
-  add("entity-in-workbook.xlsx", await minimalXlsx({ "xl/workbook.xml": workbookXml(undefined, `<!DOCTYPE workbook [<!ENTITY e "x">]>`) }));
-  add("entity-lowercase.xlsx", await minimalXlsx({ "_rels/.rels": ROOT_RELS.replace("?>", `?><!doctype r [<!entity e "x">]>`) }));
-  add("wrong-content-type.xlsx", await minimalXlsx({ "[Content_Types].xml": contentTypes("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml") }));
+  add(
+    "entity-in-workbook.xlsx",
+    await minimalXlsx({ "xl/workbook.xml": workbookXml(undefined, `<!DOCTYPE workbook [<!ENTITY e "x">]>`) }),
+  );
+  add(
+    "entity-lowercase.xlsx",
+    await minimalXlsx({ "_rels/.rels": ROOT_RELS.replace("?>", `?><!doctype r [<!entity e "x">]>`) }),
+  );
+  add(
+    "wrong-content-type.xlsx",
+    await minimalXlsx({
+      "[Content_Types].xml": contentTypes(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+      ),
+    }),
+  );
   add("no-content-types.xlsx", await minimalXlsx({ "[Content_Types].xml": null }));
   add("missing-workbook.xlsx", await minimalXlsx({ "xl/workbook.xml": null }));
   add("empty-workbook-xml.xlsx", await minimalXlsx({ "xl/workbook.xml": "" }));
   add("workbook-without-sheets.xlsx", await minimalXlsx({ "xl/workbook.xml": workbookXml("") }));
   add("sheet-part-missing.xlsx", await minimalXlsx({ "xl/worksheets/sheet1.xml": null }));
   add("sheet-not-xml.xlsx", await minimalXlsx({ "xl/worksheets/sheet1.xml": seededBytes(3000, 9) }));
-  add("sheet-xml-unclosed.xlsx", await minimalXlsx({ "xl/worksheets/sheet1.xml": sheetXml().replace(/<\/sheetData>[\s\S]*$/, "") }));
-  add("sheet-row-without-number.xlsx", await minimalXlsx({ "xl/worksheets/sheet1.xml": sheetXml(`<row r="-5"><c r="!!"><v>1</v></c></row>`) }));
+  add(
+    "sheet-xml-unclosed.xlsx",
+    await minimalXlsx({ "xl/worksheets/sheet1.xml": sheetXml().replace(/<\/sheetData>[\s\S]*$/, "") }),
+  );
+  add(
+    "sheet-row-without-number.xlsx",
+    await minimalXlsx({ "xl/worksheets/sheet1.xml": sheetXml(`<row r="-5"><c r="!!"><v>1</v></c></row>`) }),
+  );
   add("sheet-utf16.xlsx", await minimalXlsx({ "xl/worksheets/sheet1.xml": utf16le(sheetXml()) }));
   {
     // jszip cannot write two entries with one name: write a same-length name, then rename it in place.
@@ -369,11 +439,28 @@ export async function hostileInputs(): Promise<HostileInput[]> {
       `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="${code}"/></numFmts>` +
       `<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`;
     // Varied CJK text, so that it does not compress like a zip bomb (that is caught earlier).
-    const literal = Array.from(seededBytes(500_000, 11), (b, i) => String.fromCharCode(0x4e00 + ((b << 6) ^ (i & 0x3f)))).join("");
+    const literal = Array.from(seededBytes(500_000, 11), (b, i) =>
+      String.fromCharCode(0x4e00 + ((b << 6) ^ (i & 0x3f))),
+    ).join("");
     const styled = sheetXml(`<row r="1"><c r="A1" s="1"><v>1234.5</v></c></row>`);
-    add("format-long-literal.xlsx", await minimalXlsx({ "xl/styles.xml": styles(`&quot;${literal}&quot;0`), "xl/worksheets/sheet1.xml": styled }));
-    add("format-brackets.xlsx", await minimalXlsx({ "xl/styles.xml": styles("[".repeat(20_000)), "xl/worksheets/sheet1.xml": styled }));
-    add("format-commas.xlsx", await minimalXlsx({ "xl/styles.xml": styles(`0${",".repeat(5_000)}`), "xl/worksheets/sheet1.xml": styled }));
+    add(
+      "format-long-literal.xlsx",
+      await minimalXlsx({
+        "xl/styles.xml": styles(`&quot;${literal}&quot;0`),
+        "xl/worksheets/sheet1.xml": styled,
+      }),
+    );
+    add(
+      "format-brackets.xlsx",
+      await minimalXlsx({ "xl/styles.xml": styles("[".repeat(20_000)), "xl/worksheets/sheet1.xml": styled }),
+    );
+    add(
+      "format-commas.xlsx",
+      await minimalXlsx({
+        "xl/styles.xml": styles(`0${",".repeat(5_000)}`),
+        "xl/worksheets/sheet1.xml": styled,
+      }),
+    );
   }
   add(
     "corrupt-deflate-data.xlsx",

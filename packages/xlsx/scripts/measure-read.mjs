@@ -21,7 +21,14 @@ if (process.argv[3] === "--child") {
   const r = await readXlsx(bytes, "big.xlsx");
   const ms = performance.now() - started;
   const peak = process.resourceUsage().maxRSS * 1024;
-  console.log(JSON.stringify({ ok: r.ok, ms: Math.round(ms), peakMB: Math.round(peak / 1048576), cells: r.ok ? r.grid.sheets[0].rows.reduce((n, row) => n + row.filter(Boolean).length, 0) : r.messageEn }));
+  console.log(
+    JSON.stringify({
+      ok: r.ok,
+      ms: Math.round(ms),
+      peakMB: Math.round(peak / 1048576),
+      cells: r.ok ? r.grid.sheets[0].rows.reduce((n, row) => n + row.filter(Boolean).length, 0) : r.messageEn,
+    }),
+  );
   process.exit(0);
 }
 
@@ -31,8 +38,9 @@ const rows = [];
 for (let r = 1, left = cells; left > 0; r++) {
   const n = Math.min(perRow, left);
   let row = `<row r="${r}">`;
-  for (let c = 0; c < n; c++) row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${(r * 7919 + c * 104729) % 1000003}</v></c>`;
-  rows.push(row + "</row>");
+  for (let c = 0; c < n; c++)
+    row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${(r * 7919 + c * 104729) % 1000003}</v></c>`;
+  rows.push(`${row}</row>`);
   left -= n;
 }
 const xml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`;
@@ -41,6 +49,10 @@ const file = join(mkdtempSync(join(tmpdir(), "yusuan-measure-")), "big.xlsx");
 writeFileSync(file, bytes);
 console.log(`workbook: ${cells} cells, ${(bytes.length / 1048576).toFixed(1)} MB`);
 for (let i = 0; i < 3; i++) {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), String(cells), "--child", file], { encoding: "utf8" });
+  const child = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), String(cells), "--child", file],
+    { encoding: "utf8" },
+  );
   console.log(child.stdout.trim() || child.stderr.trim());
 }

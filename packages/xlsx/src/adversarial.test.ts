@@ -7,7 +7,15 @@ import { describe, expect, it } from "vitest";
 import type { Cell } from "@yusuan/disclosure";
 import { evaluateFormulas } from "./evaluate";
 import { formatDate, formatNumber, isDateFormat, MAX_FORMAT_LENGTH, MAX_FORMATTED_LENGTH } from "./format";
-import { holdsDate, moveFormula, parseRange, readSharedStrings, readStyles, readWorksheet, unescapeExcel } from "./sheet-xml";
+import {
+  holdsDate,
+  moveFormula,
+  parseRange,
+  readSharedStrings,
+  readStyles,
+  readWorksheet,
+  unescapeExcel,
+} from "./sheet-xml";
 import { attributes, decodeXml, parseXml } from "./xml";
 import { amountCell } from "./write";
 import { rangeArea } from "./inspect";
@@ -19,10 +27,10 @@ const GUARD_MS = 2_000;
 const ADVERSARIAL: Record<string, string> = {
   brackets: "[".repeat(N),
   commas: ",".repeat(N),
-  "comma-zero": "0" + ",".repeat(N),
+  "comma-zero": `0${",".repeat(N)}`,
   quotes: '"'.repeat(N),
-  "unclosed-quote": '"' + "a".repeat(N),
-  "bracket-h": "[" + "h".repeat(N),
+  "unclosed-quote": `"${"a".repeat(N)}`,
+  "bracket-h": `[${"h".repeat(N)}`,
   "bracket-pairs": "[h".repeat(N / 2),
   zeros: "0".repeat(N),
   "hash-dot": "#.".repeat(N / 2),
@@ -33,12 +41,12 @@ const ADVERSARIAL: Record<string, string> = {
   letters: "A".repeat(N),
   "cell-like": "A1".repeat(N / 2),
   "sheet-like": "'".repeat(N),
-  "word-equals": "a".repeat(N) + "=",
+  "word-equals": `${"a".repeat(N)}=`,
   lt: "<".repeat(N),
   semicolons: ";".repeat(N),
   digits: "9".repeat(N),
   sums: "SUM(".repeat(N / 4),
-  pluses: "1+".repeat(N / 2) + "1",
+  pluses: `${"1+".repeat(N / 2)}1`,
 };
 
 function timed(label: string, fn: () => unknown): void {
@@ -76,18 +84,35 @@ describe("parsers and formatters stay fast on 100,000-character adversarial stri
       timed(`parseXml text ${name}`, () => parseXml(`<a>${s}</a>`, { open() {}, close() {}, text() {} }));
       timed(`parseXml tag ${name}`, () => parseXml(`<a ${s}`, { open() {}, close() {}, text() {} }));
       timed(`amountCell ${name}`, () => amountCell(s));
-      timed(`readStyles ${name}`, () => readStyles(`<styleSheet><numFmts><numFmt numFmtId="164" formatCode="${s.replace(/[<&"]/g, "x")}"/></numFmts><cellXfs><xf numFmtId="164"/></cellXfs></styleSheet>`));
-      timed(`readSharedStrings ${name}`, () => readSharedStrings(`<sst><si><t>${s.replace(/[<&]/g, "x")}</t></si></sst>`));
+      timed(`readStyles ${name}`, () =>
+        readStyles(
+          `<styleSheet><numFmts><numFmt numFmtId="164" formatCode="${s.replace(/[<&"]/g, "x")}"/></numFmts><cellXfs><xf numFmtId="164"/></cellXfs></styleSheet>`,
+        ),
+      );
+      timed(`readSharedStrings ${name}`, () =>
+        readSharedStrings(`<sst><si><t>${s.replace(/[<&]/g, "x")}</t></si></sst>`),
+      );
       timed(`readWorksheet ${name}`, () =>
-        readWorksheet(`<worksheet><sheetData><row r="1"><c r="A1" t="str"><f>${s.replace(/[<&]/g, "x")}</f></c><c r="B1"><v>${s.replace(/[<&]/g, "x")}</v></c></row></sheetData></worksheet>`, {
-          strings: [],
-          formats: [],
-          date1904: false,
-          maxCells: 10,
-        }),
+        readWorksheet(
+          `<worksheet><sheetData><row r="1"><c r="A1" t="str"><f>${s.replace(/[<&]/g, "x")}</f></c><c r="B1"><v>${s.replace(/[<&]/g, "x")}</v></c></row></sheetData></worksheet>`,
+          {
+            strings: [],
+            formats: [],
+            date1904: false,
+            maxCells: 10,
+          },
+        ),
       );
       timed(`evaluateFormulas ${name}`, () => {
-        const cell: Cell = { address: "A1", row: 0, col: 0, value: null, text: "", formula: s, formulaWithoutResult: true };
+        const cell: Cell = {
+          address: "A1",
+          row: 0,
+          col: 0,
+          value: null,
+          text: "",
+          formula: s,
+          formulaWithoutResult: true,
+        };
         evaluateFormulas([{ name: "S", rows: [[cell]] }]);
       });
     });
@@ -95,7 +120,9 @@ describe("parsers and formatters stay fast on 100,000-character adversarial stri
 
   it("a number format longer than the limit is refused by the reader and shown as General by the formatter", () => {
     const long = `"${"长".repeat(MAX_FORMAT_LENGTH)}"0`;
-    const r = readStyles(`<styleSheet><numFmts><numFmt numFmtId="164" formatCode="${long.replace(/"/g, "&quot;")}"/></numFmts><cellXfs><xf numFmtId="164"/></cellXfs></styleSheet>`);
+    const r = readStyles(
+      `<styleSheet><numFmts><numFmt numFmtId="164" formatCode="${long.replace(/"/g, "&quot;")}"/></numFmts><cellXfs><xf numFmtId="164"/></cellXfs></styleSheet>`,
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(/hostile/);
     expect(formatNumber(1234.5, long)).toBe("1234.5");

@@ -58,7 +58,9 @@ describe("writeFileAtomic", () => {
         };
       },
     };
-    await expect(writeFileAtomic(path, bytes("a much longer new content"), { fs: failing, backup: true })).rejects.toThrow(/ENOSPC/);
+    await expect(
+      writeFileAtomic(path, bytes("a much longer new content"), { fs: failing, backup: true }),
+    ).rejects.toThrow(/ENOSPC/);
     expect(await readFile(path, "utf8")).toBe("original content");
     expect(await readdir(dir)).toEqual(["预算.xlsx"]);
   });

@@ -113,23 +113,38 @@ export async function writeFileAtomic(
     info = undefined;
   }
   if (info && !info.isFile()) {
-    throw new AtomicWriteRefused(`“${path}”不是普通文件，未写入。`, `"${path}" is not a regular file; nothing was written.`, "not-a-file");
+    throw new AtomicWriteRefused(
+      `“${path}”不是普通文件，未写入。`,
+      `"${path}" is not a regular file; nothing was written.`,
+      "not-a-file",
+    );
   }
   if (info) {
     try {
       await fsp.access(target, (await import("node:fs")).constants.W_OK);
     } catch {
-      throw new AtomicWriteRefused(`“${path}”是只读文件，未改写。`, `"${path}" is read-only; it was not replaced.`, "read-only");
+      throw new AtomicWriteRefused(
+        `“${path}”是只读文件，未改写。`,
+        `"${path}" is read-only; it was not replaced.`,
+        "read-only",
+      );
     }
     if ((info.mode & 0o222) === 0) {
-      throw new AtomicWriteRefused(`“${path}”是只读文件，未改写。`, `"${path}" is read-only; it was not replaced.`, "read-only");
+      throw new AtomicWriteRefused(
+        `“${path}”是只读文件，未改写。`,
+        `"${path}" is read-only; it was not replaced.`,
+        "read-only",
+      );
     }
   }
   const dir = dirname(target);
   const name = basename(target);
   await removeStaleTemps(dir, name);
   const tempName = (): string => {
-    const t = join(dir, `.${name}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+    const t = join(
+      dir,
+      `.${name}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`,
+    );
     pending.add(t);
     return t;
   };
@@ -169,7 +184,10 @@ export async function writeFileAtomic(
     if (info && mode !== undefined) {
       // open() applies the umask; the original's exact mode and owner are put back.
       await fsp.chmod(tmp, mode).catch(() => undefined);
-      if (typeof process.getuid === "function" && (info.uid !== process.getuid() || info.gid !== process.getgid?.())) {
+      if (
+        typeof process.getuid === "function" &&
+        (info.uid !== process.getuid() || info.gid !== process.getgid?.())
+      ) {
         try {
           await fsp.chown(tmp, info.uid, info.gid);
         } catch {
@@ -194,7 +212,9 @@ export async function writeFileAtomic(
       }
       await fs.unlink(tmp).catch(() => undefined);
       if (!options?.backup) {
-        notes.push(`“${path}”有 ${info!.nlink} 个硬链接，已原位改写以保持链接。 / "${path}" has ${info!.nlink} hard links; it was rewritten in place to keep them.`);
+        notes.push(
+          `“${path}”有 ${info!.nlink} 个硬链接，已原位改写以保持链接。 / "${path}" has ${info!.nlink} hard links; it was rewritten in place to keep them.`,
+        );
       }
     } else {
       await fs.rename(tmp, target);
@@ -295,7 +315,11 @@ export class FileLocked extends Error {
  * await withFileLock("预算.xlsx", () => writeFileAtomic("预算.xlsx", bytes, { backup: true }));
  * ```
  */
-export async function withFileLock<T>(path: string, fn: () => Promise<T>, options?: { waitMs?: number }): Promise<T> {
+export async function withFileLock<T>(
+  path: string,
+  fn: () => Promise<T>,
+  options?: { waitMs?: number },
+): Promise<T> {
   const fsp = await import("node:fs/promises");
   let real = path;
   try {
@@ -325,7 +349,10 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
       // A lock without a process number: its maker was killed between creating and writing it. A live
       // maker writes it at once, so one that stays empty for a while is stale.
       if (holder === undefined) {
-        const age = await fsp.stat(lock).then((st) => Date.now() - st.mtimeMs).catch(() => 0);
+        const age = await fsp
+          .stat(lock)
+          .then((st) => Date.now() - st.mtimeMs)
+          .catch(() => 0);
         if (age > EMPTY_LOCK_STALE_MS && (await fsp.readFile(lock, "utf8").catch(() => "x")) === "") {
           await fsp.unlink(lock).catch(() => undefined);
           continue;
@@ -365,4 +392,3 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
     release();
   }
 }
-

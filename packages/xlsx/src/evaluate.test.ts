@@ -6,7 +6,14 @@ import { readXlsx } from "./read";
 import { writeWorkbook } from "./write";
 
 type Row = (Cell | undefined)[];
-const num = (address: string, row: number, col: number, value: number): Cell => ({ address, row, col, value, text: String(value), numberFormat: "#,##0.00" });
+const num = (address: string, row: number, col: number, value: number): Cell => ({
+  address,
+  row,
+  col,
+  value,
+  text: String(value),
+  numberFormat: "#,##0.00",
+});
 const formula = (address: string, row: number, col: number, f: string): Cell => ({
   address,
   row,
@@ -22,7 +29,11 @@ describe("evaluateFormulas", () => {
   it("works out SUM of ranges and cells, + and −, parentheses, numbers, other sheets and chains", () => {
     const a: Row[] = [
       [num("A1", 0, 0, 0.1), num("B1", 0, 1, 0.2), formula("C1", 0, 2, "SUM(A1:B1)")],
-      [formula("A2", 1, 0, "C1-(A1+0.05)+'其他 表'!A1"), formula("B2", 1, 1, "SUM($A$1,C1,A2:A2)"), formula("C2", 1, 2, "-B2+1e2")],
+      [
+        formula("A2", 1, 0, "C1-(A1+0.05)+'其他 表'!A1"),
+        formula("B2", 1, 1, "SUM($A$1,C1,A2:A2)"),
+        formula("C2", 1, 2, "-B2+1e2"),
+      ],
     ];
     const b: Row[] = [[num("A1", 0, 0, 1000)]];
     const unknown = evaluateFormulas([
@@ -53,7 +64,8 @@ describe("evaluateFormulas", () => {
     ];
     const unknown = evaluateFormulas([{ name: "S", rows }]).map((u) => u.cell);
     expect(unknown).toEqual(["B1", "C1", "D1", "E1", "F1", "G1", "H1"]);
-    for (const c of rows[0]!.slice(1, 8)) expect(c).toMatchObject({ value: null, text: "", formulaWithoutResult: true });
+    for (const c of rows[0]!.slice(1, 8))
+      expect(c).toMatchObject({ value: null, text: "", formulaWithoutResult: true });
     // SUM ignores text, as a spreadsheet does.
     expect(rows[0]![8]).toMatchObject({ value: 1 });
   });
@@ -71,7 +83,8 @@ describe("evaluateFormulas", () => {
 });
 
 const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
-const sheet = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${body}</sheetData></worksheet>`;
+const sheet = (body: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${body}</sheetData></worksheet>`;
 
 describe("readXlsx and formulas saved without a result", () => {
   it("reads a simple sum as its value and names the cells it cannot work out", async () => {
@@ -93,7 +106,9 @@ describe("readXlsx and formulas saved without a result", () => {
   });
   it("works out literals in exponent form, and leaves one beyond the double range unknown instead of failing", async () => {
     const bytes = await minimalXlsx({
-      "xl/worksheets/sheet1.xml": sheet(`<row r="1"><c r="A1"><f>1.5E+3+A2</f></c><c r="B1"><f>1E+999</f></c><c r="C1"><f>2.5E-7+1</f></c></row><row r="2"><c r="A2"><v>0.25</v></c></row>`),
+      "xl/worksheets/sheet1.xml": sheet(
+        `<row r="1"><c r="A1"><f>1.5E+3+A2</f></c><c r="B1"><f>1E+999</f></c><c r="C1"><f>2.5E-7+1</f></c></row><row r="2"><c r="A2"><v>0.25</v></c></row>`,
+      ),
     });
     const r = await readXlsx(bytes, "公式.xlsx");
     if (!r.ok) throw new Error(r.message);
@@ -114,7 +129,13 @@ const LINES = [
   ["2019999", "30299", "项目支出", "38233551.78"],
   ["2080505", "30108", "基本支出", "2187740.00"],
   ["2210201", "30113", "基本支出", "905823.00"],
-].map(([functionalCode, economicCode, nature, amount]) => ({ functionalCode: functionalCode!, economicCode: economicCode!, source: "一般公共预算" as const, nature: nature as "基本支出", amount: amount! }));
+].map(([functionalCode, economicCode, nature, amount]) => ({
+  functionalCode: functionalCode!,
+  economicCode: economicCode!,
+  source: "一般公共预算" as const,
+  nature: nature as "基本支出",
+  amount: amount!,
+}));
 
 describe("built workbooks keep their formulas' results", () => {
   const built = buildWorkbook(LINES, { department: "上海市某某局", year: 2025 });
@@ -132,7 +153,10 @@ describe("built workbooks keep their formulas' results", () => {
   });
 
   it("a built workbook saved without results still checks clean: its sums are worked out on reading", async () => {
-    const r = await readXlsx(await writeWorkbook(built.workbook, { cacheFormulaResults: false }), "built.xlsx");
+    const r = await readXlsx(
+      await writeWorkbook(built.workbook, { cacheFormulaResults: false }),
+      "built.xlsx",
+    );
     if (!r.ok) throw new Error(r.message);
     expect(r.warnings).toEqual([]);
     expect(analyze(r.grid).findings.filter((f) => f.severity === "error")).toEqual([]);
@@ -147,7 +171,13 @@ describe("built workbooks keep their formulas' results", () => {
           ? s
           : {
               ...s,
-              cells: s.cells.map((c) => (c.formula?.startsWith("SUM(") && c.col === 4 && s.cells.some((t) => t.row === c.row && t.value === "合计") ? { ...c, formula: `ROUND(${c.formula},2)`, value: null } : c)),
+              cells: s.cells.map((c) =>
+                c.formula?.startsWith("SUM(") &&
+                c.col === 4 &&
+                s.cells.some((t) => t.row === c.row && t.value === "合计")
+                  ? { ...c, formula: `ROUND(${c.formula},2)`, value: null }
+                  : c,
+              ),
             },
       ),
     };
@@ -173,7 +203,13 @@ describe("values that would be misread are reported as corrupt", () => {
   ] as const) {
     it(label, async () => {
       const strings = `<?xml version="1.0"?><sst ${NS}>${"<si><t>x</t></si>".repeat(20)}</sst>`;
-      const r = await readXlsx(await minimalXlsx({ "xl/worksheets/sheet1.xml": sheet(`<row r="1">${cell}</row>`), "xl/sharedStrings.xml": strings }), "坏值.xlsx");
+      const r = await readXlsx(
+        await minimalXlsx({
+          "xl/worksheets/sheet1.xml": sheet(`<row r="1">${cell}</row>`),
+          "xl/sharedStrings.xml": strings,
+        }),
+        "坏值.xlsx",
+      );
       expect(r.ok).toBe(false);
       if (r.ok) return;
       expect(r.code).toBe("input.unreadable");
@@ -184,7 +220,14 @@ describe("values that would be misread are reported as corrupt", () => {
   }
 
   it("while plain numbers, exponents and padded values still read", async () => {
-    const r = await readXlsx(await minimalXlsx({ "xl/worksheets/sheet1.xml": sheet(`<row r="1"><c r="A1"><v> 12.5 </v></c><c r="B1"><v>-1.5E+3</v></c><c r="C1"><v>.5</v></c></row>`) }), "好值.xlsx");
+    const r = await readXlsx(
+      await minimalXlsx({
+        "xl/worksheets/sheet1.xml": sheet(
+          `<row r="1"><c r="A1"><v> 12.5 </v></c><c r="B1"><v>-1.5E+3</v></c><c r="C1"><v>.5</v></c></row>`,
+        ),
+      }),
+      "好值.xlsx",
+    );
     if (!r.ok) throw new Error(r.message);
     expect(r.grid.sheets[0]!.rows[0]!.map((c) => c?.value)).toEqual([12.5, -1500, 0.5]);
   });

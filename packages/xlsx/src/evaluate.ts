@@ -62,7 +62,11 @@ class Parser {
   }
 
   private space(): void {
-    while (this.i < this.s.length && (this.s[this.i] === " " || this.s[this.i] === "\n" || this.s[this.i] === "\r")) this.i++;
+    while (
+      this.i < this.s.length &&
+      (this.s[this.i] === " " || this.s[this.i] === "\n" || this.s[this.i] === "\r")
+    )
+      this.i++;
   }
 
   private expr(depth: number): Node {
@@ -116,7 +120,7 @@ class Parser {
       for (;;) {
         args.push(this.sumArg(depth + 1));
         this.space();
-        if (s[this.i] === ",") (this.i++, undefined);
+        if (s[this.i] === ",") this.i++, undefined;
         else if (s[this.i] === ")") {
           this.i++;
           return { k: "sum", args };
@@ -175,7 +179,9 @@ class Parser {
       sheet = found;
       this.i = j + 1;
     } else {
-      const m = /^([^\s!+\-*/(),:'"=<>&^%$\d][^\s!+\-*/(),:'"=<>&^%]{0,30})!/.exec(s.slice(this.i, this.i + 33));
+      const m = /^([^\s!+\-*/(),:'"=<>&^%$\d][^\s!+\-*/(),:'"=<>&^%]{0,30})!/.exec(
+        s.slice(this.i, this.i + 33),
+      );
       if (m) {
         const found = this.sheetIndex(m[1]!);
         if (found === undefined) throw new Unsupported();
@@ -252,7 +258,8 @@ export function evaluateFormulas(sheets: ReadonlyArray<EvaluatedSheet>): { sheet
   // A plain cell in arithmetic: empty is 0, a number is itself, anything else is unknown (#VALUE!).
   const plain = (cell: Cell): Value => {
     if (cell.value === null) return cell.formula !== undefined ? UNKNOWN : Amount.zero();
-    if (typeof cell.value === "number" && Number.isFinite(cell.value)) return Amount.of(decimalFromNumber(cell.value));
+    if (typeof cell.value === "number" && Number.isFinite(cell.value))
+      return Amount.of(decimalFromNumber(cell.value));
     return UNKNOWN;
   };
 
@@ -302,7 +309,8 @@ export function evaluateFormulas(sheets: ReadonlyArray<EvaluatedSheet>): { sheet
                 const v = resolve(cell, arg.from.sheet, depth);
                 if (v === UNKNOWN) return UNKNOWN;
                 total = total.plus(v);
-              } else if (typeof cell.value === "number" && Number.isFinite(cell.value)) total = total.plus(Amount.of(decimalFromNumber(cell.value)));
+              } else if (typeof cell.value === "number" && Number.isFinite(cell.value))
+                total = total.plus(Amount.of(decimalFromNumber(cell.value)));
               else if (typeof cell.value === "string" && isErrorText(cell.value)) return UNKNOWN;
             }
           }

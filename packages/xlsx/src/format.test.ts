@@ -16,7 +16,7 @@ describe("formatNumber", () => {
     [-1234.5, "#,##0.00", "-1,234.50"],
     [-1234.5, "#,##0.00;[Red]-#,##0.00", "-1,234.50"],
     [-1234.5, "#,##0.00;(#,##0.00)", "(1,234.50)"],
-    [0, "#,##0.00;-#,##0.00;\"-\"", "-"],
+    [0, '#,##0.00;-#,##0.00;"-"', "-"],
     [-0.001, "0.00", "0.00"],
     [0.125, "0%", "13%"],
     [0.125, "0.00%", "12.50%"],
@@ -39,7 +39,8 @@ describe("formatNumber", () => {
   it("gives the same text for a format however often and after however many other formats", () => {
     const first = [formatNumber(-1234.5, "#,##0.00;(#,##0.00)"), formatNumber(0, '0.00;-0.00;"零"')];
     // More distinct formats than the parsed-format cache keeps, then the first ones again.
-    for (let places = 0; places < 700; places++) expect(formatNumber(1.5, `0.${"0".repeat(places % 30)}"${places}"`)).toMatch(new RegExp(`${places}$`));
+    for (let places = 0; places < 700; places++)
+      expect(formatNumber(1.5, `0.${"0".repeat(places % 30)}"${places}"`)).toMatch(new RegExp(`${places}$`));
     expect([formatNumber(-1234.5, "#,##0.00;(#,##0.00)"), formatNumber(0, '0.00;-0.00;"零"')]).toEqual(first);
     expect(first).toEqual(["(1,234.50)", "零"]);
     // An explicit negative section is shown as written, even when the value rounds to zero (as Excel does).

@@ -165,7 +165,10 @@ function formatGeneral(n: number): string {
       const c = quick.charCodeAt(i);
       if (c >= 48 && c <= 57) digits++;
     }
-    const leading = quick.startsWith("0.") || quick.startsWith("-0.") ? /^-?0\.0*/.exec(quick)![0].replace(/[^0]/g, "").length : 0;
+    const leading =
+      quick.startsWith("0.") || quick.startsWith("-0.")
+        ? /^-?0\.0*/.exec(quick)![0].replace(/[^0]/g, "").length
+        : 0;
     if (digits - leading <= 15 && Math.abs(n) >= 1e-9) return quick;
   }
   const abs = Math.abs(n);
@@ -269,7 +272,9 @@ function parseSection(section: string): Section {
 
 /** Renders the absolute value `abs` under a parsed number section. */
 function renderNumber(abs: Amount, section: Extract<Section, { kind: "number" }>): string {
-  const value = (section.shift === 0 ? abs : abs.times(powerOfTen(section.shift))).round(section.places).toString();
+  const value = (section.shift === 0 ? abs : abs.times(powerOfTen(section.shift)))
+    .round(section.places)
+    .toString();
   let { int, frac } = splitDecimal(value);
   frac = frac.padEnd(section.minFrac, "0");
   if (int === "0" && section.minInt === 0) int = "";
@@ -331,7 +336,9 @@ export function formatNumber(n: number, format?: string, date1904 = false): stri
   else if (negative && parts.length >= 2) section = parts[1]!;
   else if (negative) sign = "-";
   if (section.kind === "unsupported") return formatGeneral(n);
-  const text = capped(section.kind === "literal" ? section.text : renderNumber(roundSignificant(exact, 15).abs(), section));
+  const text = capped(
+    section.kind === "literal" ? section.text : renderNumber(roundSignificant(exact, 15).abs(), section),
+  );
   // A negative that rounds to zero shows without its sign.
   return sign && !/[1-9]/.test(text) ? text : sign + text;
 }

@@ -9,7 +9,13 @@ import { parseRange } from "@yusuan/disclosure";
 /** Sheet name → the `ref` of each merge set aside. */
 export type SetAside = ReadonlyMap<string, readonly string[]>;
 
-const UNESCAPE: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'" };
+const UNESCAPE: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&apos;": "'",
+};
 const unescapeXml = (s: string): string => s.replace(/&(?:amp|lt|gt|quot|apos);/g, (m) => UNESCAPE[m]!);
 
 /** Each sheet's name and the path of its part ("xl/worksheets/sheet1.xml"), from workbook.xml and its rels. */
@@ -41,7 +47,10 @@ function sheetParts(files: Unzipped): Map<string, string> {
  * const { bytes, aside } = setAsideLargeMerges(original, 100_000); // aside: Sheet1 → ["A1:XFD1048576"]
  * ```
  */
-export function setAsideLargeMerges(original: Uint8Array, minCells: number): { bytes: Uint8Array; aside: SetAside } {
+export function setAsideLargeMerges(
+  original: Uint8Array,
+  minCells: number,
+): { bytes: Uint8Array; aside: SetAside } {
   const files = unzipSync(original);
   const aside = new Map<string, string[]>();
   for (const [sheet, path] of sheetParts(files)) {
@@ -69,7 +78,16 @@ export function setAsideLargeMerges(original: Uint8Array, minCells: number): { b
 }
 
 /** Elements that may stand between </sheetData> and <mergeCells> (ECMA-376, CT_Worksheet's sequence). */
-const BEFORE_MERGES = ["sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews"];
+const BEFORE_MERGES = [
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+];
 
 /**
  * Puts merges set aside by {@link setAsideLargeMerges} back into a workbook (as exceljs saved it).

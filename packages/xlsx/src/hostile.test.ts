@@ -67,7 +67,8 @@ describe("costly inputs", () => {
       expect(performance.now() - started, input.name).toBeLessThan(input.seconds * 1000);
       expect(r.ok, input.name).toBe(true);
       if (!r.ok) continue;
-      for (const sheet of r.grid.sheets) expect(sheet.rows.length, `${input.name} ${sheet.name}`).toBeLessThan(10);
+      for (const sheet of r.grid.sheets)
+        expect(sheet.rows.length, `${input.name} ${sheet.name}`).toBeLessThan(10);
       if (input.name.startsWith("far")) {
         expect(r.grid.sheets).toHaveLength(40);
         expect(r.warnings.join("\n")).toMatch(/XFD1048576/);
@@ -77,10 +78,20 @@ describe("costly inputs", () => {
 
   it("the writer writes a giant merge back without materialising it, and refuses by name merges too many to hold", async () => {
     const input = (await costlyInputs())[0]!;
-    const patch = { location: { sheet: "Sheet1", cell: "A1" }, table: "T1" as const, column: "预算数", oldValue: "1", newValue: "1.00", reason: "", rule: "A1.parent-sum" as const };
+    const patch = {
+      location: { sheet: "Sheet1", cell: "A1" },
+      table: "T1" as const,
+      column: "预算数",
+      oldValue: "1",
+      newValue: "1.00",
+      reason: "",
+      rule: "A1.parent-sum" as const,
+    };
     const out = await writePatches(input.bytes, [patch], { name: "大合并.xlsx" });
     const back = await readXlsx(out, "大合并.xlsx");
-    expect(back.ok && back.grid.sheets[0]!.merges).toEqual([{ top: 0, left: 0, bottom: 1048575, right: 16383 }]);
+    expect(back.ok && back.grid.sheets[0]!.merges).toEqual([
+      { top: 0, left: 0, bottom: 1048575, right: 16383 },
+    ]);
     // Eleven merges of 100,000 cells each: none is set aside, together they are more than the parser holds.
     const letters = ["A", "K", "U", "AE", "AO", "AY", "BI", "BS", "CC", "CM", "CW"];
     const ends = ["J", "T", "AD", "AN", "AX", "BH", "BR", "CB", "CL", "CV", "DF"];
@@ -89,6 +100,9 @@ describe("costly inputs", () => {
     const many = await minimalXlsx({
       "xl/worksheets/sheet1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="11">${merges}</mergeCells></worksheet>`,
     });
-    await expect(writePatches(many, [patch], { name: "多合并.xlsx" })).rejects.toMatchObject({ code: "input.unwritable", message: expect.stringMatching(/多合并\.xlsx.*Sheet1/) });
+    await expect(writePatches(many, [patch], { name: "多合并.xlsx" })).rejects.toMatchObject({
+      code: "input.unwritable",
+      message: expect.stringMatching(/多合并\.xlsx.*Sheet1/),
+    });
   });
 });

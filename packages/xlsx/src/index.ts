@@ -13,8 +13,21 @@
 export { readXlsx, readXlsxFile, type ReadResult, type ReadSuccess } from "./read";
 export { DEFAULT_LIMITS, RATIO_FLOOR, resolveLimits, type Limits } from "./limits";
 export type { ReadFailure, ReadFailureCode } from "./messages";
-export { inspectXlsx, type DeclaredSheet, type Inspection, type PartReader, type WorkbookRelation } from "./inspect";
-export { formatNumber, formatDate, isDateFormat, dateToSerial, MAX_FORMAT_LENGTH, MAX_FORMATTED_LENGTH } from "./format";
+export {
+  inspectXlsx,
+  type DeclaredSheet,
+  type Inspection,
+  type PartReader,
+  type WorkbookRelation,
+} from "./inspect";
+export {
+  formatNumber,
+  formatDate,
+  isDateFormat,
+  dateToSerial,
+  MAX_FORMAT_LENGTH,
+  MAX_FORMATTED_LENGTH,
+} from "./format";
 export {
   writePatches,
   writeWaivers,
@@ -24,6 +37,13 @@ export {
   WAIVER_SHEET_NAME,
   WAIVER_COLUMNS,
 } from "./write";
-export { writeFileAtomic, withFileLock, FileLocked, AtomicWriteRefused, type AtomicFs, type AtomicReport } from "./atomic";
+export {
+  writeFileAtomic,
+  withFileLock,
+  FileLocked,
+  AtomicWriteRefused,
+  type AtomicFs,
+  type AtomicReport,
+} from "./atomic";
 export type { WorkbookSpec, SheetSpec, CellSpec } from "./spec";
 export { XlsxError, XlsxErrorCode } from "./errors";

@@ -75,7 +75,8 @@ const SPREADSHEET_MAIN =
   /spreadsheetml\.(?:sheet|template)\.main\+xml|ms-excel\.(?:sheet|template|addin)\.macroenabled\.main\+xml/i;
 
 const u16 = (b: Uint8Array, i: number): number => b[i]! | (b[i + 1]! << 8);
-const u32 = (b: Uint8Array, i: number): number => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
+const u32 = (b: Uint8Array, i: number): number =>
+  (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
 function u64(b: Uint8Array, i: number): number {
   const lo = u32(b, i);
   const hi = u32(b, i + 4);
@@ -90,7 +91,11 @@ function startsWith(b: Uint8Array, bytes: readonly number[], at = 0): boolean {
 
 function indexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
   const first = needle[0]!;
-  outer: for (let i = hay.indexOf(first); i !== -1 && i <= hay.length - needle.length; i = hay.indexOf(first, i + 1)) {
+  outer: for (
+    let i = hay.indexOf(first);
+    i !== -1 && i <= hay.length - needle.length;
+    i = hay.indexOf(first, i + 1)
+  ) {
     for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
     return i;
   }
@@ -125,7 +130,10 @@ function ascii(b: Uint8Array): string {
 function sniffNonZip(data: Uint8Array, file: string): ReadFailure {
   if (startsWith(data, OLE_MAGIC)) {
     // The CFB directory names its streams in UTF-16LE; the stream names tell the kinds apart.
-    if (indexOfBytes(data, utf16le("EncryptionInfo")) >= 0 || indexOfBytes(data, utf16le("EncryptedPackage")) >= 0) {
+    if (
+      indexOfBytes(data, utf16le("EncryptionInfo")) >= 0 ||
+      indexOfBytes(data, utf16le("EncryptedPackage")) >= 0
+    ) {
       return failure("encrypted", { file });
     }
     if (indexOfBytes(data, utf16le("Workbook")) >= 0 || indexOfBytes(data, utf16le("Book")) >= 0) {
@@ -135,7 +143,12 @@ function sniffNonZip(data: Uint8Array, file: string): ReadFailure {
     return failure("oleOther", { file });
   }
   // A bare BIFF stream (Excel 2.x–4.x, or BIFF5/8 extracted) starts with a BOF record.
-  if (data.length >= 4 && data[0] === 0x09 && [0x00, 0x02, 0x04, 0x08].includes(data[1]!) && data[3] === 0x00) {
+  if (
+    data.length >= 4 &&
+    data[0] === 0x09 &&
+    [0x00, 0x02, 0x04, 0x08].includes(data[1]!) &&
+    data[3] === 0x00
+  ) {
     return failure("oldXls", { file });
   }
   if (startsWith(data, [0xff, 0xfe]) || startsWith(data, [0xfe, 0xff])) return failure("text", { file });
@@ -159,7 +172,11 @@ function sniffNonZip(data: Uint8Array, file: string): ReadFailure {
 }
 
 /** Parses the central directory; never inflates. */
-export function readCentralDirectory(data: Uint8Array, file: string, limits: Limits): { ok: true; entries: ZipEntry[] } | ReadFailure {
+export function readCentralDirectory(
+  data: Uint8Array,
+  file: string,
+  limits: Limits,
+): { ok: true; entries: ZipEntry[] } | ReadFailure {
   const len = data.length;
   let eocd = -1;
   for (let i = len - 22; i >= Math.max(0, len - 22 - 0xffff); i--) {
@@ -185,7 +202,8 @@ export function readCentralDirectory(data: Uint8Array, file: string, limits: Lim
     cdOffset = u64(data, z + 48);
   }
   if (count > MAX_ENTRIES) return failure("tooManyEntries", { file, size: count, limit: MAX_ENTRIES });
-  if (cdOffset + cdSize > len) return failure("truncated", { file, detail: "中央目录越界 / central directory out of bounds" });
+  if (cdOffset + cdSize > len)
+    return failure("truncated", { file, detail: "中央目录越界 / central directory out of bounds" });
 
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder("utf-8", { fatal: false });
@@ -213,8 +231,10 @@ export function readCentralDirectory(data: Uint8Array, file: string, limits: Lim
         const size = u16(data, e + 2);
         if (id === 0x0001) {
           let q = e + 4;
-          if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) (uncompressedSize = u64(data, q)), (q += 8);
-          if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) (compressedSize = u64(data, q)), (q += 8);
+          if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size)
+            (uncompressedSize = u64(data, q)), (q += 8);
+          if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size)
+            (compressedSize = u64(data, q)), (q += 8);
           if (localOffset === 0xffffffff && q + 8 <= e + 4 + size) localOffset = u64(data, q);
           break;
         }
@@ -234,26 +254,41 @@ export function readCentralDirectory(data: Uint8Array, file: string, limits: Lim
     seen.add(key);
     if (entry.flags & 0x1) return failure("zipEncrypted", { file, part: entry.name });
     if (entry.method !== 0 && entry.method !== 8) {
-      return failure("corruptZip", { file, part: entry.name, detail: `压缩方法 ${entry.method} / compression method ${entry.method}` });
+      return failure("corruptZip", {
+        file,
+        part: entry.name,
+        detail: `压缩方法 ${entry.method} / compression method ${entry.method}`,
+      });
     }
     if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
-      return failure("corruptZip", { file, part: entry.name, detail: "存储大小不一致 / stored size mismatch" });
+      return failure("corruptZip", {
+        file,
+        part: entry.name,
+        detail: "存储大小不一致 / stored size mismatch",
+      });
     }
     total += entry.uncompressedSize;
     if (!largest || entry.uncompressedSize > largest.uncompressedSize) largest = entry;
     if (entry.uncompressedSize > RATIO_FLOOR) {
       const ratio = Math.floor(entry.uncompressedSize / Math.max(1, entry.compressedSize));
-      if (ratio > limits.maxRatio) return failure("ratioTooHigh", { file, part: entry.name, size: ratio, limit: limits.maxRatio });
+      if (ratio > limits.maxRatio)
+        return failure("ratioTooHigh", { file, part: entry.name, size: ratio, limit: limits.maxRatio });
     }
     const lo = entry.localOffset;
     if (lo + 30 > cdOffset || u32(data, lo) !== 0x04034b50) {
       return failure("corruptZip", { file, part: entry.name, detail: "本地文件头损坏 / bad local header" });
     }
     const dataStart = lo + 30 + u16(data, lo + 26) + u16(data, lo + 28);
-    if (dataStart + entry.compressedSize > cdOffset) return failure("truncated", { file, detail: entry.name });
+    if (dataStart + entry.compressedSize > cdOffset)
+      return failure("truncated", { file, detail: entry.name });
   }
   if (total > limits.maxUncompressed) {
-    return failure("uncompressedTooBig", { file, size: total, limit: limits.maxUncompressed, ...(largest ? { part: largest.name } : {}) });
+    return failure("uncompressedTooBig", {
+      file,
+      size: total,
+      limit: limits.maxUncompressed,
+      ...(largest ? { part: largest.name } : {}),
+    });
   }
   return { ok: true, entries };
 }
@@ -275,7 +310,8 @@ function inflatePart(
 ): ReadFailure | undefined {
   const part = entry.name;
   const at = entry.localOffset;
-  if (at + 30 > data.length || u32(data, at) !== 0x04034b50) return failure("corruptZip", { file, detail: `${part}: no local header` });
+  if (at + 30 > data.length || u32(data, at) !== 0x04034b50)
+    return failure("corruptZip", { file, detail: `${part}: no local header` });
   const start = at + 30 + u16(data, at + 26) + u16(data, at + 28);
   const end = start + entry.compressedSize;
   if (end > data.length) return failure("corruptZip", { file, detail: `${part}: truncated` });
@@ -288,7 +324,8 @@ function inflatePart(
       out = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
     } catch (e) {
       const code = (e as { code?: string }).code;
-      if (code === "ERR_BUFFER_TOO_LARGE" || /too large|maxOutputLength/i.test(errorText(e))) return failure("sizeMismatch", { file, part });
+      if (code === "ERR_BUFFER_TOO_LARGE" || /too large|maxOutputLength/i.test(errorText(e)))
+        return failure("sizeMismatch", { file, part });
       return failure("inflateFailed", { file, part, detail: errorText(e) });
     }
   } else {
@@ -329,19 +366,30 @@ class XmlScanner {
   push(chunk: Uint8Array, decoded?: string): ReadFailure | "utf16" | "not-xml" | undefined {
     if (!this.started) {
       this.started = true;
-      if (startsWith(chunk, [0xff, 0xfe]) || startsWith(chunk, [0xfe, 0xff]) || startsWith(chunk, [0x00, 0x3c]) || startsWith(chunk, [0x3c, 0x00])) {
+      if (
+        startsWith(chunk, [0xff, 0xfe]) ||
+        startsWith(chunk, [0xfe, 0xff]) ||
+        startsWith(chunk, [0x00, 0x3c]) ||
+        startsWith(chunk, [0x3c, 0x00])
+      ) {
         return "utf16";
       }
       let i = startsWith(chunk, [0xef, 0xbb, 0xbf]) ? 3 : 0;
-      while (i < chunk.length && (chunk[i] === 0x20 || chunk[i] === 0x09 || chunk[i] === 0x0a || chunk[i] === 0x0d)) i++;
+      while (
+        i < chunk.length &&
+        (chunk[i] === 0x20 || chunk[i] === 0x09 || chunk[i] === 0x0a || chunk[i] === 0x0d)
+      )
+        i++;
       if (i < chunk.length && chunk[i] !== 0x3c) return "not-xml";
     }
     const text = this.carry + (decoded ?? ascii(chunk));
     // indexOf first: the regular expressions would try every "<" of the chunk.
-    if (text.indexOf("<!") >= 0 && /<!(?:DOCTYPE|ENTITY)/i.test(text)) return failure("doctype", { file: this.file, part: this.part });
+    if (text.indexOf("<!") >= 0 && /<!(?:DOCTYPE|ENTITY)/i.test(text))
+      return failure("doctype", { file: this.file, part: this.part });
     if (this.countCells) {
       if (!this.dimensionDone) {
-        const prefix = text.indexOf(":worksheet") >= 0 ? /<([A-Za-z_][\w.-]*):worksheet[\s>]/.exec(text) : null;
+        const prefix =
+          text.indexOf(":worksheet") >= 0 ? /<([A-Za-z_][\w.-]*):worksheet[\s>]/.exec(text) : null;
         if (prefix) this.cellTag = new RegExp(`<${prefix[1]!.replace(/[.-]/g, "\\$&")}:c[\\s/>]`, "g");
         const m = /<(?:[\w.-]+:)?dimension\s+ref\s*=\s*["']([^"']*)["']/.exec(text);
         if (m) (this.dimension = m[1]), (this.dimensionDone = true);
@@ -412,7 +460,12 @@ function resolvePart(base: string, target: string): string {
  * if (!result.ok) console.error(result.message);
  * ```
  */
-export async function inspectXlsx(data: Uint8Array, file: string, limits: Limits, reader?: PartReader): Promise<Inspection | ReadFailure> {
+export async function inspectXlsx(
+  data: Uint8Array,
+  file: string,
+  limits: Limits,
+  reader?: PartReader,
+): Promise<Inspection | ReadFailure> {
   try {
     return await inspect(data, file, limits, reader);
   } catch (e) {
@@ -420,9 +473,15 @@ export async function inspectXlsx(data: Uint8Array, file: string, limits: Limits
   }
 }
 
-async function inspect(data: Uint8Array, file: string, limits: Limits, reader: PartReader | undefined): Promise<Inspection | ReadFailure> {
+async function inspect(
+  data: Uint8Array,
+  file: string,
+  limits: Limits,
+  reader: PartReader | undefined,
+): Promise<Inspection | ReadFailure> {
   if (data.length === 0) return failure("empty", { file });
-  if (data.length > limits.maxBytes) return failure("tooBig", { file, size: data.length, limit: limits.maxBytes });
+  if (data.length > limits.maxBytes)
+    return failure("tooBig", { file, size: data.length, limit: limits.maxBytes });
   if (startsWith(data, [0x50, 0x4b, 0x05, 0x06])) return failure("noWorkbook", { file });
   if (!startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return sniffNonZip(data, file);
 
@@ -439,7 +498,8 @@ async function inspect(data: Uint8Array, file: string, limits: Limits, reader: P
   if (!byName.has("[content_types].xml")) return failure("noContentTypes", { file });
 
   const objects = new Map<string, ZipEntry>();
-  for (const entry of directory.entries) if (!entry.name.endsWith("/")) objects.set(entry.name.toLowerCase(), entry);
+  for (const entry of directory.entries)
+    if (!entry.name.endsWith("/")) objects.set(entry.name.toLowerCase(), entry);
 
   const isXml = (name: string): boolean => /\.(?:xml|rels|vml)$/i.test(name);
   const texts = new Map<string, string>();
@@ -447,7 +507,11 @@ async function inspect(data: Uint8Array, file: string, limits: Limits, reader: P
   const keepText = new Set(first);
   let cellsBefore = 0;
 
-  async function scanPart(key: string, sheet?: DeclaredSheet, keep = keepText.has(key)): Promise<ReadFailure | XmlScanner | undefined> {
+  async function scanPart(
+    key: string,
+    sheet?: DeclaredSheet,
+    keep = keepText.has(key),
+  ): Promise<ReadFailure | XmlScanner | undefined> {
     const entry = objects.get(key);
     if (!entry) return undefined;
     const part = entry.name;
@@ -457,24 +521,37 @@ async function inspect(data: Uint8Array, file: string, limits: Limits, reader: P
     // after it passed, so that its text is the only large copy besides the inflated bytes.
     let kept: string | undefined;
     let bad: ReadFailure | undefined;
-    const stopped = inflatePart(data, entry, file, (chunk) => {
-      if (scanner) {
-        const r = scanner.push(chunk);
-        if (r === "utf16") return (bad = failure("utf16", { file, part }));
-        if (r === "not-xml") return (bad = failure("notXml", { file, part }));
-        if (r) return r;
-        if (sheet && cellsBefore + scanner.cells > limits.maxCells) {
-          return failure("tooManyCells", { file, part, sheet: sheet.name, limit: limits.maxCells });
-        }
-        if (sheet && scanner.dimension !== undefined) {
-          const area = rangeArea(scanner.dimension);
-          if (area > limits.maxCells) {
-            return failure("dimensionTooBig", { file, part, sheet: sheet.name, detail: scanner.dimension, size: area, limit: limits.maxCells });
+    const stopped = inflatePart(
+      data,
+      entry,
+      file,
+      (chunk) => {
+        if (scanner) {
+          const r = scanner.push(chunk);
+          if (r === "utf16") return (bad = failure("utf16", { file, part }));
+          if (r === "not-xml") return (bad = failure("notXml", { file, part }));
+          if (r) return r;
+          if (sheet && cellsBefore + scanner.cells > limits.maxCells) {
+            return failure("tooManyCells", { file, part, sheet: sheet.name, limit: limits.maxCells });
+          }
+          if (sheet && scanner.dimension !== undefined) {
+            const area = rangeArea(scanner.dimension);
+            if (area > limits.maxCells) {
+              return failure("dimensionTooBig", {
+                file,
+                part,
+                sheet: sheet.name,
+                detail: scanner.dimension,
+                size: area,
+                limit: limits.maxCells,
+              });
+            }
           }
         }
-      }
-      return undefined;
-    }, keep ? (whole) => void (kept = new TextDecoder("utf-8").decode(whole)) : undefined);
+        return undefined;
+      },
+      keep ? (whole) => void (kept = new TextDecoder("utf-8").decode(whole)) : undefined,
+    );
     if (stopped) return stopped;
     if (bad) return bad;
     if (kept !== undefined) texts.set(key, kept);
@@ -497,7 +574,9 @@ async function inspect(data: Uint8Array, file: string, limits: Limits, reader: P
 
   const rels = new Map<string, string>();
   const relations: WorkbookRelation[] = [];
-  for (const m of (texts.get("xl/_rels/workbook.xml.rels") ?? "").matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
+  for (const m of (texts.get("xl/_rels/workbook.xml.rels") ?? "").matchAll(
+    /<(?:[\w.-]+:)?Relationship\b[^>]*>/g,
+  )) {
     const attrs = attributes(m[0]);
     const id = attrs.get("Id");
     const target = attrs.get("Target");
@@ -524,8 +603,13 @@ async function inspect(data: Uint8Array, file: string, limits: Limits, reader: P
   const sheetByPart = new Map(sheets.map((s) => [s.part.toLowerCase(), s] as const));
   if (reader) {
     if (sheetByPart.size < sheets.length) {
-      const twice = sheets.find((s, i) => sheets.findIndex((t) => t.part.toLowerCase() === s.part.toLowerCase()) !== i);
-      return failure("parseFailed", { file, detail: `两个工作表共用部件 ${twice?.part ?? ""} / two sheets share one part` });
+      const twice = sheets.find(
+        (s, i) => sheets.findIndex((t) => t.part.toLowerCase() === s.part.toLowerCase()) !== i,
+      );
+      return failure("parseFailed", {
+        file,
+        detail: `两个工作表共用部件 ${twice?.part ?? ""} / two sheets share one part`,
+      });
     }
     for (const part of reader.wanted(relations)) keepText.add(part.toLowerCase());
   }

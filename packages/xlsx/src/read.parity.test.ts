@@ -7,7 +7,16 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { fillGrid, readTextDocument, templateWorkbook, type Cell, type CellRange, type Grid, type RawValue, type Sheet } from "@yusuan/disclosure";
+import {
+  fillGrid,
+  readTextDocument,
+  templateWorkbook,
+  type Cell,
+  type CellRange,
+  type Grid,
+  type RawValue,
+  type Sheet,
+} from "@yusuan/disclosure";
 import { cellAddress } from "@yusuan/disclosure";
 import { dateToSerial, formatDate, formatNumber } from "./format";
 import { readXlsx } from "./read";
@@ -19,19 +28,38 @@ const EMPTY_ROW: ReadonlyArray<Cell | undefined> = Object.freeze([]);
 
 /** The reader's cells work out address and text when asked: compare them as plain objects. */
 function plainGrid(grid: Grid): Grid {
-  return { ...grid, sheets: grid.sheets.map((s) => ({ ...s, rows: s.rows.map((row) => row.map((c) => (c === undefined ? c : plainCell(c)))) })) };
+  return {
+    ...grid,
+    sheets: grid.sheets.map((s) => ({
+      ...s,
+      rows: s.rows.map((row) => row.map((c) => (c === undefined ? c : plainCell(c)))),
+    })),
+  };
 }
 
-function scalar(v: unknown, numFmt: string | undefined, date1904: boolean): { value: RawValue; text: string } {
+function scalar(
+  v: unknown,
+  numFmt: string | undefined,
+  date1904: boolean,
+): { value: RawValue; text: string } {
   if (v === null || v === undefined) return { value: null, text: "" };
-  if (typeof v === "number") return Number.isFinite(v) ? { value: v, text: formatNumber(v, numFmt, date1904) } : { value: null, text: "" };
+  if (typeof v === "number")
+    return Number.isFinite(v)
+      ? { value: v, text: formatNumber(v, numFmt, date1904) }
+      : { value: null, text: "" };
   if (typeof v === "string") return { value: v, text: v };
   if (typeof v === "boolean") return { value: v, text: v ? "TRUE" : "FALSE" };
-  if (v instanceof Date) return { value: dateToSerial(v, date1904), text: formatDate(v, numFmt && /[ymdhs]/i.test(numFmt) ? numFmt : "yyyy/m/d") };
+  if (v instanceof Date)
+    return {
+      value: dateToSerial(v, date1904),
+      text: formatDate(v, numFmt && /[ymdhs]/i.test(numFmt) ? numFmt : "yyyy/m/d"),
+    };
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (Array.isArray(o.richText)) {
-      const text = o.richText.map((r: { text?: unknown }) => (typeof r.text === "string" ? r.text : "")).join("");
+      const text = o.richText
+        .map((r: { text?: unknown }) => (typeof r.text === "string" ? r.text : ""))
+        .join("");
       return { value: text, text };
     }
     if (typeof o.error === "string") return { value: o.error, text: o.error };
@@ -65,7 +93,10 @@ async function viaExceljs(bytes: Uint8Array, name: string): Promise<{ grid: Grid
           const formula = cell.formula || (v as { formula?: string }).formula || "";
           // exceljs's value drops a result of 0 (falsy); its model keeps it.
           const result = (v as { result?: unknown }).result ?? (cell.model as { result?: unknown }).result;
-          conv = result === undefined ? { value: null, text: "", formula, formulaWithoutResult: true } : { ...scalar(result, numFmt, date1904), formula };
+          conv =
+            result === undefined
+              ? { value: null, text: "", formula, formulaWithoutResult: true }
+              : { ...scalar(result, numFmt, date1904), formula };
         } else conv = scalar(v, numFmt, date1904);
         if (conv.formulaWithoutResult) withoutResult++;
         (rows[r] ??= [])[c] = {
@@ -92,7 +123,8 @@ async function viaExceljs(bytes: Uint8Array, name: string): Promise<{ grid: Grid
     });
   }
   // The same second step as readXlsx: formulas saved without a result are worked out where simple.
-  const unknown = total > 0 ? evaluateFormulas(sheets as { name: string; rows: (Cell | undefined)[][] }[]) : [];
+  const unknown =
+    total > 0 ? evaluateFormulas(sheets as { name: string; rows: (Cell | undefined)[][] }[]) : [];
   if (unknown.length > 0) {
     const names = unknown.slice(0, 10).map((u) => `${u.sheet}!${u.cell}`);
     warnings.push(
@@ -112,7 +144,8 @@ async function expectParity(bytes: Uint8Array, name: string): Promise<Grid> {
   return ours.grid;
 }
 
-const example = (file: string): Uint8Array => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../examples/${file}`, import.meta.url))));
+const example = (file: string): Uint8Array =>
+  new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../examples/${file}`, import.meta.url))));
 
 /** A workbook using every kind of cell the reader distinguishes, written by exceljs. */
 async function everything(date1904: boolean): Promise<Uint8Array> {
@@ -183,7 +216,10 @@ describe("readXlsx matches the exceljs-based reading", () => {
     const doc = readTextDocument(sampleText(), "sample.txt");
     if (!doc.ok) throw new Error("sample.txt did not read");
     await expectParity(await gridToWorkbook(doc.grid), "sample-text.xlsx");
-    await expectParity(await gridToWorkbook(doc.grid, [{ sheetName: "前十行", rows: [0, 9] }]), "sample-split.xlsx");
+    await expectParity(
+      await gridToWorkbook(doc.grid, [{ sheetName: "前十行", rows: [0, 9] }]),
+      "sample-split.xlsx",
+    );
     // exceljs reads a saved empty-text result (<c t="str"><f>IF(…,"",…)</f><v></v></c>) as no result;
     // readXlsx keeps it as the empty text it is. Apart from that the template reads the same.
     const bytes = await writeWorkbook(templateWorkbook({ department: "上海市某某局", year: 2025 }));
@@ -194,7 +230,13 @@ describe("readXlsx matches the exceljs-based reading", () => {
     const asExceljs = ours.grid.sheets.map((sheet) => ({
       ...sheet,
       rows: sheet.rows.map((row) =>
-        row.map((c) => (c === undefined ? c : c.formula !== undefined && c.value === "" ? (emptyResults++, { ...plainCell(c), value: null, text: "", formulaWithoutResult: true }) : plainCell(c))),
+        row.map((c) =>
+          c === undefined
+            ? c
+            : c.formula !== undefined && c.value === ""
+              ? (emptyResults++, { ...plainCell(c), value: null, text: "", formulaWithoutResult: true })
+              : plainCell(c),
+        ),
       ),
     }));
     expect(emptyResults).toBeGreaterThan(100);

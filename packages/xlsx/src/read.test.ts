@@ -58,7 +58,13 @@ describe("readXlsx", () => {
     expect(result.grid.source).toEqual({ kind: "xlsx", name: "预算.xlsx" });
     const s = result.grid.sheets[0];
     expect(s?.name).toBe("T1 收支总表");
-    expect(cell(s, "B2")).toMatchObject({ row: 1, col: 1, value: 1234567.5, text: "1,234,567.50", numberFormat: "#,##0.00" });
+    expect(cell(s, "B2")).toMatchObject({
+      row: 1,
+      col: 1,
+      value: 1234567.5,
+      text: "1,234,567.50",
+      numberFormat: "#,##0.00",
+    });
     expect(cell(s, "C2")?.text).toBe("1,234.01");
     expect(cell(s, "D2")?.text).toBe("12.5%");
     expect(cell(s, "A3")).toMatchObject({ value: 42, text: "42", numberFormat: "General" });
@@ -75,7 +81,12 @@ describe("readXlsx", () => {
     const s = result.grid.sheets[0];
     expect(cell(s, "A4")).toMatchObject({ formula: "B2+C2", value: 1235801.505, text: "1,235,801.51" });
     expect(cell(s, "A4")?.formulaWithoutResult).toBeUndefined();
-    expect(cell(s, "B4")).toMatchObject({ formula: "B2*2", value: null, text: "", formulaWithoutResult: true });
+    expect(cell(s, "B4")).toMatchObject({
+      formula: "B2*2",
+      value: null,
+      text: "",
+      formulaWithoutResult: true,
+    });
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toContain("T1 收支总表!B4");
     expect(result.warnings[0]).toContain("不按 0 处理");
@@ -123,8 +134,14 @@ describe("readXlsx", () => {
 
   it("refuses a file above maxBytes and a total above maxUncompressed", async () => {
     const bytes = await minimalXlsx();
-    expect(await readXlsx(bytes, "a.xlsx", { maxBytes: bytes.length - 1 })).toMatchObject({ ok: false, code: "input.too-large" });
-    expect(await readXlsx(bytes, "a.xlsx", { maxUncompressed: 500 })).toMatchObject({ ok: false, code: "input.too-large" });
+    expect(await readXlsx(bytes, "a.xlsx", { maxBytes: bytes.length - 1 })).toMatchObject({
+      ok: false,
+      code: "input.too-large",
+    });
+    expect(await readXlsx(bytes, "a.xlsx", { maxUncompressed: 500 })).toMatchObject({
+      ok: false,
+      code: "input.too-large",
+    });
     expect((await readXlsx(bytes, "a.xlsx", { maxBytes: bytes.length })).ok).toBe(true);
   });
 
@@ -139,7 +156,10 @@ describe("readXlsx", () => {
       `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
       `<x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
     const bytes = await minimalXlsx({ "xl/worksheets/sheet1.xml": sheet });
-    expect(await readXlsx(bytes, "p.xlsx", { maxCells: 1 })).toMatchObject({ ok: false, code: "input.too-large" });
+    expect(await readXlsx(bytes, "p.xlsx", { maxCells: 1 })).toMatchObject({
+      ok: false,
+      code: "input.too-large",
+    });
   });
 });
 
@@ -175,10 +195,13 @@ describe("readXlsx on hand-written parts", () => {
   });
 
   it("names the part when a sheet or the shared strings are not well-formed", async () => {
-    const broken = await minimalXlsx({ "xl/worksheets/sheet1.xml": `<worksheet xmlns="${NS}"><sheetData><row r="1"></sheetData></worksheet>` });
+    const broken = await minimalXlsx({
+      "xl/worksheets/sheet1.xml": `<worksheet xmlns="${NS}"><sheetData><row r="1"></sheetData></worksheet>`,
+    });
     const r = await readXlsx(broken, "坏.xlsx");
     expect(r).toMatchObject({ ok: false, code: "input.unreadable" });
-    if (!r.ok) expect(r.messageEn).toMatch(/part xl\/worksheets\/sheet1\.xml cannot be parsed \(.*mismatched/);
+    if (!r.ok)
+      expect(r.messageEn).toMatch(/part xl\/worksheets\/sheet1\.xml cannot be parsed \(.*mismatched/);
     const strings = await minimalXlsx({ "xl/sharedStrings.xml": `<sst xmlns="${NS}"><si><t>a</t></sst>` });
     const s = await readXlsx(strings, "坏.xlsx");
     if (!s.ok) expect(s.message).toContain("xl/sharedStrings.xml");
@@ -198,7 +221,10 @@ describe("readXlsxFile", () => {
       const missing = await readXlsxFile(join(dir, "无.xlsx"));
       expect(missing).toMatchObject({ ok: false, code: "input.unreadable" });
       if (!missing.ok) expect(missing.message).toContain("无.xlsx");
-      expect(await readXlsxFile(path, { maxBytes: 10 })).toMatchObject({ ok: false, code: "input.too-large" });
+      expect(await readXlsxFile(path, { maxBytes: 10 })).toMatchObject({
+        ok: false,
+        code: "input.too-large",
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

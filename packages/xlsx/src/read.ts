@@ -5,7 +5,13 @@
  */
 import type { Cell, Grid, Sheet } from "@yusuan/disclosure";
 import { evaluateFormulas } from "./evaluate";
-import { errorText, inspectXlsx, type DeclaredSheet, type PartReader, type WorkbookRelation } from "./inspect";
+import {
+  errorText,
+  inspectXlsx,
+  type DeclaredSheet,
+  type PartReader,
+  type WorkbookRelation,
+} from "./inspect";
 import { resolveLimits, type Limits } from "./limits";
 import { failure, type ReadFailure } from "./messages";
 import { readDate1904, readSharedStrings, readStyles, readWorksheet } from "./sheet-xml";
@@ -72,7 +78,13 @@ class GridReader implements PartReader {
       maxCells: this.limits.maxCells - this.cells,
     });
     if (!r.ok) {
-      if (r.tooManyCells) return failure("tooManyCells", { file: this.file, sheet: declared.name, part: declared.part, limit: this.limits.maxCells });
+      if (r.tooManyCells)
+        return failure("tooManyCells", {
+          file: this.file,
+          sheet: declared.name,
+          part: declared.part,
+          limit: this.limits.maxCells,
+        });
       return this.bad(declared.part, r.reason);
     }
     const content = r.value;
@@ -104,12 +116,18 @@ class GridReader implements PartReader {
     if (this.formulasWithoutResult === 0) return;
     const unknown = evaluateFormulas(this.sheets as { name: string; rows: (Cell | undefined)[][] }[]);
     if (unknown.length === 0) return;
-    const shown = unknown.slice(0, 10).map((u) => `${u.sheet}!${u.cell}`).join("、");
+    const shown = unknown
+      .slice(0, 10)
+      .map((u) => `${u.sheet}!${u.cell}`)
+      .join("、");
     const more = unknown.length > 10 ? ` 等 ${unknown.length} 个` : "";
     const moreEn = unknown.length > 10 ? ` and ${unknown.length - 10} more` : "";
     this.warnings.push(
       `文件“${this.file}”中的公式没有保存计算结果，也无法在读取时算出（${shown}${more}），这些单元格的值未知，不按 0 处理。 / ` +
-        `Formulas in "${this.file}" have no saved result and cannot be worked out on reading (${unknown.slice(0, 10).map((u) => `${u.sheet}!${u.cell}`).join(", ")}${moreEn}); their values are unknown, not 0.`,
+        `Formulas in "${this.file}" have no saved result and cannot be worked out on reading (${unknown
+          .slice(0, 10)
+          .map((u) => `${u.sheet}!${u.cell}`)
+          .join(", ")}${moreEn}); their values are unknown, not 0.`,
     );
   }
 
@@ -134,14 +152,22 @@ class GridReader implements PartReader {
  * else console.error(result.message);
  * ```
  */
-export async function readXlsx(data: Uint8Array, name: string, limits?: Partial<Limits>): Promise<ReadResult> {
+export async function readXlsx(
+  data: Uint8Array,
+  name: string,
+  limits?: Partial<Limits>,
+): Promise<ReadResult> {
   const caps = resolveLimits(limits);
   const reader = new GridReader(name, caps);
   const inspection = await inspectXlsx(data, name, caps, reader);
   if (!inspection.ok) return inspection;
   if (reader.sheets.length === 0) return failure("noSheets", { file: name });
   reader.finish();
-  return { ok: true, grid: { source: { kind: "xlsx", name }, sheets: reader.sheets }, warnings: [...inspection.warnings, ...reader.warnings] };
+  return {
+    ok: true,
+    grid: { source: { kind: "xlsx", name }, sheets: reader.sheets },
+    warnings: [...inspection.warnings, ...reader.warnings],
+  };
 }
 
 /**
@@ -160,7 +186,8 @@ export async function readXlsxFile(path: string, limits?: Partial<Limits>): Prom
   const name = basename(path);
   try {
     const info = await stat(path);
-    if (info.size > caps.maxBytes) return failure("tooBig", { file: name, size: info.size, limit: caps.maxBytes });
+    if (info.size > caps.maxBytes)
+      return failure("tooBig", { file: name, size: info.size, limit: caps.maxBytes });
     const data = await readFile(path);
     return await readXlsx(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), name, caps);
   } catch (e) {

@@ -29,11 +29,16 @@ describe("readSharedStrings", () => {
       `<si/>` +
       `</sst>`;
     const r = readSharedStrings(xml);
-    expect(r).toEqual({ ok: true, value: ["一般公共预算", "公共 预算 ", `A&B <C> "D" 'E' 文字`, "行一\r行二", "_x0041_", ""] });
+    expect(r).toEqual({
+      ok: true,
+      value: ["一般公共预算", "公共 预算 ", `A&B <C> "D" 'E' 文字`, "行一\r行二", "_x0041_", ""],
+    });
   });
 
   it("reads a prefixed table and refuses a broken one", () => {
-    const r = readSharedStrings(`<x:sst xmlns:x="u"><x:si><x:t>甲</x:t></x:si><x:si><x:r><x:t>乙</x:t></x:r></x:si></x:sst>`);
+    const r = readSharedStrings(
+      `<x:sst xmlns:x="u"><x:si><x:t>甲</x:t></x:si><x:si><x:r><x:t>乙</x:t></x:r></x:si></x:sst>`,
+    );
     expect(r).toEqual({ ok: true, value: ["甲", "乙"] });
     expect(readSharedStrings(`<sst><si><t>甲</si></sst>`).ok).toBe(false);
   });
@@ -50,13 +55,30 @@ describe("readStyles", () => {
       `<dxfs><dxf><numFmt numFmtId="166" formatCode="0.0"/></dxf></dxfs></styleSheet>`;
     expect(readStyles(xml)).toEqual({
       ok: true,
-      value: [undefined, "#,##0.00_ ;[Red]\\-#,##0.00\\ ", '0.00"万元"', "#,##0.00", "@", "mm-dd-yy", undefined, undefined],
+      value: [
+        undefined,
+        "#,##0.00_ ;[Red]\\-#,##0.00\\ ",
+        '0.00"万元"',
+        "#,##0.00",
+        "@",
+        "mm-dd-yy",
+        undefined,
+        undefined,
+      ],
     });
   });
 
   it("has the fixed built-in formats and none for locale-dependent ids", () => {
     expect([0, 1, 2, 3, 4, 9, 10, 14, 49].map((id) => BUILTIN_FORMATS[id])).toEqual([
-      "General", "0", "0.00", "#,##0", "#,##0.00", "0%", "0.00%", "mm-dd-yy", "@",
+      "General",
+      "0",
+      "0.00",
+      "#,##0",
+      "#,##0.00",
+      "0%",
+      "0.00%",
+      "mm-dd-yy",
+      "@",
     ]);
     expect(BUILTIN_FORMATS[31]).toBeUndefined();
   });
@@ -64,14 +86,28 @@ describe("readStyles", () => {
 
 describe("readDate1904", () => {
   it("reads workbookPr date1904 and refuses broken XML", () => {
-    expect(readDate1904(`<workbook ${NS}><workbookPr date1904="1"/><sheets/></workbook>`)).toEqual({ ok: true, value: true });
-    expect(readDate1904(`<x:workbook xmlns:x="u"><x:workbookPr date1904="true"/></x:workbook>`)).toEqual({ ok: true, value: true });
-    expect(readDate1904(`<workbook><workbookPr defaultThemeVersion="124226"/></workbook>`)).toEqual({ ok: true, value: false });
+    expect(readDate1904(`<workbook ${NS}><workbookPr date1904="1"/><sheets/></workbook>`)).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(readDate1904(`<x:workbook xmlns:x="u"><x:workbookPr date1904="true"/></x:workbook>`)).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect(readDate1904(`<workbook><workbookPr defaultThemeVersion="124226"/></workbook>`)).toEqual({
+      ok: true,
+      value: false,
+    });
     expect(readDate1904(`<workbook><sheets></workbook>`).ok).toBe(false);
   });
 });
 
-const context = { strings: ["项目", "金额", ""], formats: [undefined, "#,##0.00", "yyyy-mm-dd", "@", "0.0%"], date1904: false, maxCells: 1000 };
+const context = {
+  strings: ["项目", "金额", ""],
+  formats: [undefined, "#,##0.00", "yyyy-mm-dd", "@", "0.0%"],
+  date1904: false,
+  maxCells: 1000,
+};
 
 function sheet(rows: string, tail = "", root = "worksheet", prefix = ""): string {
   const p = prefix ? `${prefix}:` : "";
@@ -101,7 +137,14 @@ describe("readWorksheet", () => {
           `<row r="3"><c r="A3" t="e"><v>#N/A</v></c><c r="B3" t="str"><v>文字</v></c><c r="C3" s="3" t="s"><v>2</v></c><c r="D3" s="1"/></row>`,
       ),
     );
-    expect(plainCell(at(c, "A1")!)).toEqual({ address: "A1", row: 0, col: 0, value: "项目", text: "项目", numberFormat: "General" });
+    expect(plainCell(at(c, "A1")!)).toEqual({
+      address: "A1",
+      row: 0,
+      col: 0,
+      value: "项目",
+      text: "项目",
+      numberFormat: "General",
+    });
     expect(at(c, "B1")).toMatchObject({ value: 1234567.5, text: "1,234,567.50", numberFormat: "#,##0.00" });
     expect(at(c, "C1")).toMatchObject({ value: 0.125, text: "12.5%" });
     expect(at(c, "D1")).toMatchObject({ value: 42, text: "42" });
@@ -117,10 +160,19 @@ describe("readWorksheet", () => {
   });
 
   it("turns numbers under date formats into date serials shown as dates, in both date systems", () => {
-    const xml = sheet(`<row r="1"><c r="A1" s="2"><v>45306</v></c><c r="B1" t="d"><v>2024-01-15T00:00:00Z</v></c></row>`);
-    expect(at(read(xml), "A1")).toMatchObject({ value: 45306, text: "2024/1/15", numberFormat: "yyyy-mm-dd" });
+    const xml = sheet(
+      `<row r="1"><c r="A1" s="2"><v>45306</v></c><c r="B1" t="d"><v>2024-01-15T00:00:00Z</v></c></row>`,
+    );
+    expect(at(read(xml), "A1")).toMatchObject({
+      value: 45306,
+      text: "2024/1/15",
+      numberFormat: "yyyy-mm-dd",
+    });
     expect(at(read(xml), "B1")).toMatchObject({ value: 45306, text: "2024/1/15" });
-    expect(at(read(xml, { ...context, date1904: true }), "A1")).toMatchObject({ value: 45306, text: "2028/1/16" });
+    expect(at(read(xml, { ...context, date1904: true }), "A1")).toMatchObject({
+      value: 45306,
+      text: "2028/1/16",
+    });
     expect(holdsDate("yyyy-mm-dd")).toBe(true);
     expect(holdsDate('#,##0.00"元"')).toBe(false);
     expect(holdsDate("[Red]0.00")).toBe(false);
@@ -154,7 +206,14 @@ describe("readWorksheet", () => {
   });
 
   it("reads a sheet whose elements carry a namespace prefix, and cells without addresses", () => {
-    const c = read(sheet(`<x:row r="2"><x:c r="B2"><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row><x:row><x:c t="s"><x:v>1</x:v></x:c></x:row>`, "", "worksheet", "x"));
+    const c = read(
+      sheet(
+        `<x:row r="2"><x:c r="B2"><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row><x:row><x:c t="s"><x:v>1</x:v></x:c></x:row>`,
+        "",
+        "worksheet",
+        "x",
+      ),
+    );
     expect(at(c, "B2")?.value).toBe(1);
     expect(at(c, "C2")).toMatchObject({ row: 1, col: 2, value: 2 });
     expect(at(c, "A3")).toMatchObject({ row: 2, col: 0, value: "金额" });
@@ -196,8 +255,18 @@ describe("readWorksheet", () => {
     ["an invalid cell address", `<row r="1"><c r="!!"><v>1</v></c></row>`, "", /invalid cell address/],
     ["a negative row number", `<row r="-5"><c r="A1"><v>1</v></c></row>`, "", /invalid row number/],
     ["a column beyond XFD", `<row r="1"><c r="XFE1"><v>1</v></c></row>`, "", /invalid cell address/],
-    ["a missing shared string", `<row r="1"><c r="A1" t="s"><v>99</v></c></row>`, "", /missing shared string/],
-    ["overlapping merges", `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>1</v></c></row>`, `<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B1:C1"/></mergeCells>`, /overlap/],
+    [
+      "a missing shared string",
+      `<row r="1"><c r="A1" t="s"><v>99</v></c></row>`,
+      "",
+      /missing shared string/,
+    ],
+    [
+      "overlapping merges",
+      `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>1</v></c></row>`,
+      `<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B1:C1"/></mergeCells>`,
+      /overlap/,
+    ],
   ])("refuses %s", (_what, rows, tail, reason) => {
     const r = readWorksheet(sheet(rows, tail), context);
     expect(r.ok).toBe(false);
@@ -212,8 +281,13 @@ describe("readWorksheet", () => {
   it("stops at the cell cap, and skips a part that is not a worksheet", () => {
     const rows = `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1" s="1"/></row>`;
     expect(readWorksheet(sheet(rows), { ...context, maxCells: 2 }).ok).toBe(true);
-    expect(readWorksheet(sheet(rows), { ...context, maxCells: 1 })).toMatchObject({ ok: false, tooManyCells: true });
-    expect(readWorksheet(`<chartsheet ${NS}><drawing r:id="rId1" xmlns:r="r"/></chartsheet>`, context)).toEqual({ ok: true, value: undefined });
+    expect(readWorksheet(sheet(rows), { ...context, maxCells: 1 })).toMatchObject({
+      ok: false,
+      tooManyCells: true,
+    });
+    expect(
+      readWorksheet(`<chartsheet ${NS}><drawing r:id="rId1" xmlns:r="r"/></chartsheet>`, context),
+    ).toEqual({ ok: true, value: undefined });
   });
 });
 
@@ -228,7 +302,11 @@ describe("readWorksheet on mangled input", () => {
       fc.property(fc.nat(base.length), fc.nat(12), fc.string({ maxLength: 12 }), (at, cut, insert) => {
         const r = readWorksheet(base.slice(0, at) + insert + base.slice(at + cut), context);
         if (!r.ok || !r.value) return true;
-        return r.value.rows.every((row, i) => row.every((c, j) => c === undefined || (c.row === i && c.col === j && c.address === cellAddress(i, j))));
+        return r.value.rows.every((row, i) =>
+          row.every(
+            (c, j) => c === undefined || (c.row === i && c.col === j && c.address === cellAddress(i, j)),
+          ),
+        );
       }),
       { numRuns: 3000 },
     );

@@ -3,7 +3,13 @@
  * format of each cell style, the 1904 date system, and worksheets (values, formulas, shared formulas,
  * merges, hidden rows). Everything else in a workbook (fonts, drawings, comments, …) is skipped.
  */
-import { cellAddress, parseRange as parseGridRange, type Cell, type CellRange, type RawValue } from "@yusuan/disclosure";
+import {
+  cellAddress,
+  parseRange as parseGridRange,
+  type Cell,
+  type CellRange,
+  type RawValue,
+} from "@yusuan/disclosure";
 import { dateToSerial, formatDate, formatNumber, MAX_FORMAT_LENGTH } from "./format";
 
 /** Excel's longest formula; a longer one is kept as text and never moved or worked out. */
@@ -11,7 +17,9 @@ const MAX_FORMULA_LENGTH = 8192;
 import { parseXml, XmlError, type XmlHandler } from "./xml";
 
 /** A part read, or why it could not be ("中文 / English"). */
-export type PartResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type PartResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: string };
 
 /**
  * The built-in number formats a style may refer to by id alone. Ids whose code depends on the
@@ -222,7 +230,8 @@ function columnIndex(letters: string): number {
 function parseCellRef(ref: string): { row: number; col: number } | undefined {
   let i = 0;
   let col = 0;
-  for (let c = ref.charCodeAt(0); c >= 65 && c <= 90 && i < 3; c = ref.charCodeAt(++i)) col = col * 26 + c - 64;
+  for (let c = ref.charCodeAt(0); c >= 65 && c <= 90 && i < 3; c = ref.charCodeAt(++i))
+    col = col * 26 + c - 64;
   if (i === 0 || i === ref.length || ref.charCodeAt(i) === 48 || ref.length - i > 7) return undefined;
   let row = 0;
   for (let j = i; j < ref.length; j++) {
@@ -470,7 +479,10 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
     } else if (v !== undefined && v !== "") {
       if (type === "s") {
         const s = /^\s*\d{1,10}\s*$/.test(v) ? strings[Number(v)] : undefined;
-        if (s === undefined) fail(`单元格 ${cellAddress(row, col)} 引用了不存在的共享字符串 ${v.slice(0, 12)} / cell refers to a missing shared string`);
+        if (s === undefined)
+          fail(
+            `单元格 ${cellAddress(row, col)} 引用了不存在的共享字符串 ${v.slice(0, 12)} / cell refers to a missing shared string`,
+          );
         out = { value: s!, text: s! };
       } else out = typed(type, v, format);
     }
@@ -479,14 +491,21 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
       fault = "tooManyCells";
       throw new Stop();
     }
-    const cell = new SheetCell(row, col, out.value, format ?? "General", out.text) as SheetCell & { formula?: string; formulaWithoutResult?: boolean };
+    const cell = new SheetCell(row, col, out.value, format ?? "General", out.text) as SheetCell & {
+      formula?: string;
+      formulaWithoutResult?: boolean;
+    };
     if (formula !== undefined) cell.formula = formula;
     if (noResult) (cell.formulaWithoutResult = true), withoutResult++;
     placed.push(cell);
   };
 
   // A number's text is left to the cell, which works it out when asked (see SheetCell).
-  const typed = (t: string, raw: string, format: string | undefined): { value: RawValue; text: string | undefined } => {
+  const typed = (
+    t: string,
+    raw: string,
+    format: string | undefined,
+  ): { value: RawValue; text: string | undefined } => {
     switch (t) {
       case "str":
       case "s":
@@ -494,7 +513,8 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
         return { value: raw, text: raw };
       case "b": {
         const t = raw.trim();
-        if (t !== "0" && t !== "1" && t !== "true" && t !== "false") fail(`单元格 ${cellAddress(row, col)} 的逻辑值“${raw.slice(0, 20)}”无效 / invalid boolean`);
+        if (t !== "0" && t !== "1" && t !== "true" && t !== "false")
+          fail(`单元格 ${cellAddress(row, col)} 的逻辑值“${raw.slice(0, 20)}”无效 / invalid boolean`);
         const b = t === "1" || t === "true";
         return { value: b, text: b ? "TRUE" : "FALSE" };
       }
@@ -505,7 +525,8 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
       default: {
         // Strictly xsd:double: "1,234" or "0x10" is a corrupt value, not 1 or 0.
         const n = NUMBER.test(raw) ? Number(raw) : NaN;
-        if (Number.isNaN(n)) fail(`单元格 ${cellAddress(row, col)} 的数值“${raw.slice(0, 20)}”无效 / invalid number`);
+        if (Number.isNaN(n))
+          fail(`单元格 ${cellAddress(row, col)} 的数值“${raw.slice(0, 20)}”无效 / invalid number`);
         if (!Number.isFinite(n)) return { value: null, text: "" };
         if (holdsDate(format)) {
           return dated(new Date(Math.round((n - (date1904 ? 24_107 : 25_569)) * 86_400_000)), format);
@@ -517,7 +538,10 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
 
   const dated = (date: Date, format: string | undefined): { value: RawValue; text: string } => {
     if (Number.isNaN(date.getTime())) return { value: null, text: "" };
-    return { value: dateToSerial(date, date1904), text: formatDate(date, format && /[ymdhs]/i.test(format) ? format : "yyyy/m/d") };
+    return {
+      value: dateToSerial(date, date1904),
+      text: formatDate(date, format && /[ymdhs]/i.test(format) ? format : "yyyy/m/d"),
+    };
   };
 
   const reason = (() => {
@@ -541,7 +565,11 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
                 const si = attrs.get("si");
                 if (fType === "shared" && si !== undefined) fShared = { si, master: attrs.has("ref") };
               } else if (name === "is") inline = "";
-            } else if (name === "t" && inline !== undefined && (p === "is" || (p === "r" && path[depth - 2] === "is"))) {
+            } else if (
+              name === "t" &&
+              inline !== undefined &&
+              (p === "is" || (p === "r" && path[depth - 2] === "is"))
+            ) {
               capture = "t";
             }
             return;
@@ -550,7 +578,8 @@ export function readWorksheet(xml: string, context: SheetContext): WorksheetResu
             const r = attrs.get("r");
             if (r === undefined) rowIndex++;
             else {
-              if (!/^[1-9]\d{0,6}$/.test(r) || Number(r) > MAX_ROW) fail(`行号“${r.slice(0, 12)}”无效 / invalid row number`);
+              if (!/^[1-9]\d{0,6}$/.test(r) || Number(r) > MAX_ROW)
+                fail(`行号“${r.slice(0, 12)}”无效 / invalid row number`);
               rowIndex = Number(r) - 1;
             }
             lastCol = -1;
@@ -654,7 +683,8 @@ function place(all: Cell[], merges: CellRange[], hidden: number[], withoutResult
   let count = 0;
   for (const cell of cells) {
     const covering = index.at(cell.row, cell.col);
-    if (covering === "overlap") return { ok: false, reason: "合并单元格区域互相重叠 / merged ranges overlap" };
+    if (covering === "overlap")
+      return { ok: false, reason: "合并单元格区域互相重叠 / merged ranges overlap" };
     if (covering && (covering.top !== cell.row || covering.left !== cell.col)) continue;
     const row = (rows[cell.row] ??= []);
     if (row[cell.col] === undefined) count++;
@@ -668,7 +698,17 @@ function place(all: Cell[], merges: CellRange[], hidden: number[], withoutResult
     const hasValue = (rows[r]?.length ?? 0) > 0;
     if (hasValue || hiddenIndex.spansRow(r)) hiddenRows.push(r);
   }
-  return { ok: true, value: { rows, merges, hiddenRows, cells: count, formulasWithoutResult: withoutResult, strays: { count: all.length - cells.length, first: strays } } };
+  return {
+    ok: true,
+    value: {
+      rows,
+      merges,
+      hiddenRows,
+      cells: count,
+      formulasWithoutResult: withoutResult,
+      strays: { count: all.length - cells.length, first: strays },
+    },
+  };
 }
 
 /**
@@ -693,7 +733,7 @@ class MergeIndex {
     if (kept.length !== this.active.length) changed = true;
     while (this.next < this.byTop.length && this.byTop[this.next]!.top <= row) {
       const m = this.byTop[this.next++]!;
-      if (m.bottom >= row) (kept.push(m), (changed = true));
+      if (m.bottom >= row) kept.push(m), (changed = true);
     }
     this.active = kept;
     if (changed) {

@@ -18,7 +18,7 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 async function workbookXml(bytes: Uint8Array): Promise<string> {
-  return (await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")!.async("string"));
+  return await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")!.async("string");
 }
 
 function cell(sheet: Sheet | undefined, address: string) {
@@ -71,7 +71,10 @@ describe("writePatches", () => {
   });
 
   it("leaves untouched cells, styles, merges, widths, formulas and other sheets as they were", async () => {
-    const out = await writePatches(await original(), [patch("T1", "B4", "300.75"), { ...patch("T1", "B4", "1"), location: { line: 3 } }]);
+    const out = await writePatches(await original(), [
+      patch("T1", "B4", "300.75"),
+      { ...patch("T1", "B4", "1"), location: { line: 3 } },
+    ]);
     const wb = await load(out);
     const ws = wb.getWorksheet("T1")!;
     expect(ws.getColumn(1).width).toBe(33);
@@ -90,14 +93,22 @@ describe("writePatches", () => {
   it("asks Excel to recalculate on open, unless told not to", async () => {
     const bytes = await original();
     expect(await workbookXml(await writePatches(bytes, []))).toMatch(/fullCalcOnLoad="1"/);
-    expect(await workbookXml(await writePatches(bytes, [], { recalcOnOpen: false }))).not.toMatch(/fullCalcOnLoad/);
+    expect(await workbookXml(await writePatches(bytes, [], { recalcOnOpen: false }))).not.toMatch(
+      /fullCalcOnLoad/,
+    );
   });
 
   it("throws XlsxError for a missing sheet, a bad address, a value that is not decimal, and an unreadable original", async () => {
     const bytes = await original();
-    await expect(writePatches(bytes, [patch("T9", "A1", "1")])).rejects.toMatchObject({ code: "patch.unknown-sheet" });
-    await expect(writePatches(bytes, [patch("T1", "1A", "1")])).rejects.toMatchObject({ code: "patch.bad-cell" });
-    await expect(writePatches(bytes, [patch("T1", "B4", "1,234.00")])).rejects.toMatchObject({ code: "patch.bad-value" });
+    await expect(writePatches(bytes, [patch("T9", "A1", "1")])).rejects.toMatchObject({
+      code: "patch.unknown-sheet",
+    });
+    await expect(writePatches(bytes, [patch("T1", "1A", "1")])).rejects.toMatchObject({
+      code: "patch.bad-cell",
+    });
+    await expect(writePatches(bytes, [patch("T1", "B4", "1,234.00")])).rejects.toMatchObject({
+      code: "patch.bad-value",
+    });
     await expect(writePatches(new Uint8Array([1, 2, 3]), [])).rejects.toBeInstanceOf(XlsxError);
   });
 });
@@ -106,7 +117,13 @@ describe("writeWaivers", () => {
   it("stores waivers in a hidden sheet, replacing what it held", async () => {
     const first = await writeWaivers(await original(), [{ fingerprint: "old", reason: "旧" }]);
     const out = await writeWaivers(first, [
-      { fingerprint: "0a1b2c", rule: "C2.year-comparison", reason: "口径调整", by: "张三", date: "2024-03-01" },
+      {
+        fingerprint: "0a1b2c",
+        rule: "C2.year-comparison",
+        reason: "口径调整",
+        by: "张三",
+        date: "2024-03-01",
+      },
       { fingerprint: "ffee00", reason: "已说明" },
     ]);
     const read = await readXlsx(out, "w.xlsx");
@@ -116,7 +133,13 @@ describe("writeWaivers", () => {
     const s = sheets[0]!;
     expect(s.hidden).toBe(true);
     expect(s.rows[0]?.map((c) => c?.text)).toEqual(["fingerprint", "rule", "reason", "by", "date"]);
-    expect(s.rows[1]?.map((c) => c?.text)).toEqual(["0a1b2c", "C2.year-comparison", "口径调整", "张三", "2024-03-01"]);
+    expect(s.rows[1]?.map((c) => c?.text)).toEqual([
+      "0a1b2c",
+      "C2.year-comparison",
+      "口径调整",
+      "张三",
+      "2024-03-01",
+    ]);
     expect(s.rows[2]?.[0]?.text).toBe("ffee00");
     expect(s.rows[2]?.[2]?.text).toBe("已说明");
     expect(s.rows).toHaveLength(3);
@@ -174,19 +197,43 @@ describe("writeWorkbook", () => {
 
   it("saves formula results unless told not to; a formula it cannot work out stays unknown", async () => {
     const withValue: WorkbookSpec = {
-      sheets: [{ name: "S", cells: [{ row: 0, col: 0, value: "1234.5", kind: "amount", formula: "ROUND(1234.5,0)" }], merges: [], columnWidths: [] }],
+      sheets: [
+        {
+          name: "S",
+          cells: [{ row: 0, col: 0, value: "1234.5", kind: "amount", formula: "ROUND(1234.5,0)" }],
+          merges: [],
+          columnWidths: [],
+        },
+      ],
     };
     const plain = await readXlsx(await writeWorkbook(withValue, { cacheFormulaResults: false }), "a.xlsx");
     const cached = await readXlsx(await writeWorkbook(withValue), "b.xlsx");
     if (!plain.ok || !cached.ok) throw new Error("unreadable");
-    expect(plain.grid.sheets[0]?.rows[0]?.[0]).toMatchObject({ formula: "ROUND(1234.5,0)", formulaWithoutResult: true, text: "" });
+    expect(plain.grid.sheets[0]?.rows[0]?.[0]).toMatchObject({
+      formula: "ROUND(1234.5,0)",
+      formulaWithoutResult: true,
+      text: "",
+    });
     expect(plain.warnings.join("")).toContain("S!A1");
-    expect(cached.grid.sheets[0]?.rows[0]?.[0]).toMatchObject({ formula: "ROUND(1234.5,0)", value: 1234.5, text: "1,234.50" });
+    expect(cached.grid.sheets[0]?.rows[0]?.[0]).toMatchObject({
+      formula: "ROUND(1234.5,0)",
+      value: 1234.5,
+      text: "1,234.50",
+    });
     expect(cached.grid.sheets[0]?.rows[0]?.[0]?.formulaWithoutResult).toBeUndefined();
   });
 
   it("refuses an amount that is not a decimal string", async () => {
-    const bad: WorkbookSpec = { sheets: [{ name: "S", cells: [{ row: 0, col: 0, value: "一百", kind: "amount" }], merges: [], columnWidths: [] }] };
+    const bad: WorkbookSpec = {
+      sheets: [
+        {
+          name: "S",
+          cells: [{ row: 0, col: 0, value: "一百", kind: "amount" }],
+          merges: [],
+          columnWidths: [],
+        },
+      ],
+    };
     await expect(writeWorkbook(bad)).rejects.toMatchObject({ code: "spec.invalid" });
   });
 });
@@ -201,13 +248,22 @@ describe("amountCell", () => {
   ])("%s becomes a number shown the same way", (text, value, numberFormat) => {
     expect(amountCell(text)).toEqual({ value, numberFormat });
   });
-  it.each(["2010101", "2024", "12.5%", "基本支出", "1.2.3", "", "—", "12.3", "1,23.00"])("%s stays text", (text) => {
-    expect(amountCell(text)).toBeUndefined();
-  });
+  it.each(["2010101", "2024", "12.5%", "基本支出", "1.2.3", "", "—", "12.3", "1,23.00"])(
+    "%s stays text",
+    (text) => {
+      expect(amountCell(text)).toBeUndefined();
+    },
+  );
 });
 
 describe("gridToWorkbook", () => {
-  const mk = (row: number, col: number, text: string) => ({ address: `${String.fromCharCode(65 + col)}${row + 1}`, row, col, value: text, text });
+  const mk = (row: number, col: number, text: string) => ({
+    address: `${String.fromCharCode(65 + col)}${row + 1}`,
+    row,
+    col,
+    value: text,
+    text,
+  });
   const grid: Grid = {
     source: { kind: "text", name: "预算.txt" },
     sheets: [
@@ -250,7 +306,9 @@ describe("gridToWorkbook", () => {
     const read = await readXlsx(out, "g.xlsx");
     if (!read.ok) throw new Error(read.message);
     expect(read.grid.sheets.map((s) => s.name)).toEqual(["文本"]);
-    expect(read.grid.sheets[0]?.rows.map((r) => r.map((c) => c?.text ?? ""))).toEqual(grid.sheets[0]!.rows.map((r) => r.map((c) => c?.text ?? "")));
+    expect(read.grid.sheets[0]?.rows.map((r) => r.map((c) => c?.text ?? ""))).toEqual(
+      grid.sheets[0]!.rows.map((r) => r.map((c) => c?.text ?? "")),
+    );
   });
 });
 
@@ -258,7 +316,14 @@ describe("a merge too large for the writer's parser (A1:XFD1048576)", () => {
   it("is written back without materialising it: the patch lands, the merge stays, waivers too", async () => {
     const { costlyInputs } = await import("@yusuan/testing");
     const giant = (await costlyInputs()).find((c) => c.name === "giant-merge.xlsx")!;
-    const patch: CellPatch = { location: { sheet: "Sheet1", cell: "A1" }, table: "T1", oldValue: "1", newValue: "1234.5", reason: "test", rule: "A2.total-row" };
+    const patch: CellPatch = {
+      location: { sheet: "Sheet1", cell: "A1" },
+      table: "T1",
+      oldValue: "1",
+      newValue: "1234.5",
+      reason: "test",
+      rule: "A2.total-row",
+    };
     const started = Date.now();
     const out = await writePatches(giant.bytes, [patch], { name: "giant-merge.xlsx" });
     expect(Date.now() - started).toBeLessThan(giant.seconds * 1000);
@@ -269,8 +334,14 @@ describe("a merge too large for the writer's parser (A1:XFD1048576)", () => {
     const sheet = read.grid.sheets[0]!;
     expect(sheet.rows[0]?.[0]?.value).toBe(1234.5);
     expect(sheet.merges).toEqual([{ top: 0, left: 0, bottom: 1048575, right: 16383 }]);
-    const waived = await writeWaivers(giant.bytes, [{ fingerprint: "0123456789abcdef", reason: "ok", rule: "A2.total-row" }], { name: "giant-merge.xlsx" });
+    const waived = await writeWaivers(
+      giant.bytes,
+      [{ fingerprint: "0123456789abcdef", reason: "ok", rule: "A2.total-row" }],
+      { name: "giant-merge.xlsx" },
+    );
     const again = await readXlsx(waived, "w.xlsx");
-    expect(again.ok && again.grid.sheets.find((s) => s.name === "Sheet1")?.merges).toEqual([{ top: 0, left: 0, bottom: 1048575, right: 16383 }]);
+    expect(again.ok && again.grid.sheets.find((s) => s.name === "Sheet1")?.merges).toEqual([
+      { top: 0, left: 0, bottom: 1048575, right: 16383 },
+    ]);
   });
 });

@@ -5,7 +5,16 @@
  */
 import type ExcelJS from "exceljs";
 import { parseAmount } from "@yusuan/money";
-import { cellAddress as cellAddress, parseAddress, type Cell, type CellPatch, type CellRange, type Grid, type Sheet, type Waiver } from "@yusuan/disclosure";
+import {
+  cellAddress,
+  parseAddress,
+  type Cell,
+  type CellPatch,
+  type CellRange,
+  type Grid,
+  type Sheet,
+  type Waiver,
+} from "@yusuan/disclosure";
 import { XlsxError } from "./errors";
 import { formatNumber } from "./format";
 import { inspectXlsx } from "./inspect";
@@ -94,7 +103,12 @@ async function loadChecked(original: Uint8Array, name: string): Promise<Loaded> 
     if (large) ({ bytes, aside } = setAsideLargeMerges(original, LARGE_MERGE_CELLS));
   } catch (e) {
     const detail = e instanceof Error ? e.message.split("\n")[0]!.slice(0, 200) : String(e);
-    throw new XlsxError("input.unwritable", `工作簿“${name}”无法解包（${detail}）；未写出任何文件。`, `Workbook "${name}" cannot be unpacked (${detail}); nothing was written.`, { cause: e });
+    throw new XlsxError(
+      "input.unwritable",
+      `工作簿“${name}”无法解包（${detail}）；未写出任何文件。`,
+      `Workbook "${name}" cannot be unpacked (${detail}); nothing was written.`,
+      { cause: e },
+    );
   }
   const workbook = await newWorkbook();
   try {
@@ -146,11 +160,19 @@ export async function writePatches(
     if (!("sheet" in location)) continue;
     const ws = workbook.getWorksheet(location.sheet);
     if (!ws) {
-      throw new XlsxError("patch.unknown-sheet", `找不到工作表“${location.sheet}”。`, `No sheet named "${location.sheet}".`);
+      throw new XlsxError(
+        "patch.unknown-sheet",
+        `找不到工作表“${location.sheet}”。`,
+        `No sheet named "${location.sheet}".`,
+      );
     }
     const at = parseAddress(location.cell);
     if (!at) {
-      throw new XlsxError("patch.bad-cell", `“${location.cell}”不是单元格地址。`, `"${location.cell}" is not a cell address.`);
+      throw new XlsxError(
+        "patch.bad-cell",
+        `“${location.cell}”不是单元格地址。`,
+        `"${location.cell}" is not a cell address.`,
+      );
     }
     const text = patch.newValue.trim();
     if (!DECIMAL.test(text)) {
@@ -175,7 +197,12 @@ export async function writePatches(
 }
 
 /** Saves, turning a failure of the writer on odd content into an error that names the file. */
-async function saveNamed(workbook: ExcelJS.Workbook, recalc: boolean, name: string, aside: SetAside = new Map()): Promise<Uint8Array> {
+async function saveNamed(
+  workbook: ExcelJS.Workbook,
+  recalc: boolean,
+  name: string,
+  aside: SetAside = new Map(),
+): Promise<Uint8Array> {
   try {
     const saved = await save(workbook, recalc);
     return aside.size > 0 ? withMerges(saved, aside) : saved;
@@ -199,7 +226,11 @@ async function saveNamed(workbook: ExcelJS.Workbook, recalc: boolean, name: stri
  * const out = await writeWaivers(bytes, [{ fingerprint: "a1b2c3", reason: "上年数据口径调整", rule: "C2.year-comparison" }]);
  * ```
  */
-export async function writeWaivers(original: Uint8Array, waivers: ReadonlyArray<Waiver>, options?: { name?: string }): Promise<Uint8Array> {
+export async function writeWaivers(
+  original: Uint8Array,
+  waivers: ReadonlyArray<Waiver>,
+  options?: { name?: string },
+): Promise<Uint8Array> {
   const name = options?.name ?? "workbook.xlsx";
   const { workbook, aside } = await loadChecked(original, name);
   const old = workbook.getWorksheet(WAIVER_SHEET_NAME);
@@ -226,7 +257,12 @@ const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
 
 /** A valid, unique (case-insensitive) sheet name. */
 function sheetName(wanted: string, taken: Set<string>): string {
-  const base = (wanted.replace(INVALID_SHEET_CHARS, "_").replace(/^'+|'+$/g, "").trim() || "Sheet").slice(0, 31);
+  const base = (
+    wanted
+      .replace(INVALID_SHEET_CHARS, "_")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Sheet"
+  ).slice(0, 31);
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) {
     const suffix = ` (${n})`;
@@ -243,7 +279,16 @@ function writeSpecCell(ws: ExcelJS.Worksheet, spec: CellSpec, cacheResults: bool
     const formula = spec.formula.replace(/^=/, "");
     const raw = spec.value?.trim();
     // "" is a saved empty-text result (IF(…,"",…)); null is no result at all.
-    const result = !cacheResults || raw === undefined ? undefined : raw === "" ? "" : amount && DECIMAL.test(raw) ? Number(raw) : amount ? undefined : raw;
+    const result =
+      !cacheResults || raw === undefined
+        ? undefined
+        : raw === ""
+          ? ""
+          : amount && DECIMAL.test(raw)
+            ? Number(raw)
+            : amount
+              ? undefined
+              : raw;
     cell.value = (result === undefined ? { formula } : { formula, result }) as ExcelJS.CellFormulaValue;
   } else if (spec.value !== null) {
     if (amount) {
@@ -276,7 +321,10 @@ function writeSpecCell(ws: ExcelJS.Worksheet, spec: CellSpec, cacheResults: bool
  * const bytes = await writeWorkbook(templateWorkbook({ department: "某某局", year: 2024 }));
  * ```
  */
-export async function writeWorkbook(spec: WorkbookSpec, options?: { cacheFormulaResults?: boolean }): Promise<Uint8Array> {
+export async function writeWorkbook(
+  spec: WorkbookSpec,
+  options?: { cacheFormulaResults?: boolean },
+): Promise<Uint8Array> {
   const workbook = await newWorkbook();
   const taken = new Set<string>();
   for (const sheet of spec.sheets) {
@@ -339,10 +387,13 @@ function writeGridCell(ws: ExcelJS.Worksheet, row: number, source: Cell): void {
   const cell = ws.getCell(row + 1, source.col + 1);
   const format = source.numberFormat && source.numberFormat !== "General" ? source.numberFormat : undefined;
   if (source.formula !== undefined) {
-    const result = typeof source.value === "number" || typeof source.value === "string" ? source.value : undefined;
-    cell.value = (source.formulaWithoutResult || result === undefined
-      ? { formula: source.formula }
-      : { formula: source.formula, result }) as ExcelJS.CellFormulaValue;
+    const result =
+      typeof source.value === "number" || typeof source.value === "string" ? source.value : undefined;
+    cell.value = (
+      source.formulaWithoutResult || result === undefined
+        ? { formula: source.formula }
+        : { formula: source.formula, result }
+    ) as ExcelJS.CellFormulaValue;
   } else if (typeof source.value === "number" || typeof source.value === "boolean") {
     cell.value = source.value;
   } else if (typeof source.value === "string" && source.value !== "") {
@@ -418,7 +469,11 @@ export async function gridToWorkbook(
   return save(workbook, true);
 }
 
-function copyRows(sheet: Sheet, targets: Map<number, ExcelJS.Worksheet>, place: ReadonlyArray<Placement | undefined>): void {
+function copyRows(
+  sheet: Sheet,
+  targets: Map<number, ExcelJS.Worksheet>,
+  place: ReadonlyArray<Placement | undefined>,
+): void {
   const widths = new Map<ExcelJS.Worksheet, number[]>();
   const hidden = new Set(sheet.hiddenRows ?? []);
   sheet.rows.forEach((row, r) => {

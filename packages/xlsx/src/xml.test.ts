@@ -16,7 +16,9 @@ function events(xml: string): { events: Event[]; error: string | undefined } {
 
 describe("parseXml", () => {
   it("reports elements by local name with decoded attributes and text", () => {
-    const r = events(`<?xml version="1.0"?>\n<!-- c --><x:a xmlns:x="u" r:id='r&amp;1'><x:b v="1"/>t&lt;&#x4E2D;<![CDATA[<raw>&amp;]]></x:a>`);
+    const r = events(
+      `<?xml version="1.0"?>\n<!-- c --><x:a xmlns:x="u" r:id='r&amp;1'><x:b v="1"/>t&lt;&#x4E2D;<![CDATA[<raw>&amp;]]></x:a>`,
+    );
     expect(r.error).toBeUndefined();
     expect(r.events).toEqual([
       ["open", "a", { x: "u", id: "r&1" }, false],
@@ -67,7 +69,11 @@ describe("decodeXml and attributes", () => {
   });
 
   it("maps prefixed attribute names to their local names", () => {
-    expect(Object.fromEntries(attributes(` r:id="rId1"  name = "表1" state='hidden'`))).toEqual({ id: "rId1", name: "表1", state: "hidden" });
+    expect(Object.fromEntries(attributes(` r:id="rId1"  name = "表1" state='hidden'`))).toEqual({
+      id: "rId1",
+      name: "表1",
+      state: "hidden",
+    });
     expect(attributes("   ").size).toBe(0);
     expect(() => attributes(` a="1"b="2"`)).toThrow(/malformed/);
   });

@@ -50,14 +50,17 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
  */
 export function decodeXml(s: string): string {
   if (s.indexOf("&") < 0) return s;
-  return s.replace(ENTITY, (whole, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (named) return NAMED[named]!;
-    const code = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : -1;
-    if (code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-      throw new XmlError(`无效的实体引用 ${whole.slice(0, 20)} / invalid entity reference`);
-    }
-    return String.fromCodePoint(code);
-  });
+  return s.replace(
+    ENTITY,
+    (whole, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
+      if (named) return NAMED[named]!;
+      const code = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : -1;
+      if (code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+        throw new XmlError(`无效的实体引用 ${whole.slice(0, 20)} / invalid entity reference`);
+      }
+      return String.fromCodePoint(code);
+    },
+  );
 }
 
 const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
@@ -211,7 +214,8 @@ function tokenize(xml: string, handler: XmlHandler): void {
       const qname = xml.slice(lt + 1, nameEnd);
       let local = names.get(qname);
       if (local === undefined) {
-        if (!NAME.test(qname)) throw new XmlError(`元素名无效 <${qname.slice(0, 40)}> / invalid element name`);
+        if (!NAME.test(qname))
+          throw new XmlError(`元素名无效 <${qname.slice(0, 40)}> / invalid element name`);
         local = localName(qname);
         names.set(qname, local);
       }
@@ -226,7 +230,10 @@ function tokenize(xml: string, handler: XmlHandler): void {
       i = gt + 1;
     }
   }
-  if (stack.length > 0) throw new XmlError(`元素 <${stack[stack.length - 1]}> 未闭合 / element <${stack[stack.length - 1]}> is not closed`);
+  if (stack.length > 0)
+    throw new XmlError(
+      `元素 <${stack[stack.length - 1]}> 未闭合 / element <${stack[stack.length - 1]}> is not closed`,
+    );
   if (!sawRoot) throw new XmlError("没有根元素 / no root element");
 }
 

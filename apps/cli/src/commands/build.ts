@@ -17,13 +17,33 @@ export interface BuildCommandOptions {
   lang?: string;
 }
 
-function workbookOptions(opts: BuildCommandOptions): { department: string; year: number; kind: "部门" | "单位"; output: string } {
+function workbookOptions(opts: BuildCommandOptions): {
+  department: string;
+  year: number;
+  kind: "部门" | "单位";
+  output: string;
+} {
   const department = requireOption(opts.department?.trim(), "--department");
   const year = parseYear(requireOption(opts.year, "--year"));
   const output = requireOption(opts.output, "-o/--output");
-  if (extname(output).toLowerCase() !== ".xlsx") throw new CliError("cli.usage", `输出文件应为 .xlsx，而不是“${output}”。`, `The output must be .xlsx, not "${output}".`);
-  const kind = opts.kind === undefined || opts.kind === "部门" || opts.kind === "department" ? "部门" : opts.kind === "单位" || opts.kind === "unit" ? "单位" : undefined;
-  if (!kind) throw new CliError("cli.usage", `--kind 应为 部门 或 单位，而不是“${opts.kind}”。`, `--kind must be 部门 or 单位, not "${opts.kind}".`);
+  if (extname(output).toLowerCase() !== ".xlsx")
+    throw new CliError(
+      "cli.usage",
+      `输出文件应为 .xlsx，而不是“${output}”。`,
+      `The output must be .xlsx, not "${output}".`,
+    );
+  const kind =
+    opts.kind === undefined || opts.kind === "部门" || opts.kind === "department"
+      ? "部门"
+      : opts.kind === "单位" || opts.kind === "unit"
+        ? "单位"
+        : undefined;
+  if (!kind)
+    throw new CliError(
+      "cli.usage",
+      `--kind 应为 部门 或 单位，而不是“${opts.kind}”。`,
+      `--kind must be 部门 or 单位, not "${opts.kind}".`,
+    );
   return { department, year, kind, output };
 }
 
@@ -71,22 +91,43 @@ export async function runBuild(input: string, opts: BuildCommandOptions, io: Io)
     // The text reader detects UTF-8 or GB18030, as Excel's "CSV" exports are often the latter.
     const decoded = readTextDocument(bytes, input);
     if (!decoded.ok) throw new CliError("cli.input", decoded.message, decoded.messageEn);
-    text = new TextDecoder(decoded.encoding === "gb18030" ? "gb18030" : "utf-8").decode(bytes).replace(/^\uFEFF/, "");
+    text = new TextDecoder(decoded.encoding === "gb18030" ? "gb18030" : "utf-8")
+      .decode(bytes)
+      .replace(/^\uFEFF/, "");
   } else {
-    throw new CliError("cli.usage", `预算明细应为 .csv 或 .xlsx，而不是“${input}”。`, `The budget lines must be .csv or .xlsx, not "${input}".`);
+    throw new CliError(
+      "cli.usage",
+      `预算明细应为 .csv 或 .xlsx，而不是“${input}”。`,
+      `The budget lines must be .csv or .xlsx, not "${input}".`,
+    );
   }
   const { parseBudgetLinesCsv, buildWorkbook } = await import("@yusuan/disclosure");
   const parsed = parseBudgetLinesCsv(text);
   if (!parsed.ok) {
-    const lines = parsed.errors.slice(0, 20).map((e) => (en ? `  line ${e.line}: ${e.messageEn}` : `  第 ${e.line} 行：${e.message}`));
-    throw new CliError("cli.input", `预算明细“${input}”有误：\n${lines.join("\n")}`, `The budget lines in "${input}" have errors:\n${lines.join("\n")}`);
+    const lines = parsed.errors
+      .slice(0, 20)
+      .map((e) => (en ? `  line ${e.line}: ${e.messageEn}` : `  第 ${e.line} 行：${e.message}`));
+    throw new CliError(
+      "cli.input",
+      `预算明细“${input}”有误：\n${lines.join("\n")}`,
+      `The budget lines in "${input}" have errors:\n${lines.join("\n")}`,
+    );
   }
   const built = buildWorkbook(parsed.lines, { department: o.department, year: o.year, kind: o.kind });
-  if (!built.ok) throw new CliError("cli.input", `无法生成预算表：${built.errors.join("；")}`, `Cannot build the tables: ${built.errors.join("; ")}`);
+  if (!built.ok)
+    throw new CliError(
+      "cli.input",
+      `无法生成预算表：${built.errors.join("；")}`,
+      `Cannot build the tables: ${built.errors.join("; ")}`,
+    );
   const { writeWorkbook } = await import("@yusuan/xlsx");
   await writeOutput(o.output, await writeWorkbook(built.workbook), { backup: false });
   for (const f of built.findings) io.stdout.write(`${f.severity}  ${f.message}\n`);
-  io.stdout.write(en ? `Built the nine tables from ${parsed.lines.length} budget lines: ${o.output}\n` : `已由 ${parsed.lines.length} 条预算明细生成九张预算表：“${o.output}”\n`);
+  io.stdout.write(
+    en
+      ? `Built the nine tables from ${parsed.lines.length} budget lines: ${o.output}\n`
+      : `已由 ${parsed.lines.length} 条预算明细生成九张预算表：“${o.output}”\n`,
+  );
   return exitCodeForRun({
     unreadable: 0,
     errors: built.findings.filter((f) => f.severity === "error").length,
@@ -107,7 +148,11 @@ export async function runTemplate(opts: BuildCommandOptions, io: Io): Promise<Ex
   const o = workbookOptions(opts);
   const { templateWorkbook } = await import("@yusuan/disclosure");
   const { writeWorkbook } = await import("@yusuan/xlsx");
-  await writeOutput(o.output, await writeWorkbook(templateWorkbook({ department: o.department, year: o.year, kind: o.kind })), { backup: false });
+  await writeOutput(
+    o.output,
+    await writeWorkbook(templateWorkbook({ department: o.department, year: o.year, kind: o.kind })),
+    { backup: false },
+  );
   io.stdout.write(lang === "en" ? `Template written: ${o.output}\n` : `已写出模板：“${o.output}”\n`);
   return ExitCode.ok;
 }

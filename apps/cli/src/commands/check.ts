@@ -6,12 +6,35 @@ import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
 import type { Scheme } from "@yusuan/classification";
 import type { Severity } from "@yusuan/disclosure";
-import { parseFailOn, parseFormat, parseIdList, parseJobs, parseLang, parseMaxWarnings, parseYear } from "../args";
-import { checkInput, INPUT_RULES, INPUT_TYPES, readInputBytes, unreadableReport, type FileResult, type RunOptions } from "../check-file";
+import {
+  parseFailOn,
+  parseFormat,
+  parseIdList,
+  parseJobs,
+  parseLang,
+  parseMaxWarnings,
+  parseYear,
+} from "../args";
+import {
+  checkInput,
+  INPUT_RULES,
+  INPUT_TYPES,
+  readInputBytes,
+  unreadableReport,
+  type FileResult,
+  type RunOptions,
+} from "../check-file";
 import type { LoadedConfig } from "../config";
 import { CliError, exitCodeForRun, ExitCode } from "../errors";
 import { CHECKED_EXTENSIONS, expandInputs } from "../files";
-import { addToSummary, addWaived, createFormatter, useColor, type RuleInfo, type Summary } from "../format/index";
+import {
+  addToSummary,
+  addWaived,
+  createFormatter,
+  useColor,
+  type RuleInfo,
+  type Summary,
+} from "../format/index";
 import { READER_RULES } from "../reader-rules";
 import { checkRuleIds, ruleMatches } from "../rule-ids";
 import type { SkippedFile } from "../format/types";
@@ -67,7 +90,9 @@ function progress(io: Io, total: number, lang: "zh-CN" | "en"): { tick(done: num
       last = now;
       const width = Math.max(10, Math.min(40, (io.stderr.columns ?? 80) - 30));
       const filled = Math.round((done / total) * width);
-      io.stderr.write(`\r${"█".repeat(filled)}${"░".repeat(width - filled)} ${done}/${total} ${lang === "en" ? "files" : "个文件"}`);
+      io.stderr.write(
+        `\r${"█".repeat(filled)}${"░".repeat(width - filled)} ${done}/${total} ${lang === "en" ? "files" : "个文件"}`,
+      );
       shown = true;
     },
     clear() {
@@ -85,7 +110,12 @@ function progress(io: Io, total: number, lang: "zh-CN" | "en"): { tick(done: num
  * const code = await runCheck(["examples/sample.txt"], { format: "json" }, { stdout: process.stdout, stderr: process.stderr, env: process.env });
  * ```
  */
-export async function runCheck(inputs: readonly string[], opts: CheckCommandOptions, io: Io, context: CheckContext = {}): Promise<ExitCode> {
+export async function runCheck(
+  inputs: readonly string[],
+  opts: CheckCommandOptions,
+  io: Io,
+  context: CheckContext = {},
+): Promise<ExitCode> {
   const config = context.config;
   const cfg = config?.config ?? {};
   const lang = parseLang(opts.lang ?? cfg.lang);
@@ -95,21 +125,40 @@ export async function runCheck(inputs: readonly string[], opts: CheckCommandOpti
   const quiet = opts.quiet === true;
   const jobs = parseJobs(opts.jobs, (zh, en) => io.stderr.write(`${lang === "en" ? en : zh}\n`));
   const year = opts.year !== undefined ? parseYear(opts.year) : cfg.year;
-  if (inputs.length === 0) throw new CliError("cli.usage", "请给出要检查的文件、文件夹或通配符。", "Give the files, folders or glob patterns to check.");
-  if (inputs.filter((i) => i === "-").length > 1) throw new CliError("cli.usage", "标准输入（-）只能给一次。", "Standard input (-) can be given only once.");
+  if (inputs.length === 0)
+    throw new CliError(
+      "cli.usage",
+      "请给出要检查的文件、文件夹或通配符。",
+      "Give the files, folders or glob patterns to check.",
+    );
+  if (inputs.filter((i) => i === "-").length > 1)
+    throw new CliError(
+      "cli.usage",
+      "标准输入（-）只能给一次。",
+      "Standard input (-) can be given only once.",
+    );
   if (opts.stdinFilename !== undefined && !inputs.includes("-")) {
-    throw new CliError("cli.usage", "--stdin-filename 只在从标准输入（-）检查时使用。", "--stdin-filename is used only when checking standard input (-).");
+    throw new CliError(
+      "cli.usage",
+      "--stdin-filename 只在从标准输入（-）检查时使用。",
+      "--stdin-filename is used only when checking standard input (-).",
+    );
   }
   const { RULES } = await import("@yusuan/disclosure");
   const allRules: RuleInfo[] = [...RULES];
-  for (const r of [...INPUT_RULES, ...READER_RULES]) if (!allRules.some((x) => x.id === r.id)) allRules.push(r);
+  for (const r of [...INPUT_RULES, ...READER_RULES])
+    if (!allRules.some((x) => x.id === r.id)) allRules.push(r);
   const ids = allRules.map((r) => r.id);
   const selection = ruleSelection(opts, cfg.rules, ids, config);
 
-  const catalogPath = opts.catalog ?? (cfg.catalog !== undefined && config ? resolve(config.dir, cfg.catalog) : undefined);
+  const catalogPath =
+    opts.catalog ?? (cfg.catalog !== undefined && config ? resolve(config.dir, cfg.catalog) : undefined);
   const scheme = opts.catalogScheme ?? cfg.catalogScheme;
   const catalog = catalogPath
-    ? await loadCatalogFile(catalogPath, { ...(year !== undefined ? { year } : {}), ...(scheme ? { scheme: scheme as Scheme } : {}) })
+    ? await loadCatalogFile(catalogPath, {
+        ...(year !== undefined ? { year } : {}),
+        ...(scheme ? { scheme: scheme as Scheme } : {}),
+      })
     : undefined;
   const options: RunOptions = {
     lang,
@@ -120,17 +169,34 @@ export async function runCheck(inputs: readonly string[], opts: CheckCommandOpti
   };
 
   const entries = expandInputs(inputs.filter((i) => i !== "-"));
-  if (!inputs.includes("-") && !entries.some((e) => e.kind !== "skipped")) throw nothingToCheck(inputs, entries.map((e) => e.path));
+  if (!inputs.includes("-") && !entries.some((e) => e.kind !== "skipped"))
+    throw nothingToCheck(
+      inputs,
+      entries.map((e) => e.path),
+    );
   const stdinSlot = inputs.includes("-") ? await readStdin(opts.stdinFilename, io, options) : undefined;
   const toCheck: string[] = [];
   // Standard input is read first and reported first.
-  const slots: ({ check: number } | { result: FileResult } | { skipped: SkippedFile })[] = [...(stdinSlot ? [{ result: stdinSlot }] : []), ...entries.map(slotOf)];
-  function slotOf(e: (typeof entries)[number]): { check: number } | { result: FileResult } | { skipped: SkippedFile } {
+  const slots: ({ check: number } | { result: FileResult } | { skipped: SkippedFile })[] = [
+    ...(stdinSlot ? [{ result: stdinSlot }] : []),
+    ...entries.map(slotOf),
+  ];
+  function slotOf(
+    e: (typeof entries)[number],
+  ): { check: number } | { result: FileResult } | { skipped: SkippedFile } {
     if (e.kind === "file") return { check: toCheck.push(e.path) - 1 };
     if (e.kind === "skipped") return { skipped: { path: e.path, reason: e.reason } };
     if (e.reason === "no-match") {
       return {
-        result: unreadableReport(e.path, { code: "input.unreadable", message: `没有与“${e.path}”匹配的文件。`, messageEn: `No files match "${e.path}".` }, lang),
+        result: unreadableReport(
+          e.path,
+          {
+            code: "input.unreadable",
+            message: `没有与“${e.path}”匹配的文件。`,
+            messageEn: `No files match "${e.path}".`,
+          },
+          lang,
+        ),
       };
     }
     return { check: toCheck.push(e.path) - 1 };
@@ -142,7 +208,12 @@ export async function runCheck(inputs: readonly string[], opts: CheckCommandOpti
       mkdirSync(dirname(resolve(opts.output)), { recursive: true });
       fd = openSync(opts.output, "w");
     } catch (error) {
-      throw new CliError("cli.output", `无法写入输出文件“${opts.output}”。`, `Cannot write the output file "${opts.output}".`, { cause: error });
+      throw new CliError(
+        "cli.output",
+        `无法写入输出文件“${opts.output}”。`,
+        `Cannot write the output file "${opts.output}".`,
+        { cause: error },
+      );
     }
   }
   const bar = progress(io, entries.length, lang);
@@ -159,7 +230,7 @@ export async function runCheck(inputs: readonly string[], opts: CheckCommandOpti
     version: toolVersion(),
     rules: allRules,
     color: fd === undefined && format === "text" && useColor(io.stdout, io.env),
-    date: new Date().toISOString().replace("T", " ").slice(0, 19) + " UTC",
+    date: `${new Date().toISOString().replace("T", " ").slice(0, 19)} UTC`,
     options: runOptions(opts),
   });
 
@@ -171,7 +242,9 @@ export async function runCheck(inputs: readonly string[], opts: CheckCommandOpti
   let warnings = 0;
   const emit = (result: FileResult): void => {
     for (const f of result.report.findings) if (!f.waived && f.severity === "warning") warnings++;
-    const report = quiet ? { ...result.report, findings: result.report.findings.filter((f) => f.severity === "error") } : result.report;
+    const report = quiet
+      ? { ...result.report, findings: result.report.findings.filter((f) => f.severity === "error") }
+      : result.report;
     // --quiet in the text format: a file without errors is not listed (it is counted).
     if (!(quiet && format === "text" && report.findings.length === 0)) formatter.file(report);
     summary = addToSummary(summary, report);
@@ -179,7 +252,8 @@ export async function runCheck(inputs: readonly string[], opts: CheckCommandOpti
     if (result.unreadable) {
       unreadable++;
       // Machine formats and --output keep stdout clean; a person still learns which file failed.
-      if (!humanOnStdout) io.stderr.write(`yusuan: ${result.report.findings[0]?.message ?? result.report.path}\n`);
+      if (!humanOnStdout)
+        io.stderr.write(`yusuan: ${result.report.findings[0]?.message ?? result.report.path}\n`);
     }
     bar.tick(++done);
   };
@@ -249,7 +323,8 @@ function ruleSelection(
     // A more specific key (a longer id or prefix) overrides a shorter one.
     const ordered = [...keys].sort((a, b) => a.length - b.length);
     const setting = new Map<string, "off" | Severity>();
-    for (const key of ordered) for (const id of ids) if (ruleMatches(id, key)) setting.set(id, configRules[key]!);
+    for (const key of ordered)
+      for (const id of ids) if (ruleMatches(id, key)) setting.set(id, configRules[key]!);
     for (const [id, value] of setting) {
       if (value === "off") disable.push(id);
       else severity[id] = value;
@@ -297,7 +372,11 @@ function stdinType(name: string | undefined, bytes: Uint8Array): (typeof INPUT_T
   if (starts(0x50, 0x4b, 0x03, 0x04)) return ".xlsx";
   if (starts(0x25, 0x50, 0x44, 0x46)) return ".pdf";
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
+  )
+    i++;
   return bytes[i] === 0x7b ? ".json" : ".txt";
 }
 
@@ -311,7 +390,15 @@ async function readStdin(name: string | undefined, io: Io, options: RunOptions):
     const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
     size += bytes.length;
     if (size > cap) {
-      return unreadableReport(label, { code: "input.too-large", message: `标准输入“${label}”超过上限 100 MB，未读取。`, messageEn: `Standard input "${label}" is above the limit of 100 MB; not read.` }, options.lang);
+      return unreadableReport(
+        label,
+        {
+          code: "input.too-large",
+          message: `标准输入“${label}”超过上限 100 MB，未读取。`,
+          messageEn: `Standard input "${label}" is above the limit of 100 MB; not read.`,
+        },
+        options.lang,
+      );
     }
     chunks.push(bytes);
   }
@@ -331,7 +418,10 @@ function runOptions(opts: CheckCommandOptions): Array<readonly [string, string]>
   const out: Array<readonly [string, string]> = [];
   for (const [key, value] of Object.entries(opts)) {
     if (value === undefined || key === "output") continue;
-    out.push([`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value === true ? "" : String(value)]);
+    out.push([
+      `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+      value === true ? "" : String(value),
+    ]);
   }
   return out;
 }

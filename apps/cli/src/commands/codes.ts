@@ -49,15 +49,26 @@ export async function runCodes(query: string, opts: CodesCommandOptions, io: Io)
   const en = lang === "en";
   const year = opts.year !== undefined ? parseYear(opts.year) : undefined;
   const cls = await import("@yusuan/classification");
-  if (opts.catalog) cls.registerCatalog(cls.createCatalog(await loadCatalogFile(opts.catalog, year !== undefined ? { year } : {})));
+  if (opts.catalog)
+    cls.registerCatalog(
+      cls.createCatalog(await loadCatalogFile(opts.catalog, year !== undefined ? { year } : {})),
+    );
   const q = query.trim();
-  if (q === "") throw new CliError("cli.usage", "请给出科目编码或名称。", "Give a classification code or name.");
+  if (q === "")
+    throw new CliError("cli.usage", "请给出科目编码或名称。", "Give a classification code or name.");
   const out: string[] = [];
   if (/^[\d\s０-９.-]+$/.test(q)) {
-    const leading = q.replace(/[^\d０-９]/g, "").replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))[0];
+    const leading = q
+      .replace(/[^\d０-９]/g, "")
+      .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))[0];
     const scheme = cls.schemeOf(leading ?? "") ?? "functional";
     const parsed = cls.parseCode(q, { scheme });
-    if (!parsed.ok) throw new CliError("cli.usage", `“${q}”不是科目编码：${parsed.reason}`, `"${q}" is not a classification code: ${parsed.reasonEn}`);
+    if (!parsed.ok)
+      throw new CliError(
+        "cli.usage",
+        `“${q}”不是科目编码：${parsed.reason}`,
+        `"${q}" is not a classification code: ${parsed.reasonEn}`,
+      );
     const catalog = cls.getCatalog(parsed.scheme, year);
     const info = cls.schemeInfo(parsed.scheme);
     const entry = catalog.get(parsed.code);
@@ -76,7 +87,10 @@ export async function runCodes(query: string, opts: CodesCommandOptions, io: Io)
       const info = cls.schemeInfo(scheme);
       for (const entry of catalog.findByName(q, { includeFormer: true })) {
         out.push(...describe(entry, catalog, en ? info.nameEn : info.name));
-        if (entry.name !== q && entry.formerNames?.some((f) => cls.normaliseName(f.name) === cls.normaliseName(q))) {
+        if (
+          entry.name !== q &&
+          entry.formerNames?.some((f) => cls.normaliseName(f.name) === cls.normaliseName(q))
+        ) {
           out.push(en ? `  (“${q}” is a former name)` : `  （“${q}”是旧名称）`);
         }
       }
@@ -114,10 +128,19 @@ export async function runCatalogImport(file: string, opts: CatalogImportOptions,
   const cls = await import("@yusuan/classification");
   const scheme = opts.scheme ?? "functional";
   if (!cls.isScheme(scheme)) {
-    throw new CliError("cli.usage", `--scheme 应为 ${cls.SCHEMES.join("、")} 之一，而不是“${scheme}”。`, `--scheme must be one of ${cls.SCHEMES.join(", ")}, not "${scheme}".`);
+    throw new CliError(
+      "cli.usage",
+      `--scheme 应为 ${cls.SCHEMES.join("、")} 之一，而不是“${scheme}”。`,
+      `--scheme must be one of ${cls.SCHEMES.join(", ")}, not "${scheme}".`,
+    );
   }
   const ext = extname(file).toLowerCase();
-  if (ext !== ".csv" && ext !== ".xlsx") throw new CliError("cli.usage", `目录文件应为 .csv 或 .xlsx，而不是“${file}”。`, `The catalog file must be .csv or .xlsx, not "${file}".`);
+  if (ext !== ".csv" && ext !== ".xlsx")
+    throw new CliError(
+      "cli.usage",
+      `目录文件应为 .csv 或 .xlsx，而不是“${file}”。`,
+      `The catalog file must be .csv or .xlsx, not "${file}".`,
+    );
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
@@ -126,18 +149,29 @@ export async function runCatalogImport(file: string, opts: CatalogImportOptions,
   }
   const imp = await import("@yusuan/classification/import");
   const options = { scheme, year, source: basename(file) };
-  const result = ext === ".csv" ? imp.importCatalogCsv(decodeText(bytes), options) : await imp.importCatalogXlsx(bytes, options);
+  const result =
+    ext === ".csv"
+      ? imp.importCatalogCsv(decodeText(bytes), options)
+      : await imp.importCatalogXlsx(bytes, options);
   if (!result.ok) {
     for (const e of result.errors) {
-      io.stderr.write(`${e.row !== undefined ? (en ? `row ${e.row}: ` : `第 ${e.row} 行：`) : ""}${en ? e.messageEn : e.message}\n`);
+      io.stderr.write(
+        `${e.row !== undefined ? (en ? `row ${e.row}: ` : `第 ${e.row} 行：`) : ""}${en ? e.messageEn : e.message}\n`,
+      );
     }
-    throw new CliError("cli.input", `目录文件“${file}”有 ${result.errors.length} 处错误，未写出。`, `The catalog file "${file}" has ${result.errors.length} errors; nothing written.`);
+    throw new CliError(
+      "cli.input",
+      `目录文件“${file}”有 ${result.errors.length} 处错误，未写出。`,
+      `The catalog file "${file}" has ${result.errors.length} errors; nothing written.`,
+    );
   }
   for (const w of result.warnings) io.stderr.write(`${en ? "warning" : "警告"}：${w}\n`);
   const out = opts.output ?? join(dirname(file), `${basename(file, extname(file))}.catalog.json`);
   await writeOutput(out, new TextEncoder().encode(imp.serializeCatalog(result.data)), { backup: false });
   io.stdout.write(
-    en ? `${result.data.entries.length} codes imported (${scheme}, ${year}); written to ${out}. Use it with --catalog ${out}\n` : `已导入 ${result.data.entries.length} 个科目（${scheme}，${year}年），写入“${out}”。检查时用 --catalog ${out}\n`,
+    en
+      ? `${result.data.entries.length} codes imported (${scheme}, ${year}); written to ${out}. Use it with --catalog ${out}\n`
+      : `已导入 ${result.data.entries.length} 个科目（${scheme}，${year}年），写入“${out}”。检查时用 --catalog ${out}\n`,
   );
   return ExitCode.ok;
 }
@@ -150,4 +184,3 @@ function decodeText(bytes: Uint8Array): string {
     return new TextDecoder("gb18030").decode(bytes);
   }
 }
-

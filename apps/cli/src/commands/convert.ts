@@ -24,15 +24,28 @@ function targetOf(opts: ConvertCommandOptions): Target {
   if (opts.to !== undefined) {
     const to = opts.to.toLowerCase();
     if (to === "xlsx" || to === "json" || to === "text") return to;
-    throw new CliError("cli.usage", `--to 应为 xlsx、json 或 text，而不是“${opts.to}”。`, `--to must be xlsx, json or text, not "${opts.to}".`);
+    throw new CliError(
+      "cli.usage",
+      `--to 应为 xlsx、json 或 text，而不是“${opts.to}”。`,
+      `--to must be xlsx, json or text, not "${opts.to}".`,
+    );
   }
   const out = opts.output;
-  if (!out) throw new CliError("cli.usage", "convert 需要 -o 指定输出文件（.xlsx、.json 或 .txt），或 --to text。", "convert needs -o with the output file (.xlsx, .json or .txt), or --to text.");
+  if (!out)
+    throw new CliError(
+      "cli.usage",
+      "convert 需要 -o 指定输出文件（.xlsx、.json 或 .txt），或 --to text。",
+      "convert needs -o with the output file (.xlsx, .json or .txt), or --to text.",
+    );
   const ext = extname(out).toLowerCase();
   if (ext === ".xlsx") return "xlsx";
   if (ext === ".json") return "json";
   if (ext === ".txt") return "text";
-  throw new CliError("cli.usage", `输出文件应为 .xlsx、.json 或 .txt，而不是“${out}”。`, `The output must be .xlsx, .json or .txt, not "${out}".`);
+  throw new CliError(
+    "cli.usage",
+    `输出文件应为 .xlsx、.json 或 .txt，而不是“${out}”。`,
+    `The output must be .xlsx, .json or .txt, not "${out}".`,
+  );
 }
 
 /**
@@ -48,12 +61,23 @@ export async function runConvert(input: string, opts: ConvertCommandOptions, io:
   const lang = parseLang(opts.lang);
   const out = opts.output;
   const target = targetOf(opts);
-  if (!out && target !== "text") throw new CliError("cli.usage", "convert 需要 -o 指定输出文件。", "convert needs -o with the output file.");
+  if (!out && target !== "text")
+    throw new CliError(
+      "cli.usage",
+      "convert 需要 -o 指定输出文件。",
+      "convert needs -o with the output file.",
+    );
   const read = await readInput(input);
   if (!read.ok) throw new CliError("cli.input", read.message, read.messageEn);
-  if (read.kind !== "grid") throw new CliError("cli.usage", "convert 的输入应为 .txt、.pdf 或 .xlsx。", "The input of convert must be .txt, .pdf or .xlsx.");
+  if (read.kind !== "grid")
+    throw new CliError(
+      "cli.usage",
+      "convert 的输入应为 .txt、.pdf 或 .xlsx。",
+      "The input of convert must be .txt, .pdf or .xlsx.",
+    );
   if (target === "text") {
-    if (read.format !== "pdf") throw new CliError("cli.usage", "只有 PDF 可以转换为文本。", "Only a PDF can be converted to text.");
+    if (read.format !== "pdf")
+      throw new CliError("cli.usage", "只有 PDF 可以转换为文本。", "Only a PDF can be converted to text.");
     const { gridToText } = await import("@yusuan/pdf");
     const text = gridToText(read.grid);
     if (!out) {
@@ -62,12 +86,19 @@ export async function runConvert(input: string, opts: ConvertCommandOptions, io:
     }
     await writeOutput(out, new TextEncoder().encode(text), { backup: false });
   } else if (target === "xlsx") {
-    if (read.format === "xlsx") throw new CliError("cli.usage", "只有文本文档或 PDF 可以转换为工作簿。", "Only a text document or a PDF can be converted to a workbook.");
+    if (read.format === "xlsx")
+      throw new CliError(
+        "cli.usage",
+        "只有文本文档或 PDF 可以转换为工作簿。",
+        "Only a text document or a PDF can be converted to a workbook.",
+      );
     await writeOutput(out!, await textToWorkbook(read.grid), { backup: false });
   } else {
     const { analyze } = await import("@yusuan/disclosure");
     const { disclosure } = analyze(read.grid, { lang });
-    await writeOutput(out!, new TextEncoder().encode(`${JSON.stringify(disclosure, null, 2)}\n`), { backup: false });
+    await writeOutput(out!, new TextEncoder().encode(`${JSON.stringify(disclosure, null, 2)}\n`), {
+      backup: false,
+    });
   }
   io.stdout.write(lang === "en" ? `Written ${out}.\n` : `已写出“${out}”。\n`);
   return ExitCode.ok;

@@ -61,15 +61,32 @@ export async function runFill(input: string, opts: FillCommandOptions, io: Io): 
   parseLang(opts.lang);
   const ext = extname(input).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".txt") {
-    throw new CliError("cli.usage", `fill 只接受 .xlsx 或 .txt 文件，而不是“${input}”。`, `fill takes an .xlsx or .txt file, not "${input}".`);
+    throw new CliError(
+      "cli.usage",
+      `fill 只接受 .xlsx 或 .txt 文件，而不是“${input}”。`,
+      `fill takes an .xlsx or .txt file, not "${input}".`,
+    );
   }
-  if (opts.inPlace && opts.output) throw new CliError("cli.usage", "--in-place 与 -o/--output 不能同时使用。", "--in-place and -o/--output cannot be used together.");
+  if (opts.inPlace && opts.output)
+    throw new CliError(
+      "cli.usage",
+      "--in-place 与 -o/--output 不能同时使用。",
+      "--in-place and -o/--output cannot be used together.",
+    );
   if (opts.inPlace && ext === ".txt") {
-    throw new CliError("cli.usage", "文本文档不能就地填写（结果是工作簿）；请用 -o 指定输出文件。", "A text document cannot be filled in place (the result is a workbook); give -o.");
+    throw new CliError(
+      "cli.usage",
+      "文本文档不能就地填写（结果是工作簿）；请用 -o 指定输出文件。",
+      "A text document cannot be filled in place (the result is a workbook); give -o.",
+    );
   }
   const out = opts.inPlace ? input : (opts.output ?? filledName(input));
   if (!opts.inPlace && resolve(out) === resolve(input)) {
-    throw new CliError("cli.usage", `输出文件与输入文件相同（“${input}”）；要改写原文件请用 --in-place。`, `The output is the input ("${input}"); use --in-place to replace it.`);
+    throw new CliError(
+      "cli.usage",
+      `输出文件与输入文件相同（“${input}”）；要改写原文件请用 --in-place。`,
+      `The output is the input ("${input}"); use --in-place to replace it.`,
+    );
   }
   if (!opts.inPlace && !opts.dryRun && !opts.force && existsSync(out)) {
     throw new CliError(
@@ -84,7 +101,8 @@ export async function runFill(input: string, opts: FillCommandOptions, io: Io): 
     // The lock covers reading too: a second run waits, then reads what the first one wrote.
     return await withFileLock(input, () => fillOnce(input, out, opts, io), { waitMs: lockWait() });
   } catch (error) {
-    if (error instanceof FileLocked) throw new CliError("cli.output", error.message, error.messageEn, { cause: error });
+    if (error instanceof FileLocked)
+      throw new CliError("cli.output", error.message, error.messageEn, { cause: error });
     throw error;
   }
 }
@@ -100,7 +118,8 @@ async function fillOnce(input: string, out: string, opts: FillCommandOptions, io
   const en = lang === "en";
   const read = await readInput(input);
   if (!read.ok) throw new CliError("cli.input", read.message, read.messageEn);
-  if (read.kind !== "grid") throw new CliError("cli.usage", "fill 不接受 JSON 模型。", "fill does not take a JSON model.");
+  if (read.kind !== "grid")
+    throw new CliError("cli.usage", "fill 不接受 JSON 模型。", "fill does not take a JSON model.");
   let bytes = read.bytes;
   let grid = read.grid;
   if (read.format === "text") {
@@ -138,7 +157,8 @@ async function fillOnce(input: string, out: string, opts: FillCommandOptions, io
       written = await writePatches(bytes, patches, { name: input });
     } catch (error) {
       // The input could be read but not written back: say which file and why, never "internal error".
-      if (error instanceof XlsxError) throw new CliError("cli.input", error.message, error.messageEn, { cause: error });
+      if (error instanceof XlsxError)
+        throw new CliError("cli.input", error.message, error.messageEn, { cause: error });
       throw error;
     }
   }

@@ -30,7 +30,11 @@ export async function runRules(opts: RulesCommandOptions, io: Io): Promise<ExitC
   const lang = parseLang(opts.lang);
   const format = opts.format ?? "text";
   if (format !== "text" && format !== "json") {
-    throw new CliError("cli.usage", `--format 应为 text 或 json，而不是“${format}”。`, `--format must be text or json, not "${format}".`);
+    throw new CliError(
+      "cli.usage",
+      `--format 应为 text 或 json，而不是“${format}”。`,
+      `--format must be text or json, not "${format}".`,
+    );
   }
   const { RULES, ruleDocUrl } = await import("@yusuan/disclosure");
   if (format === "json") {

@@ -28,7 +28,10 @@ export interface WaiveCommandOptions {
  * findByFingerprint(findings, "9c0f1a"); // { ok: true, finding } when exactly one fingerprint starts so
  * ```
  */
-export function findByFingerprint(findings: readonly Finding[], fingerprint: string): { ok: true; finding: Finding } | { ok: false; matches: number } {
+export function findByFingerprint(
+  findings: readonly Finding[],
+  fingerprint: string,
+): { ok: true; finding: Finding } | { ok: false; matches: number } {
   const fp = fingerprint.trim().toLowerCase();
   if (!/^[0-9a-f]{6,16}$/.test(fp)) return { ok: false, matches: 0 };
   const hits = new Map<string, Finding>();
@@ -50,14 +53,28 @@ function today(): string {
  * await runWaive("预算.txt", "9c0f1a2b3c4d5e6f", { reason: "尾差，已在说明中解释" }, io);
  * ```
  */
-export async function runWaive(file: string, fingerprint: string, opts: WaiveCommandOptions, io: Io): Promise<ExitCode> {
+export async function runWaive(
+  file: string,
+  fingerprint: string,
+  opts: WaiveCommandOptions,
+  io: Io,
+): Promise<ExitCode> {
   const lang = parseLang(opts.lang);
   const en = lang === "en";
   const reason = (opts.reason ?? "").trim();
-  if (reason === "") throw new CliError("cli.usage", "--reason 不能为空：请写明豁免理由。", "--reason must not be empty: say why the finding is accepted.");
+  if (reason === "")
+    throw new CliError(
+      "cli.usage",
+      "--reason 不能为空：请写明豁免理由。",
+      "--reason must not be empty: say why the finding is accepted.",
+    );
   const ext = extname(file).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".txt" && ext !== ".pdf") {
-    throw new CliError("cli.usage", `waive 只接受 .xlsx、.txt 或 .pdf 文件，而不是“${file}”。`, `waive takes an .xlsx, .txt or .pdf file, not "${file}".`);
+    throw new CliError(
+      "cli.usage",
+      `waive 只接受 .xlsx、.txt 或 .pdf 文件，而不是“${file}”。`,
+      `waive takes an .xlsx, .txt or .pdf file, not "${file}".`,
+    );
   }
   if (!/^[0-9a-f]{6,16}$/i.test(fingerprint.trim())) {
     throw new CliError(
@@ -71,20 +88,32 @@ export async function runWaive(file: string, fingerprint: string, opts: WaiveCom
   try {
     return await withFileLock(file, waiveInWorkbook, { waitMs: 30_000 });
   } catch (error) {
-    if (error instanceof FileLocked) throw new CliError("cli.output", error.message, error.messageEn, { cause: error });
+    if (error instanceof FileLocked)
+      throw new CliError("cli.output", error.message, error.messageEn, { cause: error });
     throw error;
   }
 
   function waiverFor(finding: Finding): Waiver {
-    return { fingerprint: finding.fingerprint, rule: finding.rule, reason, ...(opts.by ? { by: opts.by } : {}), date: today() };
+    return {
+      fingerprint: finding.fingerprint,
+      rule: finding.rule,
+      reason,
+      ...(opts.by ? { by: opts.by } : {}),
+      date: today(),
+    };
   }
 
   async function target(): Promise<{ finding: Finding; bytes: Uint8Array; grid: Grid }> {
     const input = await readInput(file);
     if (!input.ok) throw new CliError("cli.input", input.message, input.messageEn);
-    if (input.kind !== "grid") throw new CliError("cli.usage", "waive 不接受 JSON 模型。", "waive does not take a JSON model.");
+    if (input.kind !== "grid")
+      throw new CliError("cli.usage", "waive 不接受 JSON 模型。", "waive does not take a JSON model.");
     // Every finding, waived or not and of any rule, so that a waiver can be renewed.
-    const checked = await checkInput(file, { ...input, sidecar: { waivers: [] } }, { lang, showWaived: true });
+    const checked = await checkInput(
+      file,
+      { ...input, sidecar: { waivers: [] } },
+      { lang, showWaived: true },
+    );
     const hit = findByFingerprint(checked.report.findings, fingerprint);
     if (!hit.ok) {
       throw new CliError(
@@ -104,10 +133,17 @@ export async function runWaive(file: string, fingerprint: string, opts: WaiveCom
     const existing = readWaiverFile(file);
     if (!existing.ok) throw new CliError("cli.input", existing.message, existing.messageEn);
     const { finding } = await target();
-    const waivers = [...existing.waivers.filter((w) => w.fingerprint !== finding.fingerprint), waiverFor(finding)];
+    const waivers = [
+      ...existing.waivers.filter((w) => w.fingerprint !== finding.fingerprint),
+      waiverFor(finding),
+    ];
     const sidecar = waiverFileOf(file);
     await writeOutput(sidecar, new TextEncoder().encode(serializeWaiverFile(waivers)), { backup: false });
-    io.stdout.write(en ? `Waived ${finding.rule} (${finding.fingerprint}) in ${sidecar}: ${reason}\n` : `已豁免 ${finding.rule}（${finding.fingerprint}），记录在“${sidecar}”：${reason}\n`);
+    io.stdout.write(
+      en
+        ? `Waived ${finding.rule} (${finding.fingerprint}) in ${sidecar}: ${reason}\n`
+        : `已豁免 ${finding.rule}（${finding.fingerprint}），记录在“${sidecar}”：${reason}\n`,
+    );
     return ExitCode.ok;
   }
 
@@ -115,12 +151,16 @@ export async function runWaive(file: string, fingerprint: string, opts: WaiveCom
     const { finding, bytes, grid } = await target();
     const { readWaivers } = await import("@yusuan/disclosure");
     const { writeWaivers, XlsxError } = await import("@yusuan/xlsx");
-    const waivers = [...readWaivers(grid).filter((w) => w.fingerprint !== finding.fingerprint), waiverFor(finding)];
+    const waivers = [
+      ...readWaivers(grid).filter((w) => w.fingerprint !== finding.fingerprint),
+      waiverFor(finding),
+    ];
     let written: Uint8Array;
     try {
       written = await writeWaivers(bytes, waivers, { name: file });
     } catch (error) {
-      if (error instanceof XlsxError) throw new CliError("cli.input", error.message, error.messageEn, { cause: error });
+      if (error instanceof XlsxError)
+        throw new CliError("cli.input", error.message, error.messageEn, { cause: error });
       throw error;
     }
     const report = await writeOutput(file, written, { backup: true });

@@ -5,7 +5,22 @@ import type { FileReport } from "@yusuan/disclosure";
 import { csvCell } from "./escape";
 import { locationText, type FormatContext, type Formatter, type Summary } from "./types";
 
-const HEADER = ["path", "table", "severity", "rule", "row", "column", "location", "message", "expected", "actual", "difference", "unit", "fingerprint", "waived"];
+const HEADER = [
+  "path",
+  "table",
+  "severity",
+  "rule",
+  "row",
+  "column",
+  "location",
+  "message",
+  "expected",
+  "actual",
+  "difference",
+  "unit",
+  "fingerprint",
+  "waived",
+];
 
 /**
  * The CSV formatter (UTF-8 with a BOM, so that Excel opens Chinese text correctly).
@@ -24,7 +39,22 @@ export function csvFormatter(ctx: FormatContext): Formatter {
     },
     file(report: FileReport) {
       for (const f of report.findings) {
-        line([report.path, f.table, f.severity, f.rule, f.row ?? "", f.column ?? "", locationText(f.location, ctx.lang), f.message, f.expected ?? "", f.actual ?? "", f.difference ?? "", f.unit ?? "", f.fingerprint, f.waived?.reason ?? ""]);
+        line([
+          report.path,
+          f.table,
+          f.severity,
+          f.rule,
+          f.row ?? "",
+          f.column ?? "",
+          locationText(f.location, ctx.lang),
+          f.message,
+          f.expected ?? "",
+          f.actual ?? "",
+          f.difference ?? "",
+          f.unit ?? "",
+          f.fingerprint,
+          f.waived?.reason ?? "",
+        ]);
       }
     },
     end(_summary: Summary) {},

@@ -1,27 +1,37 @@
 import { describe, expect, it } from "vitest";
 import type { FileReport, Finding, Report } from "@yusuan/disclosure";
 import { RULES } from "@yusuan/disclosure";
-import { createFormatter, addToSummary, addWaived, summaryText, moneyText, causeText, type FormatName, type Summary } from "./index";
+import {
+  createFormatter,
+  addToSummary,
+  addWaived,
+  summaryText,
+  moneyText,
+  causeText,
+  type FormatName,
+  type Summary,
+} from "./index";
 import { csvCell, escapeHtml, escapeXml } from "./escape";
 import { createHash } from "node:crypto";
 import { useColor } from "./text";
 
 const evil = "<script>alert(1)</script>";
 
-const finding = (over: { [K in keyof Finding]?: Finding[K] | undefined } = {}): Finding => ({
-  rule: "A3.row-identity",
-  severity: "error",
-  message: "表3 合计不等于基本支出与项目支出之和",
-  table: "T3",
-  row: "2010199",
-  column: "项目支出",
-  location: { sheet: "T3", cell: "E7" },
-  expected: "38233551.78",
-  actual: "38233551.87",
-  difference: "-0.09",
-  fingerprint: "0123456789abcdef",
-  ...over,
-}) as Finding;
+const finding = (over: { [K in keyof Finding]?: Finding[K] | undefined } = {}): Finding =>
+  ({
+    rule: "A3.row-identity",
+    severity: "error",
+    message: "表3 合计不等于基本支出与项目支出之和",
+    table: "T3",
+    row: "2010199",
+    column: "项目支出",
+    location: { sheet: "T3", cell: "E7" },
+    expected: "38233551.78",
+    actual: "38233551.87",
+    difference: "-0.09",
+    fingerprint: "0123456789abcdef",
+    ...over,
+  }) as Finding;
 
 const reports: FileReport[] = [
   {
@@ -30,16 +40,44 @@ const reports: FileReport[] = [
     tables: [{ id: "T3", title: "2025年部门支出预算总表", found: true, sheet: "T3", range: "A1:E20" }],
     findings: [
       finding(),
-      finding({ rule: "B1.t1-t2-t3", severity: "warning", table: "T1", row: undefined, column: undefined, location: { line: 12 }, message: `名称 ${evil} & "x"`, fingerprint: "fedcba9876543210" }),
-      finding({ rule: "D1.title-year", severity: "info", table: "D", location: undefined, expected: undefined, actual: undefined, difference: undefined, row: undefined, column: undefined, fingerprint: "1111111111111111" }),
-    ].map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as Finding),
+      finding({
+        rule: "B1.t1-t2-t3",
+        severity: "warning",
+        table: "T1",
+        row: undefined,
+        column: undefined,
+        location: { line: 12 },
+        message: `名称 ${evil} & "x"`,
+        fingerprint: "fedcba9876543210",
+      }),
+      finding({
+        rule: "D1.title-year",
+        severity: "info",
+        table: "D",
+        location: undefined,
+        expected: undefined,
+        actual: undefined,
+        difference: undefined,
+        row: undefined,
+        column: undefined,
+        fingerprint: "1111111111111111",
+      }),
+    ].map(
+      (f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as Finding,
+    ),
   },
   { path: "b.txt", tables: [], findings: [] },
 ];
 
 function render(format: FormatName, lang: "zh-CN" | "en" = "zh-CN", color = false, input = reports): string {
   let out = "";
-  const f = createFormatter(format, { write: (s) => (out += s), lang, version: "9.9.9", rules: RULES, color });
+  const f = createFormatter(format, {
+    write: (s) => (out += s),
+    lang,
+    version: "9.9.9",
+    rules: RULES,
+    color,
+  });
   f.begin();
   let summary: Summary = { files: 0, errors: 0, warnings: 0, infos: 0 };
   for (const r of input) {
@@ -63,11 +101,18 @@ describe("json", () => {
   });
 
   it("is valid with no files", () => {
-    expect(JSON.parse(render("json", "zh-CN", false, []))).toMatchObject({ files: [], summary: { files: 0, errors: 0 } });
+    expect(JSON.parse(render("json", "zh-CN", false, []))).toMatchObject({
+      files: [],
+      summary: { files: 0, errors: 0 },
+    });
   });
 
   it("does not count waived findings", () => {
-    const waived: FileReport = { path: "w.xlsx", tables: [], findings: [finding({ waived: { reason: "口径调整" } })] };
+    const waived: FileReport = {
+      path: "w.xlsx",
+      tables: [],
+      findings: [finding({ waived: { reason: "口径调整" } })],
+    };
     expect((JSON.parse(render("json", "zh-CN", false, [waived])) as Report).summary.errors).toBe(0);
   });
 });
@@ -75,7 +120,10 @@ describe("json", () => {
 describe("sarif", () => {
   const sarif = JSON.parse(render("sarif", "en")) as {
     version: string;
-    runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: Record<string, any>[] }[];
+    runs: {
+      tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } };
+      results: Record<string, any>[];
+    }[];
   };
   const run = sarif.runs[0]!;
 
@@ -131,12 +179,16 @@ describe("html", () => {
     const summary = html.indexOf('id="summary"');
     expect(summary).toBeGreaterThan(0);
     expect(summary).toBeLessThan(html.indexOf('id="f1"'));
-    expect(html).toContain("<tr><td>T3</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td></tr>");
+    expect(html).toContain(
+      '<tr><td>T3</td><td class="num">1</td><td class="num">0</td><td class="num">0</td></tr>',
+    );
     expect(html).toMatch(/<code>A3\.row-identity<\/code> [^<]+<\/td><td class="num">1<\/td>/);
     expect(html).toContain('<a href="#f2">b.txt</a>');
   });
   it("shows expected, actual and difference as money, per table with its counts", () => {
-    expect(html).toContain("<h3>T3 2025年部门支出预算总表 <span class=\"meta\">(1 错误 · 0 警告 · 0 提示)</span></h3>");
+    expect(html).toContain(
+      '<h3>T3 2025年部门支出预算总表 <span class="meta">(1 错误 · 0 警告 · 0 提示)</span></h3>',
+    );
     expect(html).toContain("38,233,551.78");
     expect(html).toContain("38,233,551.87");
     expect(html).toContain("-0.09");
@@ -144,7 +196,18 @@ describe("html", () => {
   });
   it("shows the suggested fix and the related places", () => {
     const withFix = render("html", "zh-CN", false, [
-      { path: "c.xlsx", tables: [], findings: [finding({ suggestion: "把 E7 改为 38,233,551.78", related: [{ table: "T5", row: "2010199", column: "项目支出", location: { sheet: "T5", cell: "E7" } }] })] },
+      {
+        path: "c.xlsx",
+        tables: [],
+        findings: [
+          finding({
+            suggestion: "把 E7 改为 38,233,551.78",
+            related: [
+              { table: "T5", row: "2010199", column: "项目支出", location: { sheet: "T5", cell: "E7" } },
+            ],
+          }),
+        ],
+      },
     ]);
     expect(withFix).toContain("建议：把 E7 改为 38,233,551.78");
     expect(withFix).toContain("相关位置：T5 2010199 项目支出 T5!E7");
@@ -178,13 +241,41 @@ describe("text", () => {
   });
   it("counts files with errors and waived findings in the summary line", () => {
     const s = { files: 300, errors: 20, warnings: 5, infos: 0, filesWithErrors: 12, waived: 3 };
-    expect(summaryText(s, "zh-CN")).toBe("共检查 300 个文件，其中 12 个有错误：20 个错误，5 个警告，0 个提示；已豁免 3 个");
-    expect(summaryText(s, "en")).toBe("300 files checked, 12 with errors: 20 errors, 5 warnings, 0 info; 3 waived");
-    expect(summaryText({ files: 1, errors: 0, warnings: 0, infos: 0 }, "zh-CN")).toBe("共检查 1 个文件：0 个错误，0 个警告，0 个提示");
-    const waived: FileReport = { path: "w.txt", tables: [], findings: [finding({ severity: "error", waived: { reason: "口径调整" } }), finding({ severity: "error" })] };
-    expect(addToSummary({ files: 0, errors: 0, warnings: 0, infos: 0 }, waived)).toEqual({ files: 1, errors: 1, warnings: 0, infos: 0, filesWithErrors: 1, waived: 1 });
+    expect(summaryText(s, "zh-CN")).toBe(
+      "共检查 300 个文件，其中 12 个有错误：20 个错误，5 个警告，0 个提示；已豁免 3 个",
+    );
+    expect(summaryText(s, "en")).toBe(
+      "300 files checked, 12 with errors: 20 errors, 5 warnings, 0 info; 3 waived",
+    );
+    expect(summaryText({ files: 1, errors: 0, warnings: 0, infos: 0 }, "zh-CN")).toBe(
+      "共检查 1 个文件：0 个错误，0 个警告，0 个提示",
+    );
+    const waived: FileReport = {
+      path: "w.txt",
+      tables: [],
+      findings: [
+        finding({ severity: "error", waived: { reason: "口径调整" } }),
+        finding({ severity: "error" }),
+      ],
+    };
+    expect(addToSummary({ files: 0, errors: 0, warnings: 0, infos: 0 }, waived)).toEqual({
+      files: 1,
+      errors: 1,
+      warnings: 0,
+      infos: 0,
+      filesWithErrors: 1,
+      waived: 1,
+    });
     // Waived findings that are not shown are counted from the number the check gives.
-    expect(addWaived(addToSummary({ files: 0, errors: 0, warnings: 0, infos: 0 }, { path: "x.txt", tables: [], findings: [] }), 4)).toEqual({ files: 1, errors: 0, warnings: 0, infos: 0, waived: 4 });
+    expect(
+      addWaived(
+        addToSummary(
+          { files: 0, errors: 0, warnings: 0, infos: 0 },
+          { path: "x.txt", tables: [], findings: [] },
+        ),
+        4,
+      ),
+    ).toEqual({ files: 1, errors: 0, warnings: 0, infos: 0, waived: 4 });
   });
 
   it("uses colour only on a terminal and never with NO_COLOR", () => {
@@ -220,11 +311,25 @@ describe("the likely cause", () => {
   const report: FileReport = {
     path: "a.txt",
     tables: [],
-    findings: [finding({ cause: { table: "T3", row: "2040220", column: "项目支出", location: { line: 165 }, value: "24763610.00" } })],
+    findings: [
+      finding({
+        cause: {
+          table: "T3",
+          row: "2040220",
+          column: "项目支出",
+          location: { line: 165 },
+          value: "24763610.00",
+        },
+      }),
+    ],
   };
   it("is said in words, with the place and the corrected value as money", () => {
-    expect(causeText(report.findings[0]!, "zh-CN")).toBe("可能的原因：T3 2040220 项目支出（第 165 行）应为 24,763,610.00");
-    expect(causeText(report.findings[0]!, "en")).toBe("likely cause: T3 2040220 项目支出 (line 165) should be 24,763,610.00");
+    expect(causeText(report.findings[0]!, "zh-CN")).toBe(
+      "可能的原因：T3 2040220 项目支出（第 165 行）应为 24,763,610.00",
+    );
+    expect(causeText(report.findings[0]!, "en")).toBe(
+      "likely cause: T3 2040220 项目支出 (line 165) should be 24,763,610.00",
+    );
     expect(causeText(finding(), "en")).toBe("");
   });
   it("replaces the suggestion in the text and HTML reports", () => {

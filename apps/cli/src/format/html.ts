@@ -11,7 +11,16 @@
 import { createHash } from "node:crypto";
 import type { FileReport, Finding, Severity, TableId } from "@yusuan/disclosure";
 import { escapeHtml as h } from "./escape";
-import { causeText, groupByTable, locationText, moneyText, tableHeading, type FormatContext, type Formatter, type Summary } from "./types";
+import {
+  causeText,
+  groupByTable,
+  locationText,
+  moneyText,
+  tableHeading,
+  type FormatContext,
+  type Formatter,
+  type Summary,
+} from "./types";
 
 const CSS = `
 :root{--err:#cf222e;--warn:#9a6700;--info:#0969da;--line:#d0d7de;--muted:#57606a}
@@ -50,20 +59,74 @@ const TABLES: ReadonlyArray<TableId> = ["T1", "T2", "T3", "T4", "T5", "T6", "T7"
 
 const LABELS = {
   "zh-CN": {
-    title: "预算公开检查报告", severity: "级别", rule: "规则", row: "行", column: "列", where: "位置", message: "说明",
-    expected: "应为", actual: "实为", difference: "差额", none: "未发现问题", waived: "已豁免",
-    error: "错误", warning: "警告", info: "提示", files: "文件", filesWithErrors: "有错误的文件",
-    byTable: "按表统计", byRule: "按规则统计", index: "文件索引", filters: "筛选", allTables: "全部表", allRules: "全部规则",
-    shown: "显示的问题", fix: "建议", related: "相关位置", generated: "生成时间", options: "选项", version: "版本", count: "数量", table: "表",
-    summary: (s: Summary) => `共检查 ${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个提示`,
+    title: "预算公开检查报告",
+    severity: "级别",
+    rule: "规则",
+    row: "行",
+    column: "列",
+    where: "位置",
+    message: "说明",
+    expected: "应为",
+    actual: "实为",
+    difference: "差额",
+    none: "未发现问题",
+    waived: "已豁免",
+    error: "错误",
+    warning: "警告",
+    info: "提示",
+    files: "文件",
+    filesWithErrors: "有错误的文件",
+    byTable: "按表统计",
+    byRule: "按规则统计",
+    index: "文件索引",
+    filters: "筛选",
+    allTables: "全部表",
+    allRules: "全部规则",
+    shown: "显示的问题",
+    fix: "建议",
+    related: "相关位置",
+    generated: "生成时间",
+    options: "选项",
+    version: "版本",
+    count: "数量",
+    table: "表",
+    summary: (s: Summary) =>
+      `共检查 ${s.files} 个文件：${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个提示`,
   },
   en: {
-    title: "Budget disclosure check report", severity: "Severity", rule: "Rule", row: "Row", column: "Column", where: "Where", message: "Message",
-    expected: "Expected", actual: "Actual", difference: "Difference", none: "No problems found", waived: "waived",
-    error: "error", warning: "warning", info: "info", files: "Files", filesWithErrors: "Files with errors",
-    byTable: "By table", byRule: "By rule", index: "Files", filters: "Filter", allTables: "All tables", allRules: "All rules",
-    shown: "Findings shown", fix: "Suggested fix", related: "Related", generated: "Generated", options: "Options", version: "Version", count: "Count", table: "Table",
-    summary: (s: Summary) => `${s.files} files checked: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos`,
+    title: "Budget disclosure check report",
+    severity: "Severity",
+    rule: "Rule",
+    row: "Row",
+    column: "Column",
+    where: "Where",
+    message: "Message",
+    expected: "Expected",
+    actual: "Actual",
+    difference: "Difference",
+    none: "No problems found",
+    waived: "waived",
+    error: "error",
+    warning: "warning",
+    info: "info",
+    files: "Files",
+    filesWithErrors: "Files with errors",
+    byTable: "By table",
+    byRule: "By rule",
+    index: "Files",
+    filters: "Filter",
+    allTables: "All tables",
+    allRules: "All rules",
+    shown: "Findings shown",
+    fix: "Suggested fix",
+    related: "Related",
+    generated: "Generated",
+    options: "Options",
+    version: "Version",
+    count: "Count",
+    table: "Table",
+    summary: (s: Summary) =>
+      `${s.files} files checked: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos`,
   },
 } as const;
 
@@ -95,12 +158,17 @@ export function htmlFormatter(ctx: FormatContext): Formatter {
 
   function findingRow(report: FileReport, f: Finding): string {
     const unit = f.unit ? ` ${f.unit}` : "";
-    const num = (v: string | undefined): string => `<td class="num">${v === undefined ? "" : h(moneyText(v) + unit)}</td>`;
+    const num = (v: string | undefined): string =>
+      `<td class="num">${v === undefined ? "" : h(moneyText(v) + unit)}</td>`;
     const extra: string[] = [];
     if (f.cause) extra.push(`<div class="fix">${h(causeText(f, ctx.lang))}</div>`);
     else if (f.suggestion) extra.push(`<div class="fix">${h(L.fix)}：${h(moneyText(f.suggestion))}</div>`);
     if (f.related && f.related.length > 0) {
-      const places = f.related.map((r) => [tableHeading(r.table, report, ctx.lang), r.row, r.column, locationText(r.location, ctx.lang)].filter((x) => x).join(" "));
+      const places = f.related.map((r) =>
+        [tableHeading(r.table, report, ctx.lang), r.row, r.column, locationText(r.location, ctx.lang)]
+          .filter((x) => x)
+          .join(" "),
+      );
       extra.push(`<div class="rel">${h(L.related)}：${places.map(h).join("；")}</div>`);
     }
     const waived = f.waived ? ` (${h(L.waived)}: ${h(f.waived.reason)})` : "";
@@ -121,7 +189,11 @@ export function htmlFormatter(ctx: FormatContext): Formatter {
       const id = `f${index.length + 1}`;
       const counts = zero();
       const doc = report.document;
-      const about = doc ? [doc.kind, doc.department, doc.year === undefined ? undefined : String(doc.year)].filter((x) => x !== undefined).join(" · ") : "";
+      const about = doc
+        ? [doc.kind, doc.department, doc.year === undefined ? undefined : String(doc.year)]
+            .filter((x) => x !== undefined)
+            .join(" · ")
+        : "";
       let out = `<section class="file group" id="${id}">\n<h2>${h(report.path)}</h2>\n${about ? `<p class="meta">${h(about)}</p>\n` : ""}`;
       if (report.findings.length === 0) out += `<p class="ok">✓ ${h(L.none)}</p>\n`;
       for (const [table, findings] of groupByTable(report.findings)) {
@@ -146,12 +218,17 @@ export function htmlFormatter(ctx: FormatContext): Formatter {
     },
     end(summary: Summary) {
       const withErrors = index.filter((f) => f.counts.error > 0).length;
-      const options = ctx.options && ctx.options.length > 0 ? ctx.options.map(([k, v]) => `${k} ${v}`).join(" ") : "";
+      const options =
+        ctx.options && ctx.options.length > 0 ? ctx.options.map(([k, v]) => `${k} ${v}`).join(" ") : "";
       const head =
         `<!DOCTYPE html>\n<html lang="${ctx.lang}">\n<head>\n<meta charset="utf-8">\n` +
         `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'">\n` +
         `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${h(L.title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n`;
-      const meta = [`yusuan ${h(ctx.version)}`, ctx.date ? `${h(L.generated)} ${h(ctx.date)}` : "", options ? `${h(L.options)}: <code>${h(options)}</code>` : ""].filter((x) => x);
+      const meta = [
+        `yusuan ${h(ctx.version)}`,
+        ctx.date ? `${h(L.generated)} ${h(ctx.date)}` : "",
+        options ? `${h(L.options)}: <code>${h(options)}</code>` : "",
+      ].filter((x) => x);
       let out = `${head}<header>\n<h1>${h(L.title)}</h1>\n<p class="meta">${meta.join(" · ")}</p>\n</header>\n`;
       out +=
         `<section id="summary">\n<p><strong>${h(L.summary(summary))}</strong></p>\n<div class="cards">` +
@@ -165,8 +242,11 @@ export function htmlFormatter(ctx: FormatContext): Formatter {
         if (c) out += `<tr><td>${t}</td>${countsCells(c)}</tr>\n`;
       }
       out += `</tbody></table></div>\n<div><h3>${h(L.byRule)}</h3><table><thead><tr><th>${h(L.rule)}</th>${head3}</tr></thead><tbody>\n`;
-      const rules = [...byRule.entries()].sort((a, b) => b[1].error - a[1].error || b[1].warning - a[1].warning || a[0].localeCompare(b[0]));
-      for (const [id, c] of rules) out += `<tr><td><code>${h(id)}</code> ${h(titles.get(id) ?? "")}</td>${countsCells(c)}</tr>\n`;
+      const rules = [...byRule.entries()].sort(
+        (a, b) => b[1].error - a[1].error || b[1].warning - a[1].warning || a[0].localeCompare(b[0]),
+      );
+      for (const [id, c] of rules)
+        out += `<tr><td><code>${h(id)}</code> ${h(titles.get(id) ?? "")}</td>${countsCells(c)}</tr>\n`;
       out += `</tbody></table></div>\n</div>\n</section>\n`;
       if (index.length > 1) {
         out += `<nav id="index"><h3>${h(L.index)}</h3><ol class="index">\n`;
@@ -176,11 +256,18 @@ export function htmlFormatter(ctx: FormatContext): Formatter {
         }
         out += `</ol></nav>\n`;
       }
-      const tableOptions = TABLES.filter((t) => byTable.has(t)).map((t) => `<option value="${t}">${t}</option>`).join("");
-      const ruleOptions = [...byRule.keys()].sort().map((r) => `<option value="${h(r)}">${h(r)}</option>`).join("");
+      const tableOptions = TABLES.filter((t) => byTable.has(t))
+        .map((t) => `<option value="${t}">${t}</option>`)
+        .join("");
+      const ruleOptions = [...byRule.keys()]
+        .sort()
+        .map((r) => `<option value="${h(r)}">${h(r)}</option>`)
+        .join("");
       out +=
         `<form id="filters" aria-label="${h(L.filters)}">` +
-        (["error", "warning", "info"] as const).map((s) => `<label><input type="checkbox" name="sev" value="${s}" checked> ${h(L[s])}</label>`).join("") +
+        (["error", "warning", "info"] as const)
+          .map((s) => `<label><input type="checkbox" name="sev" value="${s}" checked> ${h(L[s])}</label>`)
+          .join("") +
         `<label>${h(L.table)} <select name="table"><option value="">${h(L.allTables)}</option>${tableOptions}</select></label>` +
         `<label>${h(L.rule)} <select name="rule"><option value="">${h(L.allRules)}</option>${ruleOptions}</select></label>` +
         `<span class="meta">${h(L.shown)}: <output id="shown"></output></span></form>\n`;

@@ -22,7 +22,9 @@ export function jsonFormatter(ctx: FormatContext): Formatter {
   const skippedFiles: SkippedFile[] = [];
   return {
     begin() {
-      ctx.write(`{\n  "schemaVersion": 1,\n  "tool": ${JSON.stringify({ name: "yusuan", version: ctx.version })},\n  "files": [`);
+      ctx.write(
+        `{\n  "schemaVersion": 1,\n  "tool": ${JSON.stringify({ name: "yusuan", version: ctx.version })},\n  "files": [`,
+      );
     },
     file(report: FileReport) {
       const entry: FileReport = {
@@ -50,7 +52,10 @@ export function jsonFormatter(ctx: FormatContext): Formatter {
         ...(summary.filesWithErrors ? { filesWithErrors: summary.filesWithErrors } : {}),
         ...(summary.waived ? { waived: summary.waived } : {}),
       };
-      const list = skippedFiles.length > 0 ? `,\n  "skipped": ${indent(JSON.stringify(skippedFiles, null, 2), "  ")}` : "";
+      const list =
+        skippedFiles.length > 0
+          ? `,\n  "skipped": ${indent(JSON.stringify(skippedFiles, null, 2), "  ")}`
+          : "";
       ctx.write(`${count === 0 ? "" : "\n  "}]${list},\n  "summary": ${JSON.stringify(s)}\n}\n`);
     },
   };

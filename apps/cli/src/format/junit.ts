@@ -24,7 +24,9 @@ export function junitFormatter(ctx: FormatContext): Formatter {
     file(report: FileReport) {
       const failures = report.findings.filter((f) => f.severity === "error" && !f.waived).length;
       const tests = Math.max(1, report.findings.length);
-      ctx.write(`  <testsuite name="${a(report.path)}" tests="${tests}" failures="${failures}" errors="0" skipped="${report.findings.filter((f) => f.waived).length}">\n`);
+      ctx.write(
+        `  <testsuite name="${a(report.path)}" tests="${tests}" failures="${failures}" errors="0" skipped="${report.findings.filter((f) => f.waived).length}">\n`,
+      );
       if (report.findings.length === 0) {
         ctx.write(`    <testcase classname="${a(report.path)}" name="yusuan check"/>\n`);
       }
@@ -32,9 +34,12 @@ export function junitFormatter(ctx: FormatContext): Formatter {
         const where = [f.row, f.column, locationText(f.location, ctx.lang)].filter((x) => x).join(" ");
         const name = `${f.rule} ${f.table}${where ? ` ${where}` : ""}`;
         ctx.write(`    <testcase classname="${a(`${report.path}.${f.table}`)}" name="${a(name)}">\n`);
-        const detail = [f.message, figuresText(f, ctx.lang), `fingerprint ${f.fingerprint}`].filter((x) => x).join("\n");
+        const detail = [f.message, figuresText(f, ctx.lang), `fingerprint ${f.fingerprint}`]
+          .filter((x) => x)
+          .join("\n");
         if (f.waived) ctx.write(`      <skipped message="${a(f.waived.reason)}"/>\n`);
-        else if (f.severity === "error") ctx.write(`      <failure message="${a(f.message)}" type="${a(f.rule)}">${a(detail)}</failure>\n`);
+        else if (f.severity === "error")
+          ctx.write(`      <failure message="${a(f.message)}" type="${a(f.rule)}">${a(detail)}</failure>\n`);
         else ctx.write(`      <system-out>${a(`[${f.severity}] ${detail}`)}</system-out>\n`);
         ctx.write(`    </testcase>\n`);
       }

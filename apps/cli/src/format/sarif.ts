@@ -2,7 +2,14 @@
  * SARIF 2.1.0 (code-scanning tools read it): the rules with their descriptions, and one result per
  * finding with its file, place and fingerprint. Written incrementally, result by result.
  */
-import { parseAddress, REPOSITORY_URL, ruleDocUrl, type FileReport, type Finding, type Severity } from "@yusuan/disclosure";
+import {
+  parseAddress,
+  REPOSITORY_URL,
+  ruleDocUrl,
+  type FileReport,
+  type Finding,
+  type Severity,
+} from "@yusuan/disclosure";
 import type { FormatContext, Formatter, Summary } from "./types";
 
 /**
@@ -31,7 +38,11 @@ function location(report: FileReport, f: Finding): Record<string, unknown> {
   const l = f.location;
   if (l && "page" in l) {
     // SARIF has no pages: the page goes into a logical location and the region's properties.
-    physical.region = { startLine: l.line, ...(l.column !== undefined ? { startColumn: l.column } : {}), properties: { page: l.page } };
+    physical.region = {
+      startLine: l.line,
+      ...(l.column !== undefined ? { startColumn: l.column } : {}),
+      properties: { page: l.page },
+    };
     const name = `p${l.page}:${l.line}${l.column !== undefined ? `:${l.column}` : ""}`;
     out.logicalLocations = [{ name, fullyQualifiedName: `page ${l.page}, line ${l.line}`, kind: "element" }];
   } else if (l && "line" in l) {
@@ -75,7 +86,9 @@ export function sarifFormatter(ctx: FormatContext): Formatter {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
       };
-      ctx.write(`${JSON.stringify(head).slice(0, -1)},"runs":[{"tool":{"driver":${JSON.stringify(driver)}},"columnKind":"unicodeCodePoints","results":[`);
+      ctx.write(
+        `${JSON.stringify(head).slice(0, -1)},"runs":[{"tool":{"driver":${JSON.stringify(driver)}},"columnKind":"unicodeCodePoints","results":[`,
+      );
     },
     file(report: FileReport) {
       for (const f of report.findings) {

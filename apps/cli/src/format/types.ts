@@ -91,7 +91,8 @@ export function addToSummary(summary: Summary, report: FileReport): Summary {
   }
   errors += fileErrors;
   const kind = report.document?.kind;
-  const skipped = (summary.skipped ?? 0) + (kind !== undefined && kind !== "部门预算" && kind !== "单位预算" ? 1 : 0);
+  const skipped =
+    (summary.skipped ?? 0) + (kind !== undefined && kind !== "部门预算" && kind !== "单位预算" ? 1 : 0);
   const filesWithErrors = (summary.filesWithErrors ?? 0) + (fileErrors > 0 ? 1 : 0);
   const waivedTotal = (summary.waived ?? 0) + shownWaived;
   return {
@@ -139,8 +140,16 @@ export function summaryText(summary: Summary, lang: "zh-CN" | "en"): string {
   const unsupported = summary.unsupported ?? 0;
   const waived = summary.waived ?? 0;
   const parts = [
-    skipped === 0 ? "" : en ? `; ${skipped} not a budget disclosure, not checked` : `；其中 ${skipped} 个不是预算公开文件，未检查`,
-    unsupported === 0 ? "" : en ? `; ${s(unsupported, "file")} of an unsupported type skipped` : `；另有 ${unsupported} 个文件类型不支持，已跳过`,
+    skipped === 0
+      ? ""
+      : en
+        ? `; ${skipped} not a budget disclosure, not checked`
+        : `；其中 ${skipped} 个不是预算公开文件，未检查`,
+    unsupported === 0
+      ? ""
+      : en
+        ? `; ${s(unsupported, "file")} of an unsupported type skipped`
+        : `；另有 ${unsupported} 个文件类型不支持，已跳过`,
     waived === 0 ? "" : en ? `; ${waived} waived` : `；已豁免 ${waived} 个`,
   ];
   return head + parts.join("");
@@ -160,7 +169,10 @@ export function locationText(location: Location | undefined, lang: "zh-CN" | "en
   if (!location) return "";
   if ("page" in location) {
     const { page, line, column } = location;
-    if (lang === "en") return column === undefined ? `page ${page}, line ${line}` : `page ${page}, line ${line}, column ${column}`;
+    if (lang === "en")
+      return column === undefined
+        ? `page ${page}, line ${line}`
+        : `page ${page}, line ${line}, column ${column}`;
     return column === undefined ? `第 ${page} 页第 ${line} 行` : `第 ${page} 页第 ${line} 行第 ${column} 列`;
   }
   if ("line" in location) return lang === "en" ? `line ${location.line}` : `第 ${location.line} 行`;
@@ -218,7 +230,8 @@ export function figuresText(f: Finding, lang: "zh-CN" | "en"): string {
   const parts: string[] = [];
   if (f.expected !== undefined) parts.push(lang === "en" ? `expected ${f.expected}` : `应为 ${f.expected}`);
   if (f.actual !== undefined) parts.push(lang === "en" ? `actual ${f.actual}` : `实为 ${f.actual}`);
-  if (f.difference !== undefined) parts.push(lang === "en" ? `difference ${f.difference}` : `差额 ${f.difference}`);
+  if (f.difference !== undefined)
+    parts.push(lang === "en" ? `difference ${f.difference}` : `差额 ${f.difference}`);
   if (parts.length === 0) return "";
   return parts.join(lang === "en" ? ", " : "，") + (f.unit ? ` ${f.unit}` : "");
 }

@@ -11,4 +11,7 @@ export interface YusuanCatalog {
   readonly validateCatalogData: typeof validateCatalogData;
 }
 
-(window as unknown as { yusuanCatalog: YusuanCatalog }).yusuanCatalog = { importCatalogCsv, validateCatalogData };
+(window as unknown as { yusuanCatalog: YusuanCatalog }).yusuanCatalog = {
+  importCatalogCsv,
+  validateCatalogData,
+};

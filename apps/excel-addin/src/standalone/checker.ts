@@ -9,7 +9,14 @@ import { analyze, fillGrid, RULES, type Analysis, type Finding, type Grid } from
 import { readXlsx } from "@yusuan/xlsx";
 import { readTextDocument } from "@yusuan/disclosure";
 import { t, type Lang, type MessageKey } from "../taskpane/i18n";
-import { CHAPTER_NAMES, countBySeverity, groupDigits, groupFindings, locationLabel, noTablesFound } from "../taskpane/view-model";
+import {
+  CHAPTER_NAMES,
+  countBySeverity,
+  groupDigits,
+  groupFindings,
+  locationLabel,
+  noTablesFound,
+} from "../taskpane/view-model";
 import { loadScript } from "../load-script";
 import type { YusuanWriter } from "./writer";
 
@@ -20,7 +27,10 @@ export interface CheckerOptions {
 
 /** What dist/pdf.js puts on `window` (the PDF reader, loaded on first use). */
 interface YusuanPdf {
-  readPdf(bytes: Uint8Array, name: string): Promise<{ ok: true; grid: Grid } | { ok: false; error: { message: string; messageEn?: string } }>;
+  readPdf(
+    bytes: Uint8Array,
+    name: string,
+  ): Promise<{ ok: true; grid: Grid } | { ok: false; error: { message: string; messageEn?: string } }>;
 }
 
 /** The largest file read (the CLI's limits are of the same order). */
@@ -28,7 +38,11 @@ const MAX_BYTES = 100 * 1024 * 1024;
 
 type Child = Node | string | null | undefined | false;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   for (const c of children) if (c) el.append(c);
@@ -36,22 +50,30 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, 
 }
 
 /** A file read into a grid, or why it could not be. */
-type Read = { ok: true; grid: Grid; bytes: Uint8Array; kind: "xlsx" | "pdf" | "text" } | { ok: false; message: string };
+type Read =
+  | { ok: true; grid: Grid; bytes: Uint8Array; kind: "xlsx" | "pdf" | "text" }
+  | { ok: false; message: string };
 
 async function readFile(file: File, lang: Lang): Promise<Read> {
   const en = lang === "en";
   const name = file.name;
   const ext = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? "";
-  if (![".xlsx", ".pdf", ".txt"].includes(ext)) return { ok: false, message: t(lang, "unsupportedFile", { name }) };
-  if (file.size > MAX_BYTES) return { ok: false, message: t(lang, "fileTooLarge", { name, mb: Math.round(file.size / 1024 / 1024) }) };
+  if (![".xlsx", ".pdf", ".txt"].includes(ext))
+    return { ok: false, message: t(lang, "unsupportedFile", { name }) };
+  if (file.size > MAX_BYTES)
+    return { ok: false, message: t(lang, "fileTooLarge", { name, mb: Math.round(file.size / 1024 / 1024) }) };
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (ext === ".xlsx") {
     const r = await readXlsx(bytes, name);
-    return r.ok ? { ok: true, grid: r.grid, bytes, kind: "xlsx" } : { ok: false, message: en ? r.messageEn : r.message };
+    return r.ok
+      ? { ok: true, grid: r.grid, bytes, kind: "xlsx" }
+      : { ok: false, message: en ? r.messageEn : r.message };
   }
   if (ext === ".txt") {
     const r = readTextDocument(bytes, name);
-    return r.ok ? { ok: true, grid: r.grid, bytes, kind: "text" } : { ok: false, message: en ? r.messageEn : r.message };
+    return r.ok
+      ? { ok: true, grid: r.grid, bytes, kind: "text" }
+      : { ok: false, message: en ? r.messageEn : r.message };
   }
   try {
     await loadScript("pdf.js");
@@ -61,7 +83,9 @@ async function readFile(file: File, lang: Lang): Promise<Read> {
   const pdf = (window as unknown as { yusuanPdf?: YusuanPdf }).yusuanPdf;
   if (!pdf) return { ok: false, message: t(lang, "pdfUnavailable", { name }) };
   const r = await pdf.readPdf(bytes, name);
-  return r.ok ? { ok: true, grid: r.grid, bytes, kind: "pdf" } : { ok: false, message: en ? (r.error.messageEn ?? r.error.message) : r.error.message };
+  return r.ok
+    ? { ok: true, grid: r.grid, bytes, kind: "pdf" }
+    : { ok: false, message: en ? (r.error.messageEn ?? r.error.message) : r.error.message };
 }
 
 /**
@@ -74,7 +98,13 @@ export function startChecker(root: HTMLElement, options: CheckerOptions): void {
   document.body.classList.add("standalone");
   document.title = L("checkerTitle");
 
-  const input = h("input", { type: "file", id: "files", multiple: "", accept: ".xlsx,.pdf,.txt", class: "visually-hidden" });
+  const input = h("input", {
+    type: "file",
+    id: "files",
+    multiple: "",
+    accept: ".xlsx,.pdf,.txt",
+    class: "visually-hidden",
+  });
   const drop = h(
     "label",
     { class: "drop", id: "drop", for: "files" },
@@ -136,16 +166,30 @@ export function startChecker(root: HTMLElement, options: CheckerOptions): void {
     return h("span", { class: `sev ${f.severity}` }, L(f.severity));
   }
 
-  function renderFile(section: HTMLElement, name: string, read: Extract<Read, { ok: true }>, analysis: Analysis): void {
+  function renderFile(
+    section: HTMLElement,
+    name: string,
+    read: Extract<Read, { ok: true }>,
+    analysis: Analysis,
+  ): void {
     const doc = analysis.document;
-    if (doc?.department || doc?.year) section.append(h("p", { class: "doc" }, [doc.department, doc.year ? `${doc.year}` : ""].filter(Boolean).join(" · ")));
+    if (doc?.department || doc?.year)
+      section.append(
+        h("p", { class: "doc" }, [doc.department, doc.year ? `${doc.year}` : ""].filter(Boolean).join(" · ")),
+      );
     if (noTablesFound(analysis.tables)) {
       section.append(h("p", { class: "no-tables", role: "note" }, L("noTables")));
       return;
     }
     const counts = countBySeverity(analysis.findings);
     section.append(
-      h("p", { class: "summary-line" }, analysis.findings.length === 0 ? L("noFindings") : L("checked", { errors: counts.error, warnings: counts.warning, infos: counts.info })),
+      h(
+        "p",
+        { class: "summary-line" },
+        analysis.findings.length === 0
+          ? L("noFindings")
+          : L("checked", { errors: counts.error, warnings: counts.warning, infos: counts.info }),
+      ),
     );
     if (read.kind === "xlsx") section.append(fillButton(name, read));
     const groups = groupFindings(analysis.findings, analysis.tables, CHAPTER_NAMES[lang]);
@@ -168,7 +212,11 @@ export function startChecker(root: HTMLElement, options: CheckerOptions): void {
               ];
               return h(
                 "li",
-                { class: `finding ${f.severity}${f.waived ? " waived" : ""}`, "data-fingerprint": f.fingerprint, "data-rule": f.rule },
+                {
+                  class: `finding ${f.severity}${f.waived ? " waived" : ""}`,
+                  "data-fingerprint": f.fingerprint,
+                  "data-rule": f.rule,
+                },
                 severityWord(f),
                 h("span", { class: "message" }, f.message),
                 h("span", { class: "where" }, f.waived ? L("waived") : locationLabel(f.location, lang)),
@@ -180,7 +228,9 @@ export function startChecker(root: HTMLElement, options: CheckerOptions): void {
                     .map(([k, v]) => `${L(k)} ${groupDigits(v!)} ${unit}`)
                     .join(" · "),
                 ),
-                rule ? h("span", { class: "rule" }, `${f.rule} · ${rule.title[lang]}`) : h("span", { class: "rule" }, f.rule),
+                rule
+                  ? h("span", { class: "rule" }, `${f.rule} · ${rule.title[lang]}`)
+                  : h("span", { class: "rule" }, f.rule),
               );
             }),
           ),
@@ -190,7 +240,11 @@ export function startChecker(root: HTMLElement, options: CheckerOptions): void {
   }
 
   function fillButton(name: string, read: Extract<Read, { ok: true }>): HTMLElement {
-    const b = h("button", { type: "button", class: "btn primary no-print", "data-action": "download-filled" }, L("downloadFilled"));
+    const b = h(
+      "button",
+      { type: "button", class: "btn primary no-print", "data-action": "download-filled" },
+      L("downloadFilled"),
+    );
     const note = h("span", { class: "fill-note", role: "status" });
     b.addEventListener("click", () => {
       void (async () => {
@@ -205,8 +259,12 @@ export function startChecker(root: HTMLElement, options: CheckerOptions): void {
           const writer = (window as unknown as { yusuanWriter?: YusuanWriter }).yusuanWriter;
           if (!writer) throw new Error("writer.js");
           const out = await writer.writePatches(read.bytes, patches);
-          const url = URL.createObjectURL(new Blob([out as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-          const a = h("a", { href: url, download: name.replace(/\.xlsx$/i, "") + ".filled.xlsx" });
+          const url = URL.createObjectURL(
+            new Blob([out as Uint8Array<ArrayBuffer>], {
+              type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }),
+          );
+          const a = h("a", { href: url, download: `${name.replace(/\.xlsx$/i, "")}.filled.xlsx` });
           document.body.append(a);
           a.click();
           a.remove();

@@ -19,11 +19,15 @@ export function inflateRawSync(data: Uint8Array, options: { maxOutputLength?: nu
   let ended = false;
   const inflater = new Inflate((chunk, final) => {
     total += chunk.length;
-    if (total > limit) throw Object.assign(new RangeError("Cannot create a Buffer larger than maxOutputLength"), { code: "ERR_BUFFER_TOO_LARGE" });
+    if (total > limit)
+      throw Object.assign(new RangeError("Cannot create a Buffer larger than maxOutputLength"), {
+        code: "ERR_BUFFER_TOO_LARGE",
+      });
     chunks.push(chunk);
     if (final) ended = true;
   });
-  for (let i = 0; i < data.length; i += STEP) inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
+  for (let i = 0; i < data.length; i += STEP)
+    inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
   if (data.length === 0) inflater.push(new Uint8Array(0), true);
   if (!ended) throw new Error("unexpected end of file");
   const out = new Uint8Array(total);

@@ -43,7 +43,20 @@ import { describeOfficeError } from "../office-errors";
 import { excelFor, unsupportedActions, type Action } from "../requirements";
 import { t, type Lang, type MessageKey } from "./i18n";
 import { FillSession } from "./fill-session";
-import { CHAPTER_NAMES, changedLines, changedSummary, notesFor, countBySeverity, groupDigits, groupFindings, isoDate, locationLabel, marksFor, noTablesFound, refOfLocation } from "./view-model";
+import {
+  CHAPTER_NAMES,
+  changedLines,
+  changedSummary,
+  notesFor,
+  countBySeverity,
+  groupDigits,
+  groupFindings,
+  isoDate,
+  locationLabel,
+  marksFor,
+  noTablesFound,
+  refOfLocation,
+} from "./view-model";
 
 /** What the task pane needs from its host. */
 export interface AppHost {
@@ -101,7 +114,11 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   let selected: Finding | undefined;
 
   const button = (action: string, label: string, primary = false) => {
-    const b = h("button", { type: "button", "data-action": action, class: primary ? "btn primary" : "btn" }, label);
+    const b = h(
+      "button",
+      { type: "button", "data-action": action, class: primary ? "btn primary" : "btn" },
+      label,
+    );
     if (blocked.has(action)) {
       b.disabled = true;
       b.title = L("needsNewerShort");
@@ -114,7 +131,10 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   /** data-action values of the buttons this Excel cannot run: they stay disabled. */
   const blocked = new Set(missing.map((m) => ACTION_BUTTON[m.action]));
   const status = h("p", { id: "status", role: "status", "aria-live": "polite" }, L("ready"));
-  const requirements = missing.length === 0 ? null : h("ul", { id: "requirements", class: "requirements" }, ...requirementLines());
+  const requirements =
+    missing.length === 0
+      ? null
+      : h("ul", { id: "requirements", class: "requirements" }, ...requirementLines());
 
   function requirementLines(): HTMLElement[] {
     const byVersion = new Map<string, Action[]>();
@@ -142,8 +162,18 @@ export function startApp(root: HTMLElement, host: AppHost): void {
 
   /** 分类目录: import an official catalog (CSV, or the JSON of `yusuan catalog import`), kept in the workbook. */
   function catalogControls(): HTMLElement {
-    const file = h("input", { type: "file", id: "catalog-file", accept: ".csv,.json", "aria-label": L("catalogFile") });
-    const year = h("input", { type: "number", id: "catalog-year", value: String(new Date().getFullYear()), "aria-label": L("year") });
+    const file = h("input", {
+      type: "file",
+      id: "catalog-file",
+      accept: ".csv,.json",
+      "aria-label": L("catalogFile"),
+    });
+    const year = h("input", {
+      type: "number",
+      id: "catalog-year",
+      value: String(new Date().getFullYear()),
+      "aria-label": L("year"),
+    });
     const scheme = h(
       "select",
       { id: "catalog-scheme", "aria-label": L("catalogScheme") },
@@ -151,7 +181,10 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       h("option", { value: "economic-dept" }, L("schemeEconomic")),
     );
     const go = button("import-catalog", L("importCatalog"));
-    go.addEventListener("click", () => void guarded(() => importCatalog(file.files?.[0], Number(year.value), scheme.value as Scheme)));
+    go.addEventListener(
+      "click",
+      () => void guarded(() => importCatalog(file.files?.[0], Number(year.value), scheme.value as Scheme)),
+    );
     return h(
       "details",
       { class: "catalog", id: "catalog" },
@@ -238,7 +271,11 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       return;
     }
     const counts = countBySeverity(analysis.findings);
-    say(analysis.findings.length === 0 ? L("noFindings") : L("checked", { errors: counts.error, warnings: counts.warning, infos: counts.info }));
+    say(
+      analysis.findings.length === 0
+        ? L("noFindings")
+        : L("checked", { errors: counts.error, warnings: counts.warning, infos: counts.info }),
+    );
     renderSummary(counts);
     renderFindings();
     if (selected) {
@@ -256,7 +293,11 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   }
 
   function renderSummary(counts: Record<"error" | "warning" | "info", number>): void {
-    summary.replaceChildren(badge("error", counts.error), badge("warning", counts.warning), badge("info", counts.info));
+    summary.replaceChildren(
+      badge("error", counts.error),
+      badge("warning", counts.warning),
+      badge("info", counts.info),
+    );
   }
 
   function renderFindings(): void {
@@ -267,7 +308,12 @@ export function startApp(root: HTMLElement, host: AppHost): void {
         const items = g.findings.map((f) => {
           const item = h(
             "button",
-            { type: "button", class: `finding ${f.severity}${f.waived ? " waived" : ""}`, "data-fingerprint": f.fingerprint, "data-rule": f.rule },
+            {
+              type: "button",
+              class: `finding ${f.severity}${f.waived ? " waived" : ""}`,
+              "data-fingerprint": f.fingerprint,
+              "data-rule": f.rule,
+            },
             // The severity as a word (read by screen readers, and visible without colour).
             h("span", { class: `sev ${f.severity}` }, L(f.severity)),
             h("span", { class: "message" }, f.message),
@@ -284,7 +330,13 @@ export function startApp(root: HTMLElement, host: AppHost): void {
         return h(
           "details",
           { class: "group", open: "", "data-table": g.table },
-          h("summary", {}, h("span", { class: "table-id" }, g.table), h("span", { class: "table-title" }, g.title), ...counts),
+          h(
+            "summary",
+            {},
+            h("span", { class: "table-id" }, g.table),
+            h("span", { class: "table-title" }, g.title),
+            ...counts,
+          ),
           h("ul", { class: "finding-list" }, ...items),
         );
       }),
@@ -305,7 +357,9 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       el.classList.remove("selected");
       el.removeAttribute("aria-current");
     }
-    const item = selected ? list.querySelector<HTMLElement>(`.finding[data-fingerprint="${CSS.escape(selected.fingerprint)}"]`) : null;
+    const item = selected
+      ? list.querySelector<HTMLElement>(`.finding[data-fingerprint="${CSS.escape(selected.fingerprint)}"]`)
+      : null;
     if (!item) return;
     item.classList.add("selected");
     item.setAttribute("aria-current", "true");
@@ -326,11 +380,20 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       const ref = refOfLocation(r.location);
       if (!ref) return [];
       const label = `${r.table}${r.row ? ` ${r.row}` : ""}${r.column ? ` ${r.column}` : ""} · ${ref.sheet}!${ref.cell}`;
-      const b = h("button", { type: "button", class: "link", "data-related": `${ref.sheet}!${ref.cell}` }, label);
+      const b = h(
+        "button",
+        { type: "button", class: "link", "data-related": `${ref.sheet}!${ref.cell}` },
+        label,
+      );
       b.addEventListener("click", () => void guarded(() => selectCell(run, ref)));
       return [h("li", {}, b)];
     });
-    const reason = h("input", { type: "text", id: "waive-reason", placeholder: L("reason"), "aria-label": L("reason") });
+    const reason = h("input", {
+      type: "text",
+      id: "waive-reason",
+      placeholder: L("reason"),
+      "aria-label": L("reason"),
+    });
     const waive = button("waive", L("waive"));
     waive.addEventListener("click", () => void guarded(() => waiveFinding(f, reason.value)));
     put(
@@ -339,13 +402,19 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       h(
         "dl",
         { class: "facts" },
-        ...rows.flatMap(([k, v]) => (v === undefined ? [] : [h("dt", {}, k), h("dd", { class: "num" }, `${groupDigits(v)} ${unit}`)])),
+        ...rows.flatMap(([k, v]) =>
+          v === undefined ? [] : [h("dt", {}, k), h("dd", { class: "num" }, `${groupDigits(v)} ${unit}`)],
+        ),
         h("dt", {}, L("rule")),
         h("dd", {}, `${f.rule}${rule ? ` · ${rule.title[lang]}` : ""}`),
       ),
       rule ? h("p", { class: "explain" }, rule.description[lang]) : null,
-      related.length > 0 ? h("div", {}, h("h3", {}, L("related")), h("ul", { class: "related" }, ...related)) : null,
-      f.waived ? h("p", { class: "waived-note" }, `${L("waived")}：${f.waived.reason}`) : h("div", { class: "waive" }, reason, waive),
+      related.length > 0
+        ? h("div", {}, h("h3", {}, L("related")), h("ul", { class: "related" }, ...related))
+        : null,
+      f.waived
+        ? h("p", { class: "waived-note" }, `${L("waived")}：${f.waived.reason}`)
+        : h("div", { class: "waive" }, reason, waive),
     );
     detail.hidden = false;
   }
@@ -354,12 +423,21 @@ export function startApp(root: HTMLElement, host: AppHost): void {
    * Says, before trying, when sheet or workbook protection blocks an action: the sheets it would write
    * to, and whether it adds a sheet. True when blocked.
    */
-  async function protectionBlocks(action: MessageKey, sheets: Iterable<string>, addsSheet: boolean): Promise<boolean> {
+  async function protectionBlocks(
+    action: MessageKey,
+    sheets: Iterable<string>,
+    addsSheet: boolean,
+  ): Promise<boolean> {
     if (!supports("1.2")) return false;
     const protection = await readProtection(run, supports);
     const locked = [...new Set(sheets)].filter((s) => protection.sheets.includes(s));
     if (locked.length > 0) {
-      say(L("sheetProtected", { action: L(action), sheets: locked.map((s) => `“${s}”`).join(lang === "en" ? ", " : "、") }));
+      say(
+        L("sheetProtected", {
+          action: L(action),
+          sheets: locked.map((s) => `“${s}”`).join(lang === "en" ? ", " : "、"),
+        }),
+      );
       return true;
     }
     if (addsSheet && protection.structure) {
@@ -402,7 +480,10 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     const problems = (errors: ReadonlyArray<{ row?: number; message: string; messageEn: string }>) =>
       errors
         .slice(0, 3)
-        .map((e) => `${e.row !== undefined ? (lang === "en" ? `row ${e.row}: ` : `第 ${e.row} 行：`) : ""}${lang === "en" ? e.messageEn : e.message}`)
+        .map(
+          (e) =>
+            `${e.row !== undefined ? (lang === "en" ? `row ${e.row}: ` : `第 ${e.row} 行：`) : ""}${lang === "en" ? e.messageEn : e.message}`,
+        )
         .join(lang === "en" ? "; " : "；");
     if (/\.json$/i.test(file.name)) {
       let parsed: unknown;
@@ -433,7 +514,14 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       say(L("catalogKinds", { name: file.name }));
       return;
     }
-    if (await protectionBlocks("importCatalogAction", [CATALOG_SHEET], !(grid?.sheets.some((s) => s.name === CATALOG_SHEET) ?? false))) return;
+    if (
+      await protectionBlocks(
+        "importCatalogAction",
+        [CATALOG_SHEET],
+        !(grid?.sheets.some((s) => s.name === CATALOG_SHEET) ?? false),
+      )
+    )
+      return;
     registerCatalog(createCatalog(data));
     // Kept in a hidden sheet, in pieces under Excel's 32,767 characters per cell.
     const json = JSON.stringify(data);
@@ -453,7 +541,8 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     if (!grid) return;
     const waiver: Waiver = { fingerprint: f.fingerprint, rule: f.rule, reason, date: isoDate(new Date()) };
     const all = [...readWaivers(grid).filter((w) => w.fingerprint !== f.fingerprint), waiver];
-    if (await protectionBlocks("waive", [WAIVER_SHEET], !grid.sheets.some((s) => s.name === WAIVER_SHEET))) return;
+    if (await protectionBlocks("waive", [WAIVER_SHEET], !grid.sheets.some((s) => s.name === WAIVER_SHEET)))
+      return;
     await writeTableSheet(run, WAIVER_SHEET, waiverSheetRows(all), { hidden: true });
     await check();
     say(L("waivedDone", { sheet: WAIVER_SHEET }));
@@ -470,14 +559,28 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       say(L("nothingToMark"));
       return;
     }
-    if (await protectionBlocks("mark", todo.map((m) => m.sheet), false)) return;
+    if (
+      await protectionBlocks(
+        "mark",
+        todo.map((m) => m.sheet),
+        false,
+      )
+    )
+      return;
     let added = await markCells(run, todo);
     let noted = false;
     if (supports("1.10")) {
       // A comment on each marked cell says why, for colleagues without the add-in.
       const texts = notesFor(analysis.findings, added);
       try {
-        const ids = await annotateCells(run, added.map((m, i) => ({ sheet: m.sheet, cell: m.cell, text: L("noteText", { messages: texts[i]! }) })));
+        const ids = await annotateCells(
+          run,
+          added.map((m, i) => ({
+            sheet: m.sheet,
+            cell: m.cell,
+            text: L("noteText", { messages: texts[i]! }),
+          })),
+        );
         added = added.map((m, i) => (ids[i] ? { ...m, comment: ids[i] } : m));
         noted = ids.some(Boolean);
       } catch {
@@ -491,7 +594,14 @@ export function startApp(root: HTMLElement, host: AppHost): void {
 
   async function unmark(): Promise<void> {
     if (marks.length === 0) marks = await loadMarks(run);
-    if (await protectionBlocks("clearMarks", marks.map((m) => m.sheet), false)) return;
+    if (
+      await protectionBlocks(
+        "clearMarks",
+        marks.map((m) => m.sheet),
+        false,
+      )
+    )
+      return;
     const comments = marks.flatMap((m) => (m.comment ? [m.comment] : []));
     if (comments.length > 0 && supports("1.10")) await removeComments(run, comments);
     await clearMarks(run, marks);
@@ -513,7 +623,18 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     const table = h(
       "table",
       { class: "patches" },
-      h("thead", {}, h("tr", {}, h("th", {}, L("cell")), h("th", {}, L("oldValue")), h("th", {}, L("newValue")), h("th", {}, L("why")))),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", {}, L("cell")),
+          h("th", {}, L("oldValue")),
+          h("th", {}, L("newValue")),
+          h("th", {}, L("why")),
+        ),
+      ),
       h(
         "tbody",
         {},
@@ -532,7 +653,9 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     put(
       fillPanel,
       h("h2", {}, patches.length === 0 ? L("fillNone") : L("fillPreview", { n: patches.length })),
-      result.conflicts.length > 0 ? h("p", { class: "explain" }, L("conflicts", { n: result.conflicts.length })) : null,
+      result.conflicts.length > 0
+        ? h("p", { class: "explain" }, L("conflicts", { n: result.conflicts.length }))
+        : null,
       patches.length > 0 ? table : null,
       h("div", { class: "actions" }, patches.length > 0 ? apply : null, revert),
       changedList,
@@ -542,7 +665,13 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   }
 
   function showChanged(changed: ReadonlyArray<ChangedCell>): void {
-    put(changedList, changed.length > 0 ? h("h3", {}, L("changedTitle")) : null, changed.length > 0 ? h("ul", {}, ...changedLines(changed, lang).map((line) => h("li", {}, line))) : null);
+    put(
+      changedList,
+      changed.length > 0 ? h("h3", {}, L("changedTitle")) : null,
+      changed.length > 0
+        ? h("ul", {}, ...changedLines(changed, lang).map((line) => h("li", {}, line)))
+        : null,
+    );
     changedList.hidden = changed.length === 0;
   }
 
@@ -577,7 +706,12 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   }
 
   function showTemplate(): void {
-    const department = h("input", { type: "text", id: "tpl-department", value: analysis?.document?.department ?? "", "aria-label": L("department") });
+    const department = h("input", {
+      type: "text",
+      id: "tpl-department",
+      value: analysis?.document?.department ?? "",
+      "aria-label": L("department"),
+    });
     const year = h("input", {
       type: "number",
       id: "tpl-year",
@@ -593,20 +727,26 @@ export function startApp(root: HTMLElement, host: AppHost): void {
       question.hidden = true;
       say(L("templateDone", { n: names.length }));
     };
-    insert.addEventListener("click", () =>
-      void guarded(async () => {
-        // A workbook that already holds budget tables gets nine more only when the user says so.
-        const existing = await countTables();
-        if (existing === 0) return doInsert();
-        const yes = button("insert-template-confirm", L("insertAnyway"), true);
-        const no = button("insert-template-cancel", L("cancel"));
-        yes.addEventListener("click", () => void guarded(doInsert));
-        no.addEventListener("click", () => {
-          question.hidden = true;
-        });
-        put(question, h("p", {}, L("templateExists", { n: existing })), h("div", { class: "actions" }, yes, no));
-        question.hidden = false;
-      }),
+    insert.addEventListener(
+      "click",
+      () =>
+        void guarded(async () => {
+          // A workbook that already holds budget tables gets nine more only when the user says so.
+          const existing = await countTables();
+          if (existing === 0) return doInsert();
+          const yes = button("insert-template-confirm", L("insertAnyway"), true);
+          const no = button("insert-template-cancel", L("cancel"));
+          yes.addEventListener("click", () => void guarded(doInsert));
+          no.addEventListener("click", () => {
+            question.hidden = true;
+          });
+          put(
+            question,
+            h("p", {}, L("templateExists", { n: existing })),
+            h("div", { class: "actions" }, yes, no),
+          );
+          question.hidden = false;
+        }),
     );
     templatePanel.replaceChildren(
       h("label", {}, L("department"), department),
@@ -636,7 +776,8 @@ export function startApp(root: HTMLElement, host: AppHost): void {
     narrative,
   };
   for (const [action, handler] of Object.entries(actions)) {
-    root.querySelector(`nav [data-action="${action}"]`)?.addEventListener("click", () => void guarded(async () => handler()));
+    root
+      .querySelector(`nav [data-action="${action}"]`)
+      ?.addEventListener("click", () => void guarded(async () => handler()));
   }
 }
-

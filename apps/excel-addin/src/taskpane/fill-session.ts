@@ -5,11 +5,21 @@
  * changed after 应用.
  */
 import type { CellPatch, Grid } from "@yusuan/disclosure";
-import { restoreCells, writeCells, type CellWrite, type ChangedCell, type ExcelRun, type FillUndo } from "../adapter";
+import {
+  restoreCells,
+  writeCells,
+  type CellWrite,
+  type ChangedCell,
+  type ExcelRun,
+  type FillUndo,
+} from "../adapter";
 import { fillButtons, writesFor } from "./view-model";
 
 /** What 应用 did: wrote `n` cells; refused (nothing written) because of `changed`; or had nothing to do. */
-export type ApplyResult = { readonly status: "applied"; readonly n: number } | { readonly status: "refused"; readonly changed: ReadonlyArray<ChangedCell> } | { readonly status: "nothing" };
+export type ApplyResult =
+  | { readonly status: "applied"; readonly n: number }
+  | { readonly status: "refused"; readonly changed: ReadonlyArray<ChangedCell> }
+  | { readonly status: "nothing" };
 
 /** What 撤销 did: restored `n` cells, `left` earlier fills still undoable; refused (nothing changed); or had nothing to undo. */
 export type UndoResult =
@@ -49,7 +59,11 @@ export class FillSession {
    * @example session.buttons // { apply: true, undo: false }
    */
   get buttons(): { apply: boolean; undo: boolean } {
-    return fillButtons({ previewed: this.writes.length, applied: this.applied, undoDepth: this.stack.length });
+    return fillButtons({
+      previewed: this.writes.length,
+      applied: this.applied,
+      undoDepth: this.stack.length,
+    });
   }
 
   /**

@@ -47,7 +47,8 @@ const zh = {
   undone: "已撤销，单元格已还原。",
   undoneMore: "已撤销，单元格已还原。还可再撤销 {n} 次。",
   applyRefused: "未写入任何单元格：{n} 个单元格已不是预览时的内容（{cells}）。请重新点击“填充”生成新的预览。",
-  undoRefused: "未撤销：{n} 个单元格在“应用”之后被修改（{cells}）。撤销会覆盖这些修改，因此没有改动任何单元格。",
+  undoRefused:
+    "未撤销：{n} 个单元格在“应用”之后被修改（{cells}）。撤销会覆盖这些修改，因此没有改动任何单元格。",
   changedCell: "{cell}：{was} → {now}",
   formulaCell: "{cell}：公式 {formula}，不覆盖",
   blankCell: "（空）",
@@ -67,20 +68,25 @@ const zh = {
   failed: "操作失败：{message}",
   checkFirst: "请先检查。",
   tableCounts: "{n} 项",
-  needsNewer: "{buttons}需要 {excel} 或 Microsoft 365（ExcelApi {version}），此 Excel 版本不支持，按钮已停用。",
+  needsNewer:
+    "{buttons}需要 {excel} 或 Microsoft 365（ExcelApi {version}），此 Excel 版本不支持，按钮已停用。",
   needsNewerShort: "此 Excel 版本不支持该功能",
-  sheetProtected: "无法{action}：工作表{sheets}受保护。请先在“审阅 → 撤销工作表保护”中取消保护，再点“{action}”。",
-  structureProtected: "无法{action}：工作簿结构受保护，不能添加工作表。请先在“审阅 → 保护工作簿”中取消保护，再点“{action}”。",
+  sheetProtected:
+    "无法{action}：工作表{sheets}受保护。请先在“审阅 → 撤销工作表保护”中取消保护，再点“{action}”。",
+  structureProtected:
+    "无法{action}：工作簿结构受保护，不能添加工作表。请先在“审阅 → 保护工作簿”中取消保护，再点“{action}”。",
   importCatalog: "导入",
   catalogTitle: "分类目录",
-  catalogExplain: "内置科目目录只收录已公开预算中出现过的科目。可导入财政部门发布的完整目录（CSV，或 yusuan catalog import 生成的 JSON）；目录保存在本工作簿的隐藏工作表中，以后检查时自动使用。",
+  catalogExplain:
+    "内置科目目录只收录已公开预算中出现过的科目。可导入财政部门发布的完整目录（CSV，或 yusuan catalog import 生成的 JSON）；目录保存在本工作簿的隐藏工作表中，以后检查时自动使用。",
   catalogFile: "目录文件",
   catalogScheme: "分类",
   schemeFunctional: "支出功能分类（2 开头）",
   schemeEconomic: "部门预算支出经济分类（3 开头）",
   catalogChoose: "请先选择目录文件。",
   catalogYear: "请填写目录的年度（1990 至 2100）。",
-  catalogKinds: "“{name}”：请选择 .csv 或 .json 目录文件（XLSX 目录请先另存为 CSV，或用 yusuan catalog import 转为 JSON）。",
+  catalogKinds:
+    "“{name}”：请选择 .csv 或 .json 目录文件（XLSX 目录请先另存为 CSV，或用 yusuan catalog import 转为 JSON）。",
   catalogInvalid: "目录文件“{name}”有误：{problems}",
   catalogImported: "已导入 {year} 年分类目录（{n} 个科目），保存在隐藏工作表 {sheet}，检查时使用。",
   insertAnyway: "仍然插入",
@@ -88,7 +94,8 @@ const zh = {
   templateExists: "工作簿中已有 {n} 张预算公开表。仍要再插入九张空白表吗？",
   noTables: "未识别到预算公开表格。请确认工作簿中有部门预算公开的九张表（如“部门财务收支预算总表”）。",
   checkerTitle: "预算检查 · 本机文件检查",
-  privacy: "文件只在本机的浏览器中读取和检查，不会上传：本页面禁止任何网络连接（内容安全策略 connect-src 'none'），可以断网使用。",
+  privacy:
+    "文件只在本机的浏览器中读取和检查，不会上传：本页面禁止任何网络连接（内容安全策略 connect-src 'none'），可以断网使用。",
   dropHere: "把 .xlsx、.pdf 或 .txt 文件拖到这里，或点击选择文件",
   dropKinds: "可一次选择多个文件；结果按表列出，可打印，工作簿可下载填充后的副本。",
   checkerReady: "请选择要检查的文件。",
@@ -136,7 +143,8 @@ const en: Messages = {
   related: "Related cells",
   rule: "Rule",
   marked: "Marked {n:cell|cells}.",
-  markedWithNotes: "Marked {n:cell|cells}, each with a comment saying why (visible to colleagues without the add-in).",
+  markedWithNotes:
+    "Marked {n:cell|cells}, each with a comment saying why (visible to colleagues without the add-in).",
   noteText: "Budget check (yusuan): {messages}",
   cleared: "Marks cleared; the cells' formatting is restored.",
   nothingToMark: "Nothing to mark. Run Check first.",
@@ -145,8 +153,10 @@ const en: Messages = {
   applied: "Wrote {n:cell|cells}.",
   undone: "Undone; the cells are restored.",
   undoneMore: "Undone; the cells are restored. {n:earlier fill|earlier fills} can still be undone.",
-  applyRefused: "Nothing written: {n:cell is|cells are} no longer as previewed ({cells}). Click Fill again for a fresh preview.",
-  undoRefused: "Not undone: {n:cell was|cells were} changed after Apply ({cells}). Undoing would overwrite those changes, so no cell was changed.",
+  applyRefused:
+    "Nothing written: {n:cell is|cells are} no longer as previewed ({cells}). Click Fill again for a fresh preview.",
+  undoRefused:
+    "Not undone: {n:cell was|cells were} changed after Apply ({cells}). Undoing would overwrite those changes, so no cell was changed.",
   changedCell: "{cell}: {was} → {now}",
   formulaCell: "{cell}: formula {formula}, never overwritten",
   blankCell: "(blank)",
@@ -166,33 +176,43 @@ const en: Messages = {
   failed: "Failed: {message}",
   checkFirst: "Run Check first.",
   tableCounts: "{n:item|items}",
-  needsNewer: "{buttons}: needs {excel} or Microsoft 365 (ExcelApi {version}); this Excel does not have it, so the button is off.",
+  needsNewer:
+    "{buttons}: needs {excel} or Microsoft 365 (ExcelApi {version}); this Excel does not have it, so the button is off.",
   needsNewerShort: "Not available in this version of Excel",
-  sheetProtected: "Cannot {action}: the sheet {sheets} is protected. Unprotect it (Review → Unprotect Sheet), then click {action} again.",
-  structureProtected: "Cannot {action}: the workbook structure is protected, so no sheet can be added. Unprotect it (Review → Protect Workbook), then click {action} again.",
+  sheetProtected:
+    "Cannot {action}: the sheet {sheets} is protected. Unprotect it (Review → Unprotect Sheet), then click {action} again.",
+  structureProtected:
+    "Cannot {action}: the workbook structure is protected, so no sheet can be added. Unprotect it (Review → Protect Workbook), then click {action} again.",
   importCatalog: "Import",
   catalogTitle: "Classification catalog",
-  catalogExplain: "The built-in catalog holds only the codes seen in published budgets. Import the full official catalog (CSV, or the JSON of yusuan catalog import); it is kept in a hidden sheet of this workbook and used by every check.",
+  catalogExplain:
+    "The built-in catalog holds only the codes seen in published budgets. Import the full official catalog (CSV, or the JSON of yusuan catalog import); it is kept in a hidden sheet of this workbook and used by every check.",
   catalogFile: "Catalog file",
   catalogScheme: "Classification",
   schemeFunctional: "Functional (codes 2…)",
   schemeEconomic: "Department economic (codes 3…)",
   catalogChoose: "Choose a catalog file first.",
   catalogYear: "Give the catalog's year (1990 to 2100).",
-  catalogKinds: "\u201c{name}\u201d: choose a .csv or .json catalog (save an XLSX catalog as CSV, or convert it with yusuan catalog import).",
+  catalogKinds:
+    "\u201c{name}\u201d: choose a .csv or .json catalog (save an XLSX catalog as CSV, or convert it with yusuan catalog import).",
   catalogInvalid: "The catalog file \u201c{name}\u201d is invalid: {problems}",
-  catalogImported: "Imported the {year} catalog ({n:code|codes}), kept in the hidden sheet {sheet} and used by every check.",
+  catalogImported:
+    "Imported the {year} catalog ({n:code|codes}), kept in the hidden sheet {sheet} and used by every check.",
   insertAnyway: "Insert anyway",
   cancel: "Cancel",
-  templateExists: "The workbook already holds {n:budget table|budget tables}. Insert nine more empty tables anyway?",
-  noTables: "No budget disclosure tables recognised. Check that the workbook holds the nine disclosure tables (such as the 部门财务收支预算总表).",
+  templateExists:
+    "The workbook already holds {n:budget table|budget tables}. Insert nine more empty tables anyway?",
+  noTables:
+    "No budget disclosure tables recognised. Check that the workbook holds the nine disclosure tables (such as the 部门财务收支预算总表).",
   checkerTitle: "Budget check · files on this computer",
-  privacy: "Files are read and checked in this browser only and never uploaded: this page forbids every network connection (Content-Security-Policy connect-src 'none'); it works offline.",
+  privacy:
+    "Files are read and checked in this browser only and never uploaded: this page forbids every network connection (Content-Security-Policy connect-src 'none'); it works offline.",
   dropHere: "Drop .xlsx, .pdf or .txt files here, or click to choose",
   dropKinds: "Several files at once; findings by table, printable; workbooks can be downloaded filled in.",
   checkerReady: "Choose the files to check.",
   readingFiles: "Reading and checking {n:file|files}…",
-  checkedFiles: "Checked {files:file|files}: {errors:error|errors}, {warnings:warning|warnings}, {infos:note|notes}.",
+  checkedFiles:
+    "Checked {files:file|files}: {errors:error|errors}, {warnings:warning|warnings}, {infos:note|notes}.",
   print: "Print report",
   downloadFilled: "Download the filled workbook",
   filledDownload: "Filled {n:cell|cells}; copy downloaded (the original is unchanged).",
@@ -219,10 +239,13 @@ export function langOf(displayLanguage: string | undefined): Lang {
  */
 export function t(lang: Lang, keyName: MessageKey, params: Record<string, string | number> = {}): string {
   const template = (lang === "en" ? en : zh)[keyName];
-  return template.replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (m, name: string, one?: string, other?: string) => {
-    if (!(name in params)) return m;
-    const value = params[name]!;
-    if (one === undefined || other === undefined) return String(value);
-    return `${value} ${Number(value) === 1 ? one : other}`;
-  });
+  return template.replace(
+    /\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g,
+    (m, name: string, one?: string, other?: string) => {
+      if (!(name in params)) return m;
+      const value = params[name]!;
+      if (one === undefined || other === undefined) return String(value);
+      return `${value} ${Number(value) === 1 ? one : other}`;
+    },
+  );
 }

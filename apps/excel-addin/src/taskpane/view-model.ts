@@ -32,7 +32,11 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1
  * Groups findings by table in the engine's table order, titled from the table summaries.
  * @example groupFindings(analysis.findings, analysis.tables)[0]?.table // "T1"
  */
-export function groupFindings(findings: ReadonlyArray<Finding>, tables: ReadonlyArray<TableSummary>, otherTitles: Readonly<Record<string, string>> = {}): FindingGroup[] {
+export function groupFindings(
+  findings: ReadonlyArray<Finding>,
+  tables: ReadonlyArray<TableSummary>,
+  otherTitles: Readonly<Record<string, string>> = {},
+): FindingGroup[] {
   const byTable = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = byTable.get(f.table);
@@ -46,7 +50,10 @@ export function groupFindings(findings: ReadonlyArray<Finding>, tables: Readonly
       title: tables.find((t) => t.id === table)?.title ?? otherTitles[table] ?? table,
       counts: countBySeverity(list),
       // Errors first, then warnings, then notes; the engine's order within each severity.
-      findings: list.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i).map((x) => x.f),
+      findings: list
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
+        .map((x) => x.f),
     }));
 }
 
@@ -74,14 +81,21 @@ export function refOfLocation(location: Location | undefined): CellRef | undefin
 }
 
 /** Fill colours of marks by severity (Fluent's light tints of red, yellow and blue). */
-export const MARK_COLORS: Readonly<Record<Severity, string>> = { error: "#FDE7E9", warning: "#FFF4CE", info: "#DEECF9" };
+export const MARK_COLORS: Readonly<Record<Severity, string>> = {
+  error: "#FDE7E9",
+  warning: "#FFF4CE",
+  info: "#DEECF9",
+};
 
 /**
  * The cells to mark for the findings: one per cell, the most severe finding's colour, skipping
  * waived findings and cells already marked (whose previous fill is already remembered).
  * @example marksFor(findings, []) // [{ sheet: "T3", cell: "E7", color: "#FDE7E9" }, …]
  */
-export function marksFor(findings: ReadonlyArray<Finding>, already: ReadonlyArray<PriorFill>): (CellRef & { color: string })[] {
+export function marksFor(
+  findings: ReadonlyArray<Finding>,
+  already: ReadonlyArray<PriorFill>,
+): (CellRef & { color: string })[] {
   const weight: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
   const done = new Set(already.map((p) => `${p.sheet}!${p.cell}`));
   const best = new Map<string, { ref: CellRef; severity: Severity }>();
@@ -106,7 +120,9 @@ export function writesFor(patches: ReadonlyArray<CellPatch>, grid?: Grid): CellW
   return patches.flatMap((p) => {
     const ref = refOfLocation(p.location);
     if (!ref) return [];
-    return [grid ? { ...ref, value: p.newValue, expected: contentIn(grid, ref) } : { ...ref, value: p.newValue }];
+    return [
+      grid ? { ...ref, value: p.newValue, expected: contentIn(grid, ref) } : { ...ref, value: p.newValue },
+    ];
   });
 }
 
@@ -119,7 +135,11 @@ export function contentIn(grid: Grid, ref: CellRef): CellContent {
   const sheet = grid.sheets.find((s) => s.name === ref.sheet);
   const cell = rect && sheet ? sheet.rows[rect.top]?.[rect.left] : undefined;
   if (!cell) return { value: null, text: "" };
-  return { value: cell.value, ...(cell.formula !== undefined ? { formula: cell.formula } : {}), text: cell.text };
+  return {
+    value: cell.value,
+    ...(cell.formula !== undefined ? { formula: cell.formula } : {}),
+    text: cell.text,
+  };
 }
 
 /** Where the fill of the pane stands: how many cells the preview would write, whether it was applied, how many fills can be undone. */
@@ -178,7 +198,10 @@ export function locationLabel(location: Location | undefined, lang: "zh-CN" | "e
   if ("sheet" in location) return `${location.sheet}!${location.cell}`;
   if ("page" in location) {
     const { page, line, column } = location;
-    if (lang === "en") return column === undefined ? `page ${page}, line ${line}` : `page ${page}, line ${line}, column ${column}`;
+    if (lang === "en")
+      return column === undefined
+        ? `page ${page}, line ${line}`
+        : `page ${page}, line ${line}, column ${column}`;
     return column === undefined ? `第 ${page} 页第 ${line} 行` : `第 ${page} 页第 ${line} 行第 ${column} 列`;
   }
   return lang === "en" ? `line ${location.line}` : `第 ${location.line} 行`;
@@ -221,7 +244,14 @@ export function noTablesFound(tables: ReadonlyArray<Pick<TableSummary, "found">>
 export function notesFor(findings: ReadonlyArray<Finding>, cells: ReadonlyArray<CellRef>): string[] {
   return cells.map((c) =>
     findings
-      .filter((f) => !f.waived && f.location && "sheet" in f.location && f.location.sheet === c.sheet && f.location.cell === c.cell)
+      .filter(
+        (f) =>
+          !f.waived &&
+          f.location &&
+          "sheet" in f.location &&
+          f.location.sheet === c.sheet &&
+          f.location.cell === c.cell,
+      )
       .map((f) => f.message)
       .join("；"),
   );

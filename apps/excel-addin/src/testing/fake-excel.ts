@@ -96,7 +96,15 @@ export class FakeOfficeError extends Error {
    * @example new FakeOfficeError("PropertyNotLoaded", "…").code // "PropertyNotLoaded"
    */
   constructor(
-    readonly code: "PropertyNotLoaded" | "ItemNotFound" | "ItemAlreadyExists" | "InvalidArgument" | "InvalidOperation" | "ApiNotFound" | "ResponsePayloadSizeLimitExceeded" | "AccessDenied",
+    readonly code:
+      | "PropertyNotLoaded"
+      | "ItemNotFound"
+      | "ItemAlreadyExists"
+      | "InvalidArgument"
+      | "InvalidOperation"
+      | "ApiNotFound"
+      | "ResponsePayloadSizeLimitExceeded"
+      | "AccessDenied",
     message: string,
   ) {
     super(message);
@@ -141,7 +149,8 @@ function displayText(cell: FakeCell): string {
   if (v === null) return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "string") return v;
-  const decimals = /0\.(0+)/.exec(cell.numberFormat)?.[1]?.length ?? (cell.numberFormat === "General" ? -1 : 0);
+  const decimals =
+    /0\.(0+)/.exec(cell.numberFormat)?.[1]?.length ?? (cell.numberFormat === "General" ? -1 : 0);
   if (decimals < 0) return String(v);
   return v.toLocaleString("en-US", {
     minimumFractionDigits: decimals,
@@ -199,7 +208,8 @@ export class FakeExcel {
   commentAt(sheet: string, address: string): string | undefined {
     const rect = parseRect(address);
     const model = this.sheet(sheet);
-    for (const c of this.comments.values()) if (c.sheet === model && rect && c.row === rect.top && c.col === rect.left) return c.content;
+    for (const c of this.comments.values())
+      if (c.sheet === model && rect && c.row === rect.top && c.col === rect.left) return c.content;
     return undefined;
   }
   readonly workbookName: string;
@@ -268,7 +278,10 @@ export class FakeExcel {
   /** @internal Throws ApiNotFound when `what` needs a newer set than this Excel has. */
   requireApi(version: string, what: string): void {
     if (!this.isSetSupported("ExcelApi", version)) {
-      throw new FakeOfficeError("ApiNotFound", `The requested API ${what} is not supported (ExcelApi ${version}; this Excel has ${this.apiVersion}).`);
+      throw new FakeOfficeError(
+        "ApiNotFound",
+        `The requested API ${what} is not supported (ExcelApi ${version}; this Excel has ${this.apiVersion}).`,
+      );
     }
   }
 
@@ -378,13 +391,18 @@ export class FakeExcel {
       if (!ref || ref.sheet !== model) continue;
       const { rect } = ref;
       if (delta < 0 && rect.top < at - delta && rect.bottom >= at) this.names.set(name, null);
-      else if (rect.top >= at) this.names.set(name, { sheet: model, rect: { ...rect, top: rect.top + delta, bottom: rect.bottom + delta } });
+      else if (rect.top >= at)
+        this.names.set(name, {
+          sheet: model,
+          rect: { ...rect, top: rect.top + delta, bottom: rect.bottom + delta },
+        });
     }
   }
 
   sheet(name: string): SheetModel {
     const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist. (worksheet ${name})`);
+    if (!s)
+      throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist. (worksheet ${name})`);
     return s;
   }
 }
@@ -420,7 +438,10 @@ export class FakeRequestContext {
     this.excel.largestResponse = Math.max(this.excel.largestResponse, this.responseBytes);
     const limit = this.excel.payloadLimit;
     if (limit !== undefined && this.responseBytes > limit) {
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} > ${limit} bytes).`);
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${this.responseBytes} > ${limit} bytes).`,
+      );
     }
   }
 
@@ -448,7 +469,10 @@ abstract class ClientObject {
   /** True when a "…OrNullObject" call found nothing; readable only after a sync. */
   get isNullObject(): boolean {
     if (this.nullState === undefined) {
-      throw new FakeOfficeError("PropertyNotLoaded", "The property 'isNullObject' is not available before context.sync().");
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        "The property 'isNullObject' is not available before context.sync().",
+      );
     }
     return this.nullState;
   }
@@ -481,10 +505,13 @@ class FakeProtection extends ClientObject {
   }
   protected snapshot(props: string[]): Map<string, unknown> {
     this.context.excel.requireApi(this.version, "protection");
-    return new Map(props.map((p) => {
-      if (p !== "protected") throw new FakeOfficeError("InvalidArgument", `protection has no property ${p} in the fake`);
-      return [p, this.read()];
-    }));
+    return new Map(
+      props.map((p) => {
+        if (p !== "protected")
+          throw new FakeOfficeError("InvalidArgument", `protection has no property ${p} in the fake`);
+        return [p, this.read()];
+      }),
+    );
   }
   get protected(): boolean {
     return this.get("protected");
@@ -514,7 +541,8 @@ class FakeWorkbook extends ClientObject {
   protected snapshot(props: string[]): Map<string, unknown> {
     const out = new Map<string, unknown>();
     for (const p of props) {
-      if (p !== "name") throw new FakeOfficeError("InvalidArgument", `workbook has no property ${p} in the fake`);
+      if (p !== "name")
+        throw new FakeOfficeError("InvalidArgument", `workbook has no property ${p} in the fake`);
       this.context.excel.requireApi("1.7", "Workbook.name");
       out.set(p, this.context.excel.workbookName);
     }
@@ -531,7 +559,10 @@ class FakeWorksheetCollection extends ClientObject {
     const itemProps = props.filter((p) => p === "items" || p.startsWith("items/")).map((p) => p.slice(6));
     const items = this.context.excel.sheets.map((model) => {
       const ws = new FakeWorksheet(this.context, () => model);
-      ws.fill(itemProps.filter((p) => p !== ""), model);
+      ws.fill(
+        itemProps.filter((p) => p !== ""),
+        model,
+      );
       return ws;
     });
     return new Map([...props.map((p) => [p, items] as const), ["items", items]]);
@@ -543,7 +574,10 @@ class FakeWorksheetCollection extends ClientObject {
 
   getItemOrNullObject(name: string): FakeWorksheet {
     this.context.excel.requireApi("1.4", "WorksheetCollection.getItemOrNullObject");
-    const ws = new FakeWorksheet(this.context, () => this.context.excel.sheets.find((s) => s.name === name) ?? null);
+    const ws = new FakeWorksheet(
+      this.context,
+      () => this.context.excel.sheets.find((s) => s.name === name) ?? null,
+    );
     ws.resolveLater();
     return ws;
   }
@@ -555,8 +589,16 @@ class FakeWorksheetCollection extends ClientObject {
       if (excel.sheets.some((s) => s.name === name)) {
         throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named ${name} already exists.`);
       }
-      if (excel.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
-      created = { name, visibility: "Visible", cells: new Map(), merges: [], columnWidths: new Map(), protected: false };
+      if (excel.structureProtected)
+        throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
+      created = {
+        name,
+        visibility: "Visible",
+        cells: new Map(),
+        merges: [],
+        columnWidths: new Map(),
+        protected: false,
+      };
       excel.sheets.push(created);
     });
     return new FakeWorksheet(this.context, () => {
@@ -619,7 +661,10 @@ class FakeWorksheet extends ClientObject {
       if (value !== "Visible" && value !== "Hidden" && value !== "VeryHidden") {
         throw new FakeOfficeError("InvalidArgument", `bad visibility ${value}`);
       }
-      if (value !== "Visible" && !this.context.excel.sheets.some((s) => s !== m && s.visibility === "Visible")) {
+      if (
+        value !== "Visible" &&
+        !this.context.excel.sheets.some((s) => s !== m && s.visibility === "Visible")
+      ) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }
       m.visibility = value;
@@ -643,7 +688,8 @@ class FakeWorksheet extends ClientObject {
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => {
       const m = this.model();
-      if (address === undefined) return { sheet: m, rect: { top: 0, left: 0, bottom: 1048575, right: 16383 } };
+      if (address === undefined)
+        return { sheet: m, rect: { top: 0, left: 0, bottom: 1048575, right: 16383 } };
       const rect = parseRect(address);
       if (!rect) throw new FakeOfficeError("InvalidArgument", `The argument is invalid: ${address}`);
       return { sheet: m, rect };
@@ -712,7 +758,8 @@ class FakeRange extends ClientObject {
   /** @internal Resolves once, at the first command that needs it (so at sync time, in order). */
   target(): RangeTarget {
     if (this.cached === undefined) this.cached = this.locate();
-    if (this.cached === null) throw new FakeOfficeError("InvalidOperation", "The operation is not valid on a null object.");
+    if (this.cached === null)
+      throw new FakeOfficeError("InvalidOperation", "The operation is not valid on a null object.");
     return this.cached;
   }
 
@@ -729,7 +776,8 @@ class FakeRange extends ClientObject {
     const out: T[][] = [];
     for (let r = rect.top; r <= rect.bottom; r++) {
       const row: T[] = [];
-      for (let c = rect.left; c <= rect.right; c++) row.push(read(sheet.cells.get(key(r, c)) ?? emptyCell(), r, c));
+      for (let c = rect.left; c <= rect.right; c++)
+        row.push(read(sheet.cells.get(key(r, c)) ?? emptyCell(), r, c));
       out.push(row);
     }
     return out;
@@ -743,7 +791,10 @@ class FakeRange extends ClientObject {
       const cols = rect.right - rect.left + 1;
       const grid = Array.isArray(input) ? (input as unknown[][]) : undefined;
       if (grid && (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols))) {
-        throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
       }
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < cols; c++) {
@@ -770,16 +821,28 @@ class FakeRange extends ClientObject {
           break;
         }
         case "values":
-          out.set(p, this.cells((c) => c.value ?? ""));
+          out.set(
+            p,
+            this.cells((c) => c.value ?? ""),
+          );
           break;
         case "text":
-          out.set(p, this.cells((c) => c.text ?? displayText(c)));
+          out.set(
+            p,
+            this.cells((c) => c.text ?? displayText(c)),
+          );
           break;
         case "numberFormat":
-          out.set(p, this.cells((c) => c.numberFormat));
+          out.set(
+            p,
+            this.cells((c) => c.numberFormat),
+          );
           break;
         case "formulas":
-          out.set(p, this.cells((c) => (c.formula !== undefined ? `=${c.formula}` : (c.value ?? ""))));
+          out.set(
+            p,
+            this.cells((c) => (c.formula !== undefined ? `=${c.formula}` : (c.value ?? ""))),
+          );
           break;
         case "rowCount": {
           const { rect } = this.target();
@@ -868,7 +931,9 @@ class FakeRange extends ClientObject {
       const inside = sheet.merges.filter(
         (m) => m.top >= rect.top && m.bottom <= rect.bottom && m.left >= rect.left && m.right <= rect.right,
       );
-      return inside.length === 0 ? null : inside.map((m) => `${quoteSheet(sheet.name)}!${rectAddress(m)}`).join(",");
+      return inside.length === 0
+        ? null
+        : inside.map((m) => `${quoteSheet(sheet.name)}!${rectAddress(m)}`).join(",");
     });
     areas.resolveLater();
     return areas;
@@ -912,7 +977,9 @@ class FakeRangeFormat extends ClientObject {
   protected snapshot(props: string[]): Map<string, unknown> {
     const { sheet, rect } = this.target();
     const first = sheet.cells.get(key(rect.top, rect.left)) ?? emptyCell();
-    return new Map(props.map((p) => [p, p === "horizontalAlignment" ? first.horizontalAlignment : undefined]));
+    return new Map(
+      props.map((p) => [p, p === "horizontalAlignment" ? first.horizontalAlignment : undefined]),
+    );
   }
   set horizontalAlignment(v: string) {
     this.context.enqueue(() => eachCell(this.target(), (c) => (c.horizontalAlignment = v)));
@@ -931,7 +998,11 @@ class FakeRangeFormat extends ClientObject {
 
 /** Writes to a protected sheet fail, as in Excel. */
 function guardProtected(sheet: SheetModel): void {
-  if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
+  if (sheet.protected)
+    throw new FakeOfficeError(
+      "AccessDenied",
+      `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`,
+    );
 }
 
 function eachCell(target: RangeTarget, apply: (cell: FakeCell) => void): void {
@@ -1047,12 +1118,15 @@ class FakeCommentCollection extends ClientObject {
     const comment = new FakeComment(this.context, "");
     this.context.enqueue(() => {
       const excel = this.context.excel;
-      const target = typeof cell === "string" ? (() => {
-        const { sheet, local } = splitSheetAddress(cell);
-        const rect = parseRect(local);
-        if (!rect) throw new FakeOfficeError("InvalidArgument", `The argument is invalid: ${cell}`);
-        return { sheet: excel.sheet(sheet), rect };
-      })() : cell.target();
+      const target =
+        typeof cell === "string"
+          ? (() => {
+              const { sheet, local } = splitSheetAddress(cell);
+              const rect = parseRect(local);
+              if (!rect) throw new FakeOfficeError("InvalidArgument", `The argument is invalid: ${cell}`);
+              return { sheet: excel.sheet(sheet), rect };
+            })()
+          : cell.target();
       guardProtected(target.sheet);
       for (const c of excel.comments.values()) {
         if (c.sheet === target.sheet && c.row === target.rect.top && c.col === target.rect.left) {
@@ -1072,7 +1146,13 @@ class FakeCommentCollection extends ClientObject {
 
 function splitSheetAddress(address: string): { sheet: string; local: string } {
   const i = address.lastIndexOf("!");
-  return { sheet: address.slice(0, i).replace(/^'(.*)'$/, "$1").replaceAll("''", "'"), local: address.slice(i + 1) };
+  return {
+    sheet: address
+      .slice(0, i)
+      .replace(/^'(.*)'$/, "$1")
+      .replaceAll("''", "'"),
+    local: address.slice(i + 1),
+  };
 }
 
 class FakeComment extends ClientObject {
@@ -1093,7 +1173,9 @@ class FakeComment extends ClientObject {
   protected snapshot(props: string[]): Map<string, unknown> {
     const c = this.context.excel.comments.get(this.commentKey);
     if (!c) throw new FakeOfficeError("ItemNotFound", "The comment doesn't exist.");
-    return new Map(props.map((p) => [p, p === "id" ? this.commentKey : p === "content" ? c.content : undefined]));
+    return new Map(
+      props.map((p) => [p, p === "id" ? this.commentKey : p === "content" ? c.content : undefined]),
+    );
   }
   get id(): string {
     return this.get("id");
@@ -1107,7 +1189,8 @@ class FakeComment extends ClientObject {
   }
   delete(): void {
     this.context.enqueue(() => {
-      if (!this.context.excel.comments.delete(this.commentKey)) throw new FakeOfficeError("ItemNotFound", "The comment doesn't exist.");
+      if (!this.context.excel.comments.delete(this.commentKey))
+        throw new FakeOfficeError("ItemNotFound", "The comment doesn't exist.");
     });
   }
 }
@@ -1191,7 +1274,12 @@ class FakeSetting extends ClientObject {
   }
   protected snapshot(props: string[]): Map<string, unknown> {
     const v = this.context.excel.settings.get(this.settingKey);
-    return new Map(props.map((p) => [p, p === "value" ? (v === undefined ? null : JSON.parse(JSON.stringify(v))) : this.settingKey]));
+    return new Map(
+      props.map((p) => [
+        p,
+        p === "value" ? (v === undefined ? null : JSON.parse(JSON.stringify(v))) : this.settingKey,
+      ]),
+    );
   }
   get value(): unknown {
     return this.get("value");
@@ -1216,7 +1304,12 @@ export function fakeExcelFromGrid(grid: {
     hidden?: boolean;
     protected?: boolean;
     merges?: ReadonlyArray<Rect>;
-    rows: ReadonlyArray<ReadonlyArray<{ value: string | number | boolean | null; text: string; numberFormat?: string; formula?: string } | undefined>>;
+    rows: ReadonlyArray<
+      ReadonlyArray<
+        | { value: string | number | boolean | null; text: string; numberFormat?: string; formula?: string }
+        | undefined
+      >
+    >;
   }>;
 }): FakeExcel {
   return new FakeExcel({
@@ -1244,4 +1337,3 @@ export function fakeExcelFromGrid(grid: {
     })),
   });
 }
-

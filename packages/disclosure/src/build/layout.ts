@@ -88,16 +88,37 @@ export class SheetWriter {
 
   /** An amount cell. Zero is left blank, as the tables print it, unless the cell holds a formula
    *  or `printZero` asks for "0.00". */
-  amount(row: number, col: number, value: Amount | undefined, formula?: string, printZero = formula !== undefined): void {
+  amount(
+    row: number,
+    col: number,
+    value: Amount | undefined,
+    formula?: string,
+    printZero = formula !== undefined,
+  ): void {
     const shown = value === undefined || (value.isZero() && !printZero) ? null : value.toFixed(2);
-    const cell: CellSpec = { row, col, value: shown, kind: "amount", numberFormat: AMOUNT_FORMAT, align: "right" };
+    const cell: CellSpec = {
+      row,
+      col,
+      value: shown,
+      kind: "amount",
+      numberFormat: AMOUNT_FORMAT,
+      align: "right",
+    };
     if (formula !== undefined) cell.formula = formula;
     this.cells.set(`${row},${col}`, cell);
   }
 
   /** A formula amount cell whose result is empty text (IF(…,"",…) over blank parts). */
   blankFormula(row: number, col: number, formula: string): void {
-    this.cells.set(`${row},${col}`, { row, col, value: "", kind: "amount", numberFormat: AMOUNT_FORMAT, align: "right", formula });
+    this.cells.set(`${row},${col}`, {
+      row,
+      col,
+      value: "",
+      kind: "amount",
+      numberFormat: AMOUNT_FORMAT,
+      align: "right",
+      formula,
+    });
   }
 
   merge(top: number, left: number, bottom: number, right: number): void {
@@ -192,7 +213,11 @@ export function classifiedLayout(id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8") {
  * const firstData = classifiedHeader(w, "T3", 3); // 6
  * ```
  */
-export function classifiedHeader(w: SheetWriter, id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8", r: number): number {
+export function classifiedHeader(
+  w: SheetWriter,
+  id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8",
+  r: number,
+): number {
   const l = classifiedLayout(id);
   const last = l.firstAmount + l.columns.length - 1;
   const bold = { bold: true, align: "center" as const };
@@ -229,7 +254,12 @@ export function classifiedWidths(id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8"): n
 export const BOLD = { bold: true, align: "center" } as const;
 
 const TWO_SIDED = {
-  T1: { widths: [32, 18, 32, 18], left: "本年收入", right: "本年支出", headers: ["项目", "预算数", "项目", "预算数"] },
+  T1: {
+    widths: [32, 18, 32, 18],
+    left: "本年收入",
+    right: "本年支出",
+    headers: ["项目", "预算数", "项目", "预算数"],
+  },
   T4: {
     widths: [28, 18, 28, 18, 18, 18, 18],
     left: "财政拨款收入",

@@ -33,7 +33,13 @@ import type { SheetSpec, WorkbookSpec } from "./spec";
  * const s: BudgetSource = "一般公共预算";
  * ```
  */
-export type BudgetSource = "一般公共预算" | "政府性基金" | "国有资本经营" | "事业收入" | "事业单位经营收入" | "其他收入";
+export type BudgetSource =
+  | "一般公共预算"
+  | "政府性基金"
+  | "国有资本经营"
+  | "事业收入"
+  | "事业单位经营收入"
+  | "其他收入";
 
 /**
  * One budget line: an amount for one functional code, economic code, source and nature.
@@ -55,7 +61,14 @@ export interface BudgetLine {
   project?: string;
 }
 
-const SOURCES: readonly BudgetSource[] = ["一般公共预算", "政府性基金", "国有资本经营", "事业收入", "事业单位经营收入", "其他收入"];
+const SOURCES: readonly BudgetSource[] = [
+  "一般公共预算",
+  "政府性基金",
+  "国有资本经营",
+  "事业收入",
+  "事业单位经营收入",
+  "其他收入",
+];
 const FISCAL: readonly BudgetSource[] = ["一般公共预算", "政府性基金", "国有资本经营"];
 
 /**
@@ -66,7 +79,9 @@ const FISCAL: readonly BudgetSource[] = ["一般公共预算", "政府性基金"
  * const r: BuildResult = buildWorkbook(lines, { department: "某部门", year: 2025 });
  * ```
  */
-export type BuildResult = { ok: true; workbook: WorkbookSpec; findings: Finding[] } | { ok: false; errors: string[] };
+export type BuildResult =
+  | { ok: true; workbook: WorkbookSpec; findings: Finding[] }
+  | { ok: false; errors: string[] };
 
 const UNKNOWN_CODE: Template = buildRules[0].message;
 
@@ -103,10 +118,28 @@ export function buildWorkbook(lines: readonly BudgetLine[], options: WorkbookOpt
   const fiscal = lines.filter((l) => FISCAL.includes(l.source));
   const general = lines.filter((l) => l.source === "一般公共预算");
 
-  const t2 = aggregate(lines, (l) => l.functionalCode, (l) => [FISCAL.includes(l.source) ? "财政拨款收入" : l.source], names, "functional");
-  const t3 = aggregate(lines, (l) => l.functionalCode, (l) => [l.nature], names, "functional");
+  const t2 = aggregate(
+    lines,
+    (l) => l.functionalCode,
+    (l) => [FISCAL.includes(l.source) ? "财政拨款收入" : l.source],
+    names,
+    "functional",
+  );
+  const t3 = aggregate(
+    lines,
+    (l) => l.functionalCode,
+    (l) => [l.nature],
+    names,
+    "functional",
+  );
   const bySource = (s: BudgetSource) =>
-    aggregate(lines.filter((l) => l.source === s), (l) => l.functionalCode, (l) => [l.nature], names, "functional");
+    aggregate(
+      lines.filter((l) => l.source === s),
+      (l) => l.functionalCode,
+      (l) => [l.nature],
+      names,
+      "functional",
+    );
   const t5 = bySource("一般公共预算");
   const t6 = bySource("政府性基金");
   const t7 = bySource("国有资本经营");
@@ -141,11 +174,16 @@ function validate(lines: readonly BudgetLine[]): string[] {
   const errors: string[] = [];
   lines.forEach((l, i) => {
     const at = `第 ${i + 1} 条预算明细`;
-    if (!/^2\d{6}$/.test(l.functionalCode)) errors.push(`${at}：功能分类科目编码“${l.functionalCode}”应为 2 开头的 7 位数字。`);
-    if (!/^3\d{4}$/.test(l.economicCode)) errors.push(`${at}：经济分类科目编码“${l.economicCode}”应为 3 开头的 5 位数字。`);
-    if (!SOURCES.includes(l.source)) errors.push(`${at}：资金来源“${String(l.source)}”不是 ${SOURCES.join("、")} 之一。`);
-    if (l.nature !== "基本支出" && l.nature !== "项目支出") errors.push(`${at}：支出类型“${String(l.nature)}”应为 基本支出 或 项目支出。`);
-    if (!/^-?\d+(\.\d{1,2})?$/.test(l.amount)) errors.push(`${at}：金额“${l.amount}”应为最多两位小数的数字（元）。`);
+    if (!/^2\d{6}$/.test(l.functionalCode))
+      errors.push(`${at}：功能分类科目编码“${l.functionalCode}”应为 2 开头的 7 位数字。`);
+    if (!/^3\d{4}$/.test(l.economicCode))
+      errors.push(`${at}：经济分类科目编码“${l.economicCode}”应为 3 开头的 5 位数字。`);
+    if (!SOURCES.includes(l.source))
+      errors.push(`${at}：资金来源“${String(l.source)}”不是 ${SOURCES.join("、")} 之一。`);
+    if (l.nature !== "基本支出" && l.nature !== "项目支出")
+      errors.push(`${at}：支出类型“${String(l.nature)}”应为 基本支出 或 项目支出。`);
+    if (!/^-?\d+(\.\d{1,2})?$/.test(l.amount))
+      errors.push(`${at}：金额“${l.amount}”应为最多两位小数的数字（元）。`);
   });
   return errors;
 }
@@ -164,7 +202,11 @@ class Namer {
     if (!this.reported.has(`${scheme}:${code}`)) {
       this.reported.add(`${scheme}:${code}`);
       const table = scheme === "functional" ? "T3" : "T8";
-      const params = { code, scheme: scheme === "functional" ? "功能分类" : "经济分类", schemeEn: scheme === "functional" ? "Functional" : "Economic" };
+      const params = {
+        code,
+        scheme: scheme === "functional" ? "功能分类" : "经济分类",
+        schemeEn: scheme === "functional" ? "Functional" : "Economic",
+      };
       this.findings.push({
         rule: buildRules[0].id,
         severity: "info",
@@ -190,24 +232,35 @@ function aggregate(
   for (const l of lines) {
     const code = codeOf(l);
     const amount = Amount.of(l.amount);
-    const levels = scheme === "functional" ? [code.slice(0, 3), code.slice(0, 5), code] : [code.slice(0, 3), code];
+    const levels =
+      scheme === "functional" ? [code.slice(0, 3), code.slice(0, 5), code] : [code.slice(0, 3), code];
     for (const c of levels) {
       const row = rows.get(c) ?? {};
-      for (const column of ["合计", ...columnsOf(l)]) row[column] = (row[column] ?? Amount.zero()).plus(amount);
+      for (const column of ["合计", ...columnsOf(l)])
+        row[column] = (row[column] ?? Amount.zero()).plus(amount);
       rows.set(c, row);
     }
   }
-  return [...rows.keys()].sort().map((code) => ({ code, name: names.name(code, scheme), amounts: rows.get(code)! }));
+  return [...rows.keys()]
+    .sort()
+    .map((code) => ({ code, name: names.name(code, scheme), amounts: rows.get(code)! }));
 }
 
-function classifiedSheet(id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8", o: WorkbookOptions & { kind: "部门" | "单位" }, rows: LayoutRow[]): SheetSpec {
+function classifiedSheet(
+  id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8",
+  o: WorkbookOptions & { kind: "部门" | "单位" },
+  rows: LayoutRow[],
+): SheetSpec {
   const l = classifiedLayout(id);
   const last = l.firstAmount + l.columns.length - 1;
   const w = new SheetWriter(sheetName(id), classifiedWidths(id));
   let r = classifiedHeader(w, id, head(w, id, o, last));
   const rowOf = new Map<string, number>();
   rows.forEach((row, i) => rowOf.set(row.code, r + i));
-  const children = (code: string) => rows.filter((x) => x.code.length === code.length + 2 && x.code.startsWith(code)).map((x) => rowOf.get(x.code)!);
+  const children = (code: string) =>
+    rows
+      .filter((x) => x.code.length === code.length + 2 && x.code.startsWith(code))
+      .map((x) => rowOf.get(x.code)!);
   const top = rows.filter((x) => x.code.length === 3).map((x) => rowOf.get(x.code)!);
   const rowFormula = (rr: number) => `SUM(${ref(rr, l.firstAmount + 1)}:${ref(rr, last)})`;
   for (const row of rows) {
@@ -220,7 +273,8 @@ function classifiedSheet(id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8", o: Workboo
     l.columns.forEach((c, i) => {
       const value = row.amounts[c];
       if (i === 0) w.amount(r, l.firstAmount, value, rowFormula(r));
-      else if (kids.length > 0) w.amount(r, l.firstAmount + i, value, sumOf(kids.map((k) => [k, l.firstAmount + i])));
+      else if (kids.length > 0)
+        w.amount(r, l.firstAmount + i, value, sumOf(kids.map((k) => [k, l.firstAmount + i])));
       else w.amount(r, l.firstAmount + i, value);
     });
     r++;
@@ -229,26 +283,46 @@ function classifiedSheet(id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8", o: Workboo
   w.merge(r, 0, r, l.nameCol);
   l.columns.forEach((c, i) => {
     if (rows.length === 0) return w.amount(r, l.firstAmount + i, undefined);
-    const total = Amount.sum(rows.filter((x) => x.code.length === 3).map((x) => x.amounts[c] ?? Amount.zero()));
-    w.amount(r, l.firstAmount + i, total, i === 0 ? rowFormula(r) : sumOf(top.map((t) => [t, l.firstAmount + i])));
+    const total = Amount.sum(
+      rows.filter((x) => x.code.length === 3).map((x) => x.amounts[c] ?? Amount.zero()),
+    );
+    w.amount(
+      r,
+      l.firstAmount + i,
+      total,
+      i === 0 ? rowFormula(r) : sumOf(top.map((t) => [t, l.firstAmount + i])),
+    );
   });
   if (rows.length === 0 && (id === "T6" || id === "T7")) {
     const subject = id === "T6" ? "政府性基金" : "国有资本经营";
-    w.text(r + 2, 0, `注：本${o.kind}${o.year}年无${subject}预算安排的支出，故本表无数据。`, { align: "left" });
+    w.text(r + 2, 0, `注：本${o.kind}${o.year}年无${subject}预算安排的支出，故本表无数据。`, {
+      align: "left",
+    });
     w.merge(r + 2, 0, r + 2, last);
   }
   return w.spec();
 }
 
 function sumLines(lines: readonly BudgetLine[], pick: (l: BudgetLine) => boolean): Amount {
-  return Amount.sum(lines.filter(pick).map((l) => Amount.of(l.amount)), "元");
+  return Amount.sum(
+    lines.filter(pick).map((l) => Amount.of(l.amount)),
+    "元",
+  );
 }
 
-function t1Sheet(o: WorkbookOptions & { kind: "部门" | "单位" }, lines: readonly BudgetLine[], t3: LayoutRow[]): SheetSpec {
+function t1Sheet(
+  o: WorkbookOptions & { kind: "部门" | "单位" },
+  lines: readonly BudgetLine[],
+  t3: LayoutRow[],
+): SheetSpec {
   const { w, r } = twoSidedStart("T1", o);
   const src = (s: BudgetSource) => sumLines(lines, (l) => l.source === s);
   const income: [string, Amount, string?][] = [
-    ["一、财政拨款收入", sumLines(lines, (l) => FISCAL.includes(l.source)), `SUM(${ref(r + 1, 1)}:${ref(r + 3, 1)})`],
+    [
+      "一、财政拨款收入",
+      sumLines(lines, (l) => FISCAL.includes(l.source)),
+      `SUM(${ref(r + 1, 1)}:${ref(r + 3, 1)})`,
+    ],
     ["1. 一般公共预算资金", src("一般公共预算")],
     ["2. 政府性基金", src("政府性基金")],
     ["3. 国有资本经营预算", src("国有资本经营")],
@@ -267,7 +341,7 @@ function t1Sheet(o: WorkbookOptions & { kind: "部门" | "单位" }, lines: read
     const cls = classes[i];
     if (cls) {
       w.text(r + i, 2, `${chineseOrdinal(i + 1)}、${cls.name}`, { align: "left" });
-      w.amount(r + i, 3, cls.amounts["合计"]);
+      w.amount(r + i, 3, cls.amounts.合计);
     }
   }
   const total = r + n;
@@ -275,7 +349,12 @@ function t1Sheet(o: WorkbookOptions & { kind: "部门" | "单位" }, lines: read
   w.text(total, 0, "收入总计", BOLD);
   w.amount(total, 1, all, `SUM(${[0, 4, 5, 6].map((i) => ref(r + i, 1)).join(",")})`);
   w.text(total, 2, "支出总计", BOLD);
-  w.amount(total, 3, all, classes.length > 0 ? `SUM(${ref(r, 3)}:${ref(r + classes.length - 1, 3)})` : undefined);
+  w.amount(
+    total,
+    3,
+    all,
+    classes.length > 0 ? `SUM(${ref(r, 3)}:${ref(r + classes.length - 1, 3)})` : undefined,
+  );
   return w.spec();
 }
 
@@ -293,7 +372,8 @@ function t4Sheet(
     ["二、政府性基金", src("政府性基金")],
     ["三、国有资本经营预算", src("国有资本经营")],
   ];
-  const classAmount = (rows: LayoutRow[], code: string) => rows.find((x) => x.code === code)?.amounts["合计"] ?? Amount.zero();
+  const classAmount = (rows: LayoutRow[], code: string) =>
+    rows.find((x) => x.code === code)?.amounts.合计 ?? Amount.zero();
   const codes = [...new Set(fiscal.map((l) => l.functionalCode.slice(0, 3)))].sort();
   const names = new Map([...t5, ...t6, ...t7].map((x) => [x.code, x.name]));
   const n = Math.max(income.length, codes.length);
@@ -318,7 +398,12 @@ function t4Sheet(
   w.text(total, 2, "支出总计", BOLD);
   w.amount(total, 3, all, `SUM(${ref(total, 4)}:${ref(total, 6)})`);
   [src("一般公共预算"), src("政府性基金"), src("国有资本经营")].forEach((v, k) => {
-    w.amount(total, 4 + k, v, codes.length > 0 ? `SUM(${ref(r, 4 + k)}:${ref(r + codes.length - 1, 4 + k)})` : undefined);
+    w.amount(
+      total,
+      4 + k,
+      v,
+      codes.length > 0 ? `SUM(${ref(r, 4 + k)}:${ref(r + codes.length - 1, 4 + k)})` : undefined,
+    );
   });
   return w.spec();
 }
@@ -350,7 +435,13 @@ function t9Sheet(o: WorkbookOptions & { kind: "部门" | "单位" }, fiscal: rea
   const w = new SheetWriter(sheetName("T9"), [14, 16, 14, 14, 14, 14, 24]);
   const r = t9Header(w, head(w, "T9", o, 6), o.year);
   // Each item is rounded to 万元 first, so the printed 小计 and 合计 add up exactly.
-  const wan = (code: string) => Amount.of(sumLines(fiscal, (l) => l.economicCode === code).to("万元").toFixed(2), "万元");
+  const wan = (code: string) =>
+    Amount.of(
+      sumLines(fiscal, (l) => l.economicCode === code)
+        .to("万元")
+        .toFixed(2),
+      "万元",
+    );
   const abroad = wan("30212");
   const reception = wan("30217");
   const purchase = wan("31013");
@@ -393,8 +484,24 @@ export interface CsvLineError {
 export type ParseLinesResult = { ok: true; lines: BudgetLine[] } | { ok: false; errors: CsvLineError[] };
 
 const HEADER_ALIASES: Record<keyof BudgetLine, readonly string[]> = {
-  functionalCode: ["功能分类", "功能分类科目", "功能分类科目编码", "功能分类编码", "functional", "functionalcode", "functional_code"],
-  economicCode: ["经济分类", "经济分类科目", "经济分类科目编码", "经济分类编码", "economic", "economiccode", "economic_code"],
+  functionalCode: [
+    "功能分类",
+    "功能分类科目",
+    "功能分类科目编码",
+    "功能分类编码",
+    "functional",
+    "functionalcode",
+    "functional_code",
+  ],
+  economicCode: [
+    "经济分类",
+    "经济分类科目",
+    "经济分类科目编码",
+    "经济分类编码",
+    "economic",
+    "economiccode",
+    "economic_code",
+  ],
   source: ["资金来源", "来源", "source"],
   nature: ["支出类型", "支出性质", "类型", "nature"],
   amount: ["金额", "金额(元)", "金额（元）", "预算数", "amount"],
@@ -484,7 +591,17 @@ export function parseBudgetLinesCsv(text: string): ParseLinesResult {
   const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
   const records = csvRecords(body, delimiter);
   const header = records[0];
-  if (!header) return { ok: false, errors: [{ line: 1, message: "文件为空：缺少表头行。", messageEn: "The file is empty: there is no header row." }] };
+  if (!header)
+    return {
+      ok: false,
+      errors: [
+        {
+          line: 1,
+          message: "文件为空：缺少表头行。",
+          messageEn: "The file is empty: there is no header row.",
+        },
+      ],
+    };
   const index = new Map<keyof BudgetLine, number>();
   header.fields.forEach((h, i) => {
     const n = h.trim().toLowerCase().replace(/\s+/g, "");
@@ -519,24 +636,56 @@ export function parseBudgetLinesCsv(text: string): ParseLinesResult {
     const problems: [string, string][] = [];
     const functionalCode = get("functionalCode").replace(/\s+/g, "");
     const economicCode = get("economicCode").replace(/\s+/g, "");
-    if (!/^2\d{6}$/.test(functionalCode)) problems.push([`功能分类“${functionalCode}”应为 2 开头的 7 位编码`, `functional code "${functionalCode}" must be 7 digits starting with 2`]);
-    if (!/^3\d{4}$/.test(economicCode)) problems.push([`经济分类“${economicCode}”应为 3 开头的 5 位编码`, `economic code "${economicCode}" must be 5 digits starting with 3`]);
+    if (!/^2\d{6}$/.test(functionalCode))
+      problems.push([
+        `功能分类“${functionalCode}”应为 2 开头的 7 位编码`,
+        `functional code "${functionalCode}" must be 7 digits starting with 2`,
+      ]);
+    if (!/^3\d{4}$/.test(economicCode))
+      problems.push([
+        `经济分类“${economicCode}”应为 3 开头的 5 位编码`,
+        `economic code "${economicCode}" must be 5 digits starting with 3`,
+      ]);
     const source = SOURCE_ALIASES[get("source").replace(/\s+/g, "")];
-    if (!source) problems.push([`资金来源“${get("source")}”无法识别`, `source "${get("source")}" is not recognised`]);
+    if (!source)
+      problems.push([`资金来源“${get("source")}”无法识别`, `source "${get("source")}" is not recognised`]);
     const nature = NATURE_ALIASES[get("nature").replace(/\s+/g, "").toLowerCase()];
-    if (!nature) problems.push([`支出类型“${get("nature")}”应为 基本支出 或 项目支出`, `nature "${get("nature")}" must be 基本支出 or 项目支出`]);
+    if (!nature)
+      problems.push([
+        `支出类型“${get("nature")}”应为 基本支出 或 项目支出`,
+        `nature "${get("nature")}" must be 基本支出 or 项目支出`,
+      ]);
     const parsed = parseAmount(get("amount"));
     let amount: string | undefined;
-    if (!parsed.ok) problems.push([`金额“${get("amount")}”${parsed.reason}`, `amount "${get("amount")}": ${parsed.reasonEn}`]);
+    if (!parsed.ok)
+      problems.push([
+        `金额“${get("amount")}”${parsed.reason}`,
+        `amount "${get("amount")}": ${parsed.reasonEn}`,
+      ]);
     else if (parsed.blank) problems.push(["金额为空", "the amount is empty"]);
-    else if (parsed.unit !== "元" || parsed.decimals > 2) problems.push([`金额“${get("amount")}”应为元，最多两位小数`, `amount "${get("amount")}" must be in 元 with at most two decimals`]);
+    else if (parsed.unit !== "元" || parsed.decimals > 2)
+      problems.push([
+        `金额“${get("amount")}”应为元，最多两位小数`,
+        `amount "${get("amount")}" must be in 元 with at most two decimals`,
+      ]);
     else amount = parsed.amount.toFixed(2);
     if (problems.length > 0 || !source || !nature || amount === undefined) {
-      errors.push({ line: rec.line, message: `第 ${rec.line} 行：${problems.map((p) => p[0]).join("；")}。`, messageEn: `Line ${rec.line}: ${problems.map((p) => p[1]).join("; ")}.` });
+      errors.push({
+        line: rec.line,
+        message: `第 ${rec.line} 行：${problems.map((p) => p[0]).join("；")}。`,
+        messageEn: `Line ${rec.line}: ${problems.map((p) => p[1]).join("; ")}.`,
+      });
       continue;
     }
     const project = get("project");
-    lines.push({ functionalCode, economicCode, source, nature, amount, ...(project !== "" ? { project } : {}) });
+    lines.push({
+      functionalCode,
+      economicCode,
+      source,
+      nature,
+      amount,
+      ...(project !== "" ? { project } : {}),
+    });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, lines };
 }

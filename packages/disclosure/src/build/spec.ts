@@ -119,5 +119,11 @@ const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
  * ```
  */
 export function isValidSheetName(name: string): boolean {
-  return name.length >= 1 && name.length <= 31 && !BAD_SHEET_CHARS.test(name) && !name.startsWith("'") && !name.endsWith("'");
+  return (
+    name.length >= 1 &&
+    name.length <= 31 &&
+    !BAD_SHEET_CHARS.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'")
+  );
 }

@@ -29,7 +29,9 @@ describe("templateWorkbook", () => {
     expect(texts(2)).toContain("编制部门：上海市某某局");
     expect(texts(2)).toContain("单位：元");
     expect(texts(8)).toContain("单位：万元");
-    expect(templateWorkbook({ department: "某单位", year: 2026, kind: "单位" }).sheets[0]!.cells[0]!.value).toBe("2026年单位财务收支预算总表");
+    expect(
+      templateWorkbook({ department: "某单位", year: 2026, kind: "单位" }).sheets[0]!.cells[0]!.value,
+    ).toBe("2026年单位财务收支预算总表");
   });
 
   it("merges the header cells as published", () => {
@@ -50,7 +52,9 @@ describe("templateWorkbook", () => {
     for (const c of amounts) expect(c.numberFormat).toBe("#,##0.00");
     const total = t3.cells.find((c) => c.col === 4 && c.formula?.startsWith("SUMIFS("));
     expect(total?.formula).toBe('SUMIFS(E7:E36,A7:A36,"<>",B7:B36,"")');
-    expect(t3.cells.find((c) => c.row === 6 && c.col === 4)?.formula).toBe('IF(COUNT(F7:G7)=0,"",SUM(F7:G7))');
+    expect(t3.cells.find((c) => c.row === 6 && c.col === 4)?.formula).toBe(
+      'IF(COUNT(F7:G7)=0,"",SUM(F7:G7))',
+    );
     const t9 = spec.sheets[8]!;
     expect(t9.cells.filter((c) => c.formula).map((c) => c.formula)).toEqual(["B7+C7+D7", "E7+F7"]);
   });

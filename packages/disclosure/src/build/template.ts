@@ -79,12 +79,25 @@ function classified(id: "T2" | "T3" | "T5" | "T6" | "T7" | "T8", o: WorkbookOpti
 
 function t1(o: WorkbookOptions): SheetSpec {
   const { w, r } = twoSidedStart("T1", o);
-  const income = ["一、财政拨款收入", "1. 一般公共预算资金", "2. 政府性基金", "3. 国有资本经营预算", "二、事业收入", "三、事业单位经营收入", "四、其他收入"];
+  const income = [
+    "一、财政拨款收入",
+    "1. 一般公共预算资金",
+    "2. 政府性基金",
+    "3. 国有资本经营预算",
+    "二、事业收入",
+    "三、事业单位经营收入",
+    "四、其他收入",
+  ];
   const n = Math.max(income.length, TEMPLATE_LINES);
   for (let i = 0; i < n; i++) {
     if (i < income.length) {
       w.text(r + i, 0, income[i]!, { align: "left" });
-      w.amount(r + i, 1, i === 0 ? ZERO : undefined, i === 0 ? `SUM(${ref(r + 1, 1)}:${ref(r + 3, 1)})` : undefined);
+      w.amount(
+        r + i,
+        1,
+        i === 0 ? ZERO : undefined,
+        i === 0 ? `SUM(${ref(r + 1, 1)}:${ref(r + 3, 1)})` : undefined,
+      );
     }
     w.amount(r + i, 3, undefined);
   }

@@ -64,7 +64,9 @@ describe("fill on the sample", () => {
 
   it("restores the blanked 类 rows of T5, and leaves zero cells blank", () => {
     const blank = { 3: "", 4: "", 5: "" };
-    const { patches } = run(edited({ 208: blank, 211: blank, 214: blank, 219: blank, 226: blank, 229: blank }));
+    const { patches } = run(
+      edited({ 208: blank, 211: blank, 214: blank, 219: blank, 226: blank, 229: blank }),
+    );
     const t5 = patches.filter((p) => p.table === "T5");
     const expected: [number, string, string][] = [
       [208, "合计", "58121209.78"],
@@ -93,13 +95,27 @@ describe("fill on the sample", () => {
     const income = patches.find((p) => p.row === "收入总计");
     const expenditure = patches.find((p) => p.row === "支出总计");
     expect(income).toMatchObject({ table: "T1", location: { line: 117 }, newValue: "105767210.12" });
-    expect(expenditure).toMatchObject({ table: "T1", location: { line: 117 }, newValue: "105767210.12", rule: "A4.t1-totals" });
+    expect(expenditure).toMatchObject({
+      table: "T1",
+      location: { line: 117 },
+      newValue: "105767210.12",
+      rule: "A4.t1-totals",
+    });
   });
 
   it("derives T1's expenditure lines from T3 when they are blank", () => {
     const { patches } = run(edited({ 110: { 3: "" }, 114: { 3: "" } }));
-    expect(patches.find((p) => p.row === "201")).toMatchObject({ table: "T1", newValue: "58121209.78", rule: "B1.t1-t2-t3", location: { line: 110 } });
-    expect(patches.find((p) => p.row === "212")).toMatchObject({ table: "T1", newValue: "14788170.34", location: { line: 114 } });
+    expect(patches.find((p) => p.row === "201")).toMatchObject({
+      table: "T1",
+      newValue: "58121209.78",
+      rule: "B1.t1-t2-t3",
+      location: { line: 110 },
+    });
+    expect(patches.find((p) => p.row === "212")).toMatchObject({
+      table: "T1",
+      newValue: "14788170.34",
+      location: { line: 114 },
+    });
   });
 
   it("derives T4's 一般公共预算 column from T5", () => {
@@ -156,7 +172,9 @@ describe("conflicts", () => {
 
   it("says it in English on request", () => {
     const c = run(wrongTotal, { lang: "en" }).conflicts[0]!;
-    expect(c.message).toMatch(/^Table 3 Total row total: the cell holds 105,767,210.00 but the tables give 105,767,210.12/);
+    expect(c.message).toMatch(
+      /^Table 3 Total row total: the cell holds 105,767,210.00 but the tables give 105,767,210.12/,
+    );
   });
 
   it("replaces it when overwrite is set", () => {
@@ -171,14 +189,18 @@ describe("conflicts", () => {
 
   it("blames the one wrong cell, not the sums that contain it", () => {
     const { conflicts } = run(edited({ 161: { 4: "19,887,600.00" } }));
-    expect(conflicts.map((c) => [c.table, c.row, c.column, c.expected])).toEqual([["T3", "20199", "基本支出", "19887658.00"]]);
+    expect(conflicts.map((c) => [c.table, c.row, c.column, c.expected])).toEqual([
+      ["T3", "20199", "基本支出", "19887658.00"],
+    ]);
   });
 
   it("derives blanks from the corrected value, not the wrong one", () => {
     // 类 201 合计 wrong and the 合计 row blank: the 合计 row is derived as if 201 were right
     const { patches, conflicts } = run(edited({ 160: { 3: "58,121,200.00" }, 181: { 4: "", 5: "", 6: "" } }));
     expect(conflicts.map((c) => [c.row, c.column])).toEqual([["201", "合计"]]);
-    expect(patches.find((p) => p.table === "T3" && p.row === "合计" && p.column === "合计")?.newValue).toBe("105767210.12");
+    expect(patches.find((p) => p.table === "T3" && p.row === "合计" && p.column === "合计")?.newValue).toBe(
+      "105767210.12",
+    );
   });
 
   it("gives the same fingerprint for the same cell whatever the values", () => {
@@ -193,14 +215,22 @@ describe("fill on a model", () => {
     const r = readTextDocument(edited({ 290: { 4: "" } }), "sample.txt");
     if (!r.ok) throw new Error(r.message);
     const { patches } = fill(recognize(r.grid).disclosure);
-    expect(patches.find((p) => p.table === "T8")).toMatchObject({ row: "合计", column: "人员经费", newValue: "27256592.00", location: { line: 290 } });
+    expect(patches.find((p) => p.table === "T8")).toMatchObject({
+      row: "合计",
+      column: "人员经费",
+      newValue: "27256592.00",
+      location: { line: 290 },
+    });
   });
 });
 
 it("a 单位 version's 人员经费 / 公用经费 lines in Table 1 are not taken as parts of 支出总计", () => {
   const text = sampleText()
     .replace("四、其他收入\t\t\t", "四、其他收入\t\t其中：人员经费\t27,256,592.00")
-    .replace("收入总计\t105,767,210.12\t支出总计", "\t\t公用经费\t725,286.00\n收入总计\t105,767,210.12\t支出总计");
+    .replace(
+      "收入总计\t105,767,210.12\t支出总计",
+      "\t\t公用经费\t725,286.00\n收入总计\t105,767,210.12\t支出总计",
+    );
   expect(text).toContain("其中：人员经费");
   expect(fillGrid(gridOf(text)).conflicts).toEqual([]);
 });

@@ -61,7 +61,6 @@ const [CONFLICT_SPEC] = fillRules;
 const CONFLICT_MESSAGE: Template = CONFLICT_SPEC.message;
 const FORMULA_MESSAGE: Template = CONFLICT_SPEC.messages.formula;
 
-
 const TOTAL_ROW_LABEL: Template = { "zh-CN": "合计行", en: "Total row" };
 
 function word(w: string, lang: Lang): string {
@@ -95,7 +94,12 @@ function refFromKey(key: string): CellRef {
 }
 
 /** Why a term of an identity has the value it is solved for. */
-function reasonOf(identity: Identity, solved: string, cells: ReadonlyMap<string, CellRef>, lang: Lang): string {
+function reasonOf(
+  identity: Identity,
+  solved: string,
+  cells: ReadonlyMap<string, CellRef>,
+  lang: Lang,
+): string {
   const name = (k: string) => label(cells.get(k), k, identity.mode, lang);
   const isLhs = solved === identity.lhs;
   if (identity.summary && identity.parts.length > 3) {
@@ -164,7 +168,8 @@ function derive(
     for (const id of identities) {
       if (values.has(id.lhs) || (id.when && !id.when(get))) continue;
       const unknownParts = id.parts.filter((p) => !values.has(p));
-      if (unknownParts.length === 0 || !unknownParts.every((p) => cells.get(p)?.figure?.blank === true)) continue;
+      if (unknownParts.length === 0 || !unknownParts.every((p) => cells.get(p)?.figure?.blank === true))
+        continue;
       for (const p of unknownParts) set(p, Amount.zero(unitOf(p)), id);
       set(id.lhs, sum(id.parts).to(unitOf(id.lhs)), id);
       changed = true;
@@ -195,13 +200,22 @@ function findConflicts(
     if (round >= 100) return { conflicts, derived };
     const current = new Map(values);
     // What is still unknown and printed blank means zero.
-    for (const [key, cell] of cells) if (!current.has(key) && cell.figure) current.set(key, Amount.zero(cell.unit));
+    for (const [key, cell] of cells)
+      if (!current.has(key) && cell.figure) current.set(key, Amount.zero(cell.unit));
     const get = (k: string) => current.get(k);
     const failing: Identity[] = [];
     for (const id of identities) {
       if (id.when && !id.when(get)) continue;
       if ([id.lhs, ...id.parts].some((k) => !current.has(k))) continue;
-      if (!current.get(id.lhs)!.equals(Amount.sum(id.parts.map((k) => current.get(k)!), "元"))) failing.push(id);
+      if (
+        !current.get(id.lhs)!.equals(
+          Amount.sum(
+            id.parts.map((k) => current.get(k)!),
+            "元",
+          ),
+        )
+      )
+        failing.push(id);
     }
     const score = new Map<string, { n: number; lhs: boolean; first: Identity }>();
     for (const id of failing) {
@@ -209,18 +223,33 @@ function findConflicts(
         const cell = cells.get(k);
         if (!cell || isEmpty(cell) || fixed.has(k)) continue;
         const s = score.get(k);
-        score.set(k, s ? { n: s.n + 1, lhs: s.lhs || k === id.lhs, first: s.first } : { n: 1, lhs: k === id.lhs, first: id });
+        score.set(
+          k,
+          s
+            ? { n: s.n + 1, lhs: s.lhs || k === id.lhs, first: s.first }
+            : { n: 1, lhs: k === id.lhs, first: id },
+        );
       }
     }
     let best: [string, { n: number; lhs: boolean; first: Identity }] | undefined;
     for (const entry of score) {
-      if (!best || entry[1].n > best[1].n || (entry[1].n === best[1].n && entry[1].lhs && !best[1].lhs)) best = entry;
+      if (!best || entry[1].n > best[1].n || (entry[1].n === best[1].n && entry[1].lhs && !best[1].lhs))
+        best = entry;
     }
     if (!best) return { conflicts, derived };
     const [key, { first }] = best;
-    const sumOf = (ks: readonly string[]) => Amount.sum(ks.map((k) => current.get(k)!), "元");
+    const sumOf = (ks: readonly string[]) =>
+      Amount.sum(
+        ks.map((k) => current.get(k)!),
+        "元",
+      );
     const expected = (
-      key === first.lhs ? sumOf(first.parts) : current.get(first.lhs)!.to("元").minus(sumOf(first.parts.filter((p) => p !== key)))
+      key === first.lhs
+        ? sumOf(first.parts)
+        : current
+            .get(first.lhs)!
+            .to("元")
+            .minus(sumOf(first.parts.filter((p) => p !== key)))
     ).to(cells.get(key)!.unit);
     conflicts.push({ key, expected, identity: first });
     fixed.set(key, expected);
@@ -254,11 +283,15 @@ export function fill(d: Disclosure, options: FillOptions = {}): FillResult {
   const formulas = options.formulas;
   const isFormula = (k: string): boolean => {
     const l = cells.get(k)?.location;
-    return formulas !== undefined && l !== undefined && "sheet" in l && formulas.has(formulaKey(l.sheet, l.cell));
+    return (
+      formulas !== undefined && l !== undefined && "sheet" in l && formulas.has(formulaKey(l.sheet, l.cell))
+    );
   };
   // A formula with an unknown result is neither 0 nor blank: nothing is derived from it or for it.
   const identities = formulas?.size
-    ? system.identities.filter((id) => ![id.lhs, ...id.parts].some((k) => isUnknownAt(formulas, cells.get(k)?.location)))
+    ? system.identities.filter(
+        (id) => ![id.lhs, ...id.parts].some((k) => isUnknownAt(formulas, cells.get(k)?.location)),
+      )
     : system.identities;
   const { conflicts, derived } = findConflicts(cells, identities);
 
@@ -375,7 +408,9 @@ function formulaFinding(
     column: cell.column,
     ...(cell.location ? { location: cell.location } : {}),
     expected: shown,
-    ...(cell.figure && !cell.figure.blank ? { actual: Amount.of(cell.figure.value, cell.unit).toFixed(decimalsOf(cell)) } : {}),
+    ...(cell.figure && !cell.figure.blank
+      ? { actual: Amount.of(cell.figure.value, cell.unit).toFixed(decimalsOf(cell)) }
+      : {}),
     ...(cell.unit === "万元" ? { unit: "万元" as const } : {}),
     fingerprint: fingerprintOf([FILL_CONFLICT_RULE, cell.table, cell.row, cell.column]),
   };
@@ -388,7 +423,8 @@ function byLocation(a: CellPatch, b: CellPatch): number {
 }
 
 function locationKey(l: CellPatch["location"]): string {
-  if ("page" in l) return `${String(l.page).padStart(5, "0")}${String(l.line).padStart(5, "0")}${String(l.column ?? 0).padStart(4, "0")}`;
+  if ("page" in l)
+    return `${String(l.page).padStart(5, "0")}${String(l.line).padStart(5, "0")}${String(l.column ?? 0).padStart(4, "0")}`;
   if ("line" in l) return String(l.line).padStart(9, "0");
   const m = /^([A-Z]+)(\d+)$/.exec(l.cell);
   return `${l.sheet}\u0001${(m?.[2] ?? "").padStart(9, "0")}${(m?.[1] ?? "").padStart(3, " ")}`;

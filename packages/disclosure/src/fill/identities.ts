@@ -2,9 +2,22 @@
  * The identities the nine tables obey (domain §4, rules A1–A6 and B1–B3), as linear equations
  * `lhs = Σ parts` between cells of the document model. Fill solves them; nothing here reads a grid.
  */
-import { Amount } from "@yusuan/money";
+import type { Amount } from "@yusuan/money";
 import { expenditureLines } from "../rules/tables-a";
-import { BUDGETS, classifiedColumns, FISCAL_SOURCES, IDENTITY_RULES, ROW_PARTS, T1_AMOUNT, T4_BUDGETS, T4_COLUMNS, T9_COLUMNS, T9_SUMS, TOTAL, type IdentityRule } from "../rules/identities";
+import {
+  BUDGETS,
+  classifiedColumns,
+  FISCAL_SOURCES,
+  IDENTITY_RULES,
+  ROW_PARTS,
+  T1_AMOUNT,
+  T4_BUDGETS,
+  T4_COLUMNS,
+  T9_COLUMNS,
+  T9_SUMS,
+  TOTAL,
+  type IdentityRule,
+} from "../rules/identities";
 import { parentOf } from "@yusuan/classification";
 import type { ClassifiedTable, Disclosure, Figure, LineItem, Location, TwoSidedTable } from "../model";
 import type { Template } from "../i18n";
@@ -101,7 +114,13 @@ class Builder {
   readonly cells = new Map<string, CellRef>();
   readonly identities: Identity[] = [];
 
-  cell(table: StandardTableId, side: string, row: string | undefined, column: string, figure?: Figure): string {
+  cell(
+    table: StandardTableId,
+    side: string,
+    row: string | undefined,
+    column: string,
+    figure?: Figure,
+  ): string {
     const key = keyOf(table, side, row, column);
     const existing = this.cells.get(key);
     if (existing && (existing.figure || !figure)) return key;
@@ -135,7 +154,9 @@ class Builder {
 export function identitySystem(d: Disclosure): IdentitySystem {
   const b = new Builder();
   const t = d.tables;
-  const classified = [t.T2, t.T3, t.T5, t.T6, t.T7, t.T8].filter((x): x is ClassifiedTable => x !== undefined);
+  const classified = [t.T2, t.T3, t.T5, t.T6, t.T7, t.T8].filter(
+    (x): x is ClassifiedTable => x !== undefined,
+  );
   for (const table of classified) registerClassified(b, table);
   if (t.T1) registerTwoSided(b, t.T1);
   if (t.T4) registerTwoSided(b, t.T4);
@@ -155,7 +176,8 @@ export function identitySystem(d: Disclosure): IdentitySystem {
 
 function registerClassified(b: Builder, table: ClassifiedTable): void {
   const columns = classifiedColumns(table.id);
-  for (const item of table.items) for (const c of columns) b.cell(table.id, "", item.code, c, item.amounts[c]);
+  for (const item of table.items)
+    for (const c of columns) b.cell(table.id, "", item.code, c, item.amounts[c]);
   if (table.total) for (const c of columns) b.cell(table.id, "", TOTAL_ROW, c, table.total.amounts[c]);
 }
 
@@ -178,7 +200,10 @@ function registerTwoSided(b: Builder, table: TwoSidedTable): void {
 
 const PARENT_SUM: { lhs: Template; part: Template } = {
   lhs: { "zh-CN": "{row} {column} = 下级科目之和", en: "{row} {column} = sum of its sub-items" },
-  part: { "zh-CN": "{row} {column} = 上级科目 {parent} − 其他下级科目", en: "{row} {column} = parent {parent} − the other sub-items" },
+  part: {
+    "zh-CN": "{row} {column} = 上级科目 {parent} − 其他下级科目",
+    en: "{row} {column} = parent {parent} − the other sub-items",
+  },
 };
 const TOTAL_SUM: { lhs: Template; part: Template } = {
   lhs: { "zh-CN": "合计 {column} = 各类之和", en: "Total {column} = sum of the 类 rows" },
@@ -194,7 +219,8 @@ function parentSums(b: Builder, table: ClassifiedTable): void {
   const children = new Map<string, string[]>();
   for (const code of codes) {
     const parent = parentOf(code);
-    if (parent !== undefined && codes.has(parent)) children.set(parent, [...(children.get(parent) ?? []), code]);
+    if (parent !== undefined && codes.has(parent))
+      children.set(parent, [...(children.get(parent) ?? []), code]);
   }
   for (const [parent, kids] of children) {
     for (const c of classifiedColumns(table.id)) {
@@ -247,11 +273,23 @@ function t1Totals(b: Builder, t1: TwoSidedTable): void {
   const sources: readonly string[] = FISCAL_SOURCES;
   const main = [...new Set(t1.income.map((l) => l.key))].filter((key) => !sources.includes(key));
   if (t1.incomeTotal) {
-    b.add({ rule: R.t1Totals, lhs: k("in", "收入总计"), parts: main.map((m) => k("in", m)), mode: "row", summary: LINES_SUM });
+    b.add({
+      rule: R.t1Totals,
+      lhs: k("in", "收入总计"),
+      parts: main.map((m) => k("in", m)),
+      mode: "row",
+      summary: LINES_SUM,
+    });
   }
   if (t1.expenditureTotal) {
     const lines = [...new Set(expenditureLines(t1).map((l) => l.key))];
-    b.add({ rule: R.t1Totals, lhs: k("out", "支出总计"), parts: lines.map((m) => k("out", m)), mode: "row", summary: LINES_SUM });
+    b.add({
+      rule: R.t1Totals,
+      lhs: k("out", "支出总计"),
+      parts: lines.map((m) => k("out", m)),
+      mode: "row",
+      summary: LINES_SUM,
+    });
   }
   if (t1.incomeTotal && t1.expenditureTotal) {
     b.add({ rule: R.t1Totals, lhs: k("in", "收入总计"), parts: [k("out", "支出总计")], mode: "row" });
@@ -259,7 +297,12 @@ function t1Totals(b: Builder, t1: TwoSidedTable): void {
   }
   const present = new Set(t1.income.map((l) => l.key));
   if (present.has("财政拨款收入") && FISCAL_SOURCES.every((s) => present.has(s))) {
-    b.add({ rule: R.t1Totals, lhs: k("in", "财政拨款收入"), parts: FISCAL_SOURCES.map((s) => k("in", s)), mode: "row" });
+    b.add({
+      rule: R.t1Totals,
+      lhs: k("in", "财政拨款收入"),
+      parts: FISCAL_SOURCES.map((s) => k("in", s)),
+      mode: "row",
+    });
   }
 }
 
@@ -296,14 +339,29 @@ function t4Identities(b: Builder, t4: TwoSidedTable): void {
     });
   }
   if (t4.incomeTotal && t4.expenditureTotal) {
-    b.add({ rule: R.t4Totals, lhs: keyOf("T4", "in", "收入总计", "预算数"), parts: [keyOf("T4", "out", "支出总计", "合计")], mode: "row" });
-    b.add({ rule: R.t4Totals, lhs: keyOf("T4", "out", "支出总计", "合计"), parts: [keyOf("T4", "in", "收入总计", "预算数")], mode: "row" });
+    b.add({
+      rule: R.t4Totals,
+      lhs: keyOf("T4", "in", "收入总计", "预算数"),
+      parts: [keyOf("T4", "out", "支出总计", "合计")],
+      mode: "row",
+    });
+    b.add({
+      rule: R.t4Totals,
+      lhs: keyOf("T4", "out", "支出总计", "合计"),
+      parts: [keyOf("T4", "in", "收入总计", "预算数")],
+      mode: "row",
+    });
   }
   // Without carry-over, each source's income is spent in the year: income by source = expenditure by source.
   if (t4.expenditureTotal && !income.includes("上年结转")) {
     for (const { income: inKey, column: outCol } of BUDGETS) {
       if (!income.includes(inKey)) continue;
-      b.add({ rule: R.t4Totals, lhs: keyOf("T4", "in", inKey, "预算数"), parts: [keyOf("T4", "out", "支出总计", outCol)], mode: "row" });
+      b.add({
+        rule: R.t4Totals,
+        lhs: keyOf("T4", "in", inKey, "预算数"),
+        parts: [keyOf("T4", "out", "支出总计", outCol)],
+        mode: "row",
+      });
     }
   }
 }
@@ -311,7 +369,8 @@ function t4Identities(b: Builder, t4: TwoSidedTable): void {
 function t9Identities(b: Builder): void {
   const k = (c: string) => keyOf("T9", "", undefined, c);
   // The subtotal first: the total takes it as a part.
-  for (const sum of [...T9_SUMS].reverse()) b.add({ rule: R.t9, lhs: k(sum.total), parts: sum.parts.map(k), mode: "column" });
+  for (const sum of [...T9_SUMS].reverse())
+    b.add({ rule: R.t9, lhs: k(sum.total), parts: sum.parts.map(k), mode: "column" });
 }
 
 function t1FromOthers(b: Builder, d: Disclosure): void {
@@ -320,7 +379,13 @@ function t1FromOthers(b: Builder, d: Disclosure): void {
   const t1 = (side: string, row: string) => keyOf("T1", side, row, "预算数");
   const incomeKeys = new Set(T1.income.map((l) => l.key));
   if (T2?.total) {
-    if (T1.incomeTotal) b.add({ rule: R.t1t2t3, lhs: t1("in", "收入总计"), parts: [keyOf("T2", "", TOTAL_ROW, "合计")], mode: "full" });
+    if (T1.incomeTotal)
+      b.add({
+        rule: R.t1t2t3,
+        lhs: t1("in", "收入总计"),
+        parts: [keyOf("T2", "", TOTAL_ROW, "合计")],
+        mode: "full",
+      });
     for (const c of ROW_PARTS.T2) {
       if (!incomeKeys.has(c)) continue;
       b.add({
@@ -332,7 +397,13 @@ function t1FromOthers(b: Builder, d: Disclosure): void {
     }
   }
   if (T3?.total) {
-    if (T1.expenditureTotal) b.add({ rule: R.t1t2t3, lhs: t1("out", "支出总计"), parts: [keyOf("T3", "", TOTAL_ROW, "合计")], mode: "full" });
+    if (T1.expenditureTotal)
+      b.add({
+        rule: R.t1t2t3,
+        lhs: t1("out", "支出总计"),
+        parts: [keyOf("T3", "", TOTAL_ROW, "合计")],
+        mode: "full",
+      });
     const t3Codes = new Set(T3.items.map((i) => i.code));
     for (const line of T1.expenditure) {
       if (!/^\d{3}$/.test(line.key)) continue;
@@ -346,16 +417,31 @@ function t1FromOthers(b: Builder, d: Disclosure): void {
     }
   }
   if (T2?.total && T3?.total) {
-    b.add({ rule: R.t1t2t3, lhs: keyOf("T2", "", TOTAL_ROW, "合计"), parts: [keyOf("T3", "", TOTAL_ROW, "合计")], mode: "full" });
+    b.add({
+      rule: R.t1t2t3,
+      lhs: keyOf("T2", "", TOTAL_ROW, "合计"),
+      parts: [keyOf("T3", "", TOTAL_ROW, "合计")],
+      mode: "full",
+    });
   }
   if (T4) {
     if (incomeKeys.has("财政拨款收入") && T4.incomeTotal) {
-      b.add({ rule: R.fiscalIncome, lhs: t1("in", "财政拨款收入"), parts: [keyOf("T4", "in", "收入总计", "预算数")], mode: "full" });
+      b.add({
+        rule: R.fiscalIncome,
+        lhs: t1("in", "财政拨款收入"),
+        parts: [keyOf("T4", "in", "收入总计", "预算数")],
+        mode: "full",
+      });
     }
     const t4Income = new Set(T4.income.map((l) => l.key));
     for (const s of FISCAL_SOURCES) {
       if (!incomeKeys.has(s) || !t4Income.has(s)) continue;
-      b.add({ rule: R.fiscalIncome, lhs: t1("in", s), parts: [keyOf("T4", "in", s, "预算数")], mode: "full" });
+      b.add({
+        rule: R.fiscalIncome,
+        lhs: t1("in", s),
+        parts: [keyOf("T4", "in", s, "预算数")],
+        mode: "full",
+      });
     }
   }
 }
@@ -364,7 +450,7 @@ function t1FromOthers(b: Builder, d: Disclosure): void {
 function emptyTable(table: ClassifiedTable | undefined, value: (key: string) => Amount | undefined): boolean {
   if (!table || table.items.length === 0) return true;
   const total = value(keyOf(table.id, "", TOTAL_ROW, "合计"));
-  return total !== undefined && total.isZero();
+  return total?.isZero() === true;
 }
 
 function t5FromT3(b: Builder, d: Disclosure): void {
@@ -375,14 +461,27 @@ function t5FromT3(b: Builder, d: Disclosure): void {
   const when = (value: (key: string) => Amount | undefined): boolean => {
     const total = value(keyOf("T2", "", TOTAL_ROW, "合计"));
     const fiscal = value(keyOf("T2", "", TOTAL_ROW, "财政拨款收入"));
-    return total !== undefined && fiscal !== undefined && !total.isZero() && total.equals(fiscal) && emptyTable(T6, value) && emptyTable(T7, value);
+    return (
+      total !== undefined &&
+      fiscal !== undefined &&
+      !total.isZero() &&
+      total.equals(fiscal) &&
+      emptyTable(T6, value) &&
+      emptyTable(T7, value)
+    );
   };
   const t5Rows = new Set(T5.items.map((i) => i.code));
   const rows = T3.items.map((i) => i.code).filter((c) => t5Rows.has(c));
   if (T3.total && T5.total) rows.push(TOTAL_ROW);
   for (const row of rows) {
     for (const c of classifiedColumns("T5")) {
-      b.add({ rule: R.fiscalIncome, lhs: keyOf("T5", "", row, c), parts: [keyOf("T3", "", row, c)], mode: "full", when });
+      b.add({
+        rule: R.fiscalIncome,
+        lhs: keyOf("T5", "", row, c),
+        parts: [keyOf("T3", "", row, c)],
+        mode: "full",
+        when,
+      });
     }
   }
 }
@@ -405,7 +504,12 @@ function t4FromT5(b: Builder, d: Disclosure): void {
       });
     }
     if (T4.expenditureTotal && table.total) {
-      b.add({ rule: R.t4t5t7, lhs: keyOf("T4", "out", "支出总计", column), parts: [keyOf(table.id, "", TOTAL_ROW, "合计")], mode: "full" });
+      b.add({
+        rule: R.t4t5t7,
+        lhs: keyOf("T4", "out", "支出总计", column),
+        parts: [keyOf(table.id, "", TOTAL_ROW, "合计")],
+        mode: "full",
+      });
     }
   }
 }

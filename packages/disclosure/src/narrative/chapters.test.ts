@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { TextLine } from "../model";
 import { chapterHeading, chaptersOf, projectSubHeading, tocEntryText } from "./chapters";
 
-const text = (...ts: string[]): TextLine[] => ts.map((t, i) => ({ text: t, sheet: "文本", row: i, location: { line: i + 1 } }));
-const NARRATIVE = "上海市普陀区人民政府万里街道办事处是普陀区政府的派出机关，依据法律法规的规定履行相应的政府服务管理职能。";
+const text = (...ts: string[]): TextLine[] =>
+  ts.map((t, i) => ({ text: t, sheet: "文本", row: i, location: { line: i + 1 } }));
+const NARRATIVE =
+  "上海市普陀区人民政府万里街道办事处是普陀区政府的派出机关，依据法律法规的规定履行相应的政府服务管理职能。";
 
 describe("the table of contents", () => {
   it("strips dotted leaders and page numbers", () => {
@@ -13,14 +15,27 @@ describe("the table of contents", () => {
     expect(tocEntryText("三、名词解释")).toBeUndefined();
   });
   it("is closed at the first chapter it listed, with leaders (text copied from a PDF viewer)", () => {
-    const cs = chaptersOf(text("目   录", "一、部门主要职能    ……………… 3", "二、部门机构设置    ……………… 4", "上海市普陀区人民政府万里街道办事处（部门）主要职能", NARRATIVE));
-    expect(cs.map((c) => [c.kind, c.lines.length])).toEqual([["目录", 2], ["职能", 1]]);
+    const cs = chaptersOf(
+      text(
+        "目   录",
+        "一、部门主要职能    ……………… 3",
+        "二、部门机构设置    ……………… 4",
+        "上海市普陀区人民政府万里街道办事处（部门）主要职能",
+        NARRATIVE,
+      ),
+    );
+    expect(cs.map((c) => [c.kind, c.lines.length])).toEqual([
+      ["目录", 2],
+      ["职能", 1],
+    ]);
   });
   it("is closed without leaders (extracted text) and never swallows the narrative", () => {
     const cs = chaptersOf(text("目 录", "一、部门主要职能", "二、部门机构设置", "部门主要职能", NARRATIVE));
     expect(cs.map((c) => c.kind)).toEqual(["目录", "职能"]);
     // A contents list whose first real heading it did not list: closed by the sentence that follows.
-    const other = chaptersOf(text("目 录", "一、部门主要职能 ……… 3", "上海市普陀区某某局机构设置", "本部门中，行政单位1家。"));
+    const other = chaptersOf(
+      text("目 录", "一、部门主要职能 ……… 3", "上海市普陀区某某局机构设置", "本部门中，行政单位1家。"),
+    );
     expect(other.map((c) => c.kind)).toEqual(["目录", "机构设置"]);
   });
   it("recognises project sections however the template names them", () => {

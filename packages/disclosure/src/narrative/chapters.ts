@@ -42,7 +42,10 @@ export function tocEntryText(text: string): string | undefined {
  * chapterHeading({ text: "科技创新专项经费情况说明", sheet: "文本", row: 0 })?.kind; // "项目"
  * ```
  */
-export function chapterHeading(line: Pick<TextLine, "text" | "cells">, text = line.text): HeadingHit | undefined {
+export function chapterHeading(
+  line: Pick<TextLine, "text" | "cells">,
+  text = line.text,
+): HeadingHit | undefined {
   if ((line.cells && line.cells.length > 1) || text.length > 60 || NOT_HEADING.test(text)) return undefined;
   const t = norm(text);
   if (t.length === 0 || t.length > 40) return undefined;
@@ -71,7 +74,8 @@ export function chapterHeading(line: Pick<TextLine, "text" | "cells">, text = li
  * ```
  */
 export function partHeading(line: Pick<TextLine, "text" | "cells">): ChapterKind | undefined {
-  if ((line.cells && line.cells.length > 1) || line.text.length > 60 || NOT_PART_HEADING.test(line.text)) return undefined;
+  if ((line.cells && line.cells.length > 1) || line.text.length > 60 || NOT_PART_HEADING.test(line.text))
+    return undefined;
   const t = norm(line.text);
   if (t.length > 40) return undefined;
   const s = stripListMarker(t);
@@ -85,7 +89,12 @@ export function partHeading(line: Pick<TextLine, "text" | "cells">): ChapterKind
 }
 
 function nline(l: TextLine, index: number): NarrativeLine {
-  return { text: l.text, index, ...(l.cells ? { cells: l.cells } : {}), ...(l.location ? { location: l.location } : {}) };
+  return {
+    text: l.text,
+    index,
+    ...(l.cells ? { cells: l.cells } : {}),
+    ...(l.location ? { location: l.location } : {}),
+  };
 }
 
 function sentenceLike(l: TextLine | undefined): boolean {
@@ -116,7 +125,13 @@ export function chaptersOf(text: ReadonlyArray<TextLine>): Chapter[] {
     const entry = tocEntryText(l.text);
     const hit = chapterHeading(l, entry ?? l.text);
     const open = (kind: ChapterKind, parent?: ChapterKind) => {
-      current = { kind, heading: l.text, lines: [], ...(l.location ? { location: l.location } : {}), ...(parent ? { parent } : {}) };
+      current = {
+        kind,
+        heading: l.text,
+        lines: [],
+        ...(l.location ? { location: l.location } : {}),
+        ...(parent ? { parent } : {}),
+      };
       chapters.push(current);
     };
     if (hit?.kind === "目录" && !tocSeen) {
@@ -128,7 +143,10 @@ export function chaptersOf(text: ReadonlyArray<TextLine>): Chapter[] {
     }
     if (inToc) {
       const closes =
-        (hit !== undefined && hit.kind !== "其他" && entry === undefined && (tocKinds.has(hit.kind) || sentenceLike(text[index + 1]))) ||
+        (hit !== undefined &&
+          hit.kind !== "其他" &&
+          entry === undefined &&
+          (tocKinds.has(hit.kind) || sentenceLike(text[index + 1]))) ||
         (entry === undefined && sentenceLike(l));
       if (!closes) {
         if (hit) tocKinds.add(hit.kind);
@@ -155,7 +173,15 @@ export function chaptersOf(text: ReadonlyArray<TextLine>): Chapter[] {
 }
 
 /** The sub-headings of a project section. */
-export type ProjectSub = "overview" | "basis" | "implementer" | "plan" | "period" | "budget" | "goals" | "table";
+export type ProjectSub =
+  | "overview"
+  | "basis"
+  | "implementer"
+  | "plan"
+  | "period"
+  | "budget"
+  | "goals"
+  | "table";
 
 /**
  * The sub-heading of a project section a line is, if any. "详见单位的项目绩效目标表" refers to a

@@ -115,31 +115,46 @@ export function refOf(d: Disclosure, s: Subject): TableRef | undefined {
   const t1Income = (key: string) => T.T1?.income.find((l) => l.key === key);
   switch (s) {
     case "收入预算":
-      if (T.T1?.incomeTotal) return { table: "T1", row: "收入总计", column: "预算数", figure: T.T1.incomeTotal.amounts["预算数"] };
-      if (T.T2) return { table: "T2", row: "合计", column: "合计", figure: T.T2.total?.amounts["合计"] };
+      if (T.T1?.incomeTotal)
+        return { table: "T1", row: "收入总计", column: "预算数", figure: T.T1.incomeTotal.amounts.预算数 };
+      if (T.T2) return { table: "T2", row: "合计", column: "合计", figure: T.T2.total?.amounts.合计 };
       return undefined;
     case "财政拨款收入":
     case "事业收入":
     case "事业单位经营收入":
     case "其他收入":
-      if (T.T2 && T.T2.columns.includes(s)) return { table: "T2", row: "合计", column: s, figure: T.T2.total?.amounts[s] };
-      if (t1Income(s)) return { table: "T1", row: s, column: "预算数", figure: t1Income(s)?.amounts["预算数"] };
+      if (T.T2?.columns.includes(s))
+        return { table: "T2", row: "合计", column: s, figure: T.T2.total?.amounts[s] };
+      if (t1Income(s))
+        return { table: "T1", row: s, column: "预算数", figure: t1Income(s)?.amounts.预算数 };
       return undefined;
     case "支出预算":
-      if (T.T3) return { table: "T3", row: "合计", column: "合计", figure: T.T3.total?.amounts["合计"] };
-      if (T.T1?.expenditureTotal) return { table: "T1", row: "支出总计", column: "预算数", figure: T.T1.expenditureTotal.amounts["预算数"] };
+      if (T.T3) return { table: "T3", row: "合计", column: "合计", figure: T.T3.total?.amounts.合计 };
+      if (T.T1?.expenditureTotal)
+        return {
+          table: "T1",
+          row: "支出总计",
+          column: "预算数",
+          figure: T.T1.expenditureTotal.amounts.预算数,
+        };
       return undefined;
     case "财政拨款支出预算":
-      if (T.T4?.expenditureTotal) return { table: "T4", row: "支出总计", column: "合计", figure: T.T4.expenditureTotal.amounts["合计"] };
+      if (T.T4?.expenditureTotal)
+        return {
+          table: "T4",
+          row: "支出总计",
+          column: "合计",
+          figure: T.T4.expenditureTotal.amounts.合计,
+        };
       return undefined;
     case "一般公共预算拨款支出预算":
-      if (T.T5) return { table: "T5", row: "合计", column: "合计", figure: T.T5.total?.amounts["合计"] };
+      if (T.T5) return { table: "T5", row: "合计", column: "合计", figure: T.T5.total?.amounts.合计 };
       return undefined;
     case "政府性基金拨款支出预算":
-      if (T.T6) return { table: "T6", row: "合计", column: "合计", figure: T.T6.total?.amounts["合计"] };
+      if (T.T6) return { table: "T6", row: "合计", column: "合计", figure: T.T6.total?.amounts.合计 };
       return undefined;
     case "国有资本经营预算拨款支出预算":
-      if (T.T7) return { table: "T7", row: "合计", column: "合计", figure: T.T7.total?.amounts["合计"] };
+      if (T.T7) return { table: "T7", row: "合计", column: "合计", figure: T.T7.total?.amounts.合计 };
       return undefined;
     default:
       return undefined;
@@ -155,7 +170,12 @@ export function refOf(d: Disclosure, s: Subject): TableRef | undefined {
  * ```
  */
 export function related(r: TableRef): RelatedLocation {
-  return { table: r.table, row: r.row, column: r.column, ...(r.figure?.location ? { location: r.figure.location } : {}) };
+  return {
+    table: r.table,
+    row: r.row,
+    column: r.column,
+    ...(r.figure?.location ? { location: r.figure.location } : {}),
+  };
 }
 
 /**

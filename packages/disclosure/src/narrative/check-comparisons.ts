@@ -85,7 +85,10 @@ export const comparisonRules = defineRules([
     ),
     examples: {
       firing: [
-        { find: "比2024年预算减少3822.36万元；事业收入", replace: "比2024年预算减少3822.36万元，下降50%；事业收入" },
+        {
+          find: "比2024年预算减少3822.36万元；事业收入",
+          replace: "比2024年预算减少3822.36万元，下降50%；事业收入",
+        },
       ],
       quiet: [],
     },
@@ -124,10 +127,16 @@ export const comparisonRules = defineRules([
       "模板中的备选词（如“增加（减少）”）应按实际情况删去其一。",
       "The template's alternatives (such as “增加（减少）”) must be reduced to the one that applies.",
     ),
-    message: t("“{text}”未确定增减方向（模板备选词未删除）", "“{text}” leaves the direction open (the template's alternatives were kept)"),
+    message: t(
+      "“{text}”未确定增减方向（模板备选词未删除）",
+      "“{text}” leaves the direction open (the template's alternatives were kept)",
+    ),
     examples: {
       firing: [
-        { find: "比2024年预算减少3822.36万元；事业收入", replace: "比2024年预算增加（减少）3822.36万元；事业收入" },
+        {
+          find: "比2024年预算减少3822.36万元；事业收入",
+          replace: "比2024年预算增加（减少）3822.36万元；事业收入",
+        },
       ],
       quiet: [],
     },
@@ -139,7 +148,11 @@ const PAIRS: ReadonlyArray<readonly [Subject, Subject]> = [
   ["财政拨款收入", "财政拨款支出预算"],
 ];
 /** The template's baseline per family: totals and 三公 against 上年预算, 科目 items against 上年预算执行数. */
-const TEMPLATE_BASELINE: Readonly<Record<string, string>> = { totals: "预算", sangong: "预算", item: "预算执行数" };
+const TEMPLATE_BASELINE: Readonly<Record<string, string>> = {
+  totals: "预算",
+  sangong: "预算",
+  item: "预算执行数",
+};
 
 /**
  * C2 on a parsed narrative.
@@ -166,18 +179,34 @@ export function checkChanges(ctx: RuleContext, n: Narrative): void {
     }
   }
   checkBaselines(ctx, n);
-  const first = (s: Subject) => n.changes.find((c) => c.subject === s && c.base && !c.base.item && c.family === "totals");
+  const first = (s: Subject) =>
+    n.changes.find((c) => c.subject === s && c.base && !c.base.item && c.family === "totals");
   for (const [a, b] of PAIRS) {
     const x = first(a);
     const y = first(b);
     if (!x || !y) continue;
-    const common = { table: "N" as const, row: b, column: "change", location: y.position.location, related: [{ table: "N" as const, row: a, ...(x.position.location ? { location: x.position.location } : {}) }] };
+    const common = {
+      table: "N" as const,
+      row: b,
+      column: "change",
+      location: y.position.location,
+      related: [
+        { table: "N" as const, row: a, ...(x.position.location ? { location: x.position.location } : {}) },
+      ],
+    };
     if (x.direction !== y.direction) {
       ctx.emit("C2.year-comparison", {
         ...common,
         expected: x.direction,
         actual: y.direction,
-        params: { detail: detail(ctx, "pairDirection", { left: label(ctx, a), leftDirection: x.direction, right: label(ctx, b), rightDirection: y.direction }) },
+        params: {
+          detail: detail(ctx, "pairDirection", {
+            left: label(ctx, a),
+            leftDirection: x.direction,
+            right: label(ctx, b),
+            rightDirection: y.direction,
+          }),
+        },
       });
     } else if (x.amount && y.amount && !wanOf(x.amount).equals(wanOf(y.amount))) {
       ctx.emit("C2.year-comparison", {
@@ -186,7 +215,14 @@ export function checkChanges(ctx: RuleContext, n: Narrative): void {
         actual: y.amount.value,
         difference: wanOf(y.amount).minus(wanOf(x.amount)).toString(),
         unit: WAN,
-        params: { detail: detail(ctx, "pairAmount", { left: label(ctx, a), leftAmount: x.amount.value, right: label(ctx, b), rightAmount: y.amount.value }) },
+        params: {
+          detail: detail(ctx, "pairAmount", {
+            left: label(ctx, a),
+            leftAmount: x.amount.value,
+            right: label(ctx, b),
+            rightAmount: y.amount.value,
+          }),
+        },
       });
     }
   }
@@ -201,7 +237,12 @@ export function checkChanges(ctx: RuleContext, n: Narrative): void {
         location: r.position.location,
         expected: fiscal.direction,
         actual: r.direction,
-        params: { detail: detail(ctx, "reasonDirection", { direction: r.direction, expectedDirection: fiscal.direction }) },
+        params: {
+          detail: detail(ctx, "reasonDirection", {
+            direction: r.direction,
+            expectedDirection: fiscal.direction,
+          }),
+        },
       });
     }
   }
@@ -233,8 +274,24 @@ function checkBaselines(ctx: RuleContext, n: Narrative): void {
       column: "baseline",
       location: c.position.location,
       key: `${family}|${c.text}`,
-      ...(other ? { related: [{ table: "N" as const, row: other.subject ?? other.item ?? "", ...(other.position.location ? { location: other.position.location } : {}) }] } : {}),
-      params: { detail: detail(ctx, "baseline", { text: c.text, baseline: c.baseline, expectedBaseline: other?.baseline ?? main }) },
+      ...(other
+        ? {
+            related: [
+              {
+                table: "N" as const,
+                row: other.subject ?? other.item ?? "",
+                ...(other.position.location ? { location: other.position.location } : {}),
+              },
+            ],
+          }
+        : {}),
+      params: {
+        detail: detail(ctx, "baseline", {
+          text: c.text,
+          baseline: c.baseline,
+          expectedBaseline: other?.baseline ?? main,
+        }),
+      },
     });
   }
 }
@@ -243,7 +300,13 @@ function checkBaselines(ctx: RuleContext, n: Narrative): void {
 function checkImpossible(ctx: RuleContext, n: Narrative): void {
   for (const c of n.changes) {
     const lbl = c.subject ? label(ctx, c.subject) : c.item ? detail(ctx, "item", { item: c.item }) : "";
-    const base = { table: "N" as const, row: c.subject ?? c.item ?? "", column: "change", location: c.position.location, key: c.text };
+    const base = {
+      table: "N" as const,
+      row: c.subject ?? c.item ?? "",
+      column: "change",
+      location: c.position.location,
+      key: c.text,
+    };
     if (c.direction === "增加" && c.amount?.unit === WAN && c.base?.unit === WAN) {
       const now = shownInterval(c.base);
       const up = shownInterval(c.amount);
@@ -254,10 +317,21 @@ function checkImpossible(ctx: RuleContext, n: Narrative): void {
           expected: `≤ ${c.base.value}`,
           actual: c.amount.value,
           unit: WAN,
-          params: { detail: detail(ctx, "impossibleIncrease", { label: lbl, current: c.base.value, amount: c.amount.value, prior: prior.toString() }) },
+          params: {
+            detail: detail(ctx, "impossibleIncrease", {
+              label: lbl,
+              current: c.base.value,
+              amount: c.amount.value,
+              prior: prior.toString(),
+            }),
+          },
         });
       }
-    } else if (c.direction === "减少" && c.percent && Interval.ofDisplayed(Amount.of(c.percent.value), c.percent.decimals).low.compare(Amount.of("100")) > 0) {
+    } else if (
+      c.direction === "减少" &&
+      c.percent &&
+      Interval.ofDisplayed(Amount.of(c.percent.value), c.percent.decimals).low.compare(Amount.of("100")) > 0
+    ) {
       ctx.emit("C2.impossible-change", {
         ...base,
         expected: "≤ 100",
@@ -297,7 +371,11 @@ function checkChiping(ctx: RuleContext, n: Narrative): void {
  * checkPercentages(ctx, narrative, resolveItems(disclosure, narrative));
  * ```
  */
-export function checkPercentages(ctx: RuleContext, n: Narrative, where?: Map<NarrativeItem, Resolution>): void {
+export function checkPercentages(
+  ctx: RuleContext,
+  n: Narrative,
+  where?: Map<NarrativeItem, Resolution>,
+): void {
   const items = new Map<string, NarrativeItem>();
   for (const it of n.items) if (!items.has(it.name)) items.set(it.name, it);
   const hundred = "100";
@@ -305,10 +383,29 @@ export function checkPercentages(ctx: RuleContext, n: Narrative, where?: Map<Nar
     const p = c.percent;
     if (!p) continue;
     const lbl = c.subject ? label(ctx, c.subject) : (c.item ?? "");
-    const common = { table: "N" as const, row: c.subject ?? c.item ?? "", column: "percent", location: loc(p), key: c.text };
-    const wordConflict = (c.percentDirection && c.direction !== "持平" && c.percentDirection !== c.direction) || (c.direction === "持平" && !Amount.of(p.value).isZero());
+    const common = {
+      table: "N" as const,
+      row: c.subject ?? c.item ?? "",
+      column: "percent",
+      location: loc(p),
+      key: c.text,
+    };
+    const wordConflict =
+      (c.percentDirection && c.direction !== "持平" && c.percentDirection !== c.direction) ||
+      (c.direction === "持平" && !Amount.of(p.value).isZero());
     if (wordConflict) {
-      ctx.emit("C3.percentage", { ...common, actual: p.value, expected: c.direction, params: { label: lbl, direction: c.percentDirection ?? c.direction, amount: c.amount?.value ?? "", current: c.base?.value ?? "", expected: c.direction === "持平" ? "0" : "" } });
+      ctx.emit("C3.percentage", {
+        ...common,
+        actual: p.value,
+        expected: c.direction,
+        params: {
+          label: lbl,
+          direction: c.percentDirection ?? c.direction,
+          amount: c.amount?.value ?? "",
+          current: c.base?.value ?? "",
+          expected: c.direction === "持平" ? "0" : "",
+        },
+      });
       continue;
     }
     if (!c.amount) {
@@ -339,8 +436,10 @@ export function checkPercentages(ctx: RuleContext, n: Narrative, where?: Map<Nar
   }
 }
 
-const UP_REASON = /(?:经费|支出|预算|资金|费用|拨款|费)(?:有所|略有|相应|大幅|较大幅度)?(?:增加|增长|上升|提高)/;
-const DOWN_REASON = /(?:经费|支出|预算|资金|费用|拨款|费)(?:有所|略有|相应|大幅|较大幅度)?(?:减少|下降|降低|压减|缩减)/;
+const UP_REASON =
+  /(?:经费|支出|预算|资金|费用|拨款|费)(?:有所|略有|相应|大幅|较大幅度)?(?:增加|增长|上升|提高)/;
+const DOWN_REASON =
+  /(?:经费|支出|预算|资金|费用|拨款|费)(?:有所|略有|相应|大幅|较大幅度)?(?:减少|下降|降低|压减|缩减)/;
 
 /**
  * C3.reason-direction and C3.direction-placeholder.
@@ -358,7 +457,11 @@ export function checkReasons(ctx: RuleContext, n: Narrative): void {
     const down = DOWN_REASON.test(r.text);
     if ((c.direction === "增加" && down && !up) || (c.direction === "减少" && up && !down)) {
       const lbl = c.subject ? label(ctx, c.subject) : c.item ? detail(ctx, "item", { item: c.item }) : "";
-      const direction = c.percent ? `${c.direction}${c.percent.value}%` : c.amount ? `${c.direction}${c.amount.value}万元` : c.direction;
+      const direction = c.percent
+        ? `${c.direction}${c.percent.value}%`
+        : c.amount
+          ? `${c.direction}${c.amount.value}万元`
+          : c.direction;
       ctx.emit("C3.reason-direction", {
         table: "N",
         row: c.subject ?? c.item ?? "",
@@ -372,25 +475,41 @@ export function checkReasons(ctx: RuleContext, n: Narrative): void {
     }
   }
   for (const p of n.directionPlaceholders) {
-    ctx.emit("C3.direction-placeholder", { table: "N", column: "direction", location: p.position.location, key: `${p.position.line}:${p.position.offset}`, params: { text: p.text } });
+    ctx.emit("C3.direction-placeholder", {
+      table: "N",
+      column: "direction",
+      location: p.position.location,
+      key: `${p.position.line}:${p.position.offset}`,
+      params: { text: p.text },
+    });
   }
 }
 
 /** The Table 5 amount of last year for an item, when the table has such a column (never invented). */
-function tablePrior(it: NarrativeItem | undefined, where?: Map<NarrativeItem, Resolution>): NarrativeFigure | undefined {
+function tablePrior(
+  it: NarrativeItem | undefined,
+  where?: Map<NarrativeItem, Resolution>,
+): NarrativeFigure | undefined {
   const r = it ? where?.get(it) : undefined;
   const row = r?.ok ? r.row : undefined;
   if (!row) return undefined;
   const key = Object.keys(row.amounts).find((k) => /上年/.test(k));
   const f = key ? row.amounts[key] : undefined;
   if (!f || f.blank) return undefined;
-  return { value: Amount.of(f.value).to(WAN).toString(), unit: WAN, decimals: 6, text: f.text, position: { line: 0, offset: 0, ...(f.location ? { location: f.location } : {}) } };
+  return {
+    value: Amount.of(f.value).to(WAN).toString(),
+    unit: WAN,
+    decimals: 6,
+    text: f.text,
+    position: { line: 0, offset: 0, ...(f.location ? { location: f.location } : {}) },
+  };
 }
 
 /** Bounds of |current − prior| / prior × 100 from the two rounding intervals (prior > 0). */
 function percentBounds(prior: Interval, current: Interval, direction: "增加" | "减少"): Interval | undefined {
   if (!prior.low.isPositive()) return undefined;
-  const ratio = (a: Amount, b: Amount) => Amount.of(a.to(WAN).dividedBy(b.to(WAN).toString()).toString()).times("100");
+  const ratio = (a: Amount, b: Amount) =>
+    Amount.of(a.to(WAN).dividedBy(b.to(WAN).toString()).toString()).times("100");
   const hundred = Amount.of("100");
   if (direction === "增加") {
     const lo = ratio(current.low, prior.high).minus(hundred);
@@ -403,16 +522,29 @@ function percentBounds(prior: Interval, current: Interval, direction: "增加" |
 }
 
 /** "上年执行数A…本年B…增加/减少p%": direction and size from the sentence's amounts or Table 5's. */
-function checkAgainstPrior(ctx: RuleContext, c: ChangeStatement, items: Map<string, NarrativeItem>, where?: Map<NarrativeItem, Resolution>): void {
+function checkAgainstPrior(
+  ctx: RuleContext,
+  c: ChangeStatement,
+  items: Map<string, NarrativeItem>,
+  where?: Map<NarrativeItem, Resolution>,
+): void {
   const it = c.item ? items.get(c.item) : undefined;
   const prior = c.prior ?? tablePrior(it, where);
   if (!prior || prior.unit !== WAN) return;
-  const currents = [c.current, c.base, it?.amount].filter((f, i, a): f is NarrativeFigure => f !== undefined && f.unit === WAN && f !== prior && a.indexOf(f) === i);
+  const currents = [c.current, c.base, it?.amount].filter(
+    (f, i, a): f is NarrativeFigure => f !== undefined && f.unit === WAN && f !== prior && a.indexOf(f) === i,
+  );
   if (currents.length === 0) return;
   const a = shownInterval(prior);
   const lbl = c.subject ? label(ctx, c.subject) : c.item ? detail(ctx, "item", { item: c.item }) : "";
-  const common = { table: "N" as const, row: c.subject ?? c.item ?? "", location: c.position.location, key: c.text };
-  const directionOf = (b: Interval): "增加" | "减少" | "持平" | undefined => (b.low.compare(a.high) > 0 ? "增加" : b.high.compare(a.low) < 0 ? "减少" : undefined);
+  const common = {
+    table: "N" as const,
+    row: c.subject ?? c.item ?? "",
+    location: c.position.location,
+    key: c.text,
+  };
+  const directionOf = (b: Interval): "增加" | "减少" | "持平" | undefined =>
+    b.low.compare(a.high) > 0 ? "增加" : b.high.compare(a.low) < 0 ? "减少" : undefined;
   // Quiet when any reading of this year's amount agrees (the item's amount or the one restated).
   const verdicts = currents.map((cur) => {
     const b = shownInterval(cur);
@@ -430,7 +562,19 @@ function checkAgainstPrior(ctx: RuleContext, c: ChangeStatement, items: Map<stri
   const v = verdicts[0]!;
   const cur = v.cur;
   if (v.wrong === "direction") {
-    ctx.emit("C3.direction", { ...common, column: "direction", expected: v.actual, actual: c.direction, params: { label: lbl, prior: prior.value, current: cur.value, expected: v.actual ?? "", actual: c.direction } });
+    ctx.emit("C3.direction", {
+      ...common,
+      column: "direction",
+      expected: v.actual,
+      actual: c.direction,
+      params: {
+        label: lbl,
+        prior: prior.value,
+        current: cur.value,
+        expected: v.actual ?? "",
+        actual: c.direction,
+      },
+    });
     return;
   }
   const p = c.percent!;
@@ -442,8 +586,14 @@ function checkAgainstPrior(ctx: RuleContext, c: ChangeStatement, items: Map<stri
     location: loc(p),
     expected,
     actual: p.value,
-    difference: expected === "" ? undefined : Amount.of(p.value).minus(Amount.of(expected)).toFixed(p.decimals),
-    params: { label: lbl, direction: c.direction, amount: pc.difference.abs().toString(), current: cur.value },
+    difference:
+      expected === "" ? undefined : Amount.of(p.value).minus(Amount.of(expected)).toFixed(p.decimals),
+    params: {
+      label: lbl,
+      direction: c.direction,
+      amount: pc.difference.abs().toString(),
+      current: cur.value,
+    },
   });
 }
 

@@ -7,7 +7,19 @@
 import { Amount, Interval, agree } from "@yusuan/money";
 import type { ClassifiedRow, Disclosure } from "../model";
 import { amountOf, defineRules, intervalOf, tableName, type RuleContext } from "../rules/engine";
-import { detail, label, loc, one, refOf, related, shownInterval, t, wanOf, WAN, type TableRef } from "./check-common";
+import {
+  detail,
+  label,
+  loc,
+  one,
+  refOf,
+  related,
+  shownInterval,
+  t,
+  wanOf,
+  WAN,
+  type TableRef,
+} from "./check-common";
 import { resolveItem, t5Index, type Resolution } from "./items";
 import type { Narrative, NarrativeFigure, NarrativeItem, Subject } from "./model";
 
@@ -33,9 +45,7 @@ export const figureRules = defineRules([
       "The narrative gives {label} as {actual} but {source} has {tableValue} yuan = {expected} (10k yuan); difference {difference}",
     ),
     examples: {
-      firing: [
-        { find: "科目2476.36万元", replace: "科目2476.46万元" },
-      ],
+      firing: [{ find: "科目2476.36万元", replace: "科目2476.46万元" }],
       quiet: [],
     },
   },
@@ -53,9 +63,7 @@ export const figureRules = defineRules([
     ),
     examples: {
       firing: [],
-      quiet: [
-        { find: "用于项目支出3823.35万元", replace: "用于项目支出3823.36万元" },
-      ],
+      quiet: [{ find: "用于项目支出3823.35万元", replace: "用于项目支出3823.36万元" }],
     },
   },
   {
@@ -105,11 +113,12 @@ export const figureRules = defineRules([
       "编制说明逐项说明的功能分类科目（项、款或类）应在表5中以同一名称存在。",
       "Each classification item the narrative names (项, 款 or 类) must exist in Table 5 under that name.",
     ),
-    message: t("编制说明中的科目“{item}”在表5中不存在", "The narrative names “{item}”, which is not in Table 5"),
+    message: t(
+      "编制说明中的科目“{item}”在表5中不存在",
+      "The narrative names “{item}”, which is not in Table 5",
+    ),
     examples: {
-      firing: [
-        { find: "“执法办案”科目", replace: "“执法办案费”科目" },
-      ],
+      firing: [{ find: "“执法办案”科目", replace: "“执法办案费”科目" }],
       quiet: [],
     },
   },
@@ -127,7 +136,10 @@ export const figureRules = defineRules([
     ),
     examples: {
       firing: [
-        { find: "6. “住房公积金”科目90.58万元，主要用于按照国家规定为职工缴纳的住房公积金支出。", replace: "" },
+        {
+          find: "6. “住房公积金”科目90.58万元，主要用于按照国家规定为职工缴纳的住房公积金支出。",
+          replace: "",
+        },
       ],
       quiet: [],
     },
@@ -178,17 +190,27 @@ function compareFigure(
     unit: WAN,
     related: [related(ref)],
   };
-  const group = difference.abs().equals(one(f.decimals)) ? groups.find((g) => (g.total === f || g.parts.includes(f)) && holds(g)) : undefined;
+  const group = difference.abs().equals(one(f.decimals))
+    ? groups.find((g) => (g.total === f || g.parts.includes(f)) && holds(g))
+    : undefined;
   if (group) {
     ctx.emit("C1.rounding-residue", {
       ...base,
-      params: { label: labelText, source: sourceName, tableValue: exact.toFixed(2), equation: equationOf(group) },
+      params: {
+        label: labelText,
+        source: sourceName,
+        tableValue: exact.toFixed(2),
+        equation: equationOf(group),
+      },
     });
     return;
   }
   // 87.70 for 877,080 元 in a document that cuts every figure off: explainable, not a contradiction.
   if (truncating && cutOff(f, ref)) {
-    ctx.emit("C1.truncated-figure", { ...base, params: { label: labelText, source: sourceName, tableValue: exact.toFixed(2) } });
+    ctx.emit("C1.truncated-figure", {
+      ...base,
+      params: { label: labelText, source: sourceName, tableValue: exact.toFixed(2) },
+    });
     return;
   }
   ctx.emit("C1.narrative-figure", {
@@ -221,20 +243,37 @@ export function resolveItems(d: Disclosure, n: Narrative): Map<NarrativeItem, Re
  * checkFigures(ctx, disclosure, narrative, resolveItems(disclosure, narrative));
  * ```
  */
-export function checkFigures(ctx: RuleContext, d: Disclosure, n: Narrative, where: Map<NarrativeItem, Resolution> | undefined): void {
+export function checkFigures(
+  ctx: RuleContext,
+  d: Disclosure,
+  n: Narrative,
+  where: Map<NarrativeItem, Resolution> | undefined,
+): void {
   const bySubject = new Map<Subject, NarrativeFigure>();
-  for (const f of n.figures) if (f.subject && !f.change && f.subject !== "科目" && !bySubject.has(f.subject)) bySubject.set(f.subject, f);
+  for (const f of n.figures)
+    if (f.subject && !f.change && f.subject !== "科目" && !bySubject.has(f.subject))
+      bySubject.set(f.subject, f);
   const groups: Group[] = [];
-  for (const it of n.items) if (it.basic && it.project) groups.push({ total: it.amount, parts: [it.basic, it.project] });
+  for (const it of n.items)
+    if (it.basic && it.project) groups.push({ total: it.amount, parts: [it.basic, it.project] });
   const income = bySubject.get("收入预算");
-  const incomeParts = (["财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"] as const).map((s) => bySubject.get(s)).filter((f): f is NarrativeFigure => f !== undefined);
+  const incomeParts = (["财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"] as const)
+    .map((s) => bySubject.get(s))
+    .filter((f): f is NarrativeFigure => f !== undefined);
   if (income && incomeParts.length > 1) groups.push({ total: income, parts: incomeParts });
   const itemsTotal = bySubject.get("一般公共预算拨款支出预算") ?? bySubject.get("财政拨款支出预算");
-  if (itemsTotal && n.items.length > 1) groups.push({ total: itemsTotal, parts: n.items.map((i) => i.amount) });
+  if (itemsTotal && n.items.length > 1)
+    groups.push({ total: itemsTotal, parts: n.items.map((i) => i.amount) });
 
   // Figures and their table amounts, compared once all are known: a document that cuts every figure
   // off (two or more, none rounded up) is told so as a warning, not an error per figure.
-  const pairs: Array<{ f: NarrativeFigure; ref: TableRef; labelText: string; row: string; column: string | undefined }> = [];
+  const pairs: Array<{
+    f: NarrativeFigure;
+    ref: TableRef;
+    labelText: string;
+    row: string;
+    column: string | undefined;
+  }> = [];
   for (const [s, f] of bySubject) {
     if (f.unit !== WAN) continue;
     const ref = refOf(d, s);
@@ -252,7 +291,12 @@ export function checkFigures(ctx: RuleContext, d: Disclosure, n: Narrative, wher
       emitPath(ctx, it, r);
       row = r.row;
     } else {
-      ctx.emit("C6.narrative-item", { table: "N", row: it.name, location: loc(it.amount), params: { item: it.name } });
+      ctx.emit("C6.narrative-item", {
+        table: "N",
+        row: it.name,
+        location: loc(it.amount),
+        params: { item: it.name },
+      });
     }
     if (!row) continue;
     codes.push(row.code);
@@ -264,20 +308,32 @@ export function checkFigures(ctx: RuleContext, d: Disclosure, n: Narrative, wher
     for (const [f, column] of parts) {
       if (!f) continue;
       const ref: TableRef = { table: "T5", row: row.code, column, figure: row.amounts[column] };
-      const name = detail(ctx, column === "合计" ? "item" : "itemPart", { item: it.name, part: label(ctx, column) });
+      const name = detail(ctx, column === "合计" ? "item" : "itemPart", {
+        item: it.name,
+        part: label(ctx, column),
+      });
       pairs.push({ f, ref, labelText: name, row: it.name, column });
     }
   }
-  const truncating = pairs.filter((x) => cutOff(x.f, x.ref)).length >= 2 && !pairs.some((x) => roundedUp(x.f, x.ref));
+  const truncating =
+    pairs.filter((x) => cutOff(x.f, x.ref)).length >= 2 && !pairs.some((x) => roundedUp(x.f, x.ref));
   for (const x of pairs) compareFigure(ctx, x.f, x.ref, x.labelText, x.row, x.column, groups, truncating);
   checkConflicts(ctx, n);
-  const total = d.tables.T5?.total?.amounts["合计"];
+  const total = d.tables.T5?.total?.amounts.合计;
   const set = new Set(codes);
-  const nested = codes.some((c) => (c.length > 3 && set.has(c.slice(0, 3))) || (c.length > 5 && set.has(c.slice(0, 5))));
+  const nested = codes.some(
+    (c) => (c.length > 3 && set.has(c.slice(0, 3))) || (c.length > 5 && set.has(c.slice(0, 5))),
+  );
   if (total && n.items.length > 1 && codes.length === n.items.length && !nested) {
-    const sum = Interval.sum(n.items.map((i) => shownInterval(i.amount)), WAN);
+    const sum = Interval.sum(
+      n.items.map((i) => shownInterval(i.amount)),
+      WAN,
+    );
     if (!agree(sum, intervalOf(total, "元"))) {
-      const printed = Amount.sum(n.items.map((i) => wanOf(i.amount)), WAN);
+      const printed = Amount.sum(
+        n.items.map((i) => wanOf(i.amount)),
+        WAN,
+      );
       const exact = amountOf(total, "元");
       ctx.emit("C6.narrative-items-total", {
         table: "N",
@@ -287,7 +343,14 @@ export function checkFigures(ctx: RuleContext, d: Disclosure, n: Narrative, wher
         actual: printed.toFixed(2),
         difference: printed.minus(exact.to(WAN)).toFixed(2),
         unit: WAN,
-        related: [{ table: "T5", row: "合计", column: "合计", ...(total.location ? { location: total.location } : {}) }],
+        related: [
+          {
+            table: "T5",
+            row: "合计",
+            column: "合计",
+            ...(total.location ? { location: total.location } : {}),
+          },
+        ],
         params: { tableValue: exact.toFixed(2) },
       });
     }
@@ -310,7 +373,9 @@ function roundedUp(f: NarrativeFigure, ref: TableRef): boolean {
 
 /** C6.item-path: where the path breaks, and where the item's name and amount are in Table 5. */
 function emitPath(ctx: RuleContext, it: NarrativeItem, r: Extract<Resolution, { ok: false }>): void {
-  const parent = r.parent ? detail(ctx, "pathParent", { code: r.parent.code, name: r.parent.name }) : detail(ctx, "pathTop", {});
+  const parent = r.parent
+    ? detail(ctx, "pathParent", { code: r.parent.code, name: r.parent.name })
+    : detail(ctx, "pathTop", {});
   const level = r.part.level ?? "";
   const found = r.row ? detail(ctx, "pathFound", { name: r.row.name, code: r.row.code }) : "";
   ctx.emit("C6.item-path", {
@@ -318,7 +383,17 @@ function emitPath(ctx: RuleContext, it: NarrativeItem, r: Extract<Resolution, { 
     row: it.name,
     column: "path",
     location: loc(it.amount),
-    ...(r.row ? { related: [{ table: "T5" as const, row: r.row.code, ...(r.row.location ? { location: r.row.location } : {}) }] } : {}),
+    ...(r.row
+      ? {
+          related: [
+            {
+              table: "T5" as const,
+              row: r.row.code,
+              ...(r.row.location ? { location: r.row.location } : {}),
+            },
+          ],
+        }
+      : {}),
     params: { item: it.name, parent, level, part: r.part.name, found },
   });
 }
@@ -336,12 +411,15 @@ function checkConflicts(ctx: RuleContext, n: Narrative): void {
       difference: wanOf(second).minus(wanOf(first)).toString(),
       unit: WAN,
       key: `${second.position.line}:${second.position.offset}`,
-      related: [{ table: "N", row, ...(first.position.location ? { location: first.position.location } : {}) }],
+      related: [
+        { table: "N", row, ...(first.position.location ? { location: first.position.location } : {}) },
+      ],
       params: { label: labelText, first: first.value, second: second.value },
     });
   for (const it of n.items) {
     for (const f of it.restated) {
-      if (!agree(shownInterval(f), shownInterval(it.amount))) emit(detail(ctx, "item", { item: it.name }), it.name, it.amount, f);
+      if (!agree(shownInterval(f), shownInterval(it.amount)))
+        emit(detail(ctx, "item", { item: it.name }), it.name, it.amount, f);
     }
   }
   // Subjects: the first figure of each subject per paragraph against the later ones.
@@ -351,7 +429,8 @@ function checkConflicts(ctx: RuleContext, n: Narrative): void {
   });
   const firsts = new Map<string, NarrativeFigure>();
   for (const f of n.figures) {
-    if (!f.subject || f.change || f.unit !== WAN || f.subject === "科目" || f.subject === "绩效目标项目数") continue;
+    if (!f.subject || f.change || f.unit !== WAN || f.subject === "科目" || f.subject === "绩效目标项目数")
+      continue;
     const k = `${paragraphOf.get(f.position.line) ?? -1}|${f.subject}`;
     const first = firsts.get(k);
     if (!first) firsts.set(k, f);

@@ -27,9 +27,7 @@ export const partRules = defineRules([
     ),
     message: t("说明不完整：{detail}", "Incomplete narrative: {detail}"),
     examples: {
-      firing: [
-        { find: "五、国有资产占用情况\n", replace: "" },
-      ],
+      firing: [{ find: "五、国有资产占用情况\n", replace: "" }],
       quiet: [],
     },
   },
@@ -43,9 +41,7 @@ export const partRules = defineRules([
     ),
     message: t("机构设置家数不一致：{detail}", "Organisation counts: {detail}"),
     examples: {
-      firing: [
-        { find: "下属4家预算单位", replace: "下属5家预算单位" },
-      ],
+      firing: [{ find: "下属4家预算单位", replace: "下属5家预算单位" }],
       quiet: [],
     },
   },
@@ -59,15 +55,23 @@ export const partRules = defineRules([
     ),
     message: t("{detail}", "{detail}"),
     examples: {
-      firing: [
-        { find: "2025年本部门无机关运行经费。", replace: "2025年本部门机关运行经费情况见表9。" },
-      ],
+      firing: [{ find: "2025年本部门无机关运行经费。", replace: "2025年本部门机关运行经费情况见表9。" }],
       quiet: [],
     },
   },
 ]);
 
-const REQUIRED_PARTS: ReadonlyArray<ChapterKind> = ["职能", "机构设置", "名词解释", "编制说明", "三公", "机关运行经费", "政府采购", "绩效目标", "国有资产占用"];
+const REQUIRED_PARTS: ReadonlyArray<ChapterKind> = [
+  "职能",
+  "机构设置",
+  "名词解释",
+  "编制说明",
+  "三公",
+  "机关运行经费",
+  "政府采购",
+  "绩效目标",
+  "国有资产占用",
+];
 const SANGONG_ITEMS = ["因公出国(境)费", "公务用车购置及运行费", "公务接待费"] as const;
 
 /**
@@ -82,22 +86,31 @@ export function checkParts(ctx: RuleContext, n: Narrative): void {
   const present = new Set<ChapterKind>();
   for (const c of n.chapters) if (c.lines.length > 0) present.add(c.kind);
   // A workbook with the tables alone has no narrative to judge.
-  if (!present.has("编制说明") && !present.has("职能") && !present.has("其他说明") && !present.has("三公")) return;
+  if (!present.has("编制说明") && !present.has("职能") && !present.has("其他说明") && !present.has("三公"))
+    return;
   for (const part of REQUIRED_PARTS) {
     if (present.has(part)) continue;
-    ctx.emit("D5.narrative-part", { table: "D", row: part, params: { detail: detail(ctx, "missingChapter", { part: label(ctx, part) }) } });
+    ctx.emit("D5.narrative-part", {
+      table: "D",
+      row: part,
+      params: { detail: detail(ctx, "missingChapter", { part: label(ctx, part) }) },
+    });
   }
   const sangong = n.chapters.find((c) => c.kind === "三公");
   if (!sangong || sangong.lines.length === 0) return;
   const of = (item: SangongStatement["item"]) => n.sangong.find((x) => x.item === item);
   // 持平 needs no reason; 公务用车购置及运行费 is covered by its two parts when they are stated.
-  const stated = (s: SangongStatement | undefined) => ({ change: s?.change !== undefined, reason: s?.change !== undefined && (s.change.direction === "持平" || (s.reason ?? "") !== "") });
+  const stated = (s: SangongStatement | undefined) => ({
+    change: s?.change !== undefined,
+    reason: s?.change !== undefined && (s.change.direction === "持平" || (s.reason ?? "") !== ""),
+  });
   for (const item of SANGONG_ITEMS) {
     const s = of(item);
     let { change, reason } = stated(s);
     if (item === "公务用车购置及运行费" && !change) {
       const parts = [stated(of("公务用车购置费")), stated(of("公务用车运行费"))];
-      if (parts.every((x) => x.change)) ({ change, reason } = { change: true, reason: parts.every((x) => x.reason) });
+      if (parts.every((x) => x.change))
+        ({ change, reason } = { change: true, reason: parts.every((x) => x.reason) });
     }
     const missing: string[] = [];
     if (!s?.amount) missing.push("sangongAmount");
@@ -109,7 +122,9 @@ export function checkParts(ctx: RuleContext, n: Narrative): void {
         row: item,
         column: what,
         location: s?.position.location ?? sangong.location,
-        params: { detail: detail(ctx, "sangongItem", { item: label(ctx, item), what: detail(ctx, what, {}) }) },
+        params: {
+          detail: detail(ctx, "sangongItem", { item: label(ctx, item), what: detail(ctx, what, {}) }),
+        },
       });
     }
   }
@@ -133,26 +148,91 @@ export function checkStructure(ctx: RuleContext, d: Disclosure, n: Narrative): v
   if (s.subordinates !== undefined) {
     const all = s.subordinates + 1;
     if (entries > 0 && entries !== all) {
-      ctx.emit("D5.structure-count", { table: "N", row: "机构设置", column: "entries", location: s.subordinatesPosition?.location, expected: String(all), actual: String(entries), params: { detail: detail(ctx, "entriesVsSubordinates", { subordinates: s.subordinates, expected: all, actual: entries }) } });
+      ctx.emit("D5.structure-count", {
+        table: "N",
+        row: "机构设置",
+        column: "entries",
+        location: s.subordinatesPosition?.location,
+        expected: String(all),
+        actual: String(entries),
+        params: {
+          detail: detail(ctx, "entriesVsSubordinates", {
+            subordinates: s.subordinates,
+            expected: all,
+            actual: entries,
+          }),
+        },
+      });
     }
     if (hasCounts && counted !== all) {
-      ctx.emit("D5.structure-count", { table: "N", row: "机构设置", column: "counts", location: where, expected: String(all), actual: String(counted), params: { detail: detail(ctx, "countsVsSubordinates", { expected: all, actual: counted }) } });
+      ctx.emit("D5.structure-count", {
+        table: "N",
+        row: "机构设置",
+        column: "counts",
+        location: where,
+        expected: String(all),
+        actual: String(counted),
+        params: { detail: detail(ctx, "countsVsSubordinates", { expected: all, actual: counted }) },
+      });
     }
   } else if (hasCounts && entries > 0 && counted !== entries) {
-    ctx.emit("D5.structure-count", { table: "N", row: "机构设置", column: "counts", location: where, expected: String(entries), actual: String(counted), params: { detail: detail(ctx, "countsVsEntries", { expected: entries, actual: counted }) } });
+    ctx.emit("D5.structure-count", {
+      table: "N",
+      row: "机构设置",
+      column: "counts",
+      location: where,
+      expected: String(entries),
+      actual: String(counted),
+      params: { detail: detail(ctx, "countsVsEntries", { expected: entries, actual: counted }) },
+    });
   }
   // B7: only public institutions → no agency operating expenses.
-  const admin = (s.counts["行政单位"] ?? 0) + (s.counts["参公单位"] ?? 0);
-  const shiye = s.counts["事业单位"] ?? 0;
+  const admin = (s.counts.行政单位 ?? 0) + (s.counts.参公单位 ?? 0);
+  const shiye = s.counts.事业单位 ?? 0;
   if (admin > 0 || shiye === 0) return;
   const jf = n.figures.find((x) => x.subject === "机关运行经费" && !x.change && x.unit === WAN);
-  const tj = d.tables.T9?.amounts["机关运行经费"];
+  const tj = d.tables.T9?.amounts.机关运行经费;
   if (jf && wanOf(jf).isPositive()) {
-    ctx.emit("B7.jiguan-yunxing", { table: "N", row: "机关运行经费", column: "narrative", location: loc(jf), expected: "0", actual: jf.value, unit: WAN, params: { detail: detail(ctx, "jiguanForShiye", { count: shiye, where: detail(ctx, "whereNarrative", {}), actual: jf.value }) } });
+    ctx.emit("B7.jiguan-yunxing", {
+      table: "N",
+      row: "机关运行经费",
+      column: "narrative",
+      location: loc(jf),
+      expected: "0",
+      actual: jf.value,
+      unit: WAN,
+      params: {
+        detail: detail(ctx, "jiguanForShiye", {
+          count: shiye,
+          where: detail(ctx, "whereNarrative", {}),
+          actual: jf.value,
+        }),
+      },
+    });
   } else if (tj && !tj.blank && Amount.of(tj.value).isPositive()) {
-    ctx.emit("B7.jiguan-yunxing", { table: "T9", column: "机关运行经费", location: tj.location, expected: "0", actual: tj.value, unit: WAN, params: { detail: detail(ctx, "jiguanForShiye", { count: shiye, where: detail(ctx, "whereTable9", {}), actual: tj.value }) } });
+    ctx.emit("B7.jiguan-yunxing", {
+      table: "T9",
+      column: "机关运行经费",
+      location: tj.location,
+      expected: "0",
+      actual: tj.value,
+      unit: WAN,
+      params: {
+        detail: detail(ctx, "jiguanForShiye", {
+          count: shiye,
+          where: detail(ctx, "whereTable9", {}),
+          actual: tj.value,
+        }),
+      },
+    });
   } else if (!jf && !n.jiguanNone && n.chapters.some((c) => c.kind === "机关运行经费")) {
     const ch = n.chapters.find((c) => c.kind === "机关运行经费");
-    ctx.emit("B7.jiguan-yunxing", { table: "N", row: "机关运行经费", column: "statement", location: ch?.location, params: { detail: detail(ctx, "jiguanNotStated", { count: shiye }) } });
+    ctx.emit("B7.jiguan-yunxing", {
+      table: "N",
+      row: "机关运行经费",
+      column: "statement",
+      location: ch?.location,
+      params: { detail: detail(ctx, "jiguanNotStated", { count: shiye }) },
+    });
   }
 }

@@ -21,15 +21,16 @@ export const sangongRules = defineRules([
     id: "C4.sangong-narrative",
     severity: "error",
     title: t("“三公”经费说明与表9不符", "Three public expenses differ from Table 9"),
-    description: t("“三公”经费说明中的各项金额应等于表9对应金额。", "Each of the three public expenses in the narrative must equal Table 9."),
+    description: t(
+      "“三公”经费说明中的各项金额应等于表9对应金额。",
+      "Each of the three public expenses in the narrative must equal Table 9.",
+    ),
     message: t(
       "说明中{label}为{actual}万元，表9为{expected}万元",
       "The narrative gives {label} as {actual} but Table 9 has {expected} (10k yuan)",
     ),
     examples: {
-      firing: [
-        { find: "（三）公务接待费0.8万元", replace: "（三）公务接待费0.9万元" },
-      ],
+      firing: [{ find: "（三）公务接待费0.8万元", replace: "（三）公务接待费0.9万元" }],
       quiet: [],
     },
   },
@@ -43,9 +44,7 @@ export const sangongRules = defineRules([
     ),
     message: t("机关运行经费说明与表9不符：{detail}", "Agency operating expenses: {detail}"),
     examples: {
-      firing: [
-        { find: "2025年本部门无机关运行经费。", replace: "2025年本部门机关运行经费预算为1.5万元。" },
-      ],
+      firing: [{ find: "2025年本部门无机关运行经费。", replace: "2025年本部门机关运行经费预算为1.5万元。" }],
       quiet: [],
     },
   },
@@ -59,9 +58,7 @@ export const sangongRules = defineRules([
     ),
     message: t("政府采购说明有误：{detail}", "Procurement statement: {detail}"),
     examples: {
-      firing: [
-        { find: "政府采购服务预算9万元", replace: "政府采购服务预算7万元" },
-      ],
+      firing: [{ find: "政府采购服务预算9万元", replace: "政府采购服务预算7万元" }],
       quiet: [],
     },
   },
@@ -78,9 +75,7 @@ export const sangongRules = defineRules([
       "Performance targets cover {actual} but Table 3's project expenditure is {tableValue} yuan ({expected} ×10k yuan)",
     ),
     examples: {
-      firing: [
-        { find: "资金7778.53万元", replace: "资金7800.00万元" },
-      ],
+      firing: [{ find: "资金7778.53万元", replace: "资金7800.00万元" }],
       quiet: [],
     },
   },
@@ -97,9 +92,7 @@ export const sangongRules = defineRules([
       "Performance targets cover {actual}, less than Table 3's project expenditure {expected} (10k yuan)",
     ),
     examples: {
-      firing: [
-        { find: "资金7778.53万元", replace: "资金7700.00万元" },
-      ],
+      firing: [{ find: "资金7778.53万元", replace: "资金7700.00万元" }],
       quiet: [],
     },
   },
@@ -107,12 +100,16 @@ export const sangongRules = defineRules([
     id: "C5.performance-count",
     severity: "error",
     title: t("绩效目标项目数有误", "Performance-target project count is wrong"),
-    description: t("编报绩效目标的项目个数应为正整数。", "The number of projects with performance targets must be a positive integer."),
-    message: t("编报绩效目标的项目数为{actual}个，应为正整数", "The number of projects with targets is {actual}; it must be positive"),
+    description: t(
+      "编报绩效目标的项目个数应为正整数。",
+      "The number of projects with performance targets must be a positive integer.",
+    ),
+    message: t(
+      "编报绩效目标的项目数为{actual}个，应为正整数",
+      "The number of projects with targets is {actual}; it must be positive",
+    ),
     examples: {
-      firing: [
-        { find: "项目37个", replace: "项目0个" },
-      ],
+      firing: [{ find: "项目37个", replace: "项目0个" }],
       quiet: [],
     },
   },
@@ -128,7 +125,9 @@ const SANGONG_COLUMNS: ReadonlyArray<readonly [Subject, string]> = [
 ];
 
 function t9Interval(f: Figure | undefined): Interval {
-  return f && !f.blank ? Interval.ofDisplayed(Amount.of(f.value, WAN), f.decimals) : Interval.exact(Amount.zero(WAN));
+  return f && !f.blank
+    ? Interval.ofDisplayed(Amount.of(f.value, WAN), f.decimals)
+    : Interval.exact(Amount.zero(WAN));
 }
 
 /**
@@ -161,7 +160,7 @@ export function checkT9(ctx: RuleContext, d: Disclosure, n: Narrative): void {
       params: { label: label(ctx, s) },
     });
   }
-  const tj = t9.amounts["机关运行经费"];
+  const tj = t9.amounts.机关运行经费;
   const jf = n.figures.find((x) => x.subject === "机关运行经费" && !x.change && x.unit === WAN);
   const tjAmount = tj ? Amount.of(tj.value, WAN) : Amount.zero(WAN);
   if (jf && !agree(shownInterval(jf), t9Interval(tj))) {
@@ -175,7 +174,14 @@ export function checkT9(ctx: RuleContext, d: Disclosure, n: Narrative): void {
       difference: wanOf(jf).minus(tjAmount).toString(),
       unit: WAN,
       related: [{ table: "T9", column: "机关运行经费", ...(tj?.location ? { location: tj.location } : {}) }],
-      params: { detail: detail(ctx, "fundsEqual", { left: label(ctx, "机关运行经费"), actual: jf.value, right: tableName("T9", ctx.lang), expected: tjAmount.toString() }) },
+      params: {
+        detail: detail(ctx, "fundsEqual", {
+          left: label(ctx, "机关运行经费"),
+          actual: jf.value,
+          right: tableName("T9", ctx.lang),
+          expected: tjAmount.toString(),
+        }),
+      },
     });
   }
   if (n.jiguanNone && tjAmount.isPositive()) {
@@ -219,7 +225,15 @@ export function checkProcurement(ctx: RuleContext, n: Narrative): void {
         actual: total.value,
         difference: wanOf(total).minus(exact).toString(),
         unit: WAN,
-        params: { detail: detail(ctx, "procurementSum", { actual: total.value, goods: ps[0]!.value, works: ps[1]!.value, services: ps[2]!.value, expected: exact.toString() }) },
+        params: {
+          detail: detail(ctx, "procurementSum", {
+            actual: total.value,
+            goods: ps[0]!.value,
+            works: ps[1]!.value,
+            services: ps[2]!.value,
+            expected: exact.toString(),
+          }),
+        },
       });
     }
   }
@@ -250,10 +264,16 @@ export function checkProcurement(ctx: RuleContext, n: Narrative): void {
 export function checkPerformance(ctx: RuleContext, d: Disclosure, n: Narrative): void {
   const count = n.figures.find((f) => f.subject === "绩效目标项目数");
   if (count && !(Number(count.value) > 0)) {
-    ctx.emit("C5.performance-count", { table: "N", row: "绩效目标", column: "项目数", location: loc(count), actual: count.value });
+    ctx.emit("C5.performance-count", {
+      table: "N",
+      row: "绩效目标",
+      column: "项目数",
+      location: loc(count),
+      actual: count.value,
+    });
   }
   const f = n.figures.find((x) => x.subject === "绩效目标金额" && x.unit === WAN);
-  const tf = d.tables.T3?.total?.amounts["项目支出"];
+  const tf = d.tables.T3?.total?.amounts.项目支出;
   if (!f || !d.tables.T3) return;
   const table = amountOf(tf, "元");
   const shown = shownInterval(f);
@@ -268,7 +288,9 @@ export function checkPerformance(ctx: RuleContext, d: Disclosure, n: Narrative):
     actual: f.value,
     difference: wanOf(f).minus(table.to(WAN)).toFixed(Math.max(2, f.decimals)),
     unit: WAN,
-    related: [{ table: "T3", row: "合计", column: "项目支出", ...(tf?.location ? { location: tf.location } : {}) }],
+    related: [
+      { table: "T3", row: "合计", column: "项目支出", ...(tf?.location ? { location: tf.location } : {}) },
+    ],
     params: { tableValue: table.toFixed(2) },
   });
 }

@@ -47,12 +47,13 @@ export const textRules = defineRules([
     id: "F2.placeholder",
     severity: "error",
     title: t("未替换的占位符", "Placeholder left in the text"),
-    description: t("文中留有XX、待填写、【】等占位内容。", "The text still contains placeholders such as XX, 待填写 or 【】."),
+    description: t(
+      "文中留有XX、待填写、【】等占位内容。",
+      "The text still contains placeholders such as XX, 待填写 or 【】.",
+    ),
     message: t("“{excerpt}”中有占位内容“{match}”", "“{excerpt}” contains the placeholder “{match}”"),
     examples: {
-      firing: [
-        { find: "其他收入0万元。", replace: "其他收入XX万元。" },
-      ],
+      firing: [{ find: "其他收入0万元。", replace: "其他收入XX万元。" }],
       quiet: [],
     },
   },
@@ -60,12 +61,13 @@ export const textRules = defineRules([
     id: "F2.truncated",
     severity: "error",
     title: t("句子不完整", "Truncated sentence"),
-    description: t("句子缺少内容，例如“主要原因是。”或缺少金额。", "A sentence lacks its content, e.g. “主要原因是。” or a missing amount."),
+    description: t(
+      "句子缺少内容，例如“主要原因是。”或缺少金额。",
+      "A sentence lacks its content, e.g. “主要原因是。” or a missing amount.",
+    ),
     message: t("“{excerpt}”句子不完整（“{match}”）", "“{excerpt}” is cut off (“{match}”)"),
     examples: {
-      firing: [
-        { find: "主要原因是按实际需要调整预算。", replace: "主要原因是。" },
-      ],
+      firing: [{ find: "主要原因是按实际需要调整预算。", replace: "主要原因是。" }],
       quiet: [],
     },
   },
@@ -73,15 +75,16 @@ export const textRules = defineRules([
     id: "F2.punctuation",
     severity: "warning",
     title: t("标点重复或缺失", "Doubled or missing punctuation"),
-    description: t("标点重复（如“。。”“，，”）或成句的段落缺少句末标点。", "Doubled punctuation (“。。”, “，，”) or a sentence paragraph without closing punctuation."),
+    description: t(
+      "标点重复（如“。。”“，，”）或成句的段落缺少句末标点。",
+      "Doubled punctuation (“。。”, “，，”) or a sentence paragraph without closing punctuation.",
+    ),
     message: t("“{excerpt}”标点有误：{match}", "“{excerpt}” has a punctuation problem: {match}"),
     messages: {
       noEnd: t("“{tail}”后缺少句末标点", "no closing punctuation after “{tail}”"),
     },
     examples: {
-      firing: [
-        { find: "主要原因是按实际需要调整预算。", replace: "主要原因是按实际需要调整预算。。" },
-      ],
+      firing: [{ find: "主要原因是按实际需要调整预算。", replace: "主要原因是按实际需要调整预算。。" }],
       quiet: [],
     },
   },
@@ -92,9 +95,7 @@ export const textRules = defineRules([
     description: t("“”、《》、（）应成对出现。", "“”, 《》 and （） must come in pairs."),
     message: t("“{excerpt}”中{pair}不配对", "“{excerpt}” has unbalanced {pair}"),
     examples: {
-      firing: [
-        { find: "“执法办案”科目", replace: "“执法办案科目" },
-      ],
+      firing: [{ find: "“执法办案”科目", replace: "“执法办案科目" }],
       quiet: [],
     },
   },
@@ -106,11 +107,12 @@ export const textRules = defineRules([
       "区级、镇级文件在模板确定级次的部分（名词解释中的定义，如“是区级预算主管部门…”“与区级财政有经费领拨关系…”）不应出现“市级”（镇级文件可写镇级或区级）；项目资金来源等说明中的“市级”不在此列。",
       "Where the template fixes the level (the glossary's definitions, “是区级预算主管部门…”, “与区级财政有经费领拨关系…”) a district or town document must not say 市级 (a town document may say 镇级 or 区级); 市级 as a funding source in a project description is fine.",
     ),
-    message: t("{level}文件中出现“{word}”：“{excerpt}”（此类共{count}处）", "A {level} document says “{word}”: “{excerpt}” ({count} such places)"),
+    message: t(
+      "{level}文件中出现“{word}”：“{excerpt}”（此类共{count}处）",
+      "A {level} document says “{word}”: “{excerpt}” ({count} such places)",
+    ),
     examples: {
-      firing: [
-        { find: "是区级预算主管部门", replace: "是市级预算主管部门" },
-      ],
+      firing: [{ find: "是区级预算主管部门", replace: "是市级预算主管部门" }],
       quiet: [],
     },
   },
@@ -118,12 +120,13 @@ export const textRules = defineRules([
     id: "F3.kind-word",
     severity: "warning",
     title: t("单位文件使用了部门用语", "部门 wording in a 单位 document"),
-    description: t("单位预算（决算）文件应使用“单位”用语，而不是“本部门”“部门预算”等。", "A unit document should say 单位, not 本部门 or 部门预算."),
+    description: t(
+      "单位预算（决算）文件应使用“单位”用语，而不是“本部门”“部门预算”等。",
+      "A unit document should say 单位, not 本部门 or 部门预算.",
+    ),
     message: t("单位文件中出现“{word}”：“{excerpt}”", "A unit document says “{word}”: “{excerpt}”"),
     examples: {
-      firing: [
-        { find: "闵行区浦江镇2025年镇级部门预算", replace: "闵行区浦江镇2025年镇级单位预算" },
-      ],
+      firing: [{ find: "闵行区浦江镇2025年镇级部门预算", replace: "闵行区浦江镇2025年镇级单位预算" }],
       quiet: [],
     },
   },
@@ -135,11 +138,12 @@ export const textRules = defineRules([
       "部门预算（决算）文件应使用“部门”用语，而不是“本单位”“单位预算”等。",
       "A department document should say 部门, not 本单位 or 单位预算.",
     ),
-    message: t("部门文件中出现“{word}”：“{excerpt}”（此类共{count}处）", "A department document says “{word}”: “{excerpt}” ({count} such places)"),
+    message: t(
+      "部门文件中出现“{word}”：“{excerpt}”（此类共{count}处）",
+      "A department document says “{word}”: “{excerpt}” ({count} such places)",
+    ),
     examples: {
-      firing: [
-        { find: "2025年本部门政府采购预算9万元", replace: "2025年本单位政府采购预算9万元" },
-      ],
+      firing: [{ find: "2025年本部门政府采购预算9万元", replace: "2025年本单位政府采购预算9万元" }],
       quiet: [],
     },
   },
@@ -151,13 +155,32 @@ const LEVEL_DEFINITION = /市级(?=预算主管部门|财政(?:有经费领拨�
 const KIND_WORD = /本部门|部门预算(?!(?:支出)?经济分类)|部门主要职能|部门机构设置/g;
 const UNIT_WORD = /本单位|(?<!预算)单位预算编制说明|(?<!预算)单位主要职能|(?<!预算)单位机构设置/g;
 /** Where a 部门 document speaks for the whole department; a project description may well say 本单位. */
-const UNIT_WORD_CHAPTERS = new Set<ChapterKind>(["职能", "机构设置", "编制说明", "其他说明", "三公", "机关运行经费", "政府采购", "绩效目标", "国有资产占用"]);
+const UNIT_WORD_CHAPTERS = new Set<ChapterKind>([
+  "职能",
+  "机构设置",
+  "编制说明",
+  "其他说明",
+  "三公",
+  "机关运行经费",
+  "政府采购",
+  "绩效目标",
+  "国有资产占用",
+]);
 const PLACEHOLDER = /(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])|[×]{2,}|待填写|待补充|【\s*】/g;
-const TRUNCATED = /(?:原因(?:是|为)|主要用于|主要是|包括)[:：]?\s*[。；;]|(?:原因(?:是|为))[:：]?\s*$|(?:增加|减少|预算|为|科目)(?:万元|%)/g;
+const TRUNCATED =
+  /(?:原因(?:是|为)|主要用于|主要是|包括)[:：]?\s*[。；;]|(?:原因(?:是|为))[:：]?\s*$|(?:增加|减少|预算|为|科目)(?:万元|%)/g;
 const DOUBLED = /([。，；：、！？])\1|[，、；：][。]|[。][，、；]/g;
 const SENTENCE_END = /[。；;！!？?：:…”"）)》、，,]\s*$/;
 const LIST_LEAD = /^\s*(?:\d+\s*[)）]|[（(][一二三四五六七八九十\d]+[)）])/;
-const NARRATIVE_SENTENCE_CHAPTERS = new Set<ChapterKind>(["职能", "编制说明", "三公", "机关运行经费", "政府采购", "绩效目标", "国有资产占用"]);
+const NARRATIVE_SENTENCE_CHAPTERS = new Set<ChapterKind>([
+  "职能",
+  "编制说明",
+  "三公",
+  "机关运行经费",
+  "政府采购",
+  "绩效目标",
+  "国有资产占用",
+]);
 const YEAR_SKIP_CHAPTERS = new Set<ChapterKind>(["封面", "目录", "名词解释"]);
 /** A paragraph of 50,000 placeholders is one problem: at most this many findings per rule and paragraph. */
 const PER_PARAGRAPH = 10;
@@ -171,7 +194,8 @@ function placesOf(n: Narrative): Map<number, Place> {
   const places = new Map<number, Place>();
   for (const c of n.chapters) {
     const project = c.kind === "项目" ? n.projects.find((p) => p.heading === c.heading)?.name : undefined;
-    for (const l of c.lines) places.set(l.index, { table: c.kind === "项目" ? "P" : "N", ...(project ? { row: project } : {}) });
+    for (const l of c.lines)
+      places.set(l.index, { table: c.kind === "项目" ? "P" : "N", ...(project ? { row: project } : {}) });
   }
   return places;
 }
@@ -208,32 +232,76 @@ export function checkText(ctx: RuleContext, d: Disclosure, n: Narrative): void {
     let k = 0;
     for (const m of text.matchAll(PLACEHOLDER)) {
       if (k++ >= PER_PARAGRAPH) break;
-      ctx.emit("F2.placeholder", { ...base, location: at(m.index), column: "placeholder", key: keyOf(m[0]), params: { excerpt: excerpt(text, m.index), match: m[0] } });
+      ctx.emit("F2.placeholder", {
+        ...base,
+        location: at(m.index),
+        column: "placeholder",
+        key: keyOf(m[0]),
+        params: { excerpt: excerpt(text, m.index), match: m[0] },
+      });
     }
     k = 0;
     for (const m of text.matchAll(TRUNCATED)) {
       if (k++ >= PER_PARAGRAPH) break;
-      ctx.emit("F2.truncated", { ...base, location: at(m.index), column: "truncated", key: keyOf(m[0]), params: { excerpt: excerpt(text, m.index), match: m[0] } });
+      ctx.emit("F2.truncated", {
+        ...base,
+        location: at(m.index),
+        column: "truncated",
+        key: keyOf(m[0]),
+        params: { excerpt: excerpt(text, m.index), match: m[0] },
+      });
     }
     k = 0;
     for (const m of text.matchAll(DOUBLED)) {
       if (k++ >= PER_PARAGRAPH) break;
-      ctx.emit("F2.punctuation", { ...base, location: at(m.index), column: "punctuation", key: keyOf(m[0]), params: { excerpt: excerpt(text, m.index), match: m[0] } });
+      ctx.emit("F2.punctuation", {
+        ...base,
+        location: at(m.index),
+        column: "punctuation",
+        key: keyOf(m[0]),
+        params: { excerpt: excerpt(text, m.index), match: m[0] },
+      });
     }
     const kind = p.chapter as ChapterKind;
-    if (NARRATIVE_SENTENCE_CHAPTERS.has(kind) && text.length >= 20 && /[，,]/.test(text) && !SENTENCE_END.test(text)) {
+    if (
+      NARRATIVE_SENTENCE_CHAPTERS.has(kind) &&
+      text.length >= 20 &&
+      /[，,]/.test(text) &&
+      !SENTENCE_END.test(text)
+    ) {
       const tail = text.slice(-6);
-      ctx.emit("F2.punctuation", { ...base, location: at(text.length - 1), column: "end", key: keyOf("end"), params: { excerpt: excerpt(text, text.length), match: ctx.text("F2.punctuation", "noEnd", { tail }) } });
+      ctx.emit("F2.punctuation", {
+        ...base,
+        location: at(text.length - 1),
+        column: "end",
+        key: keyOf("end"),
+        params: { excerpt: excerpt(text, text.length), match: ctx.text("F2.punctuation", "noEnd", { tail }) },
+      });
     }
     const pair = unbalanced(text.replace(LIST_LEAD, ""));
-    if (pair) ctx.emit("F2.quotes", { ...base, location: first?.location, column: "quotes", key: keyOf(pair), params: { excerpt: excerpt(text), pair } });
+    if (pair)
+      ctx.emit("F2.quotes", {
+        ...base,
+        location: first?.location,
+        column: "quotes",
+        key: keyOf(pair),
+        params: { excerpt: excerpt(text), pair },
+      });
     const inTitle = insideRanges(text.includes("《") ? titleRanges(text) : []);
     if (checkLevel) {
       for (const m of text.matchAll(kind === "名词解释" ? LEVEL_WORD : LEVEL_DEFINITION)) {
         if (inTitle(m.index)) continue;
         const location = at(m.index);
         const ex = excerpt(text, m.index);
-        count(`level|${kind}`, (n) => ctx.emit("F3.level-word", { ...base, location, column: "level", key: kind, params: { level, word: "市级", excerpt: ex, count: n } }));
+        count(`level|${kind}`, (n) =>
+          ctx.emit("F3.level-word", {
+            ...base,
+            location,
+            column: "level",
+            key: kind,
+            params: { level, word: "市级", excerpt: ex, count: n },
+          }),
+        );
       }
     }
     if (unitDoc) {
@@ -242,16 +310,33 @@ export function checkText(ctx: RuleContext, d: Disclosure, n: Narrative): void {
       for (const m of text.matchAll(KIND_WORD)) {
         if (inTitle2(m.index)) continue;
         if (k++ >= PER_PARAGRAPH) break;
-        ctx.emit("F3.kind-word", { ...base, location: at(m.index), column: "kind", key: keyOf(m[0]), params: { word: m[0], excerpt: excerpt(text, m.index) } });
+        ctx.emit("F3.kind-word", {
+          ...base,
+          location: at(m.index),
+          column: "kind",
+          key: keyOf(m[0]),
+          params: { word: m[0], excerpt: excerpt(text, m.index) },
+        });
       }
-    } else if ((d.document.kind === "部门预算" || d.document.kind === "部门决算") && UNIT_WORD_CHAPTERS.has(kind)) {
+    } else if (
+      (d.document.kind === "部门预算" || d.document.kind === "部门决算") &&
+      UNIT_WORD_CHAPTERS.has(kind)
+    ) {
       const inTitle2 = insideRanges(text.includes("《") ? titleRanges(text) : []);
       for (const m of text.matchAll(UNIT_WORD)) {
         if (inTitle2(m.index)) continue;
         const location = at(m.index);
         const ex = excerpt(text, m.index);
         const word = m[0];
-        count(`unit|${kind}`, (n) => ctx.emit("F3.unit-word", { ...base, location, column: "kind", key: kind, params: { word, excerpt: ex, count: n } }));
+        count(`unit|${kind}`, (n) =>
+          ctx.emit("F3.unit-word", {
+            ...base,
+            location,
+            column: "kind",
+            key: kind,
+            params: { word, excerpt: ex, count: n },
+          }),
+        );
       }
     }
   }
@@ -267,10 +352,21 @@ export function checkText(ctx: RuleContext, d: Disclosure, n: Narrative): void {
       let k = 0;
       for (const m of l.text.matchAll(PLACEHOLDER)) {
         if (k++ >= PER_PARAGRAPH) break;
-        ctx.emit("F2.placeholder", { ...base, column: "placeholder", key: keyOf(m[0]), params: { excerpt: excerpt(l.text, m.index), match: m[0] } });
+        ctx.emit("F2.placeholder", {
+          ...base,
+          column: "placeholder",
+          key: keyOf(m[0]),
+          params: { excerpt: excerpt(l.text, m.index), match: m[0] },
+        });
       }
       const pair = unbalanced(l.text.replace(LIST_LEAD, ""));
-      if (pair) ctx.emit("F2.quotes", { ...base, column: "quotes", key: keyOf(pair), params: { excerpt: excerpt(l.text), pair } });
+      if (pair)
+        ctx.emit("F2.quotes", {
+          ...base,
+          column: "quotes",
+          key: keyOf(pair),
+          params: { excerpt: excerpt(l.text), pair },
+        });
     }
   }
 }
@@ -281,7 +377,8 @@ function checkYears(ctx: RuleContext, d: Disclosure, n: Narrative, places: Map<n
   if (year === undefined) return;
   const seen = new Set<string>();
   for (const y of n.years) {
-    if (y.context !== "plain" || y.year >= year - 1 || YEAR_SKIP_CHAPTERS.has(y.chapter as ChapterKind)) continue;
+    if (y.context !== "plain" || y.year >= year - 1 || YEAR_SKIP_CHAPTERS.has(y.chapter as ChapterKind))
+      continue;
     const k = `${y.position.line}:${y.year}`;
     if (seen.has(k)) continue;
     seen.add(k);
@@ -309,15 +406,28 @@ function unbalanced(text: string): string | undefined {
   let bad = "";
   for (let i = 0; i < text.length && bad === ""; i++) {
     switch (text.charCodeAt(i)) {
-      case 0x201c: quotes++; break;
-      case 0x201d: if (--quotes < 0) bad = "“”"; break;
-      case 0x300a: titles++; break;
-      case 0x300b: if (--titles < 0) bad = "《》"; break;
-      case 0xff08: case 0x28: parens++; break;
-      case 0xff09: case 0x29: if (--parens < 0) bad = "（）"; break;
+      case 0x201c:
+        quotes++;
+        break;
+      case 0x201d:
+        if (--quotes < 0) bad = "“”";
+        break;
+      case 0x300a:
+        titles++;
+        break;
+      case 0x300b:
+        if (--titles < 0) bad = "《》";
+        break;
+      case 0xff08:
+      case 0x28:
+        parens++;
+        break;
+      case 0xff09:
+      case 0x29:
+        if (--parens < 0) bad = "（）";
+        break;
     }
   }
   if (bad !== "") return bad;
   return quotes !== 0 ? "“”" : titles !== 0 ? "《》" : parens !== 0 ? "（）" : undefined;
 }
-

@@ -13,7 +13,8 @@ const CHANGE =
 const PERCENT_AFTER = /^\s*[，,]?\s*(?:增长|下降|增加|减少|提高|降低|上升)(?:了)?\s*(?=\d)/;
 const REASON = /(?:主要)?原因(?:主要)?(?:是|为|在于)?\s*[:：]?/g;
 const REASON_END = /[。；;！!？?]/;
-const PLACEHOLDER = /(?:增加|增长|上升|提高)\s*[（(/／]\s*(?:减少|下降|降低)\s*[)）]?|(?:减少|下降|降低)\s*[（(/／]\s*(?:增加|增长|上升|提高)\s*[)）]?/g;
+const PLACEHOLDER =
+  /(?:增加|增长|上升|提高)\s*[（(/／]\s*(?:减少|下降|降低)\s*[)）]?|(?:减少|下降|降低)\s*[（(/／]\s*(?:增加|增长|上升|提高)\s*[)）]?/g;
 const PRIOR_LABEL = /(?:(\d{4})年|上年)(?:度)?(?:当年)?(?:预算)?(?:执行数?|数)?(?:为|是)?$/;
 const CURRENT_LABEL = /(?:(\d{4})年(?:度)?|本年(?:度)?)(?:预算)?(?:安排|数)?(?:为|是)?$/;
 
@@ -35,13 +36,23 @@ export function baselineKey(b: string): string {
  * roleOf({ label: "2024年预算安排" } as ScannedFigure, 2024); // "current"
  * ```
  */
-export function roleOf(f: Pick<ScannedFigure, "label">, year: number | undefined): "prior" | "current" | undefined {
+export function roleOf(
+  f: Pick<ScannedFigure, "label">,
+  year: number | undefined,
+): "prior" | "current" | undefined {
   const label = f.label;
   const p = PRIOR_LABEL.exec(label);
-  if (p && /执行|上年/.test(label) && (p[1] === undefined || year === undefined || Number(p[1]) < year)) return "prior";
-  if (p && p[1] !== undefined && year !== undefined && Number(p[1]) < year && /预算/.test(label)) return "prior";
+  if (p && /执行|上年/.test(label) && (p[1] === undefined || year === undefined || Number(p[1]) < year))
+    return "prior";
+  if (p && p[1] !== undefined && year !== undefined && Number(p[1]) < year && /预算/.test(label))
+    return "prior";
   const c = CURRENT_LABEL.exec(label);
-  if (c && (c[1] === undefined ? /本年/.test(label) : year !== undefined && Number(c[1]) === year) && /预算|本年/.test(label)) return "current";
+  if (
+    c &&
+    (c[1] === undefined ? /本年/.test(label) : year !== undefined && Number(c[1]) === year) &&
+    /预算|本年/.test(label)
+  )
+    return "current";
   return undefined;
 }
 
@@ -55,7 +66,11 @@ export function roleOf(f: Pick<ScannedFigure, "label">, year: number | undefined
  * cs.map((c) => [c.year, c.baseline, c.direction, c.percent?.value]); // [[2023, "预算执行数", "减少", "57.14"]]
  * ```
  */
-export function changesOf(p: Paragraph, figs: ReadonlyArray<ScannedFigure>, year: number | undefined): ChangeStatement[] {
+export function changesOf(
+  p: Paragraph,
+  figs: ReadonlyArray<ScannedFigure>,
+  year: number | undefined,
+): ChangeStatement[] {
   const text = p.text;
   const out: ChangeStatement[] = [];
   let k = 0; // first figure not before the current comparison
@@ -148,7 +163,9 @@ function attachReasons(p: Paragraph, changes: ChangeStatement[], offsets: Readon
  * directionPlaceholdersOf(paragraph).map((x) => x.text); // ["增加（减少）"]
  * ```
  */
-export function directionPlaceholdersOf(p: Paragraph): Array<{ text: string; position: ReturnType<typeof positionIn> }> {
+export function directionPlaceholdersOf(
+  p: Paragraph,
+): Array<{ text: string; position: ReturnType<typeof positionIn> }> {
   const out: Array<{ text: string; position: ReturnType<typeof positionIn> }> = [];
   for (const m of p.text.matchAll(PLACEHOLDER)) out.push({ text: m[0], position: positionIn(p, m.index) });
   return out;

@@ -20,7 +20,9 @@ describe("generateNarrative on the sample", () => {
 
   it("writes 5812.12 for 其他一般公共服务支出 with parts adding up to it, and names the part that took the residue", () => {
     const item = g.paragraphs.find((p) => p.includes("“其他一般公共服务支出”"))!;
-    expect(item).toBe("1. “其他一般公共服务支出”科目5812.12万元，主要用于基本支出1988.77万元；用于项目支出3823.35万元。");
+    expect(item).toBe(
+      "1. “其他一般公共服务支出”科目5812.12万元，主要用于基本支出1988.77万元；用于项目支出3823.35万元。",
+    );
     const sum = Amount.of("1988.77").plus(Amount.of("3823.35"));
     expect(sum.toFixed(2)).toBe("5812.12");
     const note = g.notes.find((n) => n.includes("其他一般公共服务支出"));
@@ -44,7 +46,9 @@ describe("generateNarrative on the sample", () => {
     const d2 = disclosureOf(text);
     const ctx = new RuleContext(d2, new Map(narrativeRules.map((r) => [r.id, r])), {});
     checkNarrative(ctx, parseNarrative(d2));
-    expect(ctx.findings.filter((f) => f.rule.startsWith("C1") || f.rule.startsWith("C6")).map((f) => f.rule)).toEqual(["C1.rounding-residue"]);
+    expect(
+      ctx.findings.filter((f) => f.rule.startsWith("C1") || f.rule.startsWith("C6")).map((f) => f.rule),
+    ).toEqual(["C1.rounding-residue"]);
   });
 
   it("speaks English on request", () => {
@@ -64,9 +68,18 @@ describe("generateSangong and generateProcurement", () => {
       reasons: { reception: "按实际需要调整" },
     });
     expect(s.paragraphs[0]).toBe("2025年“三公”经费预算数为0.80万元，比2024年预算减少0.12万元。其中：");
-    expect(s.paragraphs[3]).toBe("（三）公务接待费0.80万元，比2024年预算减少0.12万元，主要原因是按实际需要调整。");
+    expect(s.paragraphs[3]).toBe(
+      "（三）公务接待费0.80万元，比2024年预算减少0.12万元，主要原因是按实际需要调整。",
+    );
     expect(s.notes).toHaveLength(0);
-    const missing = generateSangong({ year: 2025, abroad: "1", reception: "0", purchase: "0", running: "0", previous: { abroad: "0", reception: "0", purchase: "0", running: "0" } });
+    const missing = generateSangong({
+      year: 2025,
+      abroad: "1",
+      reception: "0",
+      purchase: "0",
+      running: "0",
+      previous: { abroad: "0", reception: "0", purchase: "0", running: "0" },
+    });
     expect(missing.notes[0]).toContain("因公出国（境）费");
   });
 
@@ -75,7 +88,14 @@ describe("generateSangong and generateProcurement", () => {
   });
 
   it("writes 政府采购 with the total as the sum of its parts", () => {
-    const p = generateProcurement({ year: 2025, goods: "1.5", works: "0", services: "9", sme: "9", small: "10" });
+    const p = generateProcurement({
+      year: 2025,
+      goods: "1.5",
+      works: "0",
+      services: "9",
+      sme: "9",
+      small: "10",
+    });
     expect(p.paragraphs[0]).toContain("政府采购预算10.50万元");
     expect(p.paragraphs[1]).toContain("预留给小型和微型企业的政府采购项目预算为10.00万元");
     expect(p.notes).toHaveLength(1);

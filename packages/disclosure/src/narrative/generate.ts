@@ -18,8 +18,14 @@ const TEXT = {
     "{n}. “{name}”科目{total}万元，主要用于基本支出{basic}万元；用于项目支出{project}万元。",
     "{n}. “{name}”: {total} (10k yuan), basic expenditure {basic} and project expenditure {project}.",
   ),
-  itemBasic: t("{n}. “{name}”科目{total}万元，主要用于基本支出。", "{n}. “{name}”: {total} (10k yuan), basic expenditure."),
-  itemProject: t("{n}. “{name}”科目{total}万元，主要用于项目支出。", "{n}. “{name}”: {total} (10k yuan), project expenditure."),
+  itemBasic: t(
+    "{n}. “{name}”科目{total}万元，主要用于基本支出。",
+    "{n}. “{name}”: {total} (10k yuan), basic expenditure.",
+  ),
+  itemProject: t(
+    "{n}. “{name}”科目{total}万元，主要用于项目支出。",
+    "{n}. “{name}”: {total} (10k yuan), project expenditure.",
+  ),
   partResidue: t(
     "“{name}”：{part}四舍五入为{naive}万元，为使各部分之和等于{total}万元，调整为{adjusted}万元（尾差{residue}万元）。",
     "“{name}”: {part} rounds to {naive} but is shown as {adjusted} so that the parts add up to {total} (residue {residue}, 10k yuan).",
@@ -32,18 +38,30 @@ const TEXT = {
     "与上年预算的增减比较需要上年数据，未生成；请按“比{previous}年预算增加/减少X万元”补充。",
     "The comparison with last year needs last year's figures and was not generated; add “compared with {previous}: up/down X”.",
   ),
-  sangongTotal: t("{year}年“三公”经费预算数为{total}万元{change}。其中：", "In {year} the three public expenses are budgeted at {total} (10k yuan){change}. Of which:"),
-  sangongAbroad: t("（一）因公出国（境）费{amount}万元{change}{reason}。", "(1) Official travel abroad: {amount}{change}{reason}."),
+  sangongTotal: t(
+    "{year}年“三公”经费预算数为{total}万元{change}。其中：",
+    "In {year} the three public expenses are budgeted at {total} (10k yuan){change}. Of which:",
+  ),
+  sangongAbroad: t(
+    "（一）因公出国（境）费{amount}万元{change}{reason}。",
+    "(1) Official travel abroad: {amount}{change}{reason}.",
+  ),
   sangongVehicles: t(
     "（二）公务用车购置及运行费{amount}万元{change}{reason}。其中：公务用车购置费{purchase}万元{purchaseChange}；公务用车运行费{running}万元{runningChange}。",
     "(2) Official vehicles: {amount}{change}{reason}; purchase {purchase}{purchaseChange}, operation {running}{runningChange}.",
   ),
-  sangongReception: t("（三）公务接待费{amount}万元{change}{reason}。", "(3) Official reception: {amount}{change}{reason}."),
+  sangongReception: t(
+    "（三）公务接待费{amount}万元{change}{reason}。",
+    "(3) Official reception: {amount}{change}{reason}.",
+  ),
   up: t("，比{previous}年预算增加{amount}万元", ", up {amount} on {previous}"),
   down: t("，比{previous}年预算减少{amount}万元", ", down {amount} on {previous}"),
   flat: t("，比{previous}年预算持平", ", unchanged on {previous}"),
   reason: t("，主要原因是{reason}", "; reason: {reason}"),
-  reasonMissing: t("{item}有增减但未提供原因，请补充“主要原因是…”。", "{item} changed but no reason was given; add one."),
+  reasonMissing: t(
+    "{item}有增减但未提供原因，请补充“主要原因是…”。",
+    "{item} changed but no reason was given; add one.",
+  ),
   procurement: t(
     "{year}年本部门政府采购预算{total}万元，其中：政府采购货物预算{goods}万元、政府采购工程预算{works}万元、政府采购服务预算{services}万元。",
     "In {year} procurement is budgeted at {total} (10k yuan): goods {goods}, works {works}, services {services}.",
@@ -52,7 +70,10 @@ const TEXT = {
     "{year}年本部门面向中小企业预留政府采购项目预算金额{sme}万元，其中，预留给小型和微型企业的政府采购项目预算为{small}万元。",
     "In {year} {sme} (10k yuan) is reserved for small and medium enterprises, of which {small} for small and micro enterprises.",
   ),
-  smallOverSme: t("预留给小型和微型企业的金额超过面向中小企业预留的金额，请核对。", "The small and micro reservation exceeds the SME reservation; check it."),
+  smallOverSme: t(
+    "预留给小型和微型企业的金额超过面向中小企业预留的金额，请核对。",
+    "The small and micro reservation exceeds the SME reservation; check it.",
+  ),
   basic: t("基本支出", "basic expenditure"),
   project: t("项目支出", "project expenditure"),
   abroadName: t("因公出国（境）费", "Official travel abroad"),
@@ -67,8 +88,18 @@ function yuan(f: Figure | undefined): Amount {
 }
 
 /** Rounds parts to 2 decimals in 万元 so that they add up to their rounded total, with the residue indexes. */
-function shares(parts: Amount[]): { shown: string[]; naive: string[]; total: string; absorbed: number[]; residue: string } {
-  const a = allocate(parts.map((p) => p.to(WAN)), 2, { unit: WAN });
+function shares(parts: Amount[]): {
+  shown: string[];
+  naive: string[];
+  total: string;
+  absorbed: number[];
+  residue: string;
+} {
+  const a = allocate(
+    parts.map((p) => p.to(WAN)),
+    2,
+    { unit: WAN },
+  );
   return {
     shown: a.rounded.map((x) => x.toFixed(2)),
     naive: parts.map((p) => p.to(WAN).toFixed(2)),
@@ -92,7 +123,10 @@ function shares(parts: Amount[]): { shown: string[]; naive: string[]; total: str
  * notes[0]; // "“其他一般公共服务支出”：项目支出四舍五入为3823.36万元，…调整为3823.35万元（尾差-0.01万元）。"
  * ```
  */
-export function generateNarrative(d: Disclosure, options?: { lang?: Lang }): { paragraphs: string[]; notes: string[] } {
+export function generateNarrative(
+  d: Disclosure,
+  options?: { lang?: Lang },
+): { paragraphs: string[]; notes: string[] } {
   const lang = options?.lang ?? "zh-CN";
   const f = (tpl: Template, p: Record<string, string | number>) => format(tpl, lang, p);
   const paragraphs: string[] = [];
@@ -102,38 +136,82 @@ export function generateNarrative(d: Disclosure, options?: { lang?: Lang }): { p
   const T = d.tables;
 
   const incomeOf = (key: string): Amount => {
-    if (T.T2 && T.T2.columns.includes(key)) return yuan(T.T2.total?.amounts[key]);
-    return yuan(T.T1?.income.find((l) => l.key === key)?.amounts["预算数"]);
+    if (T.T2?.columns.includes(key)) return yuan(T.T2.total?.amounts[key]);
+    return yuan(T.T1?.income.find((l) => l.key === key)?.amounts.预算数);
   };
   if (T.T1 || T.T2) {
     const parts = ["财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"].map(incomeOf);
     const s = shares(parts);
-    paragraphs.push(f(TEXT.income, { year, department, total: s.total, fiscal: s.shown[0]!, service: s.shown[1]!, business: s.shown[2]!, other: s.shown[3]! }));
+    paragraphs.push(
+      f(TEXT.income, {
+        year,
+        department,
+        total: s.total,
+        fiscal: s.shown[0]!,
+        service: s.shown[1]!,
+        business: s.shown[2]!,
+        other: s.shown[3]!,
+      }),
+    );
     const names = ["财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"];
-    for (const i of s.absorbed) notes.push(f(TEXT.partResidue, { name: department, part: names[i]!, naive: s.naive[i]!, total: s.total, adjusted: s.shown[i]!, residue: s.residue }));
+    for (const i of s.absorbed)
+      notes.push(
+        f(TEXT.partResidue, {
+          name: department,
+          part: names[i]!,
+          naive: s.naive[i]!,
+          total: s.total,
+          adjusted: s.shown[i]!,
+          residue: s.residue,
+        }),
+      );
   }
   if (T.T3 || T.T4 || T.T5) {
-    const total = T.T3?.total ? yuan(T.T3.total.amounts["合计"]) : yuan(T.T1?.expenditureTotal?.amounts["预算数"]);
-    const sources = [yuan(T.T5?.total?.amounts["合计"]), yuan(T.T6?.total?.amounts["合计"]), yuan(T.T7?.total?.amounts["合计"])];
+    const total = T.T3?.total
+      ? yuan(T.T3.total.amounts.合计)
+      : yuan(T.T1?.expenditureTotal?.amounts.预算数);
+    const sources = [
+      yuan(T.T5?.total?.amounts.合计),
+      yuan(T.T6?.total?.amounts.合计),
+      yuan(T.T7?.total?.amounts.合计),
+    ];
     const s = shares(sources);
-    paragraphs.push(f(TEXT.expenditure, { total: total.to(WAN).toFixed(2), fiscal: s.total, general: s.shown[0]!, fund: s.shown[1]!, capital: s.shown[2]! }));
+    paragraphs.push(
+      f(TEXT.expenditure, {
+        total: total.to(WAN).toFixed(2),
+        fiscal: s.total,
+        general: s.shown[0]!,
+        fund: s.shown[1]!,
+        capital: s.shown[2]!,
+      }),
+    );
   }
   if (year > 0) notes.push(f(TEXT.noComparison, { previous: year - 1 }));
 
   const rows: ClassifiedRow[] = (T.T5?.items ?? []).filter((r) => r.level === "项");
   if (rows.length > 0) {
     paragraphs.push(f(TEXT.itemsHeader, {}));
-    const items = shares(rows.map((r) => yuan(r.amounts["合计"])));
+    const items = shares(rows.map((r) => yuan(r.amounts.合计)));
     for (const i of items.absorbed) {
-      notes.push(f(TEXT.itemResidue, { name: rows[i]!.name, naive: items.naive[i]!, total: items.total, adjusted: items.shown[i]!, residue: items.residue }));
+      notes.push(
+        f(TEXT.itemResidue, {
+          name: rows[i]!.name,
+          naive: items.naive[i]!,
+          total: items.total,
+          adjusted: items.shown[i]!,
+          residue: items.residue,
+        }),
+      );
     }
     rows.forEach((r, i) => {
       const shown = items.shown[i]!;
-      const basic = yuan(r.amounts["基本支出"]);
-      const project = yuan(r.amounts["项目支出"]);
+      const basic = yuan(r.amounts.基本支出);
+      const project = yuan(r.amounts.项目支出);
       const n = i + 1;
       if (basic.isZero() || project.isZero()) {
-        paragraphs.push(f(project.isZero() ? TEXT.itemBasic : TEXT.itemProject, { n, name: r.name, total: shown }));
+        paragraphs.push(
+          f(project.isZero() ? TEXT.itemBasic : TEXT.itemProject, { n, name: r.name, total: shown }),
+        );
         return;
       }
       const s = shares([basic, project]);
@@ -146,11 +224,22 @@ export function generateNarrative(d: Disclosure, options?: { lang?: Lang }): { p
         parts[k] = Amount.of(parts[k]!, WAN).plus(gap).toFixed(2);
         absorbed.add(k);
       }
-      paragraphs.push(f(TEXT.itemBoth, { n, name: r.name, total: shown, basic: parts[0]!, project: parts[1]! }));
+      paragraphs.push(
+        f(TEXT.itemBoth, { n, name: r.name, total: shown, basic: parts[0]!, project: parts[1]! }),
+      );
       const partNames = [f(TEXT.basic, {}), f(TEXT.project, {})];
       for (const k of [...absorbed].sort()) {
         const residue = Amount.of(parts[k]!, WAN).minus(Amount.of(s.naive[k]!, WAN)).toFixed(2);
-        notes.push(f(TEXT.partResidue, { name: r.name, part: partNames[k]!, naive: s.naive[k]!, total: shown, adjusted: parts[k]!, residue }));
+        notes.push(
+          f(TEXT.partResidue, {
+            name: r.name,
+            part: partNames[k]!,
+            naive: s.naive[k]!,
+            total: shown,
+            adjusted: parts[k]!,
+            residue,
+          }),
+        );
       }
     });
   }
@@ -164,7 +253,12 @@ export interface SangongFigures {
   readonly reception: string;
   readonly purchase: string;
   readonly running: string;
-  readonly previous?: { readonly abroad: string; readonly reception: string; readonly purchase: string; readonly running: string };
+  readonly previous?: {
+    readonly abroad: string;
+    readonly reception: string;
+    readonly purchase: string;
+    readonly running: string;
+  };
   readonly reasons?: { readonly abroad?: string; readonly vehicles?: string; readonly reception?: string };
 }
 
@@ -180,7 +274,13 @@ export function sangongFiguresOf(d: Disclosure): SangongFigures | undefined {
   const t9 = d.tables.T9;
   if (!t9) return undefined;
   const v = (k: string) => Amount.of(t9.amounts[k]?.value ?? "0", WAN).toString();
-  return { year: d.document.year ?? t9.year ?? 0, abroad: v("因公出国(境)费"), reception: v("公务接待费"), purchase: v("购置费"), running: v("运行费") };
+  return {
+    year: d.document.year ?? t9.year ?? 0,
+    abroad: v("因公出国(境)费"),
+    reception: v("公务接待费"),
+    purchase: v("购置费"),
+    running: v("运行费"),
+  };
 }
 
 /**
@@ -196,25 +296,46 @@ export function sangongFiguresOf(d: Disclosure): SangongFigures | undefined {
  * // "（三）公务接待费0.80万元，比2024年预算减少0.12万元，主要原因是按实际需要调整。"
  * ```
  */
-export function generateSangong(figures: SangongFigures, options?: { lang?: Lang }): { paragraphs: string[]; notes: string[] } {
+export function generateSangong(
+  figures: SangongFigures,
+  options?: { lang?: Lang },
+): { paragraphs: string[]; notes: string[] } {
   const lang = options?.lang ?? "zh-CN";
   const f = (tpl: Template, p: Record<string, string | number>) => format(tpl, lang, p);
   const a = (s: string) => Amount.of(s, WAN);
-  const cur = { abroad: a(figures.abroad), reception: a(figures.reception), purchase: a(figures.purchase), running: a(figures.running) };
+  const cur = {
+    abroad: a(figures.abroad),
+    reception: a(figures.reception),
+    purchase: a(figures.purchase),
+    running: a(figures.running),
+  };
   const vehicles = cur.purchase.plus(cur.running);
   const total = cur.abroad.plus(cur.reception).plus(vehicles);
   const prev = figures.previous
-    ? { abroad: a(figures.previous.abroad), reception: a(figures.previous.reception), purchase: a(figures.previous.purchase), running: a(figures.previous.running) }
+    ? {
+        abroad: a(figures.previous.abroad),
+        reception: a(figures.previous.reception),
+        purchase: a(figures.previous.purchase),
+        running: a(figures.previous.running),
+      }
     : undefined;
   const previousYear = figures.year - 1;
   const change = (now: Amount, before: Amount | undefined): string => {
     if (!before) return "";
     const diff = now.minus(before);
     const c = diff.compare(Amount.zero(WAN));
-    return f(c > 0 ? TEXT.up : c < 0 ? TEXT.down : TEXT.flat, { previous: previousYear, amount: diff.abs().toFixed(2) });
+    return f(c > 0 ? TEXT.up : c < 0 ? TEXT.down : TEXT.flat, {
+      previous: previousYear,
+      amount: diff.abs().toFixed(2),
+    });
   };
   const notes: string[] = [];
-  const reason = (key: "abroad" | "vehicles" | "reception", now: Amount, before: Amount | undefined, name: Template): string => {
+  const reason = (
+    key: "abroad" | "vehicles" | "reception",
+    now: Amount,
+    before: Amount | undefined,
+    name: Template,
+  ): string => {
     const r = figures.reasons?.[key];
     if (r) return f(TEXT.reason, { reason: r });
     if (before && !now.equals(before)) notes.push(f(TEXT.reasonMissing, { item: f(name, {}) }));
@@ -224,7 +345,11 @@ export function generateSangong(figures: SangongFigures, options?: { lang?: Lang
   const prevTotal = prev && prevVehicles ? prev.abroad.plus(prev.reception).plus(prevVehicles) : undefined;
   const paragraphs = [
     f(TEXT.sangongTotal, { year: figures.year, total: total.toFixed(2), change: change(total, prevTotal) }),
-    f(TEXT.sangongAbroad, { amount: cur.abroad.toFixed(2), change: change(cur.abroad, prev?.abroad), reason: reason("abroad", cur.abroad, prev?.abroad, TEXT.abroadName) }),
+    f(TEXT.sangongAbroad, {
+      amount: cur.abroad.toFixed(2),
+      change: change(cur.abroad, prev?.abroad),
+      reason: reason("abroad", cur.abroad, prev?.abroad, TEXT.abroadName),
+    }),
     f(TEXT.sangongVehicles, {
       amount: vehicles.toFixed(2),
       change: change(vehicles, prevVehicles),
@@ -234,7 +359,11 @@ export function generateSangong(figures: SangongFigures, options?: { lang?: Lang
       running: cur.running.toFixed(2),
       runningChange: change(cur.running, prev?.running),
     }),
-    f(TEXT.sangongReception, { amount: cur.reception.toFixed(2), change: change(cur.reception, prev?.reception), reason: reason("reception", cur.reception, prev?.reception, TEXT.receptionName) }),
+    f(TEXT.sangongReception, {
+      amount: cur.reception.toFixed(2),
+      change: change(cur.reception, prev?.reception),
+      reason: reason("reception", cur.reception, prev?.reception, TEXT.receptionName),
+    }),
   ];
   return { paragraphs, notes };
 }
@@ -259,7 +388,10 @@ export interface ProcurementFigures {
  * // "2025年本部门政府采购预算9.00万元，其中：政府采购货物预算0.00万元、政府采购工程预算0.00万元、政府采购服务预算9.00万元。"
  * ```
  */
-export function generateProcurement(figures: ProcurementFigures, options?: { lang?: Lang }): { paragraphs: string[]; notes: string[] } {
+export function generateProcurement(
+  figures: ProcurementFigures,
+  options?: { lang?: Lang },
+): { paragraphs: string[]; notes: string[] } {
   const lang = options?.lang ?? "zh-CN";
   const a = (s: string) => Amount.of(s, WAN);
   const goods = a(figures.goods);
@@ -275,9 +407,16 @@ export function generateProcurement(figures: ProcurementFigures, options?: { lan
     }),
   ];
   if (figures.sme !== undefined) {
-    out.push(format(TEXT.procurementSme, lang, { year: figures.year, sme: a(figures.sme).toFixed(2), small: a(figures.small ?? "0").toFixed(2) }));
+    out.push(
+      format(TEXT.procurementSme, lang, {
+        year: figures.year,
+        sme: a(figures.sme).toFixed(2),
+        small: a(figures.small ?? "0").toFixed(2),
+      }),
+    );
   }
   const notes: string[] = [];
-  if (figures.sme !== undefined && a(figures.small ?? "0").compare(a(figures.sme)) > 0) notes.push(format(TEXT.smallOverSme, lang, {}));
+  if (figures.sme !== undefined && a(figures.small ?? "0").compare(a(figures.sme)) > 0)
+    notes.push(format(TEXT.smallOverSme, lang, {}));
   return { paragraphs: out, notes };
 }

@@ -10,7 +10,8 @@ import type { ClassifiedRow, Disclosure } from "../model";
 import type { ItemPathPart, NarrativeFigure } from "./model";
 
 /** An item name in quotes, optionally followed by 科目, then its amount. */
-export const ITEM = /[“"]([^”"\n]{1,120})[”"]\s*(?:科目)?\s*(?:(?:预算)?(?:为|是|安排))?\s*(?=\d)|[“"]([^”"\n]{1,120})[”"]\s*科目/g;
+export const ITEM =
+  /[“"]([^”"\n]{1,120})[”"]\s*(?:科目)?\s*(?:(?:预算)?(?:为|是|安排))?\s*(?=\d)|[“"]([^”"\n]{1,120})[”"]\s*科目/g;
 const LEVEL_MARK = /[（(]\s*(\d{0,7})\s*(类|款|项)\s*[)）]/g;
 const DASH = /\s*[-－—–]\s*/;
 const LEVELS = ["类", "款", "项"] as const;
@@ -24,7 +25,12 @@ const LEVELS = ["类", "款", "项"] as const;
  * ```
  */
 export function nameKey(name: string): string {
-  return name.normalize("NFKC").replace(/\s+/g, "").replace(/其它/g, "其他").replace(/[（]/g, "(").replace(/[）]/g, ")");
+  return name
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/其它/g, "其他")
+    .replace(/[（]/g, "(")
+    .replace(/[）]/g, ")");
 }
 
 /**
@@ -44,7 +50,11 @@ export function parsePath(name: string): ItemPathPart[] {
     const part = name.slice(from, m.index).trim();
     from = m.index + m[0].length;
     if (part === "") continue;
-    parts.push({ name: part, level: m[2] as ItemPathPart["level"] & string, ...(m[1] ? { code: m[1] } : {}) });
+    parts.push({
+      name: part,
+      level: m[2] as ItemPathPart["level"] & string,
+      ...(m[1] ? { code: m[1] } : {}),
+    });
   }
   if (parts.length > 0) {
     const rest = name.slice(from).trim();
@@ -97,7 +107,12 @@ export function t5Index(d: Disclosure): T5Index | undefined {
 export type Resolution =
   | { readonly ok: true; readonly row: ClassifiedRow }
   /** The path breaks: `parent` (undefined: the top of Table 5) holds no `part`; `row` is where the amount points, if anywhere. */
-  | { readonly ok: false; readonly parent?: ClassifiedRow; readonly part: ItemPathPart; readonly row?: ClassifiedRow };
+  | {
+      readonly ok: false;
+      readonly parent?: ClassifiedRow;
+      readonly part: ItemPathPart;
+      readonly row?: ClassifiedRow;
+    };
 
 function shown(f: NarrativeFigure): Interval {
   const v = Amount.of(f.value, "万元");
@@ -105,12 +120,15 @@ function shown(f: NarrativeFigure): Interval {
 }
 
 function rowAgrees(r: ClassifiedRow, f: NarrativeFigure): boolean {
-  const t = r.amounts["合计"];
+  const t = r.amounts.合计;
   const v = t && !t.blank ? Amount.of(t.value) : Amount.zero();
   return f.unit === "万元" && agree(shown(f), Interval.exact(v));
 }
 
-function pick(rows: ReadonlyArray<ClassifiedRow>, amount: NarrativeFigure | undefined): ClassifiedRow | undefined {
+function pick(
+  rows: ReadonlyArray<ClassifiedRow>,
+  amount: NarrativeFigure | undefined,
+): ClassifiedRow | undefined {
   if (rows.length <= 1 || !amount) return rows[0];
   const matching = rows.filter((r) => rowAgrees(r, amount));
   const pool = matching.length > 0 ? matching : rows;
@@ -128,7 +146,11 @@ function pick(rows: ReadonlyArray<ClassifiedRow>, amount: NarrativeFigure | unde
  * r.ok; // false: 210 卫生健康支出 has no 款 卫生健康支出
  * ```
  */
-export function resolveItem(index: T5Index, path: ReadonlyArray<ItemPathPart>, amount?: NarrativeFigure): Resolution {
+export function resolveItem(
+  index: T5Index,
+  path: ReadonlyArray<ItemPathPart>,
+  amount?: NarrativeFigure,
+): Resolution {
   const leaf = path[path.length - 1];
   if (!leaf) return { ok: false, part: { name: "" } };
   const byLeafName = () => pick(index.byName.get(nameKey(leaf.name)) ?? [], amount);
@@ -139,14 +161,20 @@ export function resolveItem(index: T5Index, path: ReadonlyArray<ItemPathPart>, a
   let parent: ClassifiedRow | undefined;
   for (let i = 0; i < path.length; i++) {
     const part = path[i]!;
-    const pool = parent ? (index.children.get(parent.code) ?? []) : i === 0 && (part.level === "类" || part.level === undefined) ? index.top : [...index.byCode.values()];
+    const pool = parent
+      ? (index.children.get(parent.code) ?? [])
+      : i === 0 && (part.level === "类" || part.level === undefined)
+        ? index.top
+        : [...index.byCode.values()];
     let found: ClassifiedRow[];
     if (part.code) {
       const full = parent && part.code.length <= 2 ? parent.code + part.code.padStart(2, "0") : part.code;
       found = pool.filter((r) => r.code === full);
     } else {
       const k = nameKey(part.name);
-      found = pool.filter((r) => nameKey(r.name) === k && (part.level === undefined || r.level === part.level));
+      found = pool.filter(
+        (r) => nameKey(r.name) === k && (part.level === undefined || r.level === part.level),
+      );
     }
     const row = pick(found, i === path.length - 1 ? amount : undefined);
     if (!row) {

@@ -233,7 +233,13 @@ export const ParagraphSchema = z.object({
   chapter: z.string(),
   text: z.string(),
   /** Where each printed line starts in `text`, in order. */
-  segments: z.array(z.object({ line: z.number().int().min(0), start: z.number().int().min(0), location: LocationSchema.optional() })),
+  segments: z.array(
+    z.object({
+      line: z.number().int().min(0),
+      start: z.number().int().min(0),
+      location: LocationSchema.optional(),
+    }),
+  ),
   /** The paragraph repeats an earlier one of its chapter word for word (a duplicated block). */
   repeat: z.boolean().optional(),
 });
@@ -288,7 +294,14 @@ export const StructureSchema = z.object({
  * ```
  */
 export const SangongStatementSchema = z.object({
-  item: z.enum(["三公经费", "因公出国(境)费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"]),
+  item: z.enum([
+    "三公经费",
+    "因公出国(境)费",
+    "公务用车购置及运行费",
+    "公务用车购置费",
+    "公务用车运行费",
+    "公务接待费",
+  ]),
   amount: NarrativeFigureSchema.optional(),
   change: ChangeStatementSchema.optional(),
   /** The text after "主要原因是", when printed ("" when cut off). */
@@ -352,7 +365,10 @@ export const ProjectBudgetSchema = ProjectPartSchema.extend({
  */
 export const PrintedDateSchema = z.object({
   text: z.string(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   position: PositionSchema,
 });
 
@@ -395,7 +411,9 @@ export const PerformanceTableSchema = z.object({
   /** 项目资金 in 万元 (up to 4 decimals): 项目资金总额, 财政资金, 其他资金, 年度资金申请总额, 当年财政拨款, 上年结转资金, 年度其他资金. */
   funds: z.record(z.string(), ProjectFigureSchema),
   /** "(2025年-2022025年)" as printed, with both ends as printed. */
-  goalPeriod: z.object({ text: z.string(), from: z.string(), to: z.string(), position: PositionSchema }).optional(),
+  goalPeriod: z
+    .object({ text: z.string(), from: z.string(), to: z.string(), position: PositionSchema })
+    .optional(),
   goal: z.string().optional(),
   annualGoal: z.string().optional(),
   indicators: z.array(IndicatorSchema),
@@ -442,7 +460,9 @@ export const NarrativeSchema = z.object({
   changes: z.array(ChangeStatementSchema),
   items: z.array(NarrativeItemSchema),
   /** "财政拨款收入支出减少的主要原因是…": the direction the reason sentence names. */
-  reasonDirections: z.array(z.object({ direction: z.enum(["增加", "减少", "持平"]), position: PositionSchema })),
+  reasonDirections: z.array(
+    z.object({ direction: z.enum(["增加", "减少", "持平"]), position: PositionSchema }),
+  ),
   structure: StructureSchema.optional(),
   sangong: z.array(SangongStatementSchema),
   /** "增加（减少）": a direction left as the template's alternatives. */

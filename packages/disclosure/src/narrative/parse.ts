@@ -9,7 +9,16 @@ import { chaptersOf } from "./chapters";
 import { changesOf, directionPlaceholdersOf } from "./comparisons";
 import { figuresOf, subjectOf, type ScannedFigure } from "./figures";
 import { ITEM, parsePath } from "./items";
-import type { ChangeStatement, ChapterKind, Narrative, NarrativeFigure, NarrativeItem, Paragraph, Position, Subject } from "./model";
+import type {
+  ChangeStatement,
+  ChapterKind,
+  Narrative,
+  NarrativeFigure,
+  NarrativeItem,
+  Paragraph,
+  Position,
+  Subject,
+} from "./model";
 import { projectOf } from "./projects";
 import { sangongOf } from "./sangong";
 import { paragraphsOf, positionIn } from "./sentences";
@@ -17,11 +26,27 @@ import { structureOf } from "./structure";
 import { LIST_MARKER } from "./util";
 import { yearsOf } from "./years";
 
-const NARRATIVE_KINDS = new Set<ChapterKind>(["编制说明", "其他说明", "三公", "机关运行经费", "政府采购", "绩效目标", "国有资产占用"]);
+const NARRATIVE_KINDS = new Set<ChapterKind>([
+  "编制说明",
+  "其他说明",
+  "三公",
+  "机关运行经费",
+  "政府采购",
+  "绩效目标",
+  "国有资产占用",
+]);
 const TEXT_KINDS_SKIPPED = new Set<ChapterKind>(["封面", "目录"]);
 const TOTALS = new Set<Subject>([
-  "收入预算", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入",
-  "支出预算", "财政拨款支出预算", "一般公共预算拨款支出预算", "政府性基金拨款支出预算", "国有资本经营预算拨款支出预算",
+  "收入预算",
+  "财政拨款收入",
+  "事业收入",
+  "事业单位经营收入",
+  "其他收入",
+  "支出预算",
+  "财政拨款支出预算",
+  "一般公共预算拨款支出预算",
+  "政府性基金拨款支出预算",
+  "国有资本经营预算拨款支出预算",
 ]);
 const REASON_DIRECTION = /(?:收入支出|收支|支出|收入)(增加|减少|持平)的?主要原因/g;
 const PROJECT_COUNT = /(?:项目(?:数量?)?(?:为|共)?\s*(\d+)\s*个)|(?:(\d+)\s*个项目)/;
@@ -46,9 +71,18 @@ function leafName(item: NarrativeItem): string {
 }
 
 /** 编制说明: items and their figures, carried across paragraphs until the next list entry. */
-function scanExplanation(p: Paragraph, figs: ScannedFigure[], current: NarrativeItem | undefined, out: Scan, year: number | undefined): NarrativeItem | undefined {
+function scanExplanation(
+  p: Paragraph,
+  figs: ScannedFigure[],
+  current: NarrativeItem | undefined,
+  out: Scan,
+  year: number | undefined,
+): NarrativeItem | undefined {
   const text = p.text;
-  const matches = [...text.matchAll(ITEM)].map((m) => ({ name: (m[1] ?? m[2] ?? "").trim(), end: m.index + m[0].length }));
+  const matches = [...text.matchAll(ITEM)].map((m) => ({
+    name: (m[1] ?? m[2] ?? "").trim(),
+    end: m.index + m[0].length,
+  }));
   let item = matches.length === 0 && !LIST_MARKER.test(text) ? current : undefined;
   let mi = 0;
   let pending: { name: string; end: number } | undefined;
@@ -81,7 +115,11 @@ function scanExplanation(p: Paragraph, figs: ScannedFigure[], current: Narrative
         continue;
       }
       const leaf = leafName(item);
-      if (/(?:\d{4}年(?:度)?|本年(?:度)?)(?:预算)?(?:安排|数)?(?:为|是)?$/.test(f.label) && !/执行|上年/.test(f.label) && isThisYear(f.label, year)) {
+      if (
+        /(?:\d{4}年(?:度)?|本年(?:度)?)(?:预算)?(?:安排|数)?(?:为|是)?$/.test(f.label) &&
+        !/执行|上年/.test(f.label) &&
+        isThisYear(f.label, year)
+      ) {
         fig.item = item.name;
         item.restated.push(fig);
       } else if (leaf.length >= 2 && f.label.endsWith(leaf)) {
@@ -110,7 +148,14 @@ function familyOf(c: ChangeStatement, kind: ChapterKind): ChangeStatement["famil
 }
 
 function scanNarrative(paragraphs: ReadonlyArray<Paragraph>, year: number | undefined): Scan {
-  const out: Scan = { figures: [], changes: [], items: [], reasonDirections: [], sangong: [], placeholders: [] };
+  const out: Scan = {
+    figures: [],
+    changes: [],
+    items: [],
+    reasonDirections: [],
+    sangong: [],
+    placeholders: [],
+  };
   let current: NarrativeItem | undefined;
   for (const p of paragraphs) {
     const kind = p.chapter as ChapterKind;
@@ -122,7 +167,8 @@ function scanNarrative(paragraphs: ReadonlyArray<Paragraph>, year: number | unde
         if (f.figure.change) continue;
         const s = subjectOf(f.label);
         if (s) f.figure.subject = s;
-        else if (kind === "绩效目标" && f.figure.unit === "万元" && PERFORMANCE_AMOUNT.test(f.label)) f.figure.subject = "绩效目标金额";
+        else if (kind === "绩效目标" && f.figure.unit === "万元" && PERFORMANCE_AMOUNT.test(f.label))
+          f.figure.subject = "绩效目标金额";
       }
     }
     const changes = changesOf(p, figs, year);
@@ -137,11 +183,23 @@ function scanNarrative(paragraphs: ReadonlyArray<Paragraph>, year: number | unde
     out.changes.push(...changes);
     if (kind === "三公") out.sangong.push(...sangongOf(figs, changes));
     if (kind === "编制说明" || kind === "三公") out.placeholders.push(...directionPlaceholdersOf(p));
-    for (const m of p.text.matchAll(REASON_DIRECTION)) out.reasonDirections.push({ direction: m[1] as "增加" | "减少" | "持平", position: positionIn(p, m.index) });
+    for (const m of p.text.matchAll(REASON_DIRECTION))
+      out.reasonDirections.push({
+        direction: m[1] as "增加" | "减少" | "持平",
+        position: positionIn(p, m.index),
+      });
     const list = figs.map((f) => f.figure);
     if (kind === "绩效目标") {
       const m = PROJECT_COUNT.exec(p.text);
-      if (m) list.push({ value: String(Number(m[1] ?? m[2] ?? "0")), unit: "个", decimals: 0, text: m[0], position: positionIn(p, m.index), subject: "绩效目标项目数" });
+      if (m)
+        list.push({
+          value: String(Number(m[1] ?? m[2] ?? "0")),
+          unit: "个",
+          decimals: 0,
+          text: m[0],
+          position: positionIn(p, m.index),
+          subject: "绩效目标项目数",
+        });
     }
     if (kind === "机关运行经费" && out.jiguanNone === undefined) {
       const m = JIGUAN_NONE.exec(p.text);
@@ -168,7 +226,9 @@ function scanNarrative(paragraphs: ReadonlyArray<Paragraph>, year: number | unde
  */
 export function parseNarrative(d: Disclosure): Narrative {
   const chapters = chaptersOf(d.text);
-  const paragraphs = chapters.filter((c) => !TEXT_KINDS_SKIPPED.has(c.kind)).flatMap((c) => paragraphsOf(c.kind, c.lines));
+  const paragraphs = chapters
+    .filter((c) => !TEXT_KINDS_SKIPPED.has(c.kind))
+    .flatMap((c) => paragraphsOf(c.kind, c.lines));
   const scan = scanNarrative(paragraphs, d.document.year);
   const structure = structureOf(chapters);
   return {

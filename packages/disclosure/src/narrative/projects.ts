@@ -6,12 +6,25 @@ import { Amount, parseAmount } from "@yusuan/money";
 import { norm, stripListMarker } from "../text-norm";
 import { FIGURE } from "./figures";
 import { projectSubHeading, type ProjectSub } from "./chapters";
-import type { Chapter, Indicator, NarrativeLine, PerformanceTable, Position, PrintedDate, ProjectBudget, ProjectFigure, ProjectPart, ProjectSection } from "./model";
+import type {
+  Chapter,
+  Indicator,
+  NarrativeLine,
+  PerformanceTable,
+  Position,
+  PrintedDate,
+  ProjectBudget,
+  ProjectFigure,
+  ProjectPart,
+  ProjectSection,
+} from "./model";
 
 const GOAL_PERIOD = /[（(]\s*(\d+)\s*年?\s*[-—–~～至到]\s*(\d+)\s*年?\s*[)）]/;
 const DATE = /^(\d{4})\s*[年/.\-－]\s*(\d{1,2})\s*[月/.\-－]\s*(\d{1,2})\s*日?$/;
-const VALUE_WORDS = /^(?:有效|改善|提高|提升|良好|优秀?|建立健全|健全|是|否|达标|合格|及时|完成|明显|显著|满意|较好|稳定|降低|减少|增加|逐步提高|无)$/;
-const VALUE_LIKE = /^[≥≤><=＞＜≧≦]?\s*\d[\d.,]*\s*(?:%|％|人次?|个|次|天|小时|分钟|万元|元|台|套|辆|份|项|家|户|场|件|年|月|日|周|批|篇|期|处|所|名|辆次|平方米|公里)?\s*(?:内|以内|以上|以下|及以上)?$/;
+const VALUE_WORDS =
+  /^(?:有效|改善|提高|提升|良好|优秀?|建立健全|健全|是|否|达标|合格|及时|完成|明显|显著|满意|较好|稳定|降低|减少|增加|逐步提高|无)$/;
+const VALUE_LIKE =
+  /^[≥≤><=＞＜≧≦]?\s*\d[\d.,]*\s*(?:%|％|人次?|个|次|天|小时|分钟|万元|元|台|套|辆|份|项|家|户|场|件|年|月|日|周|批|篇|期|处|所|名|辆次|平方米|公里)?\s*(?:内|以内|以上|以下|及以上)?$/;
 const TRAILING_VALUE = /^(.*?\S)\s*([≥≤><＞＜≧≦]=?\s*\d[\d.]*\s*[%％]?)$/;
 const LEVEL1 = /^(?:产出|效益|满意度|成本)指标$/;
 const TICK = /^\s*(?:√|✓|✔|☑|■|<input[^>]*checked[^>]*>)/;
@@ -68,14 +81,25 @@ function budgetOf(lines: NarrativeLine[]): ProjectBudget {
       const seg = text.slice(prevEnd, m.index);
       let cut = -1;
       for (const c of DELIMITERS) cut = Math.max(cut, seg.lastIndexOf(c));
-      const label = seg.slice(cut + 1).replace(/^其中/, "").replace(/^[\s:：]+/, "").trim();
+      const label = seg
+        .slice(cut + 1)
+        .replace(/^其中/, "")
+        .replace(/^[\s:：]+/, "")
+        .trim();
       found.push({ label, fig, at: m.index });
       prevEnd = m.index + m[0].length;
     }
     if (found.length === 0) continue;
     const first = found[0];
-    const statesTotal = (f: { label: string }) => /预算(?:安排)?(?:资金)?(?:为|共计|合计|总计|总额)?$|合计$|共计$|总计$|总额$/.test(norm(f.label));
-    if (total === undefined && first && ((split >= 0 && first.at < split) || (found.length === 1 && statesTotal(first)) || (split < 0 && statesTotal(first)))) {
+    const statesTotal = (f: { label: string }) =>
+      /预算(?:安排)?(?:资金)?(?:为|共计|合计|总计|总额)?$|合计$|共计$|总计$|总额$/.test(norm(f.label));
+    if (
+      total === undefined &&
+      first &&
+      ((split >= 0 && first.at < split) ||
+        (found.length === 1 && statesTotal(first)) ||
+        (split < 0 && statesTotal(first)))
+    ) {
       total = first.fig;
       found.shift();
     }
@@ -107,7 +131,12 @@ function ticksOf(cell: string): Record<string, boolean> {
 
 function isValueCell(s: string): boolean {
   const t = s.trim();
-  return t !== "" && (VALUE_LIKE.test(t) || VALUE_WORDS.test(t) || (t.length <= 10 && /\d/.test(t) && /%|％|人|小时|天/.test(t)));
+  return (
+    t !== "" &&
+    (VALUE_LIKE.test(t) ||
+      VALUE_WORDS.test(t) ||
+      (t.length <= 10 && /\d/.test(t) && /%|％|人|小时|天/.test(t)))
+  );
 }
 
 const FUNDS_IN_YUAN = /项目资金\s*[（(]\s*元\s*[)）]/;
@@ -134,7 +163,9 @@ function tableOf(lines: NarrativeLine[]): PerformanceTable {
   const state = { l1: "", l2: "" };
   let otherSeen = 0;
   // "项目资金（元）" (the unit may sit on a line of its own): the funds are in 元; kept in 万元 like every other table.
-  const fundsInYuan = lines.some((l) => (l.cells ?? [l.text]).some((c) => FUNDS_IN_YUAN.test(c) || YUAN_ALONE.test(c)));
+  const fundsInYuan = lines.some((l) =>
+    (l.cells ?? [l.text]).some((c) => FUNDS_IN_YUAN.test(c) || YUAN_ALONE.test(c)),
+  );
   for (const l of lines.slice(1)) {
     const cells = (l.cells ?? [l.text]).map((c) => c.trim());
     if (cells.some((c) => INDICATOR_HEADER.test(c))) {
@@ -166,7 +197,13 @@ function tableOf(lines: NarrativeLine[]): PerformanceTable {
       else if (n === "计划完成日期") t.end = dateOf(next, pos(l, 0));
       else if (/项目总目标/.test(n)) {
         const g = GOAL_PERIOD.exec(c);
-        if (g) t.goalPeriod = { text: g[0], from: g[1] ?? "", to: g[2] ?? "", position: pos(l, l.text.indexOf(g[0])) };
+        if (g)
+          t.goalPeriod = {
+            text: g[0],
+            from: g[1] ?? "",
+            to: g[2] ?? "",
+            position: pos(l, l.text.indexOf(g[0])),
+          };
         expectGoals = true;
       } else {
         const labels = [...n.matchAll(FUND_LABEL_ANY)].map((m) => m[0]);
@@ -177,7 +214,9 @@ function tableOf(lines: NarrativeLine[]): PerformanceTable {
           if (key === "其他资金") key = otherSeen++ === 0 ? "其他资金" : "年度其他资金";
         }
         if (next !== "" && /^[\d\s,.，．]+$/.test(next)) {
-          const f = fundsInYuan ? yuanAsWan(next, pos(l, Math.max(0, l.text.indexOf(next)))) : projectFigure(next, "万元", pos(l, Math.max(0, l.text.indexOf(next))));
+          const f = fundsInYuan
+            ? yuanAsWan(next, pos(l, Math.max(0, l.text.indexOf(next))))
+            : projectFigure(next, "万元", pos(l, Math.max(0, l.text.indexOf(next))));
           if (f) {
             f.text = next;
             t.funds[key] = f;
@@ -218,7 +257,13 @@ function indicatorRow(
     }
   }
   if (l3 !== undefined) {
-    out.push({ level1: state.l1, level2: state.l2, level3: l3, position: pos(l, 0), ...(value !== undefined ? { value } : {}) });
+    out.push({
+      level1: state.l1,
+      level2: state.l2,
+      level3: l3,
+      position: pos(l, 0),
+      ...(value !== undefined ? { value } : {}),
+    });
   } else if (value !== undefined) {
     // A value printed on a line of its own belongs to the latest indicator still without one.
     for (let i = out.length - 1; i >= 0; i--) {
@@ -246,7 +291,11 @@ export function projectOf(ch: Chapter): ProjectSection[] {
   const bare = heading.replace(/(?:项目)?经费情况说明$/, "");
   // Under the bare chapter title "项目经费情况说明" the project is named by its performance table.
   let name = bare || heading;
-  const section: ProjectSection = { name, heading: ch.heading, ...(ch.location ? { location: ch.location } : {}) };
+  const section: ProjectSection = {
+    name,
+    heading: ch.heading,
+    ...(ch.location ? { location: ch.location } : {}),
+  };
   const parts: Partial<Record<ProjectSub, NarrativeLine[]>> = {};
   const tables: NarrativeLine[][] = [];
   let current: ProjectSub | undefined;
@@ -283,7 +332,11 @@ export function projectOf(ch: Chapter): ProjectSection[] {
   if (bare === "" && own?.name) section.name = name = own.name;
   const others: ProjectSection[] = read
     .filter((t) => t !== own)
-    .map((t) => ({ name: t.name ?? name, heading: ch.heading, ...(t.location ? { location: t.location } : {}), table: t }));
+    .map((t) => ({
+      name: t.name ?? name,
+      heading: ch.heading,
+      ...(t.location ? { location: t.location } : {}),
+      table: t,
+    }));
   return [section, ...others];
 }
-

@@ -28,7 +28,14 @@ describe("the sample's real findings", () => {
 
   it("explain 3823.35 as a rounding residue with both sides", () => {
     const f = of(sample, "C1.rounding-residue")[0]!;
-    expect(f).toMatchObject({ table: "N", column: "项目支出", expected: "3823.36", actual: "3823.35", difference: "-0.01", unit: "万元" });
+    expect(f).toMatchObject({
+      table: "N",
+      column: "项目支出",
+      expected: "3823.36",
+      actual: "3823.35",
+      difference: "-0.01",
+      unit: "万元",
+    });
     expect(f.message).toContain("1988.77 + 3823.35 = 5812.12");
     expect(f.message).toContain("38233551.78");
     expect(f.related?.[0]).toMatchObject({ table: "T5", column: "项目支出", location: { line: 210 } });
@@ -48,7 +55,9 @@ describe("the sample's real findings", () => {
 
   it("every rule has both languages and unique ids", () => {
     expect(new Set(narrativeRules.map((r) => r.id)).size).toBe(narrativeRules.length);
-    for (const r of narrativeRules) for (const t of [r.title, r.description, r.message]) expect(t["zh-CN"].length * t.en.length).toBeGreaterThan(0);
+    for (const r of narrativeRules)
+      for (const t of [r.title, r.description, r.message])
+        expect(t["zh-CN"].length * t.en.length).toBeGreaterThan(0);
   });
 });
 
@@ -56,7 +65,13 @@ describe("C1 / C6: figures and items", () => {
   it("a wrong item amount is an error with the expected figure", () => {
     const f = fires("C1.narrative-figure", edited(["科目2476.36万元", "科目2476.46万元"]));
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: "error", row: "执法办案", expected: "2476.36", actual: "2476.46", suggestion: "2476.36" });
+    expect(f[0]).toMatchObject({
+      severity: "error",
+      row: "执法办案",
+      expected: "2476.36",
+      actual: "2476.46",
+      suggestion: "2476.36",
+    });
   });
   it("a wrong total is an error against its table", () => {
     const f = fires("C1.narrative-figure", edited(["收入预算10576.72万元", "收入预算10576.27万元"]));
@@ -65,14 +80,24 @@ describe("C1 / C6: figures and items", () => {
   it("the residue turns into an error when the parts no longer add up", () => {
     const text = edited(["科目5812.12万元", "科目5812.13万元"]);
     expect(fires("C1.rounding-residue", text)).toHaveLength(0);
-    expect(fires("C1.narrative-figure", text).map((x) => `${x.row}/${x.column}`)).toEqual(["其他一般公共服务支出/合计", "其他一般公共服务支出/项目支出"]);
+    expect(fires("C1.narrative-figure", text).map((x) => `${x.row}/${x.column}`)).toEqual([
+      "其他一般公共服务支出/合计",
+      "其他一般公共服务支出/项目支出",
+    ]);
   });
   it("the rounded figure itself is quiet", () => {
-    expect(fires("C1.rounding-residue", edited(["用于项目支出3823.35万元", "用于项目支出3823.36万元"]))).toHaveLength(0);
+    expect(
+      fires("C1.rounding-residue", edited(["用于项目支出3823.35万元", "用于项目支出3823.36万元"])),
+    ).toHaveLength(0);
   });
   it("an item not in T5 is an error; the items must account for the total", () => {
-    expect(fires("C6.narrative-item", edited(["“执法办案”科目", "“执法办案费”科目"])).map((f) => f.row)).toEqual(["执法办案费"]);
-    const dropped = edited(["6. “住房公积金”科目90.58万元，主要用于按照国家规定为职工缴纳的住房公积金支出。", ""]);
+    expect(
+      fires("C6.narrative-item", edited(["“执法办案”科目", "“执法办案费”科目"])).map((f) => f.row),
+    ).toEqual(["执法办案费"]);
+    const dropped = edited([
+      "6. “住房公积金”科目90.58万元，主要用于按照国家规定为职工缴纳的住房公积金支出。",
+      "",
+    ]);
     const f = fires("C6.narrative-items-total", dropped);
     expect(f[0]).toMatchObject({ severity: "warning", actual: "10486.14", expected: "10576.72" });
     expect(of(sample, "C6.narrative-item").length + of(sample, "C6.narrative-items-total").length).toBe(0);
@@ -81,25 +106,52 @@ describe("C1 / C6: figures and items", () => {
 
 describe("C2 / C3: comparisons", () => {
   it("the comparison year must be the year before", () => {
-    const f = fires("C2.year-comparison", edited(["比2024年预算减少3822.36万元；事业收入", "比2023年预算减少3822.36万元；事业收入"]));
+    const f = fires(
+      "C2.year-comparison",
+      edited(["比2024年预算减少3822.36万元；事业收入", "比2023年预算减少3822.36万元；事业收入"]),
+    );
     expect(f.map((x) => [x.expected, x.actual])).toEqual([["2024", "2023"]]);
   });
   it("income and expenditure changes must agree", () => {
-    const amount = fires("C2.year-comparison", edited(["财政拨款支出预算10576.72万元，比2024年预算减少3822.36万元", "财政拨款支出预算10576.72万元，比2024年预算减少3822.46万元"]));
-    expect(amount.map((x) => [x.row, x.expected, x.actual])).toEqual([["财政拨款支出预算", "3822.36", "3822.46"]]);
-    const direction = fires("C2.year-comparison", edited(["财政拨款支出预算10576.72万元，比2024年预算减少3822.36万元", "财政拨款支出预算10576.72万元，比2024年预算增加3822.36万元"]));
+    const amount = fires(
+      "C2.year-comparison",
+      edited([
+        "财政拨款支出预算10576.72万元，比2024年预算减少3822.36万元",
+        "财政拨款支出预算10576.72万元，比2024年预算减少3822.46万元",
+      ]),
+    );
+    expect(amount.map((x) => [x.row, x.expected, x.actual])).toEqual([
+      ["财政拨款支出预算", "3822.36", "3822.46"],
+    ]);
+    const direction = fires(
+      "C2.year-comparison",
+      edited([
+        "财政拨款支出预算10576.72万元，比2024年预算减少3822.36万元",
+        "财政拨款支出预算10576.72万元，比2024年预算增加3822.36万元",
+      ]),
+    );
     expect(direction.some((x) => x.expected === "减少" && x.actual === "增加")).toBe(true);
   });
   it("the reason sentence must name the same direction", () => {
-    const f = fires("C2.year-comparison", edited(["财政拨款收入支出减少的主要原因", "财政拨款收入支出增加的主要原因"]));
+    const f = fires(
+      "C2.year-comparison",
+      edited(["财政拨款收入支出减少的主要原因", "财政拨款收入支出增加的主要原因"]),
+    );
     expect(f.map((x) => x.column)).toEqual(["reason"]);
   });
   it("the baseline must be the same throughout", () => {
-    const f = fires("C2.year-comparison", edited(["0.8万元，比2024年预算减少0.12万元。其中", "0.8万元，比2024年预算执行数减少0.12万元。其中"]));
+    const f = fires(
+      "C2.year-comparison",
+      edited(["0.8万元，比2024年预算减少0.12万元。其中", "0.8万元，比2024年预算执行数减少0.12万元。其中"]),
+    );
     expect(f.map((x) => x.column)).toEqual(["baseline"]);
   });
   it("percentages: right size is quiet, wrong size or direction is an error", () => {
-    const at = (p: string) => fires("C3.percentage", edited(["比2024年预算减少3822.36万元；事业收入", `比2024年预算减少3822.36万元，${p}；事业收入`]));
+    const at = (p: string) =>
+      fires(
+        "C3.percentage",
+        edited(["比2024年预算减少3822.36万元；事业收入", `比2024年预算减少3822.36万元，${p}；事业收入`]),
+      );
     expect(at("下降26.55%")).toHaveLength(0);
     expect(at("下降30.00%")[0]).toMatchObject({ expected: "26.55", actual: "30.00" });
     expect(at("增长26.55%")).toHaveLength(1);
@@ -120,16 +172,33 @@ describe("C4 / C5: 三公, 机关运行经费, 政府采购, 绩效目标", () =
     expect(of(sample, "C4.jiguan-narrative").length + of(sample, "B7.jiguan-yunxing").length).toBe(0);
   });
   it("a body of 事业单位 must say it has no 机关运行经费", () => {
-    expect(fires("B7.jiguan-yunxing", edited(["2025年本部门无机关运行经费。", "2025年本部门机关运行经费情况见表9。"]))).toHaveLength(1);
+    expect(
+      fires(
+        "B7.jiguan-yunxing",
+        edited(["2025年本部门无机关运行经费。", "2025年本部门机关运行经费情况见表9。"]),
+      ),
+    ).toHaveLength(1);
   });
   it("政府采购 total = 货物 + 工程 + 服务; 小微 ≤ 中小企业", () => {
-    expect(fires("C4.procurement-total", edited(["政府采购服务预算9万元", "政府采购服务预算7万元"]))[0]).toMatchObject({ actual: "9", expected: "7" });
-    expect(fires("C4.procurement-total", edited(["企业的政府采购项目预算为0万元", "企业的政府采购项目预算为11万元"]))[0]).toMatchObject({ column: "小型和微型企业" });
+    expect(
+      fires("C4.procurement-total", edited(["政府采购服务预算9万元", "政府采购服务预算7万元"]))[0],
+    ).toMatchObject({ actual: "9", expected: "7" });
+    expect(
+      fires(
+        "C4.procurement-total",
+        edited(["企业的政府采购项目预算为0万元", "企业的政府采购项目预算为11万元"]),
+      )[0],
+    ).toMatchObject({ column: "小型和微型企业" });
     expect(of(sample, "C4.procurement-total")).toHaveLength(0);
   });
   it("绩效目标 amount: more than T3 is an error, less a note; the count must be positive", () => {
-    expect(fires("C5.performance-amount", edited(["资金7778.53万元", "资金7800.00万元"]))[0]).toMatchObject({ severity: "error", expected: "7778.53" });
-    expect(fires("C5.performance-amount-note", edited(["资金7778.53万元", "资金7700.00万元"]))[0]?.severity).toBe("info");
+    expect(fires("C5.performance-amount", edited(["资金7778.53万元", "资金7800.00万元"]))[0]).toMatchObject({
+      severity: "error",
+      expected: "7778.53",
+    });
+    expect(
+      fires("C5.performance-amount-note", edited(["资金7778.53万元", "资金7700.00万元"]))[0]?.severity,
+    ).toBe("info");
     expect(fires("C5.performance-count", edited(["项目37个", "项目0个"]))).toHaveLength(1);
     expect(sample.filter((f) => f.rule.startsWith("C5"))).toHaveLength(0);
   });
@@ -143,13 +212,19 @@ describe("D5 / B7: completeness and structure", () => {
     expect(f[0]?.table).toBe("D");
   });
   it("each 三公 item needs its reason", () => {
-    const f = fires("D5.narrative-part", edited(["减少0.12万元，主要原因是按实际需要调整。", "减少0.12万元。"]));
+    const f = fires(
+      "D5.narrative-part",
+      edited(["减少0.12万元，主要原因是按实际需要调整。", "减少0.12万元。"]),
+    );
     expect(f.map((x) => `${x.row}/${x.column}`)).toEqual(["公务接待费/sangongReason"]);
     expect(of(sample, "D5.narrative-part")).toHaveLength(0);
   });
   it("机构设置 counts must agree with the entries", () => {
     const f = fires("D5.structure-count", edited(["下属4家预算单位", "下属5家预算单位"]));
-    expect(f.map((x) => [x.expected, x.actual])).toEqual([["6", "5"], ["6", "5"]]);
+    expect(f.map((x) => [x.expected, x.actual])).toEqual([
+      ["6", "5"],
+      ["6", "5"],
+    ]);
     expect(of(sample, "D5.structure-count")).toHaveLength(0);
   });
 });
@@ -188,12 +263,18 @@ describe("F: text hygiene", () => {
     expect(of(sample, "F2.placeholder")).toHaveLength(0);
   });
   it("truncated sentences", () => {
-    expect(fires("F2.truncated", edited(["主要原因是按实际需要调整预算。", "主要原因是。"]))[0]).toMatchObject({ severity: "error" });
+    expect(
+      fires("F2.truncated", edited(["主要原因是按实际需要调整预算。", "主要原因是。"]))[0],
+    ).toMatchObject({ severity: "error" });
     expect(of(sample, "F2.truncated")).toHaveLength(0);
   });
   it("doubled or missing punctuation, but not headings, list items or the stray period line", () => {
-    expect(fires("F2.punctuation", edited(["主要原因是按实际需要调整预算。", "主要原因是按实际需要调整预算。。"]))).toHaveLength(1);
-    expect(fires("F2.punctuation", edited(["缴纳基本医疗保险费的支出。", "缴纳基本医疗保险费的支出"]))).toHaveLength(1);
+    expect(
+      fires("F2.punctuation", edited(["主要原因是按实际需要调整预算。", "主要原因是按实际需要调整预算。。"])),
+    ).toHaveLength(1);
+    expect(
+      fires("F2.punctuation", edited(["缴纳基本医疗保险费的支出。", "缴纳基本医疗保险费的支出"])),
+    ).toHaveLength(1);
     expect(of(sample, "F2.punctuation")).toHaveLength(0);
   });
   it("unbalanced quotes", () => {

@@ -29,7 +29,14 @@ import type { Narrative } from "./model";
  * const ids = narrativeRules.map((r) => r.id); // ["C1.narrative-figure", "C1.rounding-residue", …]
  * ```
  */
-export const narrativeRules = [...figureRules, ...comparisonRules, ...sangongRules, ...partRules, ...projectRules, ...textRules] as const;
+export const narrativeRules = [
+  ...figureRules,
+  ...comparisonRules,
+  ...sangongRules,
+  ...partRules,
+  ...projectRules,
+  ...textRules,
+] as const;
 
 // Where each narrative item sits in the tables, worked out once per narrative for the checks that need it.
 const placed = new WeakMap<Narrative, ReturnType<typeof resolveItems>>();
@@ -51,7 +58,10 @@ function whereOf(ctx: RuleContext, n: Narrative): ReturnType<typeof resolveItems
  * for (const c of narrativeChecks) c.run(ctx, parseNarrative(disclosure));
  * ```
  */
-export const narrativeChecks: ReadonlyArray<{ readonly name: string; readonly run: (ctx: RuleContext, n: Narrative) => void }> = [
+export const narrativeChecks: ReadonlyArray<{
+  readonly name: string;
+  readonly run: (ctx: RuleContext, n: Narrative) => void;
+}> = [
   { name: "C1/C6 figures", run: (ctx, n) => checkFigures(ctx, ctx.d, n, whereOf(ctx, n)) },
   { name: "C2 changes", run: (ctx, n) => checkChanges(ctx, n) },
   { name: "C3 percentages", run: (ctx, n) => checkPercentages(ctx, n, whereOf(ctx, n)) },

@@ -6,7 +6,14 @@
 import type { ChangeStatement, SangongStatement, Subject } from "./model";
 import type { ScannedFigure } from "./figures";
 
-const ITEMS = new Set<Subject>(["三公经费", "因公出国(境)费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"]);
+const ITEMS = new Set<Subject>([
+  "三公经费",
+  "因公出国(境)费",
+  "公务用车购置及运行费",
+  "公务用车购置费",
+  "公务用车运行费",
+  "公务接待费",
+]);
 
 /**
  * The 三公 statements of one paragraph, given its figures (with subjects set) and its comparisons.
@@ -17,9 +24,14 @@ const ITEMS = new Set<Subject>(["三公经费", "因公出国(境)费", "公务�
  * // [["公务用车购置及运行费", "36.56", "减少"], ["公务用车购置费", "15", "减少"], ["公务用车运行费", "21.56", "减少"]]
  * ```
  */
-export function sangongOf(figs: ReadonlyArray<ScannedFigure>, changes: ReadonlyArray<ChangeStatement>): SangongStatement[] {
+export function sangongOf(
+  figs: ReadonlyArray<ScannedFigure>,
+  changes: ReadonlyArray<ChangeStatement>,
+): SangongStatement[] {
   const out: SangongStatement[] = [];
-  const heads = figs.filter((f) => !f.figure.change && f.figure.subject !== undefined && ITEMS.has(f.figure.subject));
+  const heads = figs.filter(
+    (f) => !f.figure.change && f.figure.subject !== undefined && ITEMS.has(f.figure.subject),
+  );
   let c = 0;
   heads.forEach((h, i) => {
     const next = heads[i + 1];

@@ -61,7 +61,9 @@ export function paragraphsOf(chapter: ChapterKind, lines: ReadonlyArray<Narrativ
     }
     const text = l.text.trim();
     if (text === "") continue;
-    const starts = parts.length === 0 || (!CONTINUES.test(text) && (ENDS_SENTENCE.test(last) || LIST_MARKER.test(text) || isHeadingLike(last)));
+    const starts =
+      parts.length === 0 ||
+      (!CONTINUES.test(text) && (ENDS_SENTENCE.test(last) || LIST_MARKER.test(text) || isHeadingLike(last)));
     if (starts) flush();
     segments.push({ line: l.index, start: length, ...(l.location ? { location: l.location } : {}) });
     parts.push(text);
@@ -92,5 +94,9 @@ export function positionIn(p: Paragraph, offset: number): Position {
     else hi = mid - 1;
   }
   const s = segs[lo] ?? { line: 0, start: 0 };
-  return { line: s.line, offset: Math.max(0, offset - s.start), ...("location" in s && s.location ? { location: s.location } : {}) };
+  return {
+    line: s.line,
+    offset: Math.max(0, offset - s.start),
+    ...("location" in s && s.location ? { location: s.location } : {}),
+  };
 }

@@ -5,9 +5,11 @@
 import type { Chapter, NarrativeLine, Position, Structure } from "./model";
 
 const SUBORDINATES = /下属\s*(\d+)\s*家/;
-const UNIT_COUNTS = /(行政单位|参照公务员法管理的?事业单位|参公(?:管理)?单位|事业单位|其他单位)\s*(\d+)\s*家/g;
+const UNIT_COUNTS =
+  /(行政单位|参照公务员法管理的?事业单位|参公(?:管理)?单位|事业单位|其他单位)\s*(\d+)\s*家/g;
 /** Numbered entries, several on one line when so printed ("具体包括：1. 本部；2. 平安办"). */
-const ENTRIES = /(?:^|[；;。\s])\s*(\d{1,2})\s*[.、．](?!\d)\s*(.+?)(?=[；;。]?\s*\d{1,2}\s*[.、．](?!\d)|[；;。]?\s*$)/g;
+const ENTRIES =
+  /(?:^|[；;。\s])\s*(\d{1,2})\s*[.、．](?!\d)\s*(.+?)(?=[；;。]?\s*\d{1,2}\s*[.、．](?!\d)|[；;。]?\s*$)/g;
 const LISTING = /(?:具体包括|包括)[^：:]{0,16}[:：]\s*/;
 
 function pos(l: NarrativeLine, offset: number): Position {
@@ -18,7 +20,8 @@ function pos(l: NarrativeLine, offset: number): Position {
 function entriesOf(l: NarrativeLine, from: number, s: Structure): boolean {
   const rest = l.text.slice(from);
   if (!/^\s*\d{1,2}\s*[.、．](?!\d)/.test(rest)) return false;
-  for (const m of rest.matchAll(ENTRIES)) s.entries.push({ name: (m[2] ?? "").trim(), position: pos(l, from + m.index) });
+  for (const m of rest.matchAll(ENTRIES))
+    s.entries.push({ name: (m[2] ?? "").trim(), position: pos(l, from + m.index) });
   return true;
 }
 

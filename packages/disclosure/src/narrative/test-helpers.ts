@@ -17,7 +17,11 @@ export function disclosureOf(text: string): Disclosure {
 }
 
 /** Runs the narrative rules on a text (optionally adjusting the disclosure first). */
-export function findingsOf(text: string, adjust?: (d: Disclosure) => Disclosure, lang: "zh-CN" | "en" = "zh-CN"): Finding[] {
+export function findingsOf(
+  text: string,
+  adjust?: (d: Disclosure) => Disclosure,
+  lang: "zh-CN" | "en" = "zh-CN",
+): Finding[] {
   const d0 = disclosureOf(text);
   const d = adjust ? adjust(d0) : d0;
   const ctx = new RuleContext(d, new Map(narrativeRules.map((r) => [r.id, r])), { lang });

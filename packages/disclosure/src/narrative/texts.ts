@@ -14,7 +14,10 @@ export const LABELS: Readonly<Record<string, Template>> = {
   财政拨款支出预算: { "zh-CN": "财政拨款支出预算", en: "fiscal appropriation expenditure" },
   一般公共预算拨款支出预算: { "zh-CN": "一般公共预算拨款支出预算", en: "general public budget expenditure" },
   政府性基金拨款支出预算: { "zh-CN": "政府性基金拨款支出预算", en: "government fund expenditure" },
-  国有资本经营预算拨款支出预算: { "zh-CN": "国有资本经营预算拨款支出预算", en: "state capital operation expenditure" },
+  国有资本经营预算拨款支出预算: {
+    "zh-CN": "国有资本经营预算拨款支出预算",
+    en: "state capital operation expenditure",
+  },
   三公经费: { "zh-CN": "“三公”经费", en: "the three public expenses" },
   "因公出国(境)费": { "zh-CN": "因公出国（境）费", en: "official travel abroad" },
   公务用车购置及运行费: { "zh-CN": "公务用车购置及运行费", en: "official vehicle purchase and operation" },
@@ -83,7 +86,8 @@ export const DETAILS: Readonly<Record<string, Template>> = {
     en: "the reason sentence says {direction} but fiscal appropriations show {expectedDirection}",
   },
   procurementSum: {
-    "zh-CN": "政府采购预算{actual}万元，货物{goods}万元、工程{works}万元、服务{services}万元合计{expected}万元",
+    "zh-CN":
+      "政府采购预算{actual}万元，货物{goods}万元、工程{works}万元、服务{services}万元合计{expected}万元",
     en: "procurement {actual} but goods {goods} + works {works} + services {services} = {expected} (10k yuan)",
   },
   procurementSmall: {

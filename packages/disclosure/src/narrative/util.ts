@@ -29,7 +29,8 @@ export function normText(text: string): string {
  * LIST_MARKER.test("2025年，收入预算"); // false
  * ```
  */
-export const LIST_MARKER = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[.、．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])/;
+export const LIST_MARKER =
+  /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[.、．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])/;
 
 /**
  * The place of a figure or word in the text a check reports: a short excerpt around it.

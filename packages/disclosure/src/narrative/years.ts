@@ -7,10 +7,10 @@ import { insideRanges, titleRanges } from "./util";
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/g;
 const HAS_YEAR = /(?:19|20)\d{2}/;
-const YEAR_FOLLOW = /^\s*(?:年|[/.\-－](?=\s*\d{1,2}\s*[/.\-－]\s*\d)|[\-－—–~～至]\s*\d{4})/;
+const YEAR_FOLLOW = /^\s*(?:年|[/.\-－](?=\s*\d{1,2}\s*[/.\-－]\s*\d)|[-－—–~～至]\s*\d{4})/;
 const HISTORY_AFTER = /^\s*年\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?\s*(?:起|以来|开始|至今)/;
 const HISTORY_BEFORE = /(?:截至|截止|自|从|始于)\s*$/;
-const DOC_NUMBER_OPEN = /[〔\[【(（]\s*$/;
+const DOC_NUMBER_OPEN = /[〔[【(（]\s*$/;
 const DOC_NUMBER_CLOSE = /^\s*[〕\]】)）]/;
 
 /**
@@ -39,7 +39,13 @@ export function yearsOf(chapters: ReadonlyArray<Chapter>): YearReference[] {
         else if (HISTORY_AFTER.test(after) || HISTORY_BEFORE.test(before)) context = "history";
         else context = "plain";
         const position = { line: l.index, offset: m.index, ...(l.location ? { location: l.location } : {}) };
-        out.push({ year: Number(m[1]), text: text.slice(m.index, Math.min(text.length, end + 1)), position, context, chapter: ch.kind });
+        out.push({
+          year: Number(m[1]),
+          text: text.slice(m.index, Math.min(text.length, end + 1)),
+          position,
+          context,
+          chapter: ch.kind,
+        });
       }
     }
   }

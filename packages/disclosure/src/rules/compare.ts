@@ -39,9 +39,16 @@ export function expectSum(
 ): boolean {
   if (!ctx.enabled(rule)) return true;
   const unit = actual.unit ?? "元";
-  if (allExact([actual, ...parts], unit) && decimalSumEquals(valueOf(actual), parts.map(valueOf))) return true;
-  const exact = Amount.sum(parts.map((p) => amountOf(p.figure, p.unit ?? unit).to(unit)), unit);
-  const partsInterval = Interval.sum(parts.map((p) => intervalOfSide(p, unit)), unit);
+  if (allExact([actual, ...parts], unit) && decimalSumEquals(valueOf(actual), parts.map(valueOf)))
+    return true;
+  const exact = Amount.sum(
+    parts.map((p) => amountOf(p.figure, p.unit ?? unit).to(unit)),
+    unit,
+  );
+  const partsInterval = Interval.sum(
+    parts.map((p) => intervalOfSide(p, unit)),
+    unit,
+  );
   return report(ctx, rule, actual, exact, partsInterval, parts, params, key);
 }
 
@@ -72,7 +79,8 @@ function allExact(sides: ReadonlyArray<Side>, unit: "元" | "万元"): boolean {
 /** Decimals to show amounts with: those the figures were printed with (whole 元 stay whole), at least 2 in 万元. */
 function shownDecimals(unit: "元" | "万元", sides: ReadonlyArray<Side>): number {
   let d = 0;
-  for (const s of sides) if (s.figure && !s.figure.blank && (s.unit ?? unit) === unit) d = Math.max(d, s.figure.decimals);
+  for (const s of sides)
+    if (s.figure && !s.figure.blank && (s.unit ?? unit) === unit) d = Math.max(d, s.figure.decimals);
   return unit === "元" ? Math.min(d, 2) : Math.max(2, d);
 }
 
@@ -98,7 +106,11 @@ function report(
   if (difference.abs().compare(ctx.tolerance(rule)) <= 0) return true;
   const decimals = shownDecimals(unit, [actual, ...related]);
   const loc = actual.figure?.location;
-  const suggestion = smallestAdjustment(actualAmount, actual.figure?.blank ? decimals : (actual.figure?.decimals ?? decimals), [expectedInterval]);
+  const suggestion = smallestAdjustment(
+    actualAmount,
+    actual.figure?.blank ? decimals : (actual.figure?.decimals ?? decimals),
+    [expectedInterval],
+  );
   const isSlip = unitSlip(actualAmount, expectedExact);
   ctx.emit(isSlip && ctx.enabled("D4.unit-slip") ? "D4.unit-slip" : rule, {
     table: actual.table,

@@ -29,9 +29,7 @@ export const crossRules = defineRules([
     ),
     messages: { ...OTHER, basicParts: T("表1 人员经费与公用经费之和", "Table 1 人员经费 + 公用经费") },
     examples: {
-      firing: [
-        { find: "二、公共安全支出\t24,763,610.00", replace: "二、公共安全支出\t24,763,601.00" },
-      ],
+      firing: [{ find: "二、公共安全支出\t24,763,610.00", replace: "二、公共安全支出\t24,763,601.00" }],
       quiet: [],
     },
   },
@@ -50,7 +48,10 @@ export const crossRules = defineRules([
     messages: { ...OTHER },
     examples: {
       firing: [
-        { find: "收入总计\t105,767,210.12\t支出总计\t105,767,210.12\t105,767,210.12", replace: "收入总计\t105,767,200.12\t支出总计\t105,767,210.12\t105,767,210.12" },
+        {
+          find: "收入总计\t105,767,210.12\t支出总计\t105,767,210.12\t105,767,210.12",
+          replace: "收入总计\t105,767,200.12\t支出总计\t105,767,210.12\t105,767,210.12",
+        },
       ],
       quiet: [],
     },
@@ -70,7 +71,10 @@ export const crossRules = defineRules([
     messages: { ...OTHER },
     examples: {
       firing: [
-        { find: "六、住房保障支出\t905,823.00\t905,823.00", replace: "六、住房保障支出\t905,833.00\t905,833.00" },
+        {
+          find: "六、住房保障支出\t905,823.00\t905,823.00",
+          replace: "六、住房保障支出\t905,833.00\t905,833.00",
+        },
       ],
       quiet: [],
     },
@@ -79,7 +83,10 @@ export const crossRules = defineRules([
     id: "B4.t5-t8",
     severity: "error",
     title: T("表5基本支出合计等于表8合计", "Table 5 basic expenditure equals Table 8 total"),
-    description: T("表5 基本支出合计 = 表8 合计；单位版本中表1 的人员经费、公用经费 = 表8 的人员经费、公用经费。", "T5 基本支出 total = T8 合计; in a unit version, T1 人员经费 / 公用经费 = T8's."),
+    description: T(
+      "表5 基本支出合计 = 表8 合计；单位版本中表1 的人员经费、公用经费 = 表8 的人员经费、公用经费。",
+      "T5 基本支出 total = T8 合计; in a unit version, T1 人员经费 / 公用经费 = T8's.",
+    ),
     message: T(
       "{table}“{row}”的“{column}”为 {actual} 元，而{other}为 {expected} 元，相差 {difference} 元。",
       "{table} {row}, {column}: {actual}, but {other} is {expected} (difference {difference}).",
@@ -106,7 +113,10 @@ export const crossRules = defineRules([
     ),
     examples: {
       firing: [
-        { find: "301\t08\t机关事业单位基本养老保险缴费\t2,187,740.00\t2,187,740.00", replace: "301\t08\t机关事业单位基本养老保险缴费\t2,187,700.00\t2,187,700.00" },
+        {
+          find: "301\t08\t机关事业单位基本养老保险缴费\t2,187,740.00\t2,187,740.00",
+          replace: "301\t08\t机关事业单位基本养老保险缴费\t2,187,700.00\t2,187,700.00",
+        },
       ],
       quiet: [],
     },
@@ -125,7 +135,10 @@ export const crossRules = defineRules([
     ),
     examples: {
       firing: [
-        { find: "302\t17\t公务接待费\t8,000.00\t\t8,000.00", replace: "302\t17\t公务接待费\t8,100.00\t\t8,100.00" },
+        {
+          find: "302\t17\t公务接待费\t8,000.00\t\t8,000.00",
+          replace: "302\t17\t公务接待费\t8,100.00\t\t8,100.00",
+        },
       ],
       quiet: [],
     },
@@ -150,7 +163,13 @@ function otherName(ctx: RuleContext, rule: CrossRule, s: Side): string {
 
 type CrossRule = "B1.t1-t2-t3" | "B2.fiscal-income" | "B3.t4-t5-t7" | "B4.t5-t8";
 
-function eq(ctx: RuleContext, rule: CrossRule, actual: Side | undefined, other: Side | undefined, key: string): void {
+function eq(
+  ctx: RuleContext,
+  rule: CrossRule,
+  actual: Side | undefined,
+  other: Side | undefined,
+  key: string,
+): void {
   if (!actual || !other) return;
   expectEqual(ctx, rule, actual, other, { other: otherName(ctx, rule, other) }, key);
 }
@@ -158,7 +177,12 @@ function eq(ctx: RuleContext, rule: CrossRule, actual: Side | undefined, other: 
 function checkB1(ctx: RuleContext): void {
   const { T1, T2, T3 } = ctx.d.tables;
   if (T1?.incomeTotal) {
-    const t1 = { table: "T1" as const, row: "收入总计", column: "预算数", figure: T1.incomeTotal.amounts["预算数"] };
+    const t1 = {
+      table: "T1" as const,
+      row: "收入总计",
+      column: "预算数",
+      figure: T1.incomeTotal.amounts.预算数,
+    };
     if (T2?.total) eq(ctx, "B1.t1-t2-t3", totalSide(T2, "合计"), t1, "t2-total");
     if (T3?.total) eq(ctx, "B1.t1-t2-t3", totalSide(T3, "合计"), t1, "t3-total");
   }
@@ -166,9 +190,16 @@ function checkB1(ctx: RuleContext): void {
     for (const item of T1.expenditure) {
       if (!/^\d{3}$/.test(item.key)) continue;
       const t3 = rowSide(T3, item.key, "合计");
-      const t1: Side = { table: "T1", row: item.key, column: "预算数", figure: item.amounts["预算数"] };
+      const t1: Side = { table: "T1", row: item.key, column: "预算数", figure: item.amounts.预算数 };
       if (t3) eq(ctx, "B1.t1-t2-t3", t1, t3, "class");
-      else if (!isZero(item.amounts["预算数"])) eq(ctx, "B1.t1-t2-t3", t1, { table: "T3", row: item.key, column: "合计", figure: undefined }, "class");
+      else if (!isZero(item.amounts.预算数))
+        eq(
+          ctx,
+          "B1.t1-t2-t3",
+          t1,
+          { table: "T3", row: item.key, column: "合计", figure: undefined },
+          "class",
+        );
     }
   }
   checkB1Unit(ctx);
@@ -179,14 +210,22 @@ function checkB2(ctx: RuleContext): void {
   const t1Fiscal = T1 ? line("T1", T1.income, "财政拨款收入", "预算数") : undefined;
   if (t1Fiscal && T2?.total) eq(ctx, "B2.fiscal-income", totalSide(T2, "财政拨款收入"), t1Fiscal, "t2");
   if (T4?.incomeTotal && t1Fiscal) {
-    eq(ctx, "B2.fiscal-income", { table: "T4", row: "收入总计", column: "预算数", figure: T4.incomeTotal.amounts["预算数"] }, t1Fiscal, "t4");
+    eq(
+      ctx,
+      "B2.fiscal-income",
+      { table: "T4", row: "收入总计", column: "预算数", figure: T4.incomeTotal.amounts.预算数 },
+      t1Fiscal,
+      "t4",
+    );
   }
   if (T1 && T4) {
     const sources = FISCAL_SOURCES;
     const t1Sources = sources.map((k) => line("T1", T1.income, k, "预算数"));
     // When T1 leaves all three blank, A4.fiscal-sources-blank already says so.
     if (!t1Sources.every((s) => !s || isZero(s.figure))) {
-      sources.forEach((k, i) => eq(ctx, "B2.fiscal-income", t1Sources[i], line("T4", T4.income, k, "预算数"), `source-${k}`));
+      sources.forEach((k, i) =>
+        eq(ctx, "B2.fiscal-income", t1Sources[i], line("T4", T4.income, k, "预算数"), `source-${k}`),
+      );
     }
   }
 }
@@ -198,20 +237,39 @@ function checkB3(ctx: RuleContext): void {
       const column: string = budget.column;
       const t: ClassifiedTable | undefined = ctx.d.tables[budget.table];
       if (!T4.columns.includes(column)) continue;
-      const total = T4.expenditureTotal ? { table: "T4" as const, row: "支出总计", column, figure: T4.expenditureTotal.amounts[column] } : undefined;
+      const total = T4.expenditureTotal
+        ? { table: "T4" as const, row: "支出总计", column, figure: T4.expenditureTotal.amounts[column] }
+        : undefined;
       if (t) {
-        eq(ctx, "B3.t4-t5-t7", total, t.total ? totalSide(t, "合计") : { table: t.id, row: "合计", column: "合计", figure: undefined }, `total-${column}`);
+        eq(
+          ctx,
+          "B3.t4-t5-t7",
+          total,
+          t.total ? totalSide(t, "合计") : { table: t.id, row: "合计", column: "合计", figure: undefined },
+          `total-${column}`,
+        );
         const seen = new Set<string>();
         for (const item of T4.expenditure) {
           if (!/^\d{3}$/.test(item.key)) continue;
           seen.add(item.key);
           const t4: Side = { table: "T4", row: item.key, column, figure: item.amounts[column] };
-          const other = rowSide(t, item.key, "合计") ?? { table: t.id, row: item.key, column: "合计", figure: undefined };
+          const other = rowSide(t, item.key, "合计") ?? {
+            table: t.id,
+            row: item.key,
+            column: "合计",
+            figure: undefined,
+          };
           eq(ctx, "B3.t4-t5-t7", t4, other, `class-${column}`);
         }
         for (const row of t.items) {
-          if (row.code.length !== 3 || seen.has(row.code) || isZero(row.amounts["合计"])) continue;
-          eq(ctx, "B3.t4-t5-t7", { table: "T4", row: row.code, column, figure: undefined }, { table: t.id, row: row.code, column: "合计", figure: row.amounts["合计"] }, `class-${column}`);
+          if (row.code.length !== 3 || seen.has(row.code) || isZero(row.amounts.合计)) continue;
+          eq(
+            ctx,
+            "B3.t4-t5-t7",
+            { table: "T4", row: row.code, column, figure: undefined },
+            { table: t.id, row: row.code, column: "合计", figure: row.amounts.合计 },
+            `class-${column}`,
+          );
         }
       }
     }
@@ -224,13 +282,17 @@ function checkB4(ctx: RuleContext): void {
   // B4, unit version: Table 1's 人员经费 / 公用经费 (as lines "其中：人员经费", or as columns of the
   // expenditure side) equal Table 8's columns — when all basic expenditure is 一般公共预算 (T3's basic
   // total is T5's), since T8 shows only that budget's.
-  const allBasicIsGeneral = !T3?.total || !T5?.total || amountOf(T3.total.amounts["基本支出"]).equals(amountOf(T5.total.amounts["基本支出"]));
+  const allBasicIsGeneral =
+    !T3?.total ||
+    !T5?.total ||
+    amountOf(T3.total.amounts.基本支出).equals(amountOf(T5.total.amounts.基本支出));
   if (T1 && T8?.total && allBasicIsGeneral) {
     for (const column of ROW_PARTS.T8) {
       const asLine = line("T1", T1.expenditure, column, "预算数");
-      const asColumn = T1.columns.includes(column) && T1.expenditureTotal
-        ? { table: "T1" as const, row: "支出总计", column, figure: T1.expenditureTotal.amounts[column] }
-        : undefined;
+      const asColumn =
+        T1.columns.includes(column) && T1.expenditureTotal
+          ? { table: "T1" as const, row: "支出总计", column, figure: T1.expenditureTotal.amounts[column] }
+          : undefined;
       eq(ctx, "B4.t5-t8", asLine ?? asColumn, totalSide(T8, column), `t1-${column}`);
     }
   }
@@ -240,17 +302,39 @@ function checkB4(ctx: RuleContext): void {
 function checkB1Unit(ctx: RuleContext): void {
   const { T1, T3 } = ctx.d.tables;
   // B1, unit version: each 类's 人员经费 + 公用经费 in Table 1 is that 类's 基本支出 in Table 3, its 项目支出 the same.
-  if (T1 && T3 && T1.columns.includes("人员经费") && T1.columns.includes("公用经费") && T1.columns.includes("项目支出")) {
+  if (
+    T1 &&
+    T3 &&
+    T1.columns.includes("人员经费") &&
+    T1.columns.includes("公用经费") &&
+    T1.columns.includes("项目支出")
+  ) {
     for (const item of T1.expenditure) {
       if (!/^\d{3}$/.test(item.key)) continue;
       const basic = rowSide(T3, item.key, "基本支出");
       const project = rowSide(T3, item.key, "项目支出");
-      const parts = ROW_PARTS.T8.map((c): Side => ({ table: "T1", row: item.key, column: c, figure: item.amounts[c] }));
-      if ([...parts, { figure: item.amounts["项目支出"] }].every((p) => isZero(p.figure))) continue;
+      const parts = ROW_PARTS.T8.map(
+        (c): Side => ({ table: "T1", row: item.key, column: c, figure: item.amounts[c] }),
+      );
+      if ([...parts, { figure: item.amounts.项目支出 }].every((p) => isZero(p.figure))) continue;
       if (basic && ctx.enabled("B1.t1-t2-t3")) {
-        expectSum(ctx, "B1.t1-t2-t3", basic, parts, { other: ctx.text("B1.t1-t2-t3", "basicParts") }, "class-basic");
+        expectSum(
+          ctx,
+          "B1.t1-t2-t3",
+          basic,
+          parts,
+          { other: ctx.text("B1.t1-t2-t3", "basicParts") },
+          "class-basic",
+        );
       }
-      if (project) eq(ctx, "B1.t1-t2-t3", { table: "T1", row: item.key, column: "项目支出", figure: item.amounts["项目支出"] }, project, "class-project");
+      if (project)
+        eq(
+          ctx,
+          "B1.t1-t2-t3",
+          { table: "T1", row: item.key, column: "项目支出", figure: item.amounts.项目支出 },
+          project,
+          "class-project",
+        );
     }
   }
 }
@@ -264,7 +348,8 @@ function checkB6(ctx: RuleContext): void {
       // A row printed with another code's name (30217 named 公务用车运行维护费) is a code/name mismatch
       // (D3.code-name-mismatch), not a breach of this ceiling: which item it is cannot be told.
       const name = T8.items.find((r) => r.code === code)?.name ?? "";
-      if (namedAsOtherCode(catalogFor(ctx, "economic-dept"), code, name, ctx.d.document.year).length > 0) continue;
+      if (namedAsOtherCode(catalogFor(ctx, "economic-dept"), code, name, ctx.d.document.year).length > 0)
+        continue;
       const limitWan = T9.amounts[column];
       const limit = amountOf(limitWan, "万元").to("元");
       // T9 prints 万元 with 2 decimals: the ceiling is the top of its rounding interval.
@@ -295,20 +380,21 @@ function checkB6(ctx: RuleContext): void {
  * for (const c of crossChecks) c.run(ctx);
  * ```
  */
-export const crossChecks: ReadonlyArray<{ readonly name: string; readonly run: (ctx: RuleContext) => void }> = [
-  { name: "B1", run: checkB1 },
-  { name: "B2", run: checkB2 },
-  { name: "B3", run: checkB3 },
-  { name: "B4", run: checkB4 },
-  {
-    name: "B5",
-    run: (ctx) => {
-      const { T5, T8 } = ctx.d.tables;
-      if (T5 && T8) checkPairs(ctx, T5, T8);
+export const crossChecks: ReadonlyArray<{ readonly name: string; readonly run: (ctx: RuleContext) => void }> =
+  [
+    { name: "B1", run: checkB1 },
+    { name: "B2", run: checkB2 },
+    { name: "B3", run: checkB3 },
+    { name: "B4", run: checkB4 },
+    {
+      name: "B5",
+      run: (ctx) => {
+        const { T5, T8 } = ctx.d.tables;
+        if (T5 && T8) checkPairs(ctx, T5, T8);
+      },
     },
-  },
-  { name: "B6", run: checkB6 },
-];
+    { name: "B6", run: checkB6 },
+  ];
 
 /**
  * Runs B1–B6.
@@ -344,14 +430,18 @@ function checkPairs(ctx: RuleContext, T5: ClassifiedTable, T8: ClassifiedTable):
   if (!ctx.enabled("B5.functional-economic")) return;
   const t8 = new Map(T8.items.map((r) => [r.code, r]));
   for (const pair of PAIRS) {
-    const fRows = T5.items.filter((r) => r.level === "项" && pair.functional.some((c) => r.code === c || (c.length === 5 && r.code.startsWith(c))));
+    const fRows = T5.items.filter(
+      (r) =>
+        r.level === "项" &&
+        pair.functional.some((c) => r.code === c || (c.length === 5 && r.code.startsWith(c))),
+    );
     const options = pair.economic.map((codes) => codes.map((c) => t8.get(c)).filter((r) => r !== undefined));
     const eRows = options[options.length - 1]!;
     if (fRows.length === 0 || options[0]!.length === 0) continue;
     // Only a pure-basic functional line must match: a project may carry such costs too.
-    if (fRows.some((r) => !isZero(r.amounts["项目支出"]))) continue;
-    const basic = Amount.sum(fRows.map((r) => amountOf(r.amounts["基本支出"])));
-    const sums = options.map((rows) => Amount.sum(rows.map((r) => amountOf(r.amounts["合计"]))));
+    if (fRows.some((r) => !isZero(r.amounts.项目支出))) continue;
+    const basic = Amount.sum(fRows.map((r) => amountOf(r.amounts.基本支出)));
+    const sums = options.map((rows) => Amount.sum(rows.map((r) => amountOf(r.amounts.合计))));
     if (sums.some((e) => basic.equals(e))) continue;
     const econ = sums[sums.length - 1]!;
     const first = eRows[0]!;
@@ -359,12 +449,17 @@ function checkPairs(ctx: RuleContext, T5: ClassifiedTable, T8: ClassifiedTable):
       table: "T8",
       row: first.code,
       column: "合计",
-      location: first.amounts["合计"]?.location,
+      location: first.amounts.合计?.location,
       expected: basic.toFixed(2),
       actual: econ.toFixed(2),
       difference: econ.minus(basic).toFixed(2),
-      related: fRows.map((r) => relatedOf({ table: "T5", row: r.code, column: "基本支出", figure: r.amounts["基本支出"] })),
-      params: { econ: eRows.map((r) => `${r.code} ${r.name}`).join("、"), row: fRows.map((r) => `${r.code} ${r.name}`).join("、") },
+      related: fRows.map((r) =>
+        relatedOf({ table: "T5", row: r.code, column: "基本支出", figure: r.amounts.基本支出 }),
+      ),
+      params: {
+        econ: eRows.map((r) => `${r.code} ${r.name}`).join("、"),
+        row: fRows.map((r) => `${r.code} ${r.name}`).join("、"),
+      },
       key: pair.key ?? pair.functional.join("+"),
     });
   }

@@ -41,7 +41,10 @@ export function ruleDocUrl(id: string): string {
  * if (r.ok) analyze(readTextDocument(r.text).grid);
  * ```
  */
-export function applySampleEdits(sample: string, edits: ReadonlyArray<SampleEdit>): { ok: true; text: string } | { ok: false; missing: SampleEdit } {
+export function applySampleEdits(
+  sample: string,
+  edits: ReadonlyArray<SampleEdit>,
+): { ok: true; text: string } | { ok: false; missing: SampleEdit } {
   let text = sample;
   for (const edit of edits) {
     const at = text.indexOf(edit.find);
@@ -59,7 +62,12 @@ export function applySampleEdits(sample: string, edits: ReadonlyArray<SampleEdit
  * runExample(sampleText, spec.id, spec.examples!.firing).length > 0; // the firing example fires
  * ```
  */
-export function runExample(sample: string, rule: string, edits: ReadonlyArray<SampleEdit>, lang: Lang = "zh-CN"): { readonly message: string }[] {
+export function runExample(
+  sample: string,
+  rule: string,
+  edits: ReadonlyArray<SampleEdit>,
+  lang: Lang = "zh-CN",
+): { readonly message: string }[] {
   const edited = applySampleEdits(sample, edits);
   if (!edited.ok) return [];
   const doc = readTextDocument(new TextEncoder().encode(edited.text), "sample.txt");
@@ -101,7 +109,8 @@ const WORDS = {
     asPublished: "The sample document as published (examples/sample.txt): the rule reports nothing.",
     firesAsPublished: "The sample document as published (examples/sample.txt) has it.",
     quietEdited: "With these changes to the sample document (examples/sample.txt), the rule reports nothing:",
-    noExamples: "This rule is not reported by `check`, so it has no example in the sample document; see its tests.",
+    noExamples:
+      "This rule is not reported by `check`, so it has no example in the sample document; see its tests.",
     other: "中文",
   },
 } as const;
@@ -113,7 +122,9 @@ function fence(text: string): string {
 }
 
 function editText(w: (typeof WORDS)[Lang], edits: ReadonlyArray<SampleEdit>): string {
-  return edits.map((e) => `${w.editIntro}\n\n${fence(e.find)}\n\n${w.editTo}\n\n${fence(e.replace)}`).join("\n\n");
+  return edits
+    .map((e) => `${w.editIntro}\n\n${fence(e.find)}\n\n${w.editTo}\n\n${fence(e.replace)}`)
+    .join("\n\n");
 }
 
 /**
@@ -137,13 +148,23 @@ export function renderRuleDoc(spec: RuleSpec, lang: Lang, sample?: string): stri
     out.push(w.noExamples, "");
     return out.join("\n");
   }
-  out.push(`### ${w.firing}`, "", spec.examples.firing.length === 0 ? w.firesAsPublished : editText(w, spec.examples.firing), "");
+  out.push(
+    `### ${w.firing}`,
+    "",
+    spec.examples.firing.length === 0 ? w.firesAsPublished : editText(w, spec.examples.firing),
+    "",
+  );
   if (sample !== undefined) {
     const fired = runExample(sample, spec.id, spec.examples.firing, lang);
     if (fired[0]) out.push(w.produces, "", fence(fired[0].message), "");
   }
   out.push(`### ${w.quiet}`, "");
-  out.push(spec.examples.quiet.length === 0 ? w.asPublished : `${w.quietEdited}\n\n${editText(w, spec.examples.quiet)}`, "");
+  out.push(
+    spec.examples.quiet.length === 0
+      ? w.asPublished
+      : `${w.quietEdited}\n\n${editText(w, spec.examples.quiet)}`,
+    "",
+  );
   return out.join("\n");
 }
 
@@ -169,7 +190,9 @@ export function ruleDocPage(spec: RuleSpec, sample: string): string {
  * ```
  */
 export function ruleDocsIndex(rules: ReadonlyArray<RuleSpec> = RULES): string {
-  const rows = rules.map((r) => `| [\`${r.id}\`](${r.id}.md) | ${r.severity} | ${r.title["zh-CN"]} | ${r.title.en} |`);
+  const rows = rules.map(
+    (r) => `| [\`${r.id}\`](${r.id}.md) | ${r.severity} | ${r.title["zh-CN"]} | ${r.title.en} |`,
+  );
   return [
     "<!-- Generated from the rule registry by `npm run docs:rules`; do not edit. -->",
     "",

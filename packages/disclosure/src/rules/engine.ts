@@ -97,7 +97,9 @@ export interface CheckOptions {
 }
 
 function matches(id: string, patterns: ReadonlyArray<string>): boolean {
-  return patterns.some((p) => id === p || id.startsWith(p.endsWith(".") ? p : `${p}.`) || (p.length <= 2 && id.startsWith(p)));
+  return patterns.some(
+    (p) => id === p || id.startsWith(p.endsWith(".") ? p : `${p}.`) || (p.length <= 2 && id.startsWith(p)),
+  );
 }
 
 /** The running context every rule gets. */
@@ -117,7 +119,8 @@ export class RuleContext {
 
   /** Whether a rule is selected by the options. */
   enabled(rule: RuleId): boolean {
-    if (this.options.rules && this.options.rules.length > 0 && !matches(rule, this.options.rules)) return false;
+    if (this.options.rules && this.options.rules.length > 0 && !matches(rule, this.options.rules))
+      return false;
     if (this.options.disable && matches(rule, this.options.disable)) return false;
     return true;
   }

@@ -26,7 +26,7 @@ export const inputRules = defineRules([
       "文件不存在、无法打开，或不是可识别的 .xlsx 工作簿、文本文档、PDF 或 JSON 模型。",
       "The file does not exist, cannot be opened, or is not a readable .xlsx workbook, text document, PDF or JSON model.",
     ),
-    message: T("无法读取文件“{path}”：{reason}。", "Cannot read file \"{path}\": {reason}."),
+    message: T("无法读取文件“{path}”：{reason}。", 'Cannot read file "{path}": {reason}.'),
   },
   {
     id: "input.too-large",
@@ -37,7 +37,10 @@ export const inputRules = defineRules([
       "文件超过读取上限（大小、解压后大小或单元格数），为保护内存未读取。",
       "The file exceeds a reading limit (size, uncompressed size or cell count) and was not read, to protect memory.",
     ),
-    message: T("文件“{path}”过大，未读取：{reason}。", "File \"{path}\" is too large and was not read: {reason}."),
+    message: T(
+      "文件“{path}”过大，未读取：{reason}。",
+      'File "{path}" is too large and was not read: {reason}.',
+    ),
   },
   {
     id: "input.read-warning",
@@ -48,7 +51,7 @@ export const inputRules = defineRules([
       "文件已读取，但有部分内容未读或读得不确定：远离其余内容的零散单元格（未读取），文本中不是有效 UTF-8 的字节（按替换字符读取）。请核对所指位置。",
       "The file was read, but part of it was set aside or read with doubt: stray cells far from the rest (not read), bytes of a text that are not valid UTF-8 (read as a replacement character). Check the place named.",
     ),
-    message: T("读取“{path}”时：{detail}", "While reading \"{path}\": {detail}"),
+    message: T("读取“{path}”时：{detail}", 'While reading "{path}": {detail}'),
   },
   {
     id: "input.waiver-file",
@@ -59,7 +62,10 @@ export const inputRules = defineRules([
       "文本或 PDF 旁的豁免文件（<文件>.yusuan-waivers.json）不是有效的 JSON 或格式不对；其中的豁免未生效。",
       "The waiver file beside a text or PDF (<file>.yusuan-waivers.json) is not valid JSON or has the wrong shape; its waivers were not applied.",
     ),
-    message: T("豁免文件“{path}”无效：{detail}；其中的豁免未生效。", "Waiver file \"{path}\" is not valid: {detail}; its waivers were not applied."),
+    message: T(
+      "豁免文件“{path}”无效：{detail}；其中的豁免未生效。",
+      'Waiver file "{path}" is not valid: {detail}; its waivers were not applied.',
+    ),
   },
 ]);
 
@@ -88,7 +94,7 @@ export const fillRules = defineRules([
     messages: {
       formula: T(
         "{table} {where}：公式的结果“{actual}”与推算值 {expected} 不一致（{reason}）；公式未改写，请检查公式。",
-        "{table} {where}: the formula gives \"{actual}\" but the tables give {expected} ({reason}); the formula was left as is — check it.",
+        '{table} {where}: the formula gives "{actual}" but the tables give {expected} ({reason}); the formula was left as is — check it.',
       ),
     },
   },
@@ -112,7 +118,10 @@ export const buildRules = defineRules([
       "由预算明细生成九张表时，某个科目编码不在所用的分类目录中；表中暂以编码代替名称，请核对编码或导入当年目录。",
       "While building the nine tables from budget lines, a code is not in the catalog in use; the code stands in for its name. Check the code or import the year's catalog.",
     ),
-    message: T("{scheme}科目编码 {code} 不在分类目录中，名称暂以编码代替。", "{schemeEn} code {code} is not in the catalog; the code stands in for its name."),
+    message: T(
+      "{scheme}科目编码 {code} 不在分类目录中，名称暂以编码代替。",
+      "{schemeEn} code {code} is not in the catalog; the code stands in for its name.",
+    ),
   },
 ]);
 

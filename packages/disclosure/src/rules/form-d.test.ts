@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { analyzeText, edited, lineOf, replaceOn, ruleHits, sampleText } from "../../../../tests/fixtures/sample";
+import {
+  analyzeText,
+  edited,
+  lineOf,
+  replaceOn,
+  ruleHits,
+  sampleText,
+} from "../../../../tests/fixtures/sample";
 import { analyzeReal, realEdited } from "../../../../tests/fixtures/real-docs";
 
 const sample = analyzeText(sampleText());
@@ -8,7 +15,22 @@ const t6 = lineOf("2025年部门政府性基金预算支出功能分类预算表
 const t9 = lineOf("2025年部门“三公”经费和机关运行经费预算表", 100);
 
 describe("D rules are quiet on the sample", () => {
-  for (const rule of ["D1.table-missing", "D1.title-year", "D1.title-kind", "D1.table-order", "D2.empty-table-note", "D2.note-on-data", "D3.depth", "D3.unknown-code", "D3.name-mismatch", "D3.obsolete-name", "D4.unit", "recognize.unplaced-row", "recognize.bad-amount", "recognize.duplicate-table"]) {
+  for (const rule of [
+    "D1.table-missing",
+    "D1.title-year",
+    "D1.title-kind",
+    "D1.table-order",
+    "D2.empty-table-note",
+    "D2.note-on-data",
+    "D3.depth",
+    "D3.unknown-code",
+    "D3.name-mismatch",
+    "D3.obsolete-name",
+    "D4.unit",
+    "recognize.unplaced-row",
+    "recognize.bad-amount",
+    "recognize.duplicate-table",
+  ]) {
     test(rule, () => expect(ruleHits(sample, rule)).toEqual([]));
   }
   test("all nine tables are found", () => expect(sample.tables.every((t) => t.found)).toBe(true));
@@ -21,7 +43,9 @@ test("D1: a missing table", () => {
 
 test("D1: a title with the wrong year", () => {
   const a = analyzeText(replaceOn("2025年部门支出预算总表", "2025年", "2024年", 100));
-  expect(ruleHits(a, "D1.title-year")).toMatchObject([{ table: "T3", expected: "2025", actual: "2024", location: { line: t3 } }]);
+  expect(ruleHits(a, "D1.title-year")).toMatchObject([
+    { table: "T3", expected: "2025", actual: "2024", location: { line: t3 } },
+  ]);
 });
 
 test("D1: a 单位 title in a 部门 document", () => {
@@ -43,12 +67,16 @@ test("D2: a 'no data' note on a table with data", () => {
 
 test("D3: an obsolete classification name", () => {
   const a = analyzeText(replaceOn("210\t\t卫生健康支出", "卫生健康支出", "医疗卫生与计划生育支出", t3));
-  expect(ruleHits(a, "D3.obsolete-name")).toMatchObject([{ table: "T3", row: "210", expected: "卫生健康支出", actual: "医疗卫生与计划生育支出" }]);
+  expect(ruleHits(a, "D3.obsolete-name")).toMatchObject([
+    { table: "T3", row: "210", expected: "卫生健康支出", actual: "医疗卫生与计划生育支出" },
+  ]);
 });
 
 test("D3: a name that does not match its code", () => {
   const a = analyzeText(replaceOn("204\t02\t公安", "公安", "公安局经费", t3));
-  expect(ruleHits(a, "D3.name-mismatch")).toMatchObject([{ table: "T3", row: "20402", expected: "公安", actual: "公安局经费" }]);
+  expect(ruleHits(a, "D3.name-mismatch")).toMatchObject([
+    { table: "T3", row: "20402", expected: "公安", actual: "公安局经费" },
+  ]);
 });
 
 test("D3: a code unknown to the catalog is info, not an error", () => {
@@ -75,15 +103,22 @@ test("options: disable, severity and language", () => {
   const text = replaceOn("201\t\t一般公共服务支出", "58,121,209.78", "58,121,209.87", t3);
   expect(ruleHits(analyzeText(text, { disable: ["A1"] }), "A1.parent-sum")).toEqual([]);
   expect(ruleHits(analyzeText(text, { rules: ["A1"] }), "A2.total-row")).toEqual([]);
-  expect(ruleHits(analyzeText(text, { severity: { "A1.parent-sum": "warning" } }), "A1.parent-sum")[0]!.severity).toBe("warning");
+  expect(
+    ruleHits(analyzeText(text, { severity: { "A1.parent-sum": "warning" } }), "A1.parent-sum")[0]!.severity,
+  ).toBe("warning");
   expect(ruleHits(analyzeText(text, { lang: "en" }), "A1.parent-sum")[0]!.message).toMatch(/children add up/);
-  expect(ruleHits(analyzeText(text, { tolerance: { "A1.parent-sum": "0.10" } }), "A1.parent-sum")).toEqual([]);
+  expect(ruleHits(analyzeText(text, { tolerance: { "A1.parent-sum": "0.10" } }), "A1.parent-sum")).toEqual(
+    [],
+  );
 });
 
 test("waivers mark a finding as waived, by fingerprint", () => {
   const text = replaceOn("201\t\t一般公共服务支出", "58,121,209.78", "58,121,209.87", t3);
   const hit = ruleHits(analyzeText(text), "A1.parent-sum")[0]!;
-  const waived = ruleHits(analyzeText(text, { waivers: [{ fingerprint: hit.fingerprint, reason: "已与财政局核对" }] }), "A1.parent-sum")[0]!;
+  const waived = ruleHits(
+    analyzeText(text, { waivers: [{ fingerprint: hit.fingerprint, reason: "已与财政局核对" }] }),
+    "A1.parent-sum",
+  )[0]!;
   expect(waived.waived).toEqual({ reason: "已与财政局核对" });
 });
 
@@ -110,7 +145,9 @@ describe("firing the remaining form rules", () => {
     const t3 = lines.slice(a3 - 1, b3);
     const reordered = [...lines.slice(0, a3 - 1), ...lines.slice(b3, b4), ...t3, ...lines.slice(b4)];
     const a = analyzeText(reordered.join("\n"));
-    expect(ruleHits(a, "D1.table-order")).toMatchObject([{ table: "T4", message: "表4出现在表3之前，顺序与规定不符。" }]);
+    expect(ruleHits(a, "D1.table-order")).toMatchObject([
+      { table: "T4", message: "表4出现在表3之前，顺序与规定不符。" },
+    ]);
   });
 
   test("recognize.duplicate-table: Table 6 printed twice", () => {
@@ -122,7 +159,9 @@ describe("firing the remaining form rules", () => {
   test("recognize.unplaced-row: a row with amounts but no code", () => {
     const row = lineOf("201\t99\t99 其他一般公共服务支出", t3);
     const a = analyzeText(edited({ [row]: `${lines[row - 1]}\n补充\t\t某项目\t100.00\t\t100.00` }));
-    expect(ruleHits(a, "recognize.unplaced-row")).toMatchObject([{ table: "T3", severity: "info", location: { line: row + 1 } }]);
+    expect(ruleHits(a, "recognize.unplaced-row")).toMatchObject([
+      { table: "T3", severity: "info", location: { line: row + 1 } },
+    ]);
   });
 });
 
@@ -141,27 +180,47 @@ describe("form rules on the real development documents", () => {
 
   test("D1.title-year-missing: wanli_2024's Table 9 title has no year", () => {
     expect(ruleHits(wanli24, "D1.title-year-missing")).toMatchObject([
-      { table: "T9", severity: "error", location: { line: 429 }, message: "表9标题“部门“三公”经费和机关运行经费预算表”未写明年度，应为“2024年…”。" },
+      {
+        table: "T9",
+        severity: "error",
+        location: { line: 429 },
+        message: "表9标题“部门“三公”经费和机关运行经费预算表”未写明年度，应为“2024年…”。",
+      },
     ]);
     expect(ruleHits(wanli25, "D1.title-year-missing")).toEqual([]);
   });
 
   test("D2.note-on-data: wanli_2024's Table 9 has figures and says it is an empty table", () => {
-    expect(ruleHits(wanli24, "D2.note-on-data")).toMatchObject([{ table: "T9", severity: "error", location: { line: 435 } }]);
+    expect(ruleHits(wanli24, "D2.note-on-data")).toMatchObject([
+      { table: "T9", severity: "error", location: { line: 435 } },
+    ]);
   });
 
   test("D2.note-on-data is quiet on a Table 9 note that one item is zero", () => {
-    const a = analyzeReal(realEdited("wanli_2025_bumen", ["464.64\n", "464.64\n注：本部门2025年无因公出国（境）费预算安排。\n"]));
+    const a = analyzeReal(
+      realEdited("wanli_2025_bumen", ["464.64\n", "464.64\n注：本部门2025年无因公出国（境）费预算安排。\n"]),
+    );
     expect(a.disclosure.tables.T9?.notes).toHaveLength(1);
     expect(ruleHits(a, "D2.note-on-data")).toEqual([]);
     expect(ruleHits(a, "D2.empty-table-note")).toEqual([]);
-    const partial = analyzeReal(realEdited("wanli_2025_bumen", ["464.64\n", "464.64\n注：本部门2025年无因公出国（境）费，故本表该栏为0。\n"]));
+    const partial = analyzeReal(
+      realEdited("wanli_2025_bumen", [
+        "464.64\n",
+        "464.64\n注：本部门2025年无因公出国（境）费，故本表该栏为0。\n",
+      ]),
+    );
     expect(ruleHits(partial, "D2.note-on-data")).toEqual([]);
   });
 
   test("D2.note-wrong-fund: ptczj_2025's Table 7 note speaks of 政府性基金", () => {
     expect(ruleHits(ptczj, "D2.note-wrong-fund")).toMatchObject([
-      { table: "T7", severity: "error", location: { line: 211 }, expected: "国有资本经营", actual: "政府性基金" },
+      {
+        table: "T7",
+        severity: "error",
+        location: { line: 211 },
+        expected: "国有资本经营",
+        actual: "政府性基金",
+      },
     ]);
     expect(ruleHits(ptczj, "D2.empty-table-note")).toEqual([]);
   });
@@ -169,12 +228,19 @@ describe("form rules on the real development documents", () => {
   test("D2.note-wrong-fund is quiet on the right notes (wanli_2025 T6 and T7)", () => {
     expect(ruleHits(wanli25, "D2.note-wrong-fund")).toEqual([]);
     const en = analyzeReal("ptczj_2025_bumen", { lang: "en" });
-    expect(ruleHits(en, "D2.note-wrong-fund")[0]!.message).toMatch(/^Table 7 is the state capital operations/);
+    expect(ruleHits(en, "D2.note-wrong-fund")[0]!.message).toMatch(
+      /^Table 7 is the state capital operations/,
+    );
   });
 
   test("D3.code-form: wanli_2024's Table 8 prints the 款 codes 02 and 07 as 2 and 7", () => {
     expect(ruleHits(wanli24, "D3.code-form")).toMatchObject([
-      { table: "T8", row: "30102", severity: "warning", message: "表8“30102 津贴补贴”的款级编码印为一位数字“2”，应为两位“02”。" },
+      {
+        table: "T8",
+        row: "30102",
+        severity: "warning",
+        message: "表8“30102 津贴补贴”的款级编码印为一位数字“2”，应为两位“02”。",
+      },
       { table: "T8", row: "30107", severity: "warning" },
     ]);
     expect(ruleHits(wanli25, "D3.code-form")).toEqual([]);
@@ -184,12 +250,27 @@ describe("form rules on the real development documents", () => {
     const text = realEdited(
       "wanli_2025_bumen",
       ["七、卫生健康支出", "七、医疗卫生与计划生育支出"],
-      ["“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”", "“医疗卫生与计划生育支出（类）行政事业单位医疗（款）行政单位医疗（项）”"],
+      [
+        "“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”",
+        "“医疗卫生与计划生育支出（类）行政事业单位医疗（款）行政单位医疗（项）”",
+      ],
     );
     const a = analyzeReal(text);
     expect(ruleHits(a, "D3.obsolete-name")).toMatchObject([
-      { table: "T1", row: "210", actual: "医疗卫生与计划生育支出", expected: "卫生健康支出", location: { line: 106 } },
-      { table: "N", row: "210", actual: "医疗卫生与计划生育支出", expected: "卫生健康支出", location: { line: 82 } },
+      {
+        table: "T1",
+        row: "210",
+        actual: "医疗卫生与计划生育支出",
+        expected: "卫生健康支出",
+        location: { line: 106 },
+      },
+      {
+        table: "N",
+        row: "210",
+        actual: "医疗卫生与计划生育支出",
+        expected: "卫生健康支出",
+        location: { line: 82 },
+      },
     ]);
     // The label still names 类 210, so the Table 1 ↔ Table 3 check keeps working.
     expect(ruleHits(a, "B1.t1-t2-t3")).toEqual([]);
@@ -197,30 +278,50 @@ describe("form rules on the real development documents", () => {
   });
 
   test("D3.code-name-mismatch, not B6: Table 8's 30217 printed with the name of 30231", () => {
-    const a = analyzeReal(realEdited("wanli_2025_bumen", ["302\t17\t公务接待费\t13,500", "302\t17\t公务用车运行维护费\t13,500"]));
-    expect(ruleHits(a, "D3.code-name-mismatch")).toMatchObject([{ table: "T8", row: "30217", actual: "公务用车运行维护费", severity: "warning" }]);
+    const a = analyzeReal(
+      realEdited("wanli_2025_bumen", ["302\t17\t公务接待费\t13,500", "302\t17\t公务用车运行维护费\t13,500"]),
+    );
+    expect(ruleHits(a, "D3.code-name-mismatch")).toMatchObject([
+      { table: "T8", row: "30217", actual: "公务用车运行维护费", severity: "warning" },
+    ]);
     expect(ruleHits(a, "D3.code-name-mismatch")[0]!.message).toContain("30231");
     expect(ruleHits(a, "D3.name-mismatch")).toEqual([]);
     // With its own name, an amount over Table 9's 1.35万元 is a breach.
-    const over = analyzeReal(realEdited("wanli_2025_bumen", ["302\t17\t公务接待费\t13,500\t0\t13,500", "302\t17\t公务接待费\t23,500\t0\t23,500"]));
+    const over = analyzeReal(
+      realEdited("wanli_2025_bumen", [
+        "302\t17\t公务接待费\t13,500\t0\t13,500",
+        "302\t17\t公务接待费\t23,500\t0\t23,500",
+      ]),
+    );
     expect(ruleHits(over, "B6.sangong-ceiling")).toMatchObject([{ table: "T8", row: "30217" }]);
     const overMisnamed = analyzeReal(
-      realEdited("wanli_2025_bumen", ["302\t17\t公务接待费\t13,500\t0\t13,500", "302\t17\t公务用车运行维护费\t23,500\t0\t23,500"]),
+      realEdited("wanli_2025_bumen", [
+        "302\t17\t公务接待费\t13,500\t0\t13,500",
+        "302\t17\t公务用车运行维护费\t23,500\t0\t23,500",
+      ]),
     );
     expect(ruleHits(overMisnamed, "B6.sangong-ceiling")).toEqual([]);
   });
 
   test("D3.unknown-code says the built-in list is the codes seen, not a year's official catalog", () => {
-    const a = analyzeReal(realEdited("wanli_2025_bumen", ["208\t16\t02\t一般行政管理事务", "208\t16\t97\t红十字会专项"]));
+    const a = analyzeReal(
+      realEdited("wanli_2025_bumen", ["208\t16\t02\t一般行政管理事务", "208\t16\t97\t红十字会专项"]),
+    );
     const hit = ruleHits(a, "D3.unknown-code").find((f) => f.table === "T2");
     expect(hit).toMatchObject({ severity: "info", row: "2081697" });
-    expect(hit?.message).toBe("表2“2081697 红十字会专项”的编码不在内置的已见科目清单（收录公开文件中出现过的科目，并非官方完整目录）中，无法核对名称。");
+    expect(hit?.message).toBe(
+      "表2“2081697 红十字会专项”的编码不在内置的已见科目清单（收录公开文件中出现过的科目，并非官方完整目录）中，无法核对名称。",
+    );
     expect(hit?.message).not.toMatch(/\d{4} 年/);
   });
 
   test("D3.code-name-mismatch for an unknown code printed with a sibling's name", () => {
-    const a = analyzeReal(realEdited("wanli_2025_bumen", ["208\t16\t02\t一般行政管理事务", "208\t16\t97\t一般行政管理事务"]));
-    expect(ruleHits(a, "D3.code-name-mismatch")).toMatchObject([{ table: "T2", row: "2081697", actual: "一般行政管理事务" }]);
+    const a = analyzeReal(
+      realEdited("wanli_2025_bumen", ["208\t16\t02\t一般行政管理事务", "208\t16\t97\t一般行政管理事务"]),
+    );
+    expect(ruleHits(a, "D3.code-name-mismatch")).toMatchObject([
+      { table: "T2", row: "2081697", actual: "一般行政管理事务" },
+    ]);
     expect(ruleHits(a, "D3.code-name-mismatch")[0]!.message).toContain("2081602");
   });
 });

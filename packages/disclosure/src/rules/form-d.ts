@@ -16,8 +16,11 @@ export const formRules = defineRules([
     id: "D1.table-missing",
     severity: "error",
     title: T("九张表齐全", "All nine tables present"),
-    description: T("部门预算须公开九张表；没有数据的表也应列出空表并说明。", "A budget disclosure publishes all nine tables; a table without data is still published, empty, with a note."),
-    message: T("缺少{table}“{title}”。", "{table} \"{title}\" is missing."),
+    description: T(
+      "部门预算须公开九张表；没有数据的表也应列出空表并说明。",
+      "A budget disclosure publishes all nine tables; a table without data is still published, empty, with a note.",
+    ),
+    message: T("缺少{table}“{title}”。", '{table} "{title}" is missing.'),
     examples: {
       firing: [
         { find: "\n2025年部门政府性基金预算支出功能分类预算表\n", replace: "\n政府性基金表（已删除）\n" },
@@ -30,11 +33,12 @@ export const formRules = defineRules([
     severity: "error",
     title: T("表名年度与文档一致", "Table titles carry the document's year"),
     description: T("每张表的标题应写明本预算年度。", "Each table title names the budget year."),
-    message: T("{table}标题“{title}”的年度为 {actual} 年，文档为 {expected} 年。", "{table} title \"{title}\" says {actual}; the document is for {expected}."),
+    message: T(
+      "{table}标题“{title}”的年度为 {actual} 年，文档为 {expected} 年。",
+      '{table} title "{title}" says {actual}; the document is for {expected}.',
+    ),
     examples: {
-      firing: [
-        { find: "\n2025年部门支出预算总表", replace: "\n2024年部门支出预算总表" },
-      ],
+      firing: [{ find: "\n2025年部门支出预算总表", replace: "\n2024年部门支出预算总表" }],
       quiet: [],
     },
   },
@@ -44,13 +48,14 @@ export const formRules = defineRules([
     title: T("表名写明年度", "Table titles name the year"),
     description: T(
       "每张表的标题应写明预算年度（如“2025年部门“三公”经费和机关运行经费预算表”）；只在表头栏目中写年度不够。",
-      "Each table title names the budget year (\"2025年部门…预算表\"); a year in the column headers is not enough.",
+      'Each table title names the budget year ("2025年部门…预算表"); a year in the column headers is not enough.',
     ),
-    message: T("{table}标题“{title}”未写明年度，应为“{year}年…”。", "{table} title \"{title}\" names no year; it should start with {year}年."),
+    message: T(
+      "{table}标题“{title}”未写明年度，应为“{year}年…”。",
+      '{table} title "{title}" names no year; it should start with {year}年.',
+    ),
     examples: {
-      firing: [
-        { find: "\n2025年部门支出预算总表", replace: "\n部门支出预算总表" },
-      ],
+      firing: [{ find: "\n2025年部门支出预算总表", replace: "\n部门支出预算总表" }],
       quiet: [],
     },
   },
@@ -58,12 +63,16 @@ export const formRules = defineRules([
     id: "D1.title-kind",
     severity: "warning",
     title: T("表名的“部门/单位”与文档一致", "Table titles say 部门 or 单位 as the document does"),
-    description: T("部门预算的表名为“部门…”，单位预算为“单位…”。", "A department budget titles its tables 部门…, a unit budget 单位…."),
-    message: T("{table}标题“{title}”写作“{actual}”，而本文档是{expected}。", "{table} title \"{title}\" says {actual}; the document is a {expected}."),
+    description: T(
+      "部门预算的表名为“部门…”，单位预算为“单位…”。",
+      "A department budget titles its tables 部门…, a unit budget 单位….",
+    ),
+    message: T(
+      "{table}标题“{title}”写作“{actual}”，而本文档是{expected}。",
+      '{table} title "{title}" says {actual}; the document is a {expected}.',
+    ),
     examples: {
-      firing: [
-        { find: "\n2025年部门支出预算总表", replace: "\n2025年单位支出预算总表" },
-      ],
+      firing: [{ find: "\n2025年部门支出预算总表", replace: "\n2025年单位支出预算总表" }],
       quiet: [],
     },
   },
@@ -72,18 +81,25 @@ export const formRules = defineRules([
     severity: "warning",
     title: T("九张表按规定顺序排列", "The nine tables are in order"),
     description: T("九张表应按表1至表9的顺序公开。", "The tables appear in the order T1 to T9."),
-    message: T("{table}出现在{other}之前，顺序与规定不符。", "{table} comes before {other}, out of the standard order."),
+    message: T(
+      "{table}出现在{other}之前，顺序与规定不符。",
+      "{table} comes before {other}, out of the standard order.",
+    ),
   },
   {
     id: "D2.empty-table-note",
     severity: "error",
     title: T("空表须附说明", "An empty table carries a note"),
-    description: T("没有数据的表格应当列出空表并说明原因（如“本部门无政府性基金预算安排的支出，故本表无数据”）。", "A table with no data is published empty with a note saying why."),
-    message: T("{table}“{title}”没有数据，但未附说明。", "{table} \"{title}\" has no data but no note says why."),
+    description: T(
+      "没有数据的表格应当列出空表并说明原因（如“本部门无政府性基金预算安排的支出，故本表无数据”）。",
+      "A table with no data is published empty with a note saying why.",
+    ),
+    message: T(
+      "{table}“{title}”没有数据，但未附说明。",
+      '{table} "{title}" has no data but no note says why.',
+    ),
     examples: {
-      firing: [
-        { find: "注：本部门2025年无政府性基金预算安排的支出，故本表无数据。", replace: "" },
-      ],
+      firing: [{ find: "注：本部门2025年无政府性基金预算安排的支出，故本表无数据。", replace: "" }],
       quiet: [],
     },
   },
@@ -95,10 +111,13 @@ export const formRules = defineRules([
       "表中已有数据，却附有“本表为空表”“本表无数据”之类的说明，公开的内容自相矛盾。只说明某一项为零的注释（如“无因公出国（境）费预算”）不算。",
       "The table has figures yet a note says the table is empty or has no data: the published text contradicts itself. A note that one item is zero does not count.",
     ),
-    message: T("{table}有数据，却附有说明“{note}”。", "{table} has data but its note says \"{note}\"."),
+    message: T("{table}有数据，却附有说明“{note}”。", '{table} has data but its note says "{note}".'),
     examples: {
       firing: [
-        { find: "合计\t\t\t\t105,767,210.12\t27,981,878.00\t77,785,332.12\n", replace: "合计\t\t\t\t105,767,210.12\t27,981,878.00\t77,785,332.12\n\n注：本表无数据。\n" },
+        {
+          find: "合计\t\t\t\t105,767,210.12\t27,981,878.00\t77,785,332.12\n",
+          replace: "合计\t\t\t\t105,767,210.12\t27,981,878.00\t77,785,332.12\n\n注：本表无数据。\n",
+        },
       ],
       quiet: [],
     },
@@ -113,7 +132,7 @@ export const formRules = defineRules([
     ),
     message: T(
       "{table}是{own}预算表，但其空表说明写的是“{other}”：“{note}”。",
-      "{table} is the {own} table, but its empty-table note speaks of {other}: \"{note}\".",
+      '{table} is the {own} table, but its empty-table note speaks of {other}: "{note}".',
     ),
     messages: {
       政府性基金: T("政府性基金", "government fund (政府性基金)"),
@@ -121,7 +140,10 @@ export const formRules = defineRules([
     },
     examples: {
       firing: [
-        { find: "注：本部门2025年无政府性基金预算安排的支出", replace: "注：本部门2025年无国有资本经营预算安排的支出" },
+        {
+          find: "注：本部门2025年无政府性基金预算安排的支出",
+          replace: "注：本部门2025年无国有资本经营预算安排的支出",
+        },
       ],
       quiet: [],
     },
@@ -134,11 +156,12 @@ export const formRules = defineRules([
       "按预算法实施条例第六条，支出功能分类应公开到项级，经济分类公开到款级。",
       "Functional classification is disclosed to 项 and economic classification to 款 (预算法实施条例 art. 6).",
     ),
-    message: T("{table}“{row} {name}”未细化到{level}级。", "{table} row {row} {name} is not broken down to {level}."),
+    message: T(
+      "{table}“{row} {name}”未细化到{level}级。",
+      "{table} row {row} {name} is not broken down to {level}.",
+    ),
     examples: {
-      firing: [
-        { find: "204\t02\t20 执法办案\t24,763,610.00\t—\t24,763,610.00\n", replace: "" },
-      ],
+      firing: [{ find: "204\t02\t20 执法办案\t24,763,610.00\t—\t24,763,610.00\n", replace: "" }],
       quiet: [],
     },
   },
@@ -148,16 +171,14 @@ export const formRules = defineRules([
     title: T("款级编码为两位数字", "款 codes have two digits"),
     description: T(
       "经济分类的款级编码为两位数字（30102 印作“301 02”）；印成一位（“301 2”）不合规范，读者也可能读错。",
-      "An economic 款 code has two digits (30102 printed \"301 02\"); a one-digit 款 (\"301 2\") is not the standard form.",
+      'An economic 款 code has two digits (30102 printed "301 02"); a one-digit 款 ("301 2") is not the standard form.',
     ),
     message: T(
       "{table}“{row} {name}”的款级编码印为一位数字“{printed}”，应为两位“{want}”。",
-      "{table} row {row} {name}: the 款 code is printed with one digit \"{printed}\"; it should be \"{want}\".",
+      '{table} row {row} {name}: the 款 code is printed with one digit "{printed}"; it should be "{want}".',
     ),
     examples: {
-      firing: [
-        { find: "301\t02\t津贴补贴", replace: "301\t2\t津贴补贴" },
-      ],
+      firing: [{ find: "301\t02\t津贴补贴", replace: "301\t2\t津贴补贴" }],
       quiet: [],
     },
   },
@@ -169,7 +190,10 @@ export const formRules = defineRules([
       "该编码不在当前使用的科目目录中；这不等于编码错误。内置目录只收录公开文件中出现过的科目，并非财政部当年的完整目录；导入当年官方目录后可确认。",
       "The code is not in the catalog in use; that does not make it wrong. The built-in catalog holds the codes seen in published documents, not the year's complete official catalog; import the official one to decide.",
     ),
-    message: T("{table}“{row} {name}”的编码不在{catalog}中，无法核对名称。", "{table}: code {row} ({name}) is not in {catalog}, so its name could not be checked."),
+    message: T(
+      "{table}“{row} {name}”的编码不在{catalog}中，无法核对名称。",
+      "{table}: code {row} ({name}) is not in {catalog}, so its name could not be checked.",
+    ),
     messages: {
       builtInCatalog: T(
         "内置的已见科目清单（收录公开文件中出现过的科目，并非官方完整目录）",
@@ -188,12 +212,16 @@ export const formRules = defineRules([
     id: "D3.name-mismatch",
     severity: "warning",
     title: T("科目名称与编码一致", "The printed name matches the code"),
-    description: T("科目名称应与科目目录中该编码的名称一致。", "The printed name equals the catalog's name for the code."),
-    message: T("{table}“{row}”名称为“{actual}”，目录中为“{expected}”。", "{table} {row} is named \"{actual}\"; the catalog says \"{expected}\"."),
+    description: T(
+      "科目名称应与科目目录中该编码的名称一致。",
+      "The printed name equals the catalog's name for the code.",
+    ),
+    message: T(
+      "{table}“{row}”名称为“{actual}”，目录中为“{expected}”。",
+      '{table} {row} is named "{actual}"; the catalog says "{expected}".',
+    ),
     examples: {
-      firing: [
-        { find: "204\t02\t公安\t24,763,610.00\t—", replace: "204\t02\t公安局经费\t24,763,610.00\t—" },
-      ],
+      firing: [{ find: "204\t02\t公安\t24,763,610.00\t—", replace: "204\t02\t公安局经费\t24,763,610.00\t—" }],
       quiet: [],
     },
   },
@@ -207,12 +235,10 @@ export const formRules = defineRules([
     ),
     message: T(
       "{table}“{row}”印的名称“{actual}”是科目 {other} 的名称，编码与名称不符。",
-      "{table} {row} is printed with the name \"{actual}\", which is the name of {other}: code and name disagree.",
+      '{table} {row} is printed with the name "{actual}", which is the name of {other}: code and name disagree.',
     ),
     examples: {
-      firing: [
-        { find: "302\t17\t公务接待费", replace: "302\t17\t公务用车运行维护费" },
-      ],
+      firing: [{ find: "302\t17\t公务接待费", replace: "302\t17\t公务用车运行维护费" }],
       quiet: [],
     },
   },
@@ -224,11 +250,12 @@ export const formRules = defineRules([
       "表中科目行、表1/表4 的支出项目和编制说明的文字中使用了已更名科目的旧名称；更名及其年度取自科目目录数据。",
       "A table row, a Table 1/4 expenditure label or a narrative line uses the former name of a renamed code; renames and their years come from the catalog data.",
     ),
-    message: T("{table}“{row}”使用旧名称“{actual}”，现名“{expected}”。", "{table} {row} uses the old name \"{actual}\"; it is now \"{expected}\"."),
+    message: T(
+      "{table}“{row}”使用旧名称“{actual}”，现名“{expected}”。",
+      '{table} {row} uses the old name "{actual}"; it is now "{expected}".',
+    ),
     examples: {
-      firing: [
-        { find: "210\t\t卫生健康支出", replace: "210\t\t医疗卫生与计划生育支出" },
-      ],
+      firing: [{ find: "210\t\t卫生健康支出", replace: "210\t\t医疗卫生与计划生育支出" }],
       quiet: [],
     },
   },
@@ -237,11 +264,12 @@ export const formRules = defineRules([
     severity: "error",
     title: T("计量单位正确", "Units are right"),
     description: T("表1—表8 以“元”为单位，表9 以“万元”为单位。", "Tables 1–8 are in 元, table 9 in 万元."),
-    message: T("{table}的单位为“{actual}”，应为“{expected}”。", "{table} is in {actual}; it should be {expected}."),
+    message: T(
+      "{table}的单位为“{actual}”，应为“{expected}”。",
+      "{table} is in {actual}; it should be {expected}.",
+    ),
     examples: {
-      firing: [
-        { find: "单位：万元", replace: "单位：元" },
-      ],
+      firing: [{ find: "单位：万元", replace: "单位：元" }],
       quiet: [],
     },
   },
@@ -249,15 +277,16 @@ export const formRules = defineRules([
     id: "D4.unit-slip",
     severity: "error",
     title: T("金额单位错位（相差一万倍）", "Unit slip (10,000× off)"),
-    description: T("两个应相等的金额相差一万倍，通常是元与万元混用。", "Two amounts that must be equal differ by 10,000×: 元 and 万元 mixed up."),
+    description: T(
+      "两个应相等的金额相差一万倍，通常是元与万元混用。",
+      "Two amounts that must be equal differ by 10,000×: 元 and 万元 mixed up.",
+    ),
     message: T(
       "{table}“{row}”的“{column}”为 {actual}，而应与之相等的金额为 {expected}，相差一万倍，疑为元与万元混用。",
       "{table} {row}, {column}: {actual} against {expected}, 10,000× off — 元 and 万元 mixed up?",
     ),
     examples: {
-      firing: [
-        { find: "一、一般公共服务支出\t58,121,209.78", replace: "一、一般公共服务支出\t5,812.12" },
-      ],
+      firing: [{ find: "一、一般公共服务支出\t58,121,209.78", replace: "一、一般公共服务支出\t5,812.12" }],
       quiet: [],
     },
   },
@@ -276,18 +305,30 @@ export const formRules = defineRules([
     messages: {
       部门决算: T("部门决算", "a department final account (部门决算)"),
       单位决算: T("单位决算", "a unit final account (单位决算)"),
-      其他: T("其他文本（既没有预算表，也没有预算文件的标题）", "some other text (no budget tables and no budget title)"),
+      其他: T(
+        "其他文本（既没有预算表，也没有预算文件的标题）",
+        "some other text (no budget tables and no budget title)",
+      ),
     },
   },
   {
     id: "recognize.unplaced-row",
     severity: "info",
     title: T("无法归位的行", "Row that could not be placed"),
-    description: T("该行有金额但无法识别其科目编码，未参与检查。", "The row has amounts but no recognisable code, so no rule checked it."),
-    message: T("{table}中的行“{label}”无法识别科目编码，未参与检查。", "{table}: row \"{label}\" has no recognisable code and was not checked."),
+    description: T(
+      "该行有金额但无法识别其科目编码，未参与检查。",
+      "The row has amounts but no recognisable code, so no rule checked it.",
+    ),
+    message: T(
+      "{table}中的行“{label}”无法识别科目编码，未参与检查。",
+      '{table}: row "{label}" has no recognisable code and was not checked.',
+    ),
     examples: {
       firing: [
-        { find: "221\t02\t01\t住房公积金\t905,823.00\t905,823.00\t-\n", replace: "221\t02\t01\t住房公积金\t905,823.00\t905,823.00\t-\n补充\t\t某项目\t100.00\t\t100.00\n" },
+        {
+          find: "221\t02\t01\t住房公积金\t905,823.00\t905,823.00\t-\n",
+          replace: "221\t02\t01\t住房公积金\t905,823.00\t905,823.00\t-\n补充\t\t某项目\t100.00\t\t100.00\n",
+        },
       ],
       quiet: [],
     },
@@ -297,10 +338,16 @@ export const formRules = defineRules([
     severity: "error",
     title: T("金额无法识别", "Unreadable amount"),
     description: T("金额单元格中的内容不是有效的金额。", "An amount cell does not hold a valid amount."),
-    message: T("{table}“{label}”的金额“{text}”无法识别：不是有效数字。", "{table} {label}: \"{text}\" is not a valid amount."),
+    message: T(
+      "{table}“{label}”的金额“{text}”无法识别：不是有效数字。",
+      '{table} {label}: "{text}" is not a valid amount.',
+    ),
     examples: {
       firing: [
-        { find: "201\t99\t99 其他一般公共服务支出\t58,121,209.78\t19,887,658.00", replace: "201\t99\t99 其他一般公共服务支出\t58,121,2O9.78\t19,887,658.00" },
+        {
+          find: "201\t99\t99 其他一般公共服务支出\t58,121,209.78\t19,887,658.00",
+          replace: "201\t99\t99 其他一般公共服务支出\t58,121,2O9.78\t19,887,658.00",
+        },
       ],
       quiet: [],
     },
@@ -313,11 +360,12 @@ export const formRules = defineRules([
       "找到了表1或表4的标题，但没有找到分出收入、支出两栏的表头（“收入”“支出”“项目”“预算数”等）；金额按默认的列读取，可能读错列。",
       "The title of Table 1 or Table 4 was found, but not the header that splits it into an income and an expenditure side (收入, 支出, 项目, 预算数 …); amounts were read from the default columns and may be misread.",
     ),
-    message: T("{table}“{label}”没有找到表头，金额按默认的列读取，可能读错列。", "{table} \"{label}\": no header row was found; amounts were read from the default columns and may be misread."),
+    message: T(
+      "{table}“{label}”没有找到表头，金额按默认的列读取，可能读错列。",
+      '{table} "{label}": no header row was found; amounts were read from the default columns and may be misread.',
+    ),
     examples: {
-      firing: [
-        { find: "本年收入\t\t本年支出\t\n项目\t预算数\t项目\t预算数\n", replace: "" },
-      ],
+      firing: [{ find: "本年收入\t\t本年支出\t\n项目\t预算数\t项目\t预算数\n", replace: "" }],
       quiet: [],
     },
   },
@@ -325,11 +373,21 @@ export const formRules = defineRules([
     id: "recognize.duplicate-table",
     severity: "warning",
     title: T("重复的表", "Table appears twice"),
-    description: T("同一张表出现了两次；只检查第一次出现的表。", "The same table appears twice; only the first is checked."),
-    message: T("{table}“{label}”重复出现，只检查第一次出现的表。", "{table} \"{label}\" appears again; only the first one is checked."),
+    description: T(
+      "同一张表出现了两次；只检查第一次出现的表。",
+      "The same table appears twice; only the first is checked.",
+    ),
+    message: T(
+      "{table}“{label}”重复出现，只检查第一次出现的表。",
+      '{table} "{label}" appears again; only the first one is checked.',
+    ),
     examples: {
       firing: [
-        { find: "注：本部门2025年无政府性基金预算安排的支出，故本表无数据。\n", replace: "注：本部门2025年无政府性基金预算安排的支出，故本表无数据。\n\n2025年部门政府性基金预算支出功能分类预算表\n\n单位：元\n\n项目\t\t\t政府性基金预算支出\t\t\n功能分类科目编码\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n类\t款\t项\t\t\t\n合计\t\t\t\t\t\n\n注：本部门2025年无政府性基金预算安排的支出，故本表无数据。\n" },
+        {
+          find: "注：本部门2025年无政府性基金预算安排的支出，故本表无数据。\n",
+          replace:
+            "注：本部门2025年无政府性基金预算安排的支出，故本表无数据。\n\n2025年部门政府性基金预算支出功能分类预算表\n\n单位：元\n\n项目\t\t\t政府性基金预算支出\t\t\n功能分类科目编码\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n类\t款\t项\t\t\t\n合计\t\t\t\t\t\n\n注：本部门2025年无政府性基金预算安排的支出，故本表无数据。\n",
+        },
       ],
       quiet: [],
     },
@@ -351,7 +409,9 @@ function hasData(t: Table): boolean {
     case "classified":
       return t.items.length > 0 || Object.values(t.total?.amounts ?? {}).some((f) => !amountOf(f).isZero());
     case "two-sided":
-      return [...t.income, ...t.expenditure].some((i) => Object.values(i.amounts).some((f) => !amountOf(f).isZero()));
+      return [...t.income, ...t.expenditure].some((i) =>
+        Object.values(i.amounts).some((f) => !amountOf(f).isZero()),
+      );
     case "single-row":
       return Object.values(t.amounts).some((f) => !amountOf(f, "万元").isZero());
   }
@@ -366,7 +426,10 @@ function hasData(t: Table): boolean {
  * for (const c of formChecks) c.run(ctx, issues);
  * ```
  */
-export const formChecks: ReadonlyArray<{ readonly name: string; readonly run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>) => void }> = [
+export const formChecks: ReadonlyArray<{
+  readonly name: string;
+  readonly run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>) => void;
+}> = [
   { name: "D1–D4", run: (ctx) => checkTablesForm(ctx) },
   { name: "D3 text", run: (ctx) => checkTextNames(ctx, ctx.d) },
   { name: "recognize", run: (ctx, issues) => checkIssues(ctx, issues) },
@@ -411,20 +474,40 @@ function checkTablesForm(ctx: RuleContext): void {
   TABLE_DEFINITIONS.forEach((def) => {
     const t = d.tables[def.id];
     if (!t) {
-      ctx.emit("D1.table-missing", { table: def.id, params: { title: year ? tableTitle(def.id, year, docKind) : def.name } });
+      ctx.emit("D1.table-missing", {
+        table: def.id,
+        params: { title: year ? tableTitle(def.id, year, docKind) : def.name },
+      });
       return;
     }
     const at = t.location;
     if (year !== undefined && t.year !== undefined && t.year !== year) {
-      ctx.emit("D1.title-year", { table: def.id, location: at, expected: String(year), actual: String(t.year), params: { title: t.title } });
+      ctx.emit("D1.title-year", {
+        table: def.id,
+        location: at,
+        expected: String(year),
+        actual: String(t.year),
+        params: { title: t.title },
+      });
     }
     if (t.kind && t.kind !== docKind) {
-      ctx.emit("D1.title-kind", { table: def.id, location: at, expected: d.document.kind, actual: t.kind, params: { title: t.title } });
+      ctx.emit("D1.title-kind", {
+        table: def.id,
+        location: at,
+        expected: d.document.kind,
+        actual: t.kind,
+        params: { title: t.title },
+      });
     }
     if (furthest && furthest.sheet === t.sheet && t.rows[0] < furthest.row) {
-      ctx.emit("D1.table-order", { table: def.id, location: at, params: { other: tableName(furthest.id, ctx.lang) } });
+      ctx.emit("D1.table-order", {
+        table: def.id,
+        location: at,
+        params: { other: tableName(furthest.id, ctx.lang) },
+      });
     }
-    if (!furthest || furthest.sheet !== t.sheet || t.rows[0] > furthest.row) furthest = { id: def.id, sheet: t.sheet, row: t.rows[0] };
+    if (!furthest || furthest.sheet !== t.sheet || t.rows[0] > furthest.row)
+      furthest = { id: def.id, sheet: t.sheet, row: t.rows[0] };
     if (year !== undefined && t.year === undefined) {
       ctx.emit("D1.title-year-missing", { table: def.id, location: at, params: { title: t.title, year } });
     }
@@ -435,7 +518,11 @@ function checkTablesForm(ctx: RuleContext): void {
     }
     const claimsEmpty = t.notes.find((n) => CLAIMS_EMPTY.test(norm(n.text)));
     if (data && claimsEmpty) {
-      ctx.emit("D2.note-on-data", { table: def.id, location: claimsEmpty.location, params: { note: claimsEmpty.text } });
+      ctx.emit("D2.note-on-data", {
+        table: def.id,
+        location: claimsEmpty.location,
+        params: { note: claimsEmpty.text },
+      });
     }
     const own = def.emptyNoteSubject;
     if (!data && emptyNote && own) {
@@ -447,12 +534,21 @@ function checkTablesForm(ctx: RuleContext): void {
           location: emptyNote.location,
           expected: own,
           actual: other,
-          params: { note: emptyNote.text, own: ctx.text("D2.note-wrong-fund", own), other: ctx.text("D2.note-wrong-fund", other) },
+          params: {
+            note: emptyNote.text,
+            own: ctx.text("D2.note-wrong-fund", own),
+            other: ctx.text("D2.note-wrong-fund", other),
+          },
         });
       }
     }
     if (t.unit && t.unit !== def.unit) {
-      ctx.emit("D4.unit", { table: def.id, location: t.unitLocation ?? at, expected: def.unit, actual: t.unit });
+      ctx.emit("D4.unit", {
+        table: def.id,
+        location: t.unitLocation ?? at,
+        expected: def.unit,
+        actual: t.unit,
+      });
     }
     if (t.shape === "classified") checkCodes(ctx, t);
     if (t.shape === "two-sided") checkLabels(ctx, t.id, t.expenditure);
@@ -505,28 +601,62 @@ function checkCodes(ctx: RuleContext, t: ClassifiedTable): void {
   const year = ctx.d.document.year;
   for (const row of t.items) {
     const at = row.location;
-    if (row.code.length < leafLength && !children.has(row.code) && !amountOf(row.amounts["合计"]).isZero()) {
-      ctx.emit("D3.depth", { table, row: row.code, location: at, params: { name: row.name, level: scheme === "functional" ? "项" : "款" } });
+    if (row.code.length < leafLength && !children.has(row.code) && !amountOf(row.amounts.合计).isZero()) {
+      ctx.emit("D3.depth", {
+        table,
+        row: row.code,
+        location: at,
+        params: { name: row.name, level: scheme === "functional" ? "项" : "款" },
+      });
     }
     if (row.normalised.includes("padded-kuan")) {
       // Not in expected/actual: those are amounts, and "02" would be shown as 2.
-      ctx.emit("D3.code-form", { table, row: row.code, location: at, params: { name: row.name, printed: row.code.slice(4, 5), want: row.code.slice(3, 5) } });
+      ctx.emit("D3.code-form", {
+        table,
+        row: row.code,
+        location: at,
+        params: { name: row.name, printed: row.code.slice(4, 5), want: row.code.slice(3, 5) },
+      });
     }
     const others = namedAsOtherCode(catalog, row.code, row.name, year);
     if (others.length > 0) {
-      ctx.emit("D3.code-name-mismatch", { table, row: row.code, location: at, actual: row.name, params: { other: others.join("、") } });
+      ctx.emit("D3.code-name-mismatch", {
+        table,
+        row: row.code,
+        location: at,
+        actual: row.name,
+        params: { other: others.join("、") },
+      });
       continue;
     }
     const check = catalog.checkName(row.code, row.name, year !== undefined ? { year } : {});
     switch (check.status) {
       case "unknown-code":
-        ctx.emit("D3.unknown-code", { table, row: row.code, location: at, params: { name: row.name, catalog: catalogLabel(ctx, scheme, catalog) } });
+        ctx.emit("D3.unknown-code", {
+          table,
+          row: row.code,
+          location: at,
+          params: { name: row.name, catalog: catalogLabel(ctx, scheme, catalog) },
+        });
         break;
       case "obsolete":
-        ctx.emit("D3.obsolete-name", { table, row: row.code, location: at, expected: check.current, actual: row.name });
+        ctx.emit("D3.obsolete-name", {
+          table,
+          row: row.code,
+          location: at,
+          expected: check.current,
+          actual: row.name,
+        });
         break;
       case "mismatch":
-        ctx.emit("D3.name-mismatch", { table, row: row.code, location: at, expected: check.expected, actual: row.name, suggestion: check.suggestion });
+        ctx.emit("D3.name-mismatch", {
+          table,
+          row: row.code,
+          location: at,
+          expected: check.expected,
+          actual: row.name,
+          suggestion: check.suggestion,
+        });
         break;
       default:
         break;
@@ -535,14 +665,29 @@ function checkCodes(ctx: RuleContext, t: ClassifiedTable): void {
 }
 
 /** T1/T4 expenditure labels name functional 类 ("七、医疗卫生与计划生育支出"): an old name is reported. */
-function checkLabels(ctx: RuleContext, table: "T1" | "T4", lines: ReadonlyArray<{ label: string; key: string; location?: Disclosure["text"][number]["location"] }>): void {
+function checkLabels(
+  ctx: RuleContext,
+  table: "T1" | "T4",
+  lines: ReadonlyArray<{ label: string; key: string; location?: Disclosure["text"][number]["location"] }>,
+): void {
   const catalog = catalogFor(ctx, "functional");
   const year = ctx.d.document.year;
   for (const line of lines) {
     if (!/^\d{3}$/.test(line.key)) continue;
-    const check = catalog.checkName(line.key, stripListMarker(line.label), year !== undefined ? { year } : {});
+    const check = catalog.checkName(
+      line.key,
+      stripListMarker(line.label),
+      year !== undefined ? { year } : {},
+    );
     if (check.status === "obsolete") {
-      ctx.emit("D3.obsolete-name", { table, row: line.key, location: line.location, expected: check.current, actual: check.former, key: line.label });
+      ctx.emit("D3.obsolete-name", {
+        table,
+        row: line.key,
+        location: line.location,
+        expected: check.current,
+        actual: check.former,
+        key: line.label,
+      });
     }
   }
 }

@@ -111,7 +111,15 @@ export const BUDGETS = [
  * T9_COLUMNS.includes("运行费"); // true
  * ```
  */
-export const T9_COLUMNS = ["合计", "因公出国(境)费", "公务接待费", "公务用车小计", "购置费", "运行费", "机关运行经费"] as const;
+export const T9_COLUMNS = [
+  "合计",
+  "因公出国(境)费",
+  "公务接待费",
+  "公务用车小计",
+  "购置费",
+  "运行费",
+  "机关运行经费",
+] as const;
 
 /**
  * Table 9's two sums (A6): the 三公 total and the 公务用车 subtotal; `key` distinguishes their findings.

@@ -7,7 +7,10 @@ import type { Disclosure } from "../model";
 import { parseNarrative } from "../narrative/parse";
 
 function sample(): Disclosure {
-  const doc = readTextDocument(readFileSync(new URL("../../../../examples/sample.txt", import.meta.url)), "sample.txt");
+  const doc = readTextDocument(
+    readFileSync(new URL("../../../../examples/sample.txt", import.meta.url)),
+    "sample.txt",
+  );
   if (!doc.ok) throw new Error("sample unreadable");
   return recognize(doc.grid).disclosure;
 }
@@ -28,7 +31,14 @@ describe("a rule that fails", () => {
     expect(failed.map((f) => f.message)).toContain("规则组 A6 检查时出错：boom");
     // Rules that do not read Table 9 are unaffected: the narrative's findings of the sample are all there.
     const rules = new Set(findings.map((f) => f.rule));
-    for (const rule of ["C1.rounding-residue", "C2.chiping-wording", "F1.stale-year", "E2.project-period", "A4.fiscal-sources-blank"]) expect(rules).toContain(rule);
+    for (const rule of [
+      "C1.rounding-residue",
+      "C2.chiping-wording",
+      "F1.stale-year",
+      "E2.project-period",
+      "A4.fiscal-sources-blank",
+    ])
+      expect(rules).toContain(rule);
   });
 
   it("caps a message built from a hostile cell", () => {

@@ -1,7 +1,16 @@
 import type { ClassifiedRow, ClassifiedTable, Disclosure, Figure, LineItem } from "../model";
 import { defineRules, type RuleContext } from "./engine";
 import { expectEqual, expectSum, type Side } from "./compare";
-import { FISCAL_SOURCES, ROW_PARTS, T1_AMOUNT, T1_SPLIT_COLUMNS, T4_BUDGETS, T4_COLUMNS, T9_SUMS, TOTAL } from "./identities";
+import {
+  FISCAL_SOURCES,
+  ROW_PARTS,
+  T1_AMOUNT,
+  T1_SPLIT_COLUMNS,
+  T4_BUDGETS,
+  T4_COLUMNS,
+  T9_SUMS,
+  TOTAL,
+} from "./identities";
 
 const T = (zh: string, en: string) => ({ "zh-CN": zh, en });
 
@@ -21,7 +30,10 @@ export const tableRules = defineRules([
     ),
     examples: {
       firing: [
-        { find: "201\t\t一般公共服务支出\t58,121,209.78\t19,887,658.00", replace: "201\t\t一般公共服务支出\t58,121,209.87\t19,887,658.00" },
+        {
+          find: "201\t\t一般公共服务支出\t58,121,209.78\t19,887,658.00",
+          replace: "201\t\t一般公共服务支出\t58,121,209.87\t19,887,658.00",
+        },
       ],
       quiet: [],
     },
@@ -30,14 +42,20 @@ export const tableRules = defineRules([
     id: "A2.total-row",
     severity: "error",
     title: T("合计行等于各类之和", "The total row equals the sum of the 类 rows"),
-    description: T("合计行的每个金额列等于各“类”行之和。", "Each amount column of the 合计 row equals the sum of the 类 rows."),
+    description: T(
+      "合计行的每个金额列等于各“类”行之和。",
+      "Each amount column of the 合计 row equals the sum of the 类 rows.",
+    ),
     message: T(
       "{table}合计行的“{column}”为 {actual} 元，而各类之和为 {expected} 元，相差 {difference} 元。",
       "{table} total row, column {column}: {actual} but the 类 rows add up to {expected} (difference {difference}).",
     ),
     examples: {
       firing: [
-        { find: "合计\t\t\t\t105,767,210.12\t27,981,878.00", replace: "合计\t\t\t\t105,767,210.12\t27,981,887.00" },
+        {
+          find: "合计\t\t\t\t105,767,210.12\t27,981,878.00",
+          replace: "合计\t\t\t\t105,767,210.12\t27,981,887.00",
+        },
       ],
       quiet: [],
     },
@@ -56,7 +74,10 @@ export const tableRules = defineRules([
     ),
     examples: {
       firing: [
-        { find: "204\t02\t20 执法办案\t24,763,610.00\t—", replace: "204\t02\t20 执法办案\t24,763,610.00\t100.00" },
+        {
+          find: "204\t02\t20 执法办案\t24,763,610.00\t—",
+          replace: "204\t02\t20 执法办案\t24,763,610.00\t100.00",
+        },
       ],
       quiet: [],
     },
@@ -82,9 +103,7 @@ export const tableRules = defineRules([
       fiscalSources: T("三项来源之和", "the sum of its three sources"),
     },
     examples: {
-      firing: [
-        { find: "收入总计\t105,767,210.12", replace: "收入总计\t105,767,211.12" },
-      ],
+      firing: [{ find: "收入总计\t105,767,210.12", replace: "收入总计\t105,767,211.12" }],
       quiet: [],
     },
   },
@@ -102,9 +121,7 @@ export const tableRules = defineRules([
     ),
     examples: {
       firing: [],
-      quiet: [
-        { find: "1. 一般公共预算资金\t", replace: "1. 一般公共预算资金\t105,767,210.12" },
-      ],
+      quiet: [{ find: "1. 一般公共预算资金\t", replace: "1. 一般公共预算资金\t105,767,210.12" }],
     },
   },
   {
@@ -126,7 +143,10 @@ export const tableRules = defineRules([
     },
     examples: {
       firing: [
-        { find: "支出总计\t105,767,210.12\t105,767,210.12", replace: "支出总计\t105,767,210.12\t105,767,211.12" },
+        {
+          find: "支出总计\t105,767,210.12\t105,767,210.12",
+          replace: "支出总计\t105,767,210.12\t105,767,211.12",
+        },
       ],
       quiet: [],
     },
@@ -135,14 +155,20 @@ export const tableRules = defineRules([
     id: "A5.t4-row-identity",
     severity: "error",
     title: T("表4每行合计等于三类预算之和", "Each Table 4 row: 合计 = the three budgets"),
-    description: T("表4 每个支出行：合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算。", "Each T4 expenditure row: 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算."),
+    description: T(
+      "表4 每个支出行：合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算。",
+      "Each T4 expenditure row: 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算.",
+    ),
     message: T(
       "表4“{row}”的合计为 {actual} 元，而三类预算之和为 {expected} 元，相差 {difference} 元。",
       "Table 4 {row}: 合计 {actual} but the three budgets add up to {expected} (difference {difference}).",
     ),
     examples: {
       firing: [
-        { find: "四、卫生健康支出\t1,230,607.00\t1,230,607.00", replace: "四、卫生健康支出\t1,230,607.00\t1,230,600.00" },
+        {
+          find: "四、卫生健康支出\t1,230,607.00\t1,230,607.00",
+          replace: "四、卫生健康支出\t1,230,607.00\t1,230,600.00",
+        },
       ],
       quiet: [],
     },
@@ -164,17 +190,19 @@ export const tableRules = defineRules([
       subtotal: T("购置费与运行费之和", "购置费 + 运行费"),
     },
     examples: {
-      firing: [
-        { find: "0.80\t\t0.80", replace: "0.90\t\t0.80" },
-      ],
+      firing: [{ find: "0.80\t\t0.80", replace: "0.90\t\t0.80" }],
       quiet: [],
     },
   },
 ]);
 
-
 function side(t: ClassifiedTable, row: ClassifiedRow | undefined, column: string): Side {
-  return { table: t.id, row: row ? row.code : "合计", column, figure: row ? row.amounts[column] : t.total?.amounts[column] };
+  return {
+    table: t.id,
+    row: row ? row.code : "合计",
+    column,
+    figure: row ? row.amounts[column] : t.total?.amounts[column],
+  };
 }
 
 /** Children of each code within a table (one pass, no quadratic scans). */
@@ -199,24 +227,41 @@ function checkClassified(ctx: RuleContext, t: ClassifiedTable): void {
     const kids = children.get(row.code);
     if (kids && kids.length > 0) {
       for (const column of columns) {
-        expectSum(ctx, "A1.parent-sum", side(t, row, column), kids.map((k) => side(t, k, column)), { name: row.name });
+        expectSum(
+          ctx,
+          "A1.parent-sum",
+          side(t, row, column),
+          kids.map((k) => side(t, k, column)),
+          { name: row.name },
+        );
       }
     }
   }
   const classes = t.items.filter((r) => r.code.length === 3);
   if (t.total) {
     for (const column of columns) {
-      expectSum(ctx, "A2.total-row", side(t, undefined, column), classes.map((k) => side(t, k, column)));
+      expectSum(
+        ctx,
+        "A2.total-row",
+        side(t, undefined, column),
+        classes.map((k) => side(t, k, column)),
+      );
     }
   }
   const parts: readonly string[] = ROW_PARTS[t.id];
   const partNames = parts.join(" + ");
   for (const row of [...t.items, undefined]) {
     if (!row && !t.total) continue;
-    expectSum(ctx, "A3.row-identity", side(t, row, TOTAL), parts.map((p) => side(t, row, p)), {
-      name: row ? row.name : "",
-      parts: partNames,
-    });
+    expectSum(
+      ctx,
+      "A3.row-identity",
+      side(t, row, TOTAL),
+      parts.map((p) => side(t, row, p)),
+      {
+        name: row ? row.name : "",
+        parts: partNames,
+      },
+    );
   }
 }
 
@@ -245,18 +290,39 @@ function checkT1(ctx: RuleContext, d: Disclosure): void {
   const col = T1_AMOUNT;
   const top = t.income.filter((i) => !isFiscalSource(i.key));
   if (t.incomeTotal) {
-    expectSum(ctx, "A4.t1-totals", lineSide("T1", t.incomeTotal, col, "收入总计"), top.map((i) => lineSide("T1", i, col, i.key)), {
-      what: ctx.text("A4.t1-totals", "incomeLines"),
-    }, "income");
+    expectSum(
+      ctx,
+      "A4.t1-totals",
+      lineSide("T1", t.incomeTotal, col, "收入总计"),
+      top.map((i) => lineSide("T1", i, col, i.key)),
+      {
+        what: ctx.text("A4.t1-totals", "incomeLines"),
+      },
+      "income",
+    );
   }
   if (t.expenditureTotal) {
-    expectSum(ctx, "A4.t1-totals", lineSide("T1", t.expenditureTotal, col, "支出总计"), expenditureLines(t).map((i) => lineSide("T1", i, col, i.key)), {
-      what: ctx.text("A4.t1-totals", "expenditureLines"),
-    }, "expenditure");
+    expectSum(
+      ctx,
+      "A4.t1-totals",
+      lineSide("T1", t.expenditureTotal, col, "支出总计"),
+      expenditureLines(t).map((i) => lineSide("T1", i, col, i.key)),
+      {
+        what: ctx.text("A4.t1-totals", "expenditureLines"),
+      },
+      "expenditure",
+    );
     if (t.incomeTotal) {
-      expectEqual(ctx, "A4.t1-totals", lineSide("T1", t.expenditureTotal, col, "支出总计"), lineSide("T1", t.incomeTotal, col, "收入总计"), {
-        what: ctx.text("A4.t1-totals", "incomeTotal"),
-      }, "balance");
+      expectEqual(
+        ctx,
+        "A4.t1-totals",
+        lineSide("T1", t.expenditureTotal, col, "支出总计"),
+        lineSide("T1", t.incomeTotal, col, "收入总计"),
+        {
+          what: ctx.text("A4.t1-totals", "incomeTotal"),
+        },
+        "balance",
+      );
     }
   }
   // A 单位 version splits each expenditure line into 人员经费 / 公用经费 / 项目支出 columns.
@@ -265,15 +331,29 @@ function checkT1(ctx: RuleContext, d: Disclosure): void {
     for (const item of [...expenditureLines(t), ...(t.expenditureTotal ? [t.expenditureTotal] : [])]) {
       // A line that leaves the split blank shows no breakdown, which contradicts nothing.
       if (split.every((c) => isBlank(item.amounts[c]))) continue;
-      expectSum(ctx, "A4.t1-totals", lineSide("T1", item, col, item.key), split.map((c) => lineSide("T1", item, c, item.key)), {
-        what: ctx.text("A4.t1-totals", "split"),
-      }, `split-${item.key}`);
+      expectSum(
+        ctx,
+        "A4.t1-totals",
+        lineSide("T1", item, col, item.key),
+        split.map((c) => lineSide("T1", item, c, item.key)),
+        {
+          what: ctx.text("A4.t1-totals", "split"),
+        },
+        `split-${item.key}`,
+      );
     }
     if (t.expenditureTotal) {
       for (const c of split) {
-        expectSum(ctx, "A4.t1-totals", lineSide("T1", t.expenditureTotal, c, "支出总计"), expenditureLines(t).map((i) => lineSide("T1", i, c, i.key)), {
-          what: ctx.text("A4.t1-totals", "splitColumn", { column: c }),
-        }, `expenditure-${c}`);
+        expectSum(
+          ctx,
+          "A4.t1-totals",
+          lineSide("T1", t.expenditureTotal, c, "支出总计"),
+          expenditureLines(t).map((i) => lineSide("T1", i, c, i.key)),
+          {
+            what: ctx.text("A4.t1-totals", "splitColumn", { column: c }),
+          },
+          `expenditure-${c}`,
+        );
       }
     }
   }
@@ -288,13 +368,26 @@ function checkT1(ctx: RuleContext, d: Disclosure): void {
           column: col,
           location: sources[0]!.amounts[col]?.location ?? sources[0]!.location,
           actual: fiscal.amounts[col]!.value,
-          related: [{ table: "T1", row: "财政拨款收入", ...(fiscal.amounts[col]?.location ? { location: fiscal.amounts[col]!.location! } : {}) }],
+          related: [
+            {
+              table: "T1",
+              row: "财政拨款收入",
+              ...(fiscal.amounts[col]?.location ? { location: fiscal.amounts[col]!.location! } : {}),
+            },
+          ],
         });
       }
     } else {
-      expectSum(ctx, "A4.t1-totals", lineSide("T1", fiscal, col, "财政拨款收入"), sources.map((s) => lineSide("T1", s, col, s.key)), {
-        what: ctx.text("A4.t1-totals", "fiscalSources"),
-      }, "fiscal");
+      expectSum(
+        ctx,
+        "A4.t1-totals",
+        lineSide("T1", fiscal, col, "财政拨款收入"),
+        sources.map((s) => lineSide("T1", s, col, s.key)),
+        {
+          what: ctx.text("A4.t1-totals", "fiscalSources"),
+        },
+        "fiscal",
+      );
     }
   }
 }
@@ -303,25 +396,51 @@ function checkT4(ctx: RuleContext, d: Disclosure): void {
   const t = d.tables.T4;
   if (!t) return;
   if (t.incomeTotal) {
-    expectSum(ctx, "A5.t4-totals", lineSide("T4", t.incomeTotal, "预算数", "收入总计"), t.income.map((i) => lineSide("T4", i, "预算数", i.key)), {
-      what: ctx.text("A5.t4-totals", "incomeLines"),
-    }, "income");
+    expectSum(
+      ctx,
+      "A5.t4-totals",
+      lineSide("T4", t.incomeTotal, "预算数", "收入总计"),
+      t.income.map((i) => lineSide("T4", i, "预算数", i.key)),
+      {
+        what: ctx.text("A5.t4-totals", "incomeLines"),
+      },
+      "income",
+    );
   }
   if (t.expenditureTotal) {
     for (const column of T4_COLUMNS) {
       if (!t.columns.includes(column)) continue;
-      expectSum(ctx, "A5.t4-totals", lineSide("T4", t.expenditureTotal, column, "支出总计"), t.expenditure.map((i) => lineSide("T4", i, column, i.key)), {
-        what: ctx.text("A5.t4-totals", "expenditureRows"),
-      }, `expenditure-${column}`);
+      expectSum(
+        ctx,
+        "A5.t4-totals",
+        lineSide("T4", t.expenditureTotal, column, "支出总计"),
+        t.expenditure.map((i) => lineSide("T4", i, column, i.key)),
+        {
+          what: ctx.text("A5.t4-totals", "expenditureRows"),
+        },
+        `expenditure-${column}`,
+      );
     }
     if (t.incomeTotal) {
-      expectEqual(ctx, "A5.t4-totals", lineSide("T4", t.expenditureTotal, TOTAL, "支出总计"), lineSide("T4", t.incomeTotal, "预算数", "收入总计"), {
-        what: ctx.text("A5.t4-totals", "incomeTotal"),
-      }, "balance");
+      expectEqual(
+        ctx,
+        "A5.t4-totals",
+        lineSide("T4", t.expenditureTotal, TOTAL, "支出总计"),
+        lineSide("T4", t.incomeTotal, "预算数", "收入总计"),
+        {
+          what: ctx.text("A5.t4-totals", "incomeTotal"),
+        },
+        "balance",
+      );
     }
   }
   for (const item of [...t.expenditure, ...(t.expenditureTotal ? [t.expenditureTotal] : [])]) {
-    expectSum(ctx, "A5.t4-row-identity", lineSide("T4", item, TOTAL, item.key), T4_BUDGETS.map((c) => lineSide("T4", item, c, item.key)));
+    expectSum(
+      ctx,
+      "A5.t4-row-identity",
+      lineSide("T4", item, TOTAL, item.key),
+      T4_BUDGETS.map((c) => lineSide("T4", item, c, item.key)),
+    );
   }
 }
 
@@ -330,9 +449,23 @@ function checkT9(ctx: RuleContext, d: Disclosure): void {
   if (!t || Object.keys(t.amounts).length === 0) return;
   // The row's precision is its most precise figure: "15" beside "21.56" is 15.00 with its trailing zeros dropped.
   const decimals = Math.max(0, ...Object.values(t.amounts).map((f) => (f.blank ? 0 : f.decimals)));
-  const s = (column: string): Side => ({ table: "T9", row: "三公经费", column, figure: t.amounts[column], unit: "万元", decimals });
+  const s = (column: string): Side => ({
+    table: "T9",
+    row: "三公经费",
+    column,
+    figure: t.amounts[column],
+    unit: "万元",
+    decimals,
+  });
   for (const sum of T9_SUMS) {
-    expectSum(ctx, "A6.t9-identity", s(sum.total), sum.parts.map(s), { what: ctx.text("A6.t9-identity", sum.key) }, sum.key);
+    expectSum(
+      ctx,
+      "A6.t9-identity",
+      s(sum.total),
+      sum.parts.map(s),
+      { what: ctx.text("A6.t9-identity", sum.key) },
+      sum.key,
+    );
   }
 }
 
@@ -345,18 +478,19 @@ function checkT9(ctx: RuleContext, d: Disclosure): void {
  * for (const c of tableChecks) c.run(ctx);
  * ```
  */
-export const tableChecks: ReadonlyArray<{ readonly name: string; readonly run: (ctx: RuleContext) => void }> = [
-  ...(["T2", "T3", "T5", "T6", "T7", "T8"] as const).map((id) => ({
-    name: `A1–A3 ${id}`,
-    run: (ctx: RuleContext) => {
-      const t = ctx.d.tables[id];
-      if (t) checkClassified(ctx, t);
-    },
-  })),
-  { name: "A4", run: (ctx) => checkT1(ctx, ctx.d) },
-  { name: "A5", run: (ctx) => checkT4(ctx, ctx.d) },
-  { name: "A6", run: (ctx) => checkT9(ctx, ctx.d) },
-];
+export const tableChecks: ReadonlyArray<{ readonly name: string; readonly run: (ctx: RuleContext) => void }> =
+  [
+    ...(["T2", "T3", "T5", "T6", "T7", "T8"] as const).map((id) => ({
+      name: `A1–A3 ${id}`,
+      run: (ctx: RuleContext) => {
+        const t = ctx.d.tables[id];
+        if (t) checkClassified(ctx, t);
+      },
+    })),
+    { name: "A4", run: (ctx) => checkT1(ctx, ctx.d) },
+    { name: "A5", run: (ctx) => checkT4(ctx, ctx.d) },
+    { name: "A6", run: (ctx) => checkT9(ctx, ctx.d) },
+  ];
 
 /**
  * Runs A1–A6.

@@ -4,7 +4,10 @@ import { analyze } from "../analyze";
 import { readTextDocument } from "../text";
 
 // pdftotext -layout output with one TAB in it: read TAB-only, its table rows stay whole lines.
-const layout = readFileSync(new URL("../../../../tests/fixtures/real/layout/wanli_2025_bumen.txt", import.meta.url), "utf8");
+const layout = readFileSync(
+  new URL("../../../../tests/fixtures/real/layout/wanli_2025_bumen.txt", import.meta.url),
+  "utf8",
+);
 
 function analyzeText(text: string) {
   const r = readTextDocument(text, "x.txt");
@@ -18,9 +21,13 @@ test("a table found whose cells could not be read gets one clear finding, never 
   expect(hits.map((f) => f.table)).toEqual(["T1", "T2", "T3", "T4", "T5", "T8", "T9"]);
   const t3 = hits.find((f) => f.table === "T3")!;
   expect(t3).toMatchObject({ severity: "error", location: { line: expect.any(Number) } });
-  expect(t3.message).toMatch(/^表3 找到标题，但未能读出单元格：标题后的“201 一般公共服务支出 3,296,600 0 3,296,600”等 \d+ 行没有分成单元格/);
+  expect(t3.message).toMatch(
+    /^表3 找到标题，但未能读出单元格：标题后的“201 一般公共服务支出 3,296,600 0 3,296,600”等 \d+ 行没有分成单元格/,
+  );
   // not reported as empty, not missing, and the narrative is not compared with 0
-  expect(a.findings.filter((f) => f.rule === "D2.empty-table-note" || f.rule === "D1.table-missing")).toEqual([]);
+  expect(a.findings.filter((f) => f.rule === "D2.empty-table-note" || f.rule === "D1.table-missing")).toEqual(
+    [],
+  );
   expect(a.findings.filter((f) => f.table === "N" && /表[1-9]为0\.00元/.test(f.message))).toEqual([]);
   expect(a.tables.find((t) => t.id === "T3")).toMatchObject({ found: true, cells: 0 });
   // the empty tables with their notes are still empty tables
@@ -30,8 +37,12 @@ test("a table found whose cells could not be read gets one clear finding, never 
 test("English message", () => {
   const r = readTextDocument(`x\t\n${layout}`, "x.txt");
   if (!r.ok) throw new Error(r.message);
-  const hit = analyze(r.grid, { lang: "en" }).findings.find((f) => f.rule === "D2.table-unreadable" && f.table === "T9");
-  expect(hit?.message).toMatch(/^Table 9: title found, but its cells could not be read: 1 line\(s\) after the title, such as “37\.91 0 1\.35/);
+  const hit = analyze(r.grid, { lang: "en" }).findings.find(
+    (f) => f.rule === "D2.table-unreadable" && f.table === "T9",
+  );
+  expect(hit?.message).toMatch(
+    /^Table 9: title found, but its cells could not be read: 1 line\(s\) after the title, such as “37\.91 0 1\.35/,
+  );
 });
 
 test("read by column alignment, the same document has no unreadable table and every table has cells", () => {

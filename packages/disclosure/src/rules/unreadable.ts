@@ -56,7 +56,8 @@ export interface UnreadableTable {
  * ```
  */
 export function tableCells(t: Table): number {
-  const figures = (amounts: Record<string, { blank: boolean }>) => Object.values(amounts).filter((f) => !f.blank).length;
+  const figures = (amounts: Record<string, { blank: boolean }>) =>
+    Object.values(amounts).filter((f) => !f.blank).length;
   let n = t.notes.length;
   switch (t.shape) {
     case "classified":
@@ -64,7 +65,12 @@ export function tableCells(t: Table): number {
       if (t.total) n += 1 + figures(t.total.amounts);
       break;
     case "two-sided":
-      for (const line of [...t.income, ...t.expenditure, ...(t.incomeTotal ? [t.incomeTotal] : []), ...(t.expenditureTotal ? [t.expenditureTotal] : [])]) {
+      for (const line of [
+        ...t.income,
+        ...t.expenditure,
+        ...(t.incomeTotal ? [t.incomeTotal] : []),
+        ...(t.expenditureTotal ? [t.expenditureTotal] : []),
+      ]) {
         n += 1 + figures(line.amounts);
       }
       break;
@@ -77,12 +83,18 @@ export function tableCells(t: Table): number {
 
 /** Printed figures read from a table (not counting blanks). */
 function figuresRead(t: Table): number {
-  const figures = (amounts: Record<string, { blank: boolean }>) => Object.values(amounts).filter((f) => !f.blank).length;
+  const figures = (amounts: Record<string, { blank: boolean }>) =>
+    Object.values(amounts).filter((f) => !f.blank).length;
   switch (t.shape) {
     case "classified":
       return t.items.reduce((n, item) => n + figures(item.amounts), t.total ? figures(t.total.amounts) : 0);
     case "two-sided":
-      return [...t.income, ...t.expenditure, ...(t.incomeTotal ? [t.incomeTotal] : []), ...(t.expenditureTotal ? [t.expenditureTotal] : [])].reduce((n, l) => n + figures(l.amounts), 0);
+      return [
+        ...t.income,
+        ...t.expenditure,
+        ...(t.incomeTotal ? [t.incomeTotal] : []),
+        ...(t.expenditureTotal ? [t.expenditureTotal] : []),
+      ].reduce((n, l) => n + figures(l.amounts), 0);
     case "single-row":
       return figures(t.amounts);
   }
@@ -97,7 +109,10 @@ function unsplitRow(cells: ReadonlyArray<string>): boolean {
   const words = filled[0]!.trim().split(/\s+/);
   if (words.length < 2) return false;
   const amounts = words.filter((w) => AMOUNT_WORD.test(w) && /\d{2}|,/.test(w)).length;
-  return amounts >= 1 && (amounts >= 2 || /^\d{3}$/.test(words[0]!) || /^(合计|总计|收入总计|支出总计)$/.test(words[0]!));
+  return (
+    amounts >= 1 &&
+    (amounts >= 2 || /^\d{3}$/.test(words[0]!) || /^(合计|总计|收入总计|支出总计)$/.test(words[0]!))
+  );
 }
 
 interface Candidate {
@@ -110,18 +125,26 @@ function linesAfter(d: Disclosure, t: Table, next: number, grid: Grid | undefine
   const sheet = grid?.sheets.find((s) => s.name === t.sheet);
   if (!sheet) {
     return d.text
-      .filter((l) => l.sheet === t.sheet && l.row > t.rows[1] && l.row < next && unsplitRow(l.cells ?? [l.text]))
+      .filter(
+        (l) => l.sheet === t.sheet && l.row > t.rows[1] && l.row < next && unsplitRow(l.cells ?? [l.text]),
+      )
       .map((l) => ({ text: l.text, ...(l.location ? { location: l.location } : {}) }));
   }
   const out: Candidate[] = [];
   for (let r = t.rows[0] + 1; r < Math.min(next, sheet.rows.length, t.rows[0] + 400); r++) {
-    const cells = (sheet.rows[r] ?? []).map((c) => (c ? c.text || (c.value === null ? "" : String(c.value)) : ""));
+    const cells = (sheet.rows[r] ?? []).map((c) =>
+      c ? c.text || (c.value === null ? "" : String(c.value)) : "",
+    );
     if (!unsplitRow(cells)) continue;
     const c = cells.findIndex((x) => x.trim() !== "");
     const line = sheet.lines?.[r];
     const page = sheet.pages?.[r];
     const location: Location =
-      line !== undefined && page !== undefined ? { page, line } : line !== undefined ? { line } : { sheet: sheet.name, cell: sheet.rows[r]?.[c]?.address ?? cellAddress(r, c) };
+      line !== undefined && page !== undefined
+        ? { page, line }
+        : line !== undefined
+          ? { line }
+          : { sheet: sheet.name, cell: sheet.rows[r]?.[c]?.address ?? cellAddress(r, c) };
     out.push({ text: cells[c]!, location });
   }
   return out;
@@ -138,7 +161,9 @@ function linesAfter(d: Disclosure, t: Table, next: number, grid: Grid | undefine
  */
 export function unreadableTables(d: Disclosure, grid?: Grid): UnreadableTable[] {
   const out: UnreadableTable[] = [];
-  const found = (Object.entries(d.tables) as [StandardTableId, Table | undefined][]).filter((e): e is [StandardTableId, Table] => e[1] !== undefined);
+  const found = (Object.entries(d.tables) as [StandardTableId, Table | undefined][]).filter(
+    (e): e is [StandardTableId, Table] => e[1] !== undefined,
+  );
   for (const [id, t] of found) {
     if (figuresRead(t) > 0) continue;
     const next = Math.min(
