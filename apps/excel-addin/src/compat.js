@@ -5,16 +5,20 @@
  * they are missing, or the pane did not start for any other reason, this script says so in the pane and
  * names the ways that do work, instead of leaving it blank.
  */
-(() => {
+// biome-ignore lint/complexity/useArrowFunction: this file must parse in ES5 engines (IE11), which have no arrow functions
+(function () {
   var tooOld = typeof BigInt === "undefined";
   try {
-    /(?<!a)b/;
-  } catch (e) {
+    // biome-ignore lint/complexity/useRegexLiterals: a lookbehind literal is a syntax error in old engines and would stop this whole file from running; the constructor throws an error that is caught here
+    new RegExp("(?<!a)b");
+  } catch (_unsupported) {
     tooOld = true;
   }
   window.__yusuanTooOld = tooOld;
 
   function show() {
+    var i;
+    var p;
     // taskpane.js sets __yusuanLoaded as soon as it runs; inside Office the pane itself starts later.
     if (!tooOld && window.__yusuanLoaded) return;
     var root = document.getElementById("app");
@@ -33,8 +37,8 @@
     var box = document.createElement("div");
     box.id = "compat";
     box.setAttribute("role", "alert");
-    for (var i = 0; i < lines.length; i++) {
-      var p = document.createElement("p");
+    for (i = 0; i < lines.length; i++) {
+      p = document.createElement("p");
       p.appendChild(document.createTextNode(lines[i]));
       box.appendChild(p);
     }
