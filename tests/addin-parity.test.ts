@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze, readTextDocument, type Finding } from "@yusuan/disclosure";
 import { readWorkbook, type ExcelRun } from "../apps/excel-addin/src/adapter";
-import { fakeExcelFromGrid } from "../apps/excel-addin/src/testing/fake-excel";
+import { fakeExcelFromGrid } from "../apps/excel-addin/test/fake-excel";
 import { readXlsx } from "@yusuan/xlsx";
 
 const sample = readFileSync(join(import.meta.dirname, "..", "examples", "sample.txt"));

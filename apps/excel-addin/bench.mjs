@@ -25,7 +25,7 @@ await esbuild.build({
     contents: `
       import { analyze, readTextDocument } from "@yusuan/disclosure";
       import { readWorkbook, type ExcelRun } from "./src/adapter";
-      import { fakeExcelFromGrid } from "./src/testing/fake-excel";
+      import { fakeExcelFromGrid } from "./test/fake-excel";
       export async function measure(bytes: Uint8Array, rounds: number) {
         const read = readTextDocument(bytes, "sample.txt");
         if (!read.ok) throw new Error(read.message);

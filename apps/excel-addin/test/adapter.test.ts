@@ -15,7 +15,7 @@ import {
   writeTableSheet,
   type ExcelRun,
 } from "../src/adapter";
-import { FakeExcel, type FakeSheetSpec } from "../src/testing/fake-excel";
+import { FakeExcel, type FakeSheetSpec } from "./fake-excel";
 
 const runOf = (excel: FakeExcel) => excel.run as unknown as ExcelRun;
 

@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { fillGrid, readTextDocument, type Cell, type Grid } from "@yusuan/disclosure";
 import { build } from "../build.mjs";
 import { readWorkbook, type ExcelRun } from "../src/adapter";
-import { fakeExcelFromGrid, type FakeExcel } from "../src/testing/fake-excel";
+import { fakeExcelFromGrid, type FakeExcel } from "./fake-excel";
 
 const here = import.meta.dirname;
 const artifacts = join(here, "..", "test-artifacts");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakeExcel, type FakeOfficeError } from "../src/testing/fake-excel";
+import { FakeExcel, type FakeOfficeError } from "./fake-excel";
 
 describe("fake Excel: load/sync semantics", () => {
   const book = () =>

@@ -3,7 +3,7 @@
  * workbook from the description the test puts on `window.__YUSUAN_FAKE_WORKBOOK__` and exposes it as
  * `window.__fakeExcel` so the test can look at selections and cells.
  */
-import { fakeExcelFromGrid, type FakeExcel } from "../src/testing/fake-excel";
+import { fakeExcelFromGrid, type FakeExcel } from "./fake-excel";
 
 interface FakeWindow {
   __YUSUAN_FAKE_WORKBOOK__?: Parameters<typeof fakeExcelFromGrid>[0];

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fillGrid, readTextDocument, type CellPatch, type Grid } from "@yusuan/disclosure";
 import { readWorkbook, type ExcelRun } from "../src/adapter";
 import { FillSession } from "../src/taskpane/fill-session";
-import { FakeExcel, fakeExcelFromGrid } from "../src/testing/fake-excel";
+import { FakeExcel, fakeExcelFromGrid } from "./fake-excel";
 
 const runOf = (excel: FakeExcel) => excel.run as unknown as ExcelRun;
 const samplePath = join(import.meta.dirname, "..", "..", "..", "examples", "sample.txt");

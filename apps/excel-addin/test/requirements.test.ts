@@ -23,7 +23,7 @@ import {
   type ExcelRun,
 } from "../src/adapter";
 import { ACTION_REQUIREMENTS, excelFor, unsupportedActions, type Action } from "../src/requirements";
-import { FakeExcel, type FakeSheetSpec } from "../src/testing/fake-excel";
+import { FakeExcel, type FakeSheetSpec } from "./fake-excel";
 import { build } from "../build.mjs";
 
 const SHEETS: FakeSheetSpec[] = [

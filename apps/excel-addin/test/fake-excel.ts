@@ -5,7 +5,7 @@
  * Office throws); `isNullObject` only after a sync. It counts syncs, so tests can hold the adapter to
  * its round-trip budget. Used by the unit tests (Node) and, bundled, by the browser test's fake host.
  */
-import { parseRect, quoteSheet, rectAddress, type Rect } from "../a1";
+import { parseRect, quoteSheet, rectAddress, type Rect } from "../src/a1";
 
 /** A cell as a test describes it. A bare string/number/boolean is its value. */
 export type FakeCellSpec =
