@@ -46,6 +46,16 @@ export const comparisonRules = defineRules([
       "A stated change must be possible: an increase cannot exceed this year's amount (last year would be negative) and a decrease cannot exceed 100%. Often a total's change copied to a part.",
     ),
     message: t("所述增减不可能成立：{detail}", "Impossible change: {detail}"),
+    examples: {
+      // Last year's 0.92万元 written as the change: an increase larger than this year's 0.8万元.
+      firing: [
+        {
+          find: "公务接待费0.8万元。比2024年预算减少0.12万元",
+          replace: "公务接待费0.8万元。比2024年预算增加0.92万元",
+        },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "C2.chiping-wording",
@@ -105,6 +115,23 @@ export const comparisonRules = defineRules([
       "{label}上年为{prior}万元、本年为{current}万元，应为“{expected}”，说明为“{actual}”",
       "{label}: last year {prior}, this year {current} (10k yuan) is “{expected}” but the text says “{actual}”",
     ),
+    examples: {
+      // 2380.00 → 2476.36 is up 4.05%, written 减少.
+      firing: [
+        {
+          find: "科目2476.36万元，主要用于视频图像监控等费用的支出。",
+          replace:
+            "科目2476.36万元，主要用于视频图像监控等费用的支出。2024年当年预算执行数为2380.00万元，2025年预算安排2476.36万元，比2024年预算执行数减少4.05%。主要原因是：视频监控点位增加。",
+        },
+      ],
+      quiet: [
+        {
+          find: "科目2476.36万元，主要用于视频图像监控等费用的支出。",
+          replace:
+            "科目2476.36万元，主要用于视频图像监控等费用的支出。2024年当年预算执行数为2380.00万元，2025年预算安排2476.36万元，比2024年预算执行数增加4.05%。主要原因是：视频监控点位增加。",
+        },
+      ],
+    },
   },
   {
     id: "C3.reason-direction",
@@ -118,6 +145,21 @@ export const comparisonRules = defineRules([
       "{label}说明为“{direction}”，但原因称“{reason}”",
       "{label} is stated as {direction} but the reason says “{reason}”",
     ),
+    examples: {
+      // A decrease explained by a reason copied from a year when the item rose.
+      firing: [
+        {
+          find: "比2024年预算减少0.12万元，主要原因是按实际需要调整。",
+          replace: "比2024年预算减少0.12万元，主要原因是公务接待经费增加。",
+        },
+      ],
+      quiet: [
+        {
+          find: "比2024年预算减少0.12万元，主要原因是按实际需要调整。",
+          replace: "比2024年预算减少0.12万元，主要原因是公务接待经费压减。",
+        },
+      ],
+    },
   },
   {
     id: "C3.direction-placeholder",

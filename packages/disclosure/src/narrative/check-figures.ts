@@ -78,6 +78,15 @@ export const figureRules = defineRules([
       "编制说明中{label}为{actual}万元，{source}为{tableValue}元，四舍五入应为{expected}万元（说明按截尾取数）",
       "The narrative gives {label} as {actual}; {source} has {tableValue} yuan, which rounds to {expected} (the text cut it off)",
     ),
+    examples: {
+      // The writer's sheet cuts every figure off (ROUNDDOWN) instead of rounding it.
+      firing: [
+        { find: "基本支出1988.77万元", replace: "基本支出1988.76万元" },
+        { find: "科目595.78万元", replace: "科目595.77万元" },
+        { find: "科目1478.82万元", replace: "科目1478.81万元" },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "C1.conflicting-amounts",
@@ -91,6 +100,23 @@ export const figureRules = defineRules([
       "{label}在同一段中先写{first}万元，后写{second}万元",
       "{label} is given as {first} and later as {second} (10k yuan) in the same paragraph",
     ),
+    examples: {
+      // The item's amount restated with two digits swapped (90.85 for 90.58).
+      firing: [
+        {
+          find: "科目90.58万元，主要用于按照国家规定为职工缴纳的住房公积金支出。",
+          replace:
+            "科目90.58万元，主要用于按照国家规定为职工缴纳的住房公积金支出。2024年当年预算执行数为88.12万元，2025年预算安排90.85万元，比2024年预算执行数增加2.79%。主要原因是：缴存基数调整。",
+        },
+      ],
+      quiet: [
+        {
+          find: "科目90.58万元，主要用于按照国家规定为职工缴纳的住房公积金支出。",
+          replace:
+            "科目90.58万元，主要用于按照国家规定为职工缴纳的住房公积金支出。2024年当年预算执行数为88.12万元，2025年预算安排90.58万元，比2024年预算执行数增加2.79%。主要原因是：缴存基数调整。",
+        },
+      ],
+    },
   },
   {
     id: "C6.item-path",
@@ -104,6 +130,21 @@ export const figureRules = defineRules([
       "编制说明中的科目“{item}”与表5不符：{parent}下没有{level}“{part}”{found}",
       "The narrative item “{item}” does not match Table 5: {parent} has no {level} “{part}”{found}",
     ),
+    examples: {
+      // Written as a path with the wrong 项: Table 5 has 事业单位医疗 (2101102), not 行政单位医疗.
+      firing: [
+        {
+          find: "“事业单位医疗”科目",
+          replace: "“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”科目",
+        },
+      ],
+      quiet: [
+        {
+          find: "“事业单位医疗”科目",
+          replace: "“卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）”科目",
+        },
+      ],
+    },
   },
   {
     id: "C6.narrative-item",
