@@ -85,6 +85,21 @@ export const formRules = defineRules([
       "{table}出现在{other}之前，顺序与规定不符。",
       "{table} comes before {other}, out of the standard order.",
     ),
+    examples: {
+      // Table 6 (政府性基金) pasted after Table 7 (国有资本经营).
+      firing: [
+        {
+          find: "2025年部门政府性基金预算支出功能分类预算表\n\n编制部门：上海市闵行区浦江镇社区党群服务中心\n\n单位：元\n\n项目\t\t\t政府性基金预算支出\t\t\n功能分类科目编码\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n类\t款\t项\t\t\t\n合计\t\t\t\t\t\n\n注：本部门2025年无政府性基金预算安排的支出，故本表无数据。",
+          replace: "",
+        },
+        {
+          find: "注：本部门2025年无国有资本经营预算安排的支出，故本表无数据。",
+          replace:
+            "注：本部门2025年无国有资本经营预算安排的支出，故本表无数据。\n\n2025年部门政府性基金预算支出功能分类预算表\n\n编制部门：上海市闵行区浦江镇社区党群服务中心\n\n单位：元\n\n项目\t\t\t政府性基金预算支出\t\t\n功能分类科目编码\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n类\t款\t项\t\t\t\n合计\t\t\t\t\t\n\n注：本部门2025年无政府性基金预算安排的支出，故本表无数据。",
+        },
+      ],
+      quiet: [],
+    },
   },
   {
     id: "D2.empty-table-note",
@@ -302,6 +317,40 @@ export const formRules = defineRules([
       "本文件是{kindName}，不是部门预算或单位预算公开文件；yusuan 目前只检查预算公开文件，未检查本文件。",
       "This file is {kindName}, not a department or unit budget disclosure; yusuan checks budget disclosures only, so it was not checked.",
     ),
+    examples: {
+      // The department's final accounts (决算) for 2024: its cover and its tables are titled 决算.
+      firing: [
+        { find: "闵行区浦江镇2025年镇级部门预算", replace: "闵行区浦江镇2024年镇级部门决算" },
+        { find: "2025年部门财务收支预算总表\n\n编制部门", replace: "2024年部门收入支出决算总表\n\n编制部门" },
+        { find: "2025年部门收入预算总表\n\n编制部门", replace: "2024年部门收入决算表\n\n编制部门" },
+        { find: "2025年部门支出预算总表\n\n编制部门", replace: "2024年部门支出决算表\n\n编制部门" },
+        {
+          find: "2025年部门财政拨款收支预算总表\n\n编制部门",
+          replace: "2024年部门财政拨款收入支出决算总表\n\n编制部门",
+        },
+        {
+          find: "2025年部门一般公共预算支出功能分类预算表\n\n编制部门",
+          replace: "2024年部门一般公共预算财政拨款支出决算表\n\n编制部门",
+        },
+        {
+          find: "2025年部门政府性基金预算支出功能分类预算表\n\n编制部门",
+          replace: "2024年部门政府性基金预算财政拨款收入支出决算表\n\n编制部门",
+        },
+        {
+          find: "2025年部门国有资本经营预算支出功能分类预算表\n\n编制部门",
+          replace: "2024年部门国有资本经营预算财政拨款支出决算表\n\n编制部门",
+        },
+        {
+          find: "2025年部门一般公共预算基本支出部门预算经济分类预算表\n\n编制部门",
+          replace: "2024年部门一般公共预算财政拨款基本支出决算表\n\n编制部门",
+        },
+        {
+          find: "2025年部门“三公”经费和机关运行经费预算表\n\n编制部门",
+          replace: "2024年部门财政拨款“三公”经费支出决算表\n\n编制部门",
+        },
+      ],
+      quiet: [],
+    },
     messages: {
       部门决算: T("部门决算", "a department final account (部门决算)"),
       单位决算: T("单位决算", "a unit final account (单位决算)"),
