@@ -170,6 +170,9 @@ export function normalizeBaseUrl(url) {
   return url.replace(/\/+$/, "");
 }
 
+/** Where manifest.template.xml puts the base URL. */
+const BASE_URL_PLACEHOLDER = /\$\{BASE_URL\}/g;
+
 /**
  * The manifest of manifest.template.xml for a base URL.
  * @param {string} baseUrl
@@ -180,7 +183,8 @@ export function manifestFor(baseUrl) {
     .replaceAll("&", "&amp;")
     .replaceAll('"', "&quot;")
     .replaceAll("<", "&lt;");
-  return template.replaceAll("${BASE_URL}", escaped);
+  // A replacer function, so that a "$" in the URL is taken as it is, not as a replacement pattern.
+  return template.replace(BASE_URL_PLACEHOLDER, () => escaped);
 }
 
 /** functions.json, generated from the JSDoc of src/functions.ts. */

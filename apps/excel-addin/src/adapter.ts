@@ -168,7 +168,8 @@ function parseAreas(address: string): CellRange[] {
 function addCells(rows: (Cell | undefined)[][], origin: Rect, range: Excel.Range): void {
   range.values.forEach((line, r) => {
     const rowIndex = origin.top + r;
-    const row = (rows[rowIndex] ??= []);
+    const row = rows[rowIndex] ?? [];
+    rows[rowIndex] = row;
     line.forEach((raw: unknown, c) => {
       const formula = range.formulas[r]?.[c];
       const isFormula = typeof formula === "string" && formula.startsWith("=");

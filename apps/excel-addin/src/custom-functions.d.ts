@@ -15,6 +15,7 @@ declare namespace CustomFunctions {
     nullReference = "#NULL!",
   }
   /** An error result of a custom function, with a message Excel shows on hover. */
+  // biome-ignore lint/suspicious/noShadowRestrictedNames: Office names this class CustomFunctions.Error; it is only ever reached through the namespace, never as the global Error
   class Error {
     constructor(errorCode: ErrorCode, errorMessage?: string);
     readonly code: ErrorCode;

@@ -234,7 +234,7 @@ export class FakeExcel {
     this.structureProtected = spec.structureProtected ?? false;
     this.sheets = spec.sheets.map((s) => {
       const cells = new Map<string, FakeCell>();
-      s.rows.forEach((row, r) =>
+      s.rows.forEach((row, r) => {
         row.forEach((c, col) => {
           if (c === null || c === undefined || c === "") return;
           const cell = emptyCell();
@@ -245,8 +245,8 @@ export class FakeExcel {
             if (c.numberFormat !== undefined) cell.numberFormat = c.numberFormat;
           } else cell.value = c;
           cells.set(key(r, col), cell);
-        }),
-      );
+        });
+      });
       return {
         name: s.name,
         visibility: s.hidden ? "Hidden" : "Visible",

@@ -29,12 +29,18 @@ describe("manifest", () => {
   it("takes every URL from the configured base URL", async () => {
     const xml = manifestFor("https://budget.example.org/yusuan/");
     expect((await validate(xml)).valid).toBe(true);
-    expect(xml).not.toContain("${BASE_URL}");
+    expect(xml).not.toMatch(/\$\{BASE_URL\}/);
     expect(xml).not.toContain("localhost");
     const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(8);
     for (const url of urls) expect(url?.startsWith("https://budget.example.org/yusuan/")).toBe(true);
     expect(xml).toContain('DefaultValue="https://budget.example.org/yusuan/functions.json"');
+  });
+
+  it("keeps a base URL that holds a $ as it is", () => {
+    const xml = manifestFor("https://example.org/a$&b");
+    expect(xml).toContain('DefaultValue="https://example.org/a$&amp;b/functions.json"');
+    expect(xml).not.toMatch(/\$\{BASE_URL\}/);
   });
 
   it("declares a task pane app with custom functions in the YUSUAN namespace and the sets it uses", () => {
