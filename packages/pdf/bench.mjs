@@ -49,7 +49,11 @@ async function time(fn) {
 }
 
 // Warm both paths up (the first readPdf also loads pdfjs), then alternate them.
-for (let i = 0; i < 2; i++) await ours(), await bare(), analyze(grid);
+for (let i = 0; i < 2; i++) {
+  await ours();
+  await bare();
+  analyze(grid);
+}
 const a = [];
 const b = [];
 const c = [];

@@ -143,9 +143,10 @@ describe("yusuan check (built)", () => {
     const bad = join(dir, "jobs-bad.json");
     writeFileSync(bad, "{ not json");
     // Distinct paths (the same path twice is checked once).
-    const copy = (from: string, name: string): string => (
-      copyFileSync(from, join(dir, name)), join(dir, name)
-    );
+    const copy = (from: string, name: string): string => {
+      copyFileSync(from, join(dir, name));
+      return join(dir, name);
+    };
     const inputs = [
       sampleXlsx,
       broken,

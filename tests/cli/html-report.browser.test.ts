@@ -98,7 +98,7 @@ describe("HTML report of a 300-file run, in Chromium", () => {
   test("the summary comes first and says what the run found", async () => {
     const first = await page.locator("body > *").nth(1).getAttribute("id");
     expect(first).toBe("summary");
-    const summary = await page.locator("#summary").innerText();
+    const summary = await page.locator("#summary").textContent();
     expect(summary).toContain(`共检查 ${FILES} 个文件：${expectedErrors} 个错误，${expectedWarnings} 个警告`);
     expect(await page.locator("#index li").count()).toBe(FILES);
   });

@@ -150,7 +150,7 @@ function checkOptions(options: RunOptions, waivers?: readonly Waiver[]): CheckOp
 function enabled(rule: string, options: RunOptions): boolean {
   if (options.rules && options.rules.length > 0 && !options.rules.some((p) => ruleMatches(rule, p)))
     return false;
-  return !(options.disable?.some((p) => ruleMatches(rule, p)));
+  return !options.disable?.some((p) => ruleMatches(rule, p));
 }
 
 /**

@@ -224,17 +224,17 @@ export async function runChecks(
           reject(error);
         }
       };
-      readers.forEach((w, r) =>
+      readers.forEach((w, r) => {
         w.on("message", (msg: ReadDone) =>
           guarded(() => {
             readerLoad[r]!--;
             if (msg.result) settle(msg.index, msg.result);
           }),
-        ),
-      );
-      checkers.forEach((w) =>
-        w.on("message", (msg: CheckDone) => guarded(() => settle(msg.index, msg.result))),
-      );
+        );
+      });
+      for (const w of checkers) {
+        w.on("message", (msg: CheckDone) => guarded(() => settle(msg.index, msg.result)));
+      }
       for (const w of [...readers, ...checkers]) {
         w.on("error", reject);
         w.on("exit", (code) => {

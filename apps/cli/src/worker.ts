@@ -47,7 +47,7 @@ async function read(job: ReadJob): Promise<void> {
 }
 
 async function check(job: CheckJob): Promise<void> {
-  let result;
+  let result: CheckDone["result"];
   try {
     const { input } = job;
     result = await checkInput(

@@ -29,7 +29,8 @@ function knownRenames() {
     const until = Number(r[at("until")]);
     if (!(scheme in renames) || !Number.isInteger(until))
       throw new Error(`data/renames.csv: bad row ${r.join(",")}`);
-    (renames[scheme][code] ??= []).push({ name: r[at("former")].trim(), until });
+    renames[scheme][code] ??= [];
+    renames[scheme][code].push({ name: r[at("former")].trim(), until });
   }
   return renames;
 }

@@ -1,4 +1,6 @@
-const SPACES = /[\s\u200b\u200c\u200d\u2060\ufeff]+/gu;
+// Zero-width characters pasted from web pages and PDFs; the joiner is alone in its branch, since in a
+// character class it would read as a joined sequence.
+const SPACES = /(?:[\s\u200b\u200c\u2060\ufeff]|\u200d)+/gu;
 
 /**
  * The form of a classification name used for comparison: full-width letters, digits and punctuation

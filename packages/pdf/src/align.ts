@@ -212,7 +212,12 @@ function small(l: Line, table: Line[]): boolean {
 function extent(lines: Line[]): [number, number] {
   let a = Infinity;
   let b = -Infinity;
-  for (const l of lines) for (const s of l.segs) (a = Math.min(a, s.x0)), (b = Math.max(b, s.x1));
+  for (const l of lines) {
+    for (const s of l.segs) {
+      a = Math.min(a, s.x0);
+      b = Math.max(b, s.x1);
+    }
+  }
   return [a, b];
 }
 

@@ -17,8 +17,9 @@ export interface PageInfo {
 /** Builds the grid of a document from its laid-out pages. */
 export function assemble(pages: PageInfo[], name: string): Grid {
   const kept = dropRunningLines(pages);
-  const items: PageItem[] = [];
-  kept.forEach((p) => items.push(...p.items.map((it) => (it.kind === "line" ? stripLeaders(it) : it))));
+  const items: PageItem[] = kept.flatMap((p) =>
+    p.items.map((it) => (it.kind === "line" ? stripLeaders(it) : it)),
+  );
   const margins = measureMargins(kept);
   alignContinuedTables(items);
   const rows: Cell[][] = [];

@@ -3,6 +3,7 @@
  * short; text runs → the cells they fall in.
  */
 import type { Rule, Run } from "./geometry";
+import { DisjointSets } from "./disjoint-sets";
 
 /** Rules closer than this (points) are the same line. */
 const SAME_LINE = 2;
@@ -59,8 +60,7 @@ export function mergeRules(rules: Rule[]): Rule[] {
 /** Groups rules that touch into tables and builds each table's lattice. */
 export function findLattices(rules: Rule[]): Lattice[] {
   const merged = mergeRules(rules);
-  const parent = merged.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const sets = new DisjointSets(merged.length);
   const hs = merged.map((r, i) => ({ r, i })).filter((x) => x.r.kind === "h");
   const vs = merged.map((r, i) => ({ r, i })).filter((x) => x.r.kind === "v");
   for (const h of hs) {
@@ -71,13 +71,13 @@ export function findLattices(rules: Rule[]): Lattice[] {
         h.r.pos >= v.r.from - JOIN &&
         h.r.pos <= v.r.to + JOIN
       ) {
-        parent[find(h.i)] = find(v.i);
+        sets.union(h.i, v.i);
       }
     }
   }
   const comps = new Map<number, Rule[]>();
   merged.forEach((r, i) => {
-    const k = find(i);
+    const k = sets.find(i);
     comps.set(k, [...(comps.get(k) ?? []), r]);
   });
   const lattices: Lattice[] = [];
@@ -125,14 +125,13 @@ function latticeOf(rules: Rule[]): Lattice | undefined {
     }
     return len >= (b - a) * 0.5;
   };
-  const parent = Array.from({ length: rows * cols }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const sets = new DisjointSets(rows * cols);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       if (j + 1 < cols && !covered(v, xs[j + 1]!, ys[i]!, ys[i + 1]!))
-        parent[find(i * cols + j)] = find(i * cols + j + 1);
+        sets.union(i * cols + j, i * cols + j + 1);
       if (i + 1 < rows && !covered(h, ys[i + 1]!, xs[j]!, xs[j + 1]!))
-        parent[find(i * cols + j)] = find((i + 1) * cols + j);
+        sets.union(i * cols + j, (i + 1) * cols + j);
     }
   }
   const index = new Map<number, number>();
@@ -141,7 +140,7 @@ function latticeOf(rules: Rule[]): Lattice | undefined {
   for (let i = 0; i < rows; i++) {
     cell.push([]);
     for (let j = 0; j < cols; j++) {
-      const root = find(i * cols + j);
+      const root = sets.find(i * cols + j);
       let k = index.get(root);
       if (k === undefined) {
         k = bounds.length;

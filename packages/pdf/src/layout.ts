@@ -79,10 +79,11 @@ export function layoutPage(content: PageContent): PageItem[] {
       size: median(group.map((r) => r.size)),
     });
   }
-  lattices.forEach((l, t) => items.push(...tableRows(l, t, content.page, lineOf)));
-  // Reading order: by the top of each item; rows of one table stay together and in order.
-  const key = (it: PageItem) => it.y;
-  return items.sort((a, b) => key(a) - key(b) || (a.kind === "row" && b.kind === "row" ? 0 : 0));
+  lattices.forEach((l, t) => {
+    items.push(...tableRows(l, t, content.page, lineOf));
+  });
+  // Reading order: by the top of each item; the sort is stable, so rows of one table stay in order.
+  return items.sort((a, b) => a.y - b.y);
 }
 
 function tableRows(l: Lattice, t: number, page: number, lineOf: (y: number) => number): RowItem[] {

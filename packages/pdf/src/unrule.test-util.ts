@@ -54,8 +54,8 @@ export function unrulePdf(bytes: Uint8Array, mode: UnruleMode): { bytes: Uint8Ar
   const s = buf.toString("latin1");
   const objs: Obj[] = [];
   const start = /(\d+)\s+(\d+)\s+obj\b/g;
-  let m: RegExpExecArray | null;
-  while ((m = start.exec(s))) {
+  // The loop moves start.lastIndex past each object's stream, so it cannot be a matchAll.
+  for (let m = start.exec(s); m; m = start.exec(s)) {
     const bodyStart = m.index + m[0].length;
     const streamAt = s.indexOf("stream", bodyStart);
     const endAt = s.indexOf("endobj", bodyStart);
@@ -85,7 +85,7 @@ export function unrulePdf(bytes: Uint8Array, mode: UnruleMode): { bytes: Uint8Ar
   let dropped = 0;
   const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref/g;
   let last: string | undefined;
-  while ((m = trailer.exec(s))) last = m[1];
+  for (const t of s.matchAll(trailer)) last = t[1];
   if (last === undefined) throw new Error("no classic trailer");
   const parts: Buffer[] = [Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "latin1")];
   let pos = parts[0]!.length;

@@ -200,7 +200,11 @@ function replaceBytes(hay: Uint8Array, from: string, to: string): Uint8Array {
 function utf16le(s: string, bom = true): Uint8Array {
   const out = new Uint8Array(s.length * 2 + (bom ? 2 : 0));
   let at = 0;
-  if (bom) (out[0] = 0xff), (out[1] = 0xfe), (at = 2);
+  if (bom) {
+    out[0] = 0xff;
+    out[1] = 0xfe;
+    at = 2;
+  }
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     out[at + i * 2] = c & 0xff;
@@ -214,7 +218,9 @@ function oleFile(streams: string[]): Uint8Array {
   const out = new Uint8Array(2048);
   out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
   out.set([0x3e, 0x00, 0x03, 0x00, 0xfe, 0xff, 0x09, 0x00], 24);
-  streams.forEach((s, i) => out.set(utf16le(s, false), 512 + 128 * i));
+  streams.forEach((s, i) => {
+    out.set(utf16le(s, false), 512 + 128 * i);
+  });
   return out;
 }
 

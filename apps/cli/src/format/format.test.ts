@@ -117,12 +117,23 @@ describe("json", () => {
   });
 });
 
+/** The parts of a SARIF result these tests read. */
+interface SarifResult {
+  level: string;
+  ruleIndex: number;
+  partialFingerprints: Record<string, string>;
+  locations: {
+    physicalLocation: { artifactLocation: { uri: string }; region?: Record<string, number> };
+    logicalLocations: { fullyQualifiedName: string }[];
+  }[];
+}
+
 describe("sarif", () => {
   const sarif = JSON.parse(render("sarif", "en")) as {
     version: string;
     runs: {
       tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } };
-      results: Record<string, any>[];
+      results: SarifResult[];
     }[];
   };
   const run = sarif.runs[0]!;
@@ -136,11 +147,11 @@ describe("sarif", () => {
   it("gives levels, locations and fingerprints", () => {
     expect(run.results.map((r) => r.level)).toEqual(["error", "warning", "note"]);
     const [cell, line, doc] = run.results;
-    expect(cell!.locations[0].physicalLocation.artifactLocation.uri).toBe("a/%E9%A2%84%E7%AE%97%201.xlsx");
-    expect(cell!.locations[0].logicalLocations[0].fullyQualifiedName).toBe("T3!E7");
-    expect(cell!.locations[0].physicalLocation.region).toEqual({ startLine: 7, startColumn: 5 });
-    expect(line!.locations[0].physicalLocation.region).toEqual({ startLine: 12 });
-    expect(doc!.locations[0].physicalLocation.region).toBeUndefined();
+    expect(cell!.locations[0]!.physicalLocation.artifactLocation.uri).toBe("a/%E9%A2%84%E7%AE%97%201.xlsx");
+    expect(cell!.locations[0]!.logicalLocations[0]!.fullyQualifiedName).toBe("T3!E7");
+    expect(cell!.locations[0]!.physicalLocation.region).toEqual({ startLine: 7, startColumn: 5 });
+    expect(line!.locations[0]!.physicalLocation.region).toEqual({ startLine: 12 });
+    expect(doc!.locations[0]!.physicalLocation.region).toBeUndefined();
     expect(cell!.partialFingerprints).toEqual({ "yusuanFingerprint/v1": "0123456789abcdef" });
     expect(run.tool.driver.rules[cell!.ruleIndex]?.id).toBe("A3.row-identity");
   });
