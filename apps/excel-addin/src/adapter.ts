@@ -129,7 +129,9 @@ export async function readWorkbook(run: ExcelRun, options: ReadOptions = {}): Pr
         cells += size;
         i++;
       }
-      // One sync per batch is the point of batching: the loop is over batches, not cells.
+      // The loop is over batches, not cells: Excel on the web refuses a request or response over 5 MB,
+      // so a large workbook cannot be read in one sync, and each batch is as large as that allows.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized batch
       await context.sync();
       for (const b of batch) addCells(rowsOf[b.sheet]!, b.rect, b.range);
     }
