@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every test of the project in one run — type check, unit, cross-package, CLI end-to-end
+// `npm test`: every test of the project in one run — type check, lint and format, unit, cross-package, CLI end-to-end
 // and the add-in in headless Chromium. Ends with one line "N passed, N failed" computed from the
 // real results (also written to .test-results/summary.txt for CI).
 import { spawnSync } from "node:child_process";
@@ -34,6 +34,9 @@ if (!run("build (turbo)", "npx", ["turbo", "run", "build", "--output-logs=errors
   finish(0, 1);
 }
 if (run("type check (tsc)", "npx", ["tsc", "-p", "tsconfig.json"])) passed++;
+else failed++;
+// Lint and format are one check: `npm run format` fixes what it can, the rest names file and line.
+if (run("lint and format (biome)", "npx", ["biome", "check", "--error-on-warnings", "."])) passed++;
 else failed++;
 
 process.stdout.write("\n▶ tests (vitest)\n");
