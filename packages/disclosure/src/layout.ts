@@ -343,9 +343,60 @@ function readTableAt(src: readonly SourceLine[], titleIndex: number, def: TableD
   }
 }
 
-interface ClassifiedLine {
-  src: SourceLine;
-  kind: "data" | "total" | "header" | "note";
+/** A printed line of a table body, as {@link readBody} yields it. */
+interface BodyLine {
+  readonly src: SourceLine;
+  readonly kind: "header" | "data" | "total" | "note";
+}
+
+/**
+ * How a table shape reads one printed line of its body (not a note), given the line before it and
+ * whether a data row came yet: a line of its own; "joined" when folded into the line before (a label
+ * wrapped onto the next printed line, amounts printed beside the second line of it); or "end" of table.
+ */
+type ReadLine<L extends BodyLine> = (
+  l: SourceLine,
+  tokens: LayoutToken[],
+  prev: L | undefined,
+  seenData: boolean,
+) => L | "joined" | "end";
+
+/**
+ * The printed lines of a table body from `start`, each read by the shape's `line`. Blank lines are
+ * skipped and notes belong to the table wherever they stand; the table ends at the next title, at the
+ * first line after its total row that is no note, or where `line` says "end".
+ */
+function readBody<L extends BodyLine>(
+  src: readonly SourceLine[],
+  start: number,
+  note: (l: SourceLine, tokens: LayoutToken[]) => L,
+  line: ReadLine<L>,
+): { lines: L[]; next: number } {
+  const lines: L[] = [];
+  let seenData = false;
+  let seenTotal = false;
+  let i = start;
+  for (; i < src.length; i++) {
+    const l = src[i]!;
+    if (isBlank(l)) continue;
+    if (tableOfTitle(l.text)) break;
+    const tokens = tokenize(l.text);
+    if (NOTE.test(norm(tokens[0]!.text))) {
+      lines.push(note(l, tokens));
+      continue;
+    }
+    if (seenTotal) break;
+    const read = line(l, tokens, lines[lines.length - 1], seenData);
+    if (read === "end") break;
+    if (read === "joined") continue;
+    lines.push(read);
+    if (read.kind === "data") seenData = true;
+    if (read.kind === "total") seenTotal = true;
+  }
+  return { lines, next: i };
+}
+
+interface ClassifiedLine extends BodyLine {
   tokens: LayoutToken[];
   codes: LayoutToken[];
   label?: LayoutToken;
@@ -382,6 +433,55 @@ function splitClassified(tokens: LayoutToken[]): {
   return label ? { codes, label, amounts, rest } : { codes, amounts, rest };
 }
 
+/** One printed line of a classified table as {@link readBody} yields it. */
+function classifiedLine(
+  l: SourceLine,
+  tokens: LayoutToken[],
+  prev: ClassifiedLine | undefined,
+  seenData: boolean,
+): ClassifiedLine | "joined" | "end" {
+  const first = norm(tokens[0]!.text);
+  if (prev?.kind === "data" && prev.label) {
+    // a long name wrapped onto the next printed line, or amounts printed beside the second line of it
+    const only = tokens.length === 1 ? tokens[0]! : undefined;
+    if (only && !isAmountToken(only.text) && Math.abs(only.x - prev.label.x) <= 3 && !TOTAL.test(first)) {
+      prev.label = { ...prev.label, text: prev.label.text + only.text };
+      return "joined";
+    }
+    if (prev.amounts.length === 0 && tokens.every((t) => isAmountToken(t.text))) {
+      prev.amounts = tokens;
+      return "joined";
+    }
+  }
+  if (TOTAL.test(first)) {
+    return {
+      src: l,
+      kind: "total",
+      tokens,
+      codes: [],
+      amounts: tokens.slice(1).filter((t) => isAmountToken(t.text)),
+    };
+  }
+  const parts = splitClassified(tokens);
+  if (parts.codes.length > 0 && parts.label && parts.rest.length === 0) {
+    return { src: l, kind: "data", tokens, codes: parts.codes, label: parts.label, amounts: parts.amounts };
+  }
+  const amounts = tokens.filter((t) => isAmountToken(t.text));
+  if (
+    amounts.length === 0 &&
+    tokens.length <= 9 &&
+    tokens.every((t) => t.text.length <= 24) &&
+    (!seenData || tokens.some((t) => HEADERISH.test(norm(t.text))))
+  ) {
+    return { src: l, kind: "header", tokens, codes: [], amounts: [] };
+  }
+  if (seenData && amounts.length > 0) {
+    // a row the reader cannot place: keep its words as cells, the recognizer reports it
+    return { src: l, kind: "data", tokens, codes: [], amounts: [] };
+  }
+  return "end";
+}
+
 function readClassified(
   src: readonly SourceLine[],
   start: number,
@@ -390,76 +490,16 @@ function readClassified(
 ): TableOut {
   const codeCols = def.scheme === "economic-dept" ? 2 : 3;
   const k = def.columns.length;
-  const lines: ClassifiedLine[] = [];
-  let i = start;
-  let seenData = false;
-  let seenTotal = false;
-  for (; i < src.length; i++) {
-    const l = src[i]!;
-    if (isBlank(l)) continue;
-    if (tableOfTitle(l.text)) break;
-    const tokens = tokenize(l.text);
-    const first = norm(tokens[0]!.text);
-    if (NOTE.test(first)) {
-      lines.push({ src: l, kind: "note", tokens, codes: [], amounts: [] });
-      continue;
-    }
-    if (seenTotal) break;
-    const prev = lines[lines.length - 1];
-    if (prev?.kind === "data" && prev.label) {
-      // a long name wrapped onto the next printed line, or amounts printed beside the second line of it
-      const only = tokens.length === 1 ? tokens[0]! : undefined;
-      if (only && !isAmountToken(only.text) && Math.abs(only.x - prev.label.x) <= 3 && !TOTAL.test(first)) {
-        prev.label = { ...prev.label, text: prev.label.text + only.text };
-        continue;
-      }
-      if (prev.amounts.length === 0 && tokens.every((t) => isAmountToken(t.text))) {
-        prev.amounts = tokens;
-        continue;
-      }
-    }
-    const parts = splitClassified(tokens);
-    if (TOTAL.test(first)) {
-      lines.push({
-        src: l,
-        kind: "total",
-        tokens,
-        codes: [],
-        amounts: tokens.slice(1).filter((t) => isAmountToken(t.text)),
-      });
-      seenTotal = true;
-      continue;
-    }
-    if (parts.codes.length > 0 && parts.label && parts.rest.length === 0) {
-      lines.push({
-        src: l,
-        kind: "data",
-        tokens,
-        codes: parts.codes,
-        label: parts.label,
-        amounts: parts.amounts,
-      });
-      seenData = true;
-      continue;
-    }
-    const amounts = tokens.filter((t) => isAmountToken(t.text));
-    if (
-      amounts.length === 0 &&
-      tokens.length <= 9 &&
-      tokens.every((t) => t.text.length <= 24) &&
-      (!seenData || tokens.some((t) => HEADERISH.test(norm(t.text))))
-    ) {
-      lines.push({ src: l, kind: "header", tokens, codes: [], amounts: [] });
-      continue;
-    }
-    if (seenData && amounts.length > 0) {
-      // a row the reader cannot place: keep its words as cells, the recognizer reports it
-      lines.push({ src: l, kind: "data", tokens, codes: [], amounts: [] });
-      continue;
-    }
-    break;
-  }
+  const body = readBody(
+    src,
+    start,
+    (l, tokens): ClassifiedLine => ({ src: l, kind: "note", tokens, codes: [], amounts: [] }),
+    classifiedLine,
+  );
+  const lines = body.lines;
+  let i = body.next;
   // trailing header lines belong to what follows, not to this table
+  const seenData = lines.some((l) => l.kind === "data");
   while (lines.length > 0 && lines[lines.length - 1]!.kind === "header" && seenData) {
     const last = lines.pop()!;
     i = src.indexOf(last.src);
@@ -597,90 +637,80 @@ function classifiedHeaderCells(
   return cells;
 }
 
+interface TwoSidedLine extends BodyLine {
+  tokens: LayoutToken[];
+}
+
+/** One printed line of a two-sided table as {@link readBody} yields it. */
+function twoSidedLine(
+  l: SourceLine,
+  tokens: LayoutToken[],
+  prev: TwoSidedLine | undefined,
+  seenData: boolean,
+): TwoSidedLine | "joined" | "end" {
+  const labels = tokens.filter((t) => !isAmountToken(t.text));
+  const hasAmount = tokens.some((t) => isAmountToken(t.text));
+  if (prev?.kind === "data") {
+    // a label wrapped onto the next printed line, or amounts printed beside the second line of it
+    const cont = labels.length === 1 && !hasAmount ? labels[0]! : undefined;
+    const prevLabel = cont
+      ? prev.tokens.find((t) => !isAmountToken(t.text) && Math.abs(t.x - cont.x) <= 3)
+      : undefined;
+    if (cont && prevLabel && !LIST_MARK.test(cont.text) && !/总计|合计/.test(cont.text)) {
+      prev.tokens = prev.tokens.map((t) => (t === prevLabel ? { ...t, text: t.text + cont.text } : t));
+      return "joined";
+    }
+    if (labels.length === 0 && hasAmount && !prev.tokens.some((t) => isAmountToken(t.text))) {
+      prev.tokens = [...prev.tokens, ...tokens].sort((a, b) => a.x - b.x);
+      return "joined";
+    }
+  }
+  const listy = labels.some(
+    (t) =>
+      /^(?:[一二三四五六七八九十]+[、.．]|\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）])/.test(
+        t.text.trim(),
+      ) || /收入|支出|总计|合计/.test(t.text),
+  );
+  if (labels.some((t) => /^(收入总计|支出总计|收入合计|支出合计|总计)$/.test(norm(t.text)))) {
+    return { src: l, kind: "total", tokens };
+  }
+  if (
+    !seenData &&
+    !hasAmount &&
+    !(listy && labels.some((t) => /^(?:[一二三四五六七八九十]+[、.．]|\d+\s*[.、．])/.test(t.text)))
+  ) {
+    return { src: l, kind: "header", tokens };
+  }
+  if (hasAmount || listy) return { src: l, kind: "data", tokens };
+  if (tokens.every((t) => HEADERISH.test(norm(t.text)) && t.text.length <= 12)) {
+    return { src: l, kind: "header", tokens };
+  }
+  return "end";
+}
+
 function readTwoSided(
   src: readonly SourceLine[],
   start: number,
   def: TableDefinition,
   rows: LayoutRow[],
 ): TableOut {
-  interface Line {
-    src: SourceLine;
-    kind: "header" | "data" | "note";
-    tokens: LayoutToken[];
-  }
-  const lines: Line[] = [];
-  let i = start;
-  let seenData = false;
-  let seenTotal = false;
-  for (; i < src.length; i++) {
-    const l = src[i]!;
-    if (isBlank(l)) continue;
-    if (tableOfTitle(l.text)) break;
-    const tokens = tokenize(l.text);
-    if (NOTE.test(norm(tokens[0]!.text))) {
-      lines.push({ src: l, kind: "note", tokens });
-      continue;
-    }
-    if (seenTotal) break;
-    const labels = tokens.filter((t) => !isAmountToken(t.text));
-    const hasAmount = tokens.some((t) => isAmountToken(t.text));
-    const prev = lines[lines.length - 1];
-    if (prev?.kind === "data") {
-      // a label wrapped onto the next printed line, or amounts printed beside the second line of it
-      const cont = labels.length === 1 && !hasAmount ? labels[0]! : undefined;
-      const prevLabel = cont
-        ? prev.tokens.find((t) => !isAmountToken(t.text) && Math.abs(t.x - cont.x) <= 3)
-        : undefined;
-      if (cont && prevLabel && !LIST_MARK.test(cont.text) && !/总计|合计/.test(cont.text)) {
-        prev.tokens = prev.tokens.map((t) => (t === prevLabel ? { ...t, text: t.text + cont.text } : t));
-        continue;
-      }
-      if (labels.length === 0 && hasAmount && !prev.tokens.some((t) => isAmountToken(t.text))) {
-        prev.tokens = [...prev.tokens, ...tokens].sort((a, b) => a.x - b.x);
-        continue;
-      }
-    }
-    const listy = labels.some(
-      (t) =>
-        /^(?:[一二三四五六七八九十]+[、.．]|\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）])/.test(
-          t.text.trim(),
-        ) || /收入|支出|总计|合计/.test(t.text),
-    );
-    if (labels.some((t) => /^(收入总计|支出总计|收入合计|支出合计|总计)$/.test(norm(t.text)))) {
-      lines.push({ src: l, kind: "data", tokens });
-      seenData = true;
-      seenTotal = true;
-      continue;
-    }
-    if (
-      !seenData &&
-      !hasAmount &&
-      !(listy && labels.some((t) => /^(?:[一二三四五六七八九十]+[、.．]|\d+\s*[.、．])/.test(t.text)))
-    ) {
-      lines.push({ src: l, kind: "header", tokens });
-      continue;
-    }
-    if (hasAmount || listy) {
-      lines.push({ src: l, kind: "data", tokens });
-      seenData = true;
-      continue;
-    }
-    if (tokens.every((t) => HEADERISH.test(norm(t.text)) && t.text.length <= 12)) {
-      lines.push({ src: l, kind: "header", tokens });
-      continue;
-    }
-    break;
-  }
+  const { lines, next: i } = readBody(
+    src,
+    start,
+    (l, tokens): TwoSidedLine => ({ src: l, kind: "note", tokens }),
+    twoSidedLine,
+  );
 
-  // where the right half starts: the second 项目 of the header, or the second label of two-label rows
-  const data = lines.filter((l) => l.kind === "data");
+  // the total row has its two sides like any other row
+  const data = lines.filter((l) => l.kind === "data" || l.kind === "total");
   const headerLines = lines.filter((l) => l.kind === "header");
+  // where the right half starts: the second 项目 of the header, or the second label of two-label rows
   const pages = [...new Set(lines.map((l) => l.src.page))];
   const rightStartByPage = new Map<number, number>();
   const rightAnchorsByPage = new Map<number, Anchor[]>();
   let rightCount = def.id === "T4" ? 4 : 1;
   const sides = new Map<
-    Line,
+    TwoSidedLine,
     {
       leftLabel?: LayoutToken;
       leftAmounts: LayoutToken[];
