@@ -18,7 +18,10 @@ function synthetic(classes, kuan, xiang) {
   let total = [0n, 0n, 0n];
   const classTotals = [];
   let seed = 7;
-  const rand = () => ((seed = (seed * 48271) % 2147483647), BigInt(seed % 100000) * 100n + 100n);
+  const rand = () => {
+    seed = (seed * 48271) % 2147483647;
+    return BigInt(seed % 100000) * 100n + 100n;
+  };
   for (let c = 0; c < classes; c++) {
     const cc = String(201 + c);
     const block = [];

@@ -574,12 +574,10 @@ function readClassified(
     }
     const codes: string[] = new Array(codeCols).fill("");
     const placed = codeAnchors ? assignColumns(l.codes, codeAnchors) : l.codes.map((_, j) => j);
-    l.codes.forEach(
-      (c, j) =>
-        (codes[Math.min(placed[j]!, codeCols - 1)] = codes[Math.min(placed[j]!, codeCols - 1)]
-          ? `${codes[Math.min(placed[j]!, codeCols - 1)]} ${c.text}`
-          : c.text),
-    );
+    for (const [j, c] of l.codes.entries()) {
+      const col = Math.min(placed[j]!, codeCols - 1);
+      codes[col] = codes[col] ? `${codes[col]} ${c.text}` : c.text;
+    }
     rows.push({ cells: trimEnd([...codes, l.label.text, ...amounts]), line: l.src.line });
   }
   return { rows, next: i };
@@ -602,7 +600,7 @@ function codeColumnAnchors(lines: readonly ClassifiedLine[], codeCols: number): 
 function placeAmounts(amounts: readonly LayoutToken[], anchors: Anchor[] | undefined, k: number): string[] {
   const out: string[] = new Array(Math.max(k, amounts.length)).fill("");
   const cols = anchors && anchors.length === k ? assignColumns(amounts, anchors) : amounts.map((_, j) => j);
-  amounts.forEach((a, j) => (out[cols[j]!] = a.text));
+  for (const [j, a] of amounts.entries()) out[cols[j]!] = a.text;
   return out;
 }
 
@@ -783,7 +781,9 @@ function readTwoSided(
             norm(t.text) !== "项目" &&
             !/^(本年支出|财政拨款支出|支出)$/.test(norm(t.text)),
         );
-        if (names.length === rightCount) names.forEach((t, c) => (found[c] = (t.x + t.end) / 2));
+        if (names.length === rightCount) {
+          for (const [c, t] of names.entries()) found[c] = (t.x + t.end) / 2;
+        }
       }
       anchors = anchorsFromHeaders(found);
     }

@@ -233,7 +233,8 @@ export function classifiedHeader(
     w.text(r + 1, l.firstAmount + i, c, bold);
     w.merge(r + 1, l.firstAmount + i, r + 2, l.firstAmount + i);
   });
-  (l.economic ? ["类", "款"] : ["类", "款", "项"]).forEach((lv, i) => w.text(r + 2, i, lv, bold));
+  for (const [i, lv] of (l.economic ? ["类", "款"] : ["类", "款", "项"]).entries())
+    w.text(r + 2, i, lv, bold);
   return r + 3;
 }
 
@@ -286,6 +287,6 @@ export function twoSidedStart(id: "T1" | "T4", o: WorkbookOptions): { w: SheetWr
   w.merge(r, 0, r, 1);
   w.text(r, 2, layout.right, BOLD);
   w.merge(r, 2, r, last);
-  layout.headers.forEach((h, i) => w.text(r + 1, i, h, BOLD));
+  for (const [i, h] of layout.headers.entries()) w.text(r + 1, i, h, BOLD);
   return { w, r: r + 2 };
 }

@@ -110,8 +110,7 @@ function rowsOf(t: ClassifiedTable | undefined): Record<string, Record<string, s
   const out: Record<string, Record<string, string>> = {};
   for (const item of t?.items ?? [])
     out[item.code] = Object.fromEntries(Object.entries(item.amounts).map(([k, f]) => [k, f.value]));
-  if (t?.total)
-    out.合计 = Object.fromEntries(Object.entries(t.total.amounts).map(([k, f]) => [k, f.value]));
+  if (t?.total) out.合计 = Object.fromEntries(Object.entries(t.total.amounts).map(([k, f]) => [k, f.value]));
   return out;
 }
 

@@ -255,8 +255,7 @@ function classifiedSheet(
   const last = l.firstAmount + l.columns.length - 1;
   const w = new SheetWriter(sheetName(id), classifiedWidths(id));
   let r = classifiedHeader(w, id, head(w, id, o, last));
-  const rowOf = new Map<string, number>();
-  rows.forEach((row, i) => rowOf.set(row.code, r + i));
+  const rowOf = new Map(rows.map((row, i) => [row.code, r + i]));
   const children = (code: string) =>
     rows
       .filter((x) => x.code.length === code.length + 2 && x.code.startsWith(code))
@@ -281,8 +280,11 @@ function classifiedSheet(
   }
   w.text(r, 0, "合计", BOLD);
   w.merge(r, 0, r, l.nameCol);
-  l.columns.forEach((c, i) => {
-    if (rows.length === 0) return w.amount(r, l.firstAmount + i, undefined);
+  for (const [i, c] of l.columns.entries()) {
+    if (rows.length === 0) {
+      w.amount(r, l.firstAmount + i, undefined);
+      continue;
+    }
     const total = Amount.sum(
       rows.filter((x) => x.code.length === 3).map((x) => x.amounts[c] ?? Amount.zero()),
     );
@@ -292,7 +294,7 @@ function classifiedSheet(
       total,
       i === 0 ? rowFormula(r) : sumOf(top.map((t) => [t, l.firstAmount + i])),
     );
-  });
+  }
   if (rows.length === 0 && (id === "T6" || id === "T7")) {
     const subject = id === "T6" ? "政府性基金" : "国有资本经营";
     w.text(r + 2, 0, `注：本${o.kind}${o.year}年无${subject}预算安排的支出，故本表无数据。`, {
@@ -388,7 +390,7 @@ function t4Sheet(
       const parts = [classAmount(t5, code), classAmount(t6, code), classAmount(t7, code)];
       w.text(r + i, 2, `${chineseOrdinal(i + 1)}、${names.get(code) ?? code}`, { align: "left" });
       w.amount(r + i, 3, Amount.sum(parts, "元"), `SUM(${ref(r + i, 4)}:${ref(r + i, 6)})`);
-      parts.forEach((p, k) => w.amount(r + i, 4 + k, p));
+      for (const [k, p] of parts.entries()) w.amount(r + i, 4 + k, p);
     }
   }
   const total = r + n;
@@ -427,7 +429,7 @@ export function t9Header(w: SheetWriter, r: number, year: number): number {
   });
   w.text(r + 1, 3, "公务用车购置及运行费", BOLD);
   w.merge(r + 1, 3, r + 1, 5);
-  ["小计", "购置费", "运行费"].forEach((h, i) => w.text(r + 2, 3 + i, h, BOLD));
+  for (const [i, h] of ["小计", "购置费", "运行费"].entries()) w.text(r + 2, 3 + i, h, BOLD);
   return r + 3;
 }
 

@@ -80,7 +80,8 @@ export function workbookSpecToGrid(spec: WorkbookSpec, name = "workbook.xlsx"): 
   const sheets: Sheet[] = spec.sheets.map((s) => {
     const rows: (Cell | undefined)[][] = [];
     for (const c of s.cells) {
-      const row = (rows[c.row] ??= []);
+      const row = rows[c.row] ?? [];
+      rows[c.row] = row;
       const text = displayText(c);
       row[c.col] = {
         address: cellAddress(c.row, c.col),

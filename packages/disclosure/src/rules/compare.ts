@@ -39,7 +39,7 @@ export function expectSum(
 ): boolean {
   if (!ctx.enabled(rule)) return true;
   const unit = actual.unit ?? "元";
-  if (allExact([actual, ...parts], unit) && decimalSumEquals(valueOf(actual), parts.map(valueOf)))
+  if (allExact([actual, ...parts], unit) && decimalSumEquals(printedValue(actual), parts.map(printedValue)))
     return true;
   const exact = Amount.sum(
     parts.map((p) => amountOf(p.figure, p.unit ?? unit).to(unit)),
@@ -63,7 +63,8 @@ export function expectEqual(
 ): boolean {
   if (!ctx.enabled(rule)) return true;
   const unit = actual.unit ?? "元";
-  if (allExact([actual, other], unit) && decimalSumEquals(valueOf(actual), [valueOf(other)])) return true;
+  if (allExact([actual, other], unit) && decimalSumEquals(printedValue(actual), [printedValue(other)]))
+    return true;
   const exact = amountOf(other.figure, other.unit ?? unit).to(unit);
   return report(ctx, rule, actual, exact, intervalOfSide(other, unit), [other], params, key);
 }
@@ -84,7 +85,8 @@ function shownDecimals(unit: "元" | "万元", sides: ReadonlyArray<Side>): numb
   return unit === "元" ? Math.min(d, 2) : Math.max(2, d);
 }
 
-function valueOf(s: Side): string {
+/** The printed decimal string of a side; a blank or missing figure is "0". */
+function printedValue(s: Side): string {
   return s.figure && !s.figure.blank ? s.figure.value : "0";
 }
 

@@ -223,9 +223,8 @@ function checkB2(ctx: RuleContext): void {
     const t1Sources = sources.map((k) => line("T1", T1.income, k, "预算数"));
     // When T1 leaves all three blank, A4.fiscal-sources-blank already says so.
     if (!t1Sources.every((s) => !s || isZero(s.figure))) {
-      sources.forEach((k, i) =>
-        eq(ctx, "B2.fiscal-income", t1Sources[i], line("T4", T4.income, k, "预算数"), `source-${k}`),
-      );
+      for (const [i, k] of sources.entries())
+        eq(ctx, "B2.fiscal-income", t1Sources[i], line("T4", T4.income, k, "预算数"), `source-${k}`);
     }
   }
 }
