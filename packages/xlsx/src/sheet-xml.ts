@@ -3,18 +3,18 @@
  * format of each cell style, the 1904 date system, and worksheets (values, formulas, shared formulas,
  * merges, hidden rows). Everything else in a workbook (fonts, drawings, comments, …) is skipped.
  */
-import {
-  cellAddress,
-  parseRange as parseGridRange,
-  type Cell,
-  type CellRange,
-  type RawValue,
-} from "@yusuan/disclosure";
-import { dateToSerial, formatDate, formatNumber, MAX_FORMAT_LENGTH } from "./format";
-
-/** Excel's longest formula; a longer one is kept as text and never moved or worked out. */
-const MAX_FORMULA_LENGTH = 8192;
+import { cellAddress, type Cell, type CellRange, type RawValue } from "@yusuan/disclosure";
+import { MAX_COL, MAX_ROW, parseCellRef, parseRange } from "./cell-ref";
+import { dateToSerial, formatDate, MAX_FORMAT_LENGTH } from "./format";
+import { moveFormula } from "./move-formula";
+import { SheetCell } from "./sheet-cell";
+import { placeCells, type SheetContent } from "./sheet-layout";
 import { parseXml, XmlError, type XmlHandler } from "./xml";
+
+export { parseRange } from "./cell-ref";
+export { moveFormula } from "./move-formula";
+export { plainCell } from "./sheet-cell";
+export type { SheetContent } from "./sheet-layout";
 
 /** A part read, or why it could not be ("中文 / English"). */
 export type PartResult<T> =
@@ -217,103 +217,6 @@ const isTrue = (v: string | undefined): boolean => v === "1" || v === "true";
 /** An xsd:double as SpreadsheetML stores numbers (surrounding whitespace allowed, as XML collapses it). */
 const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
-const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & 0x1f);
-  return n - 1;
-}
-
-/** 0-based row and column of a strict A1 reference ("B7"); undefined when it is not one in range. */
-function parseCellRef(ref: string): { row: number; col: number } | undefined {
-  let i = 0;
-  let col = 0;
-  for (let c = ref.charCodeAt(0); c >= 65 && c <= 90 && i < 3; c = ref.charCodeAt(++i))
-    col = col * 26 + c - 64;
-  if (i === 0 || i === ref.length || ref.charCodeAt(i) === 48 || ref.length - i > 7) return undefined;
-  let row = 0;
-  for (let j = i; j < ref.length; j++) {
-    const d = ref.charCodeAt(j) - 48;
-    if (d < 0 || d > 9) return undefined;
-    row = row * 10 + d;
-  }
-  return row <= MAX_ROW && col <= MAX_COL ? { row: row - 1, col: col - 1 } : undefined;
-}
-
-/**
- * Parses "A1:D3" (or "A1") into a 0-based range; undefined when it is not a cell range.
- *
- * @example
- * ```ts
- * parseRange("A1:D1"); // { top: 0, left: 0, bottom: 0, right: 3 }
- * ```
- */
-export function parseRange(ref: string): CellRange | undefined {
-  if (ref.length > 40) return undefined;
-  const range = parseGridRange(ref.trim().toUpperCase());
-  return range && range.bottom < MAX_ROW && range.right < MAX_COL ? range : undefined;
-}
-
-function letters(col: number): string {
-  return cellAddress(0, col).slice(0, -1);
-}
-
-// One pass over a formula: string literals, quoted sheet names and bracketed (table or external)
-// references are kept as they are; cell references, column ranges and row ranges move; names,
-// functions and numbers are kept.
-const FORMULA_TOKEN =
-  /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\]|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w.(!$])|(\$?)(\d{1,7}):(\$?)(\d{1,7})(?![\w.(!])|(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w.(!])|[A-Za-z_\\][\w.\\]*\(?|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?/g;
-
-/**
- * Moves a formula's relative references by a number of rows and columns, as Excel does for each
- * cell of a shared formula: `$` parts stay, text in quotes stays, a reference moved off the sheet
- * becomes #REF!.
- *
- * @example
- * ```ts
- * moveFormula("B6*2+$A$1", 0, 1);      // "C6*2+$A$1"
- * moveFormula("SUM(B2:B5)", 3, 0);     // "SUM(B5:B8)"
- * moveFormula('"A1"&A1', 1, 0);        // '"A1"&A2'
- * ```
- */
-export function moveFormula(formula: string, rows: number, cols: number): string {
-  // Longer than Excel allows: not a formula to move (and the token pattern stays linear in practice).
-  if ((rows === 0 && cols === 0) || formula.length > MAX_FORMULA_LENGTH) return formula;
-  const col = (abs: string, l: string): string | undefined => {
-    const c = columnIndex(l.toUpperCase());
-    if (c >= MAX_COL) return undefined;
-    const moved = abs ? c : c + cols;
-    return moved < 0 || moved >= MAX_COL ? "" : abs + letters(moved);
-  };
-  const row = (abs: string, digits: string): string => {
-    const r = Number(digits) - 1;
-    const moved = abs ? r : r + rows;
-    return moved < 0 || moved >= MAX_ROW ? "" : abs + String(moved + 1);
-  };
-  return formula.replace(FORMULA_TOKEN, (whole: string, ...g: (string | undefined)[]) => {
-    if (g[1] !== undefined) {
-      const a = col(g[0]!, g[1]);
-      const b = col(g[2]!, g[3]!);
-      if (a === undefined || b === undefined) return whole;
-      return a && b ? `${a}:${b}` : "#REF!";
-    }
-    if (g[5] !== undefined) {
-      const a = row(g[4]!, g[5]);
-      const b = row(g[6]!, g[7]!);
-      return a && b ? `${a}:${b}` : "#REF!";
-    }
-    if (g[9] !== undefined) {
-      const c = col(g[8]!, g[9]);
-      if (c === undefined || Number(g[11]) > MAX_ROW || Number(g[11]) < 1) return whole;
-      const r = row(g[10]!, g[11]!);
-      return c && r ? c + r : "#REF!";
-    }
-    return whole;
-  });
-}
-
 /** What a worksheet needs from the rest of the workbook. */
 export interface SheetContext {
   /** The shared string table. */
@@ -325,91 +228,10 @@ export interface SheetContext {
   readonly maxCells: number;
 }
 
-/** A worksheet read into grid rows. */
-export interface SheetContent {
-  readonly rows: (Cell | undefined)[][];
-  readonly merges: CellRange[];
-  /** Hidden rows that hold a value or part of a merge, ascending. */
-  readonly hiddenRows: number[];
-  /** Cells with a value. */
-  readonly cells: number;
-  /** Formula cells with no saved result. */
-  readonly formulasWithoutResult: number;
-  /** Cells set aside because they lie far beyond the rest (how many, and the first addresses). */
-  readonly strays?: { readonly count: number; readonly first: readonly string[] };
-}
-
 /** The result of {@link readWorksheet}. */
 export type WorksheetResult =
   | { readonly ok: true; readonly value: SheetContent | undefined }
   | { readonly ok: false; readonly reason: string; readonly tooManyCells?: true };
-
-class Stop extends Error {}
-
-/**
- * A cell as the reader makes it: a sheet can hold two million, so its address and the text of a
- * number are worked out when first asked for, not stored up front. Plain values otherwise: it
- * reads like any other {@link Cell}.
- */
-class SheetCell implements Cell {
-  private _text: string | undefined;
-  constructor(
-    readonly row: number,
-    readonly col: number,
-    readonly value: RawValue,
-    readonly numberFormat: string,
-    text: string | undefined,
-  ) {
-    this._text = text;
-  }
-
-  get address(): string {
-    return cellAddress(this.row, this.col);
-  }
-
-  get text(): string {
-    if (this._text !== undefined) return this._text;
-    const v = this.value;
-    if (v === null) return "";
-    if (typeof v === "string") return v;
-    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-    // Dates arrive with their text; any other number is shown under its format (General when none).
-    return (this._text = formatNumber(v, this.numberFormat === "General" ? undefined : this.numberFormat));
-  }
-
-  toJSON(): Cell {
-    return plainCell(this);
-  }
-}
-
-/**
- * A cell as a plain object with its own properties (for comparing, serialising or copying).
- *
- * @example
- * ```ts
- * plainCell(cell); // { address: "B7", row: 6, col: 1, value: 1234.5, text: "1,234.50", numberFormat: "#,##0.00" }
- * ```
- */
-export function plainCell(c: Cell): Cell {
-  return {
-    address: c.address,
-    row: c.row,
-    col: c.col,
-    value: c.value,
-    text: c.text,
-    ...(c.numberFormat !== undefined ? { numberFormat: c.numberFormat } : {}),
-    ...(c.formula !== undefined ? { formula: c.formula } : {}),
-    ...(c.formulaWithoutResult ? { formulaWithoutResult: true } : {}),
-  };
-}
-
-const EMPTY_ROW: ReadonlyArray<Cell | undefined> = Object.freeze([]);
-
-interface Shared {
-  readonly row: number;
-  readonly col: number;
-  readonly formula: string;
-}
 
 /**
  * Reads one worksheet part into grid rows. Each cell gets its raw value (dates as serial numbers),
@@ -425,344 +247,300 @@ interface Shared {
  * ```
  */
 export function readWorksheet(xml: string, context: SheetContext): WorksheetResult {
-  const { strings, formats, date1904, maxCells } = context;
-  const placed: Cell[] = [];
-  const merges: CellRange[] = [];
-  const hidden: number[] = [];
-  const shared = new Map<string, Shared>();
-  let root: string | undefined;
-  let withoutResult = 0;
-  let fault: string | undefined;
+  const reader = new WorksheetReader(context);
+  const reason = walkSheet(xml, reader);
+  if (reader.root !== undefined && reader.root !== "worksheet") return { ok: true, value: undefined };
+  if (reason === "tooManyCells") return { ok: false, reason, tooManyCells: true };
+  if (reason !== undefined) return { ok: false, reason };
+  return placeCells(reader.cells, reader.merges, reader.hidden, reader.withoutResult);
+}
 
-  let rowIndex = -1;
-  let lastCol = -1;
-  // The cell being read.
-  let inCell = false;
-  let row = 0;
-  let col = 0;
-  let style: string | undefined;
-  let type = "n";
-  let v: string | undefined;
-  let f: string | undefined;
-  let fType: string | undefined;
-  let fShared: { si: string; master: boolean } | undefined;
-  let inline: string | undefined;
-  let capture: "v" | "f" | "t" | undefined;
+/**
+ * Ends the walk of a worksheet early: with why it is refused ("tooManyCells" for the cell limit), or
+ * with no reason when the part is not a worksheet.
+ */
+class Stop extends Error {
+  constructor(readonly reason?: string) {
+    super(reason);
+  }
+}
 
-  const fail = (reason: string): never => {
-    fault = reason;
-    throw new Stop();
-  };
+/** Walks a worksheet into the reader; returns why the part is refused, if it is. */
+function walkSheet(xml: string, reader: WorksheetReader): string | undefined {
+  try {
+    return walk(xml, reader);
+  } catch (e) {
+    if (e instanceof Stop) return e.reason;
+    if (e instanceof XmlError) return e.message;
+    throw e;
+  }
+}
 
-  const finishCell = (): void => {
-    const format = style === undefined ? formats[0] : formats[Number(style)];
-    let out: { value: RawValue; text: string | undefined } | undefined;
-    let formula: string | undefined;
-    let noResult = false;
-    if (f !== undefined || fType !== undefined) {
-      formula = f ?? "";
-      if (fShared) {
-        if (fShared.master) shared.set(fShared.si, { row, col, formula });
-        else if (!formula) {
-          const master = shared.get(fShared.si);
-          formula = master ? moveFormula(master.formula, row - master.row, col - master.col) : "";
-        }
-      }
-      if (v === "" && type === "str") out = { value: "", text: "" };
-      else if (v === undefined || v === "") {
-        out = { value: null, text: "" };
-        noResult = true;
-      } else out = typed(type === "s" || type === "inlineStr" || type === "d" ? "n" : type, v, format);
-    } else if (type === "inlineStr" && (inline !== undefined || v !== undefined)) {
-      const s = inline ?? v ?? "";
-      if (s !== "") out = { value: s, text: s };
-    } else if (v !== undefined && v !== "") {
-      if (type === "s") {
-        const s = /^\s*\d{1,10}\s*$/.test(v) ? strings[Number(v)] : undefined;
-        if (s === undefined)
-          fail(
-            `单元格 ${cellAddress(row, col)} 引用了不存在的共享字符串 ${v.slice(0, 12)} / cell refers to a missing shared string`,
-          );
-        out = { value: s!, text: s! };
-      } else out = typed(type, v, format);
+/** A cell's value and, for anything but a plain number, its text (a number's text is left to SheetCell). */
+interface CellValue {
+  readonly value: RawValue;
+  readonly text: string | undefined;
+  /** A formula cell with no saved result. */
+  readonly noResult?: true;
+}
+
+/** The formula of a shared formula's master cell, where it is written. */
+interface Shared {
+  readonly row: number;
+  readonly col: number;
+  readonly formula: string;
+}
+
+/**
+ * The state of reading one worksheet: the cells, merges and hidden rows found so far, and the cell
+ * being read. Each element of sheetData goes to its own small method; anything that makes the part
+ * unreadable throws {@link Stop}.
+ */
+class WorksheetReader {
+  /** The root element's name, once seen. */
+  root: string | undefined;
+  readonly cells: Cell[] = [];
+  readonly merges: CellRange[] = [];
+  readonly hidden: number[] = [];
+  withoutResult = 0;
+  private readonly shared = new Map<string, Shared>();
+  private rowIndex = -1;
+  private lastCol = -1;
+  // The cell being read: where it is, its attributes, and the text of its <v>, <f> and inline string.
+  private inCell = false;
+  private row = 0;
+  private col = 0;
+  private style: string | undefined;
+  private type = "n";
+  private v: string | undefined;
+  private f: string | undefined;
+  private fType: string | undefined;
+  private fShared: { si: string; master: boolean } | undefined;
+  private inline: string | undefined;
+  private capture: "v" | "f" | "t" | undefined;
+
+  constructor(private readonly context: SheetContext) {}
+
+  open(name: string, attrs: ReadonlyMap<string, string>, path: readonly string[]): void {
+    const depth = path.length;
+    if (depth === 0) this.openRoot(name);
+    else if (this.inCell) this.openInCell(name, attrs, path);
+    else if (name === "row" && depth === 2 && path[1] === "sheetData") this.openRow(attrs);
+    else if (name === "c" && depth === 3 && path[2] === "row") this.openCell(attrs);
+    else if (name === "mergeCell" && depth === 2 && path[1] === "mergeCells") this.addMerge(attrs);
+  }
+
+  close(name: string, path: readonly string[]): void {
+    if (!this.inCell) return;
+    if (name === "c" && path.length === 3) {
+      this.inCell = false;
+      this.finishCell();
+    } else if (this.capture && (name === "v" || name === "f" || name === "t")) this.capture = undefined;
+  }
+
+  text(text: string): void {
+    if (this.capture === "v") this.v = this.v === undefined ? text : this.v + text;
+    else if (this.capture === "f") this.f = this.f === undefined ? text : this.f + text;
+    else if (this.capture === "t") this.inline += text;
+  }
+
+  /** A chart sheet or anything else that is not a worksheet is not read further. */
+  private openRoot(name: string): void {
+    this.root = name;
+    if (name !== "worksheet") throw new Stop();
+  }
+
+  /** An element inside a cell: its value, formula, or the text of an inline string. */
+  private openInCell(name: string, attrs: ReadonlyMap<string, string>, path: readonly string[]): void {
+    const depth = path.length;
+    const p = path[depth - 1];
+    if (p === "c") {
+      if (name === "v") {
+        this.capture = "v";
+        this.v ??= "";
+      } else if (name === "f") this.openFormula(attrs);
+      else if (name === "is") this.inline = "";
+    } else if (
+      name === "t" &&
+      this.inline !== undefined &&
+      (p === "is" || (p === "r" && path[depth - 2] === "is"))
+    ) {
+      this.capture = "t";
     }
-    if (!out) return;
-    if (placed.length >= maxCells) {
-      fault = "tooManyCells";
-      throw new Stop();
+  }
+
+  private openFormula(attrs: ReadonlyMap<string, string>): void {
+    this.capture = "f";
+    // <f/> with neither text nor a type is no formula; a shared clone has a type and no text.
+    this.fType = attrs.get("t");
+    const si = attrs.get("si");
+    if (this.fType === "shared" && si !== undefined) this.fShared = { si, master: attrs.has("ref") };
+  }
+
+  /** A row: its number (the one after the last when it has none), and whether it is hidden. */
+  private openRow(attrs: ReadonlyMap<string, string>): void {
+    const r = attrs.get("r");
+    if (r === undefined) this.rowIndex++;
+    else {
+      if (!/^[1-9]\d{0,6}$/.test(r) || Number(r) > MAX_ROW)
+        throw new Stop(`行号“${r.slice(0, 12)}”无效 / invalid row number`);
+      this.rowIndex = Number(r) - 1;
     }
-    const cell = new SheetCell(row, col, out.value, format ?? "General", out.text) as SheetCell & {
+    this.lastCol = -1;
+    if (isTrue(attrs.get("hidden"))) this.hidden.push(this.rowIndex);
+  }
+
+  /** A cell starts: where it is, its style and type; its value and formula come in its children. */
+  private openCell(attrs: ReadonlyMap<string, string>): void {
+    this.locateCell(attrs.get("r"));
+    this.lastCol = this.col;
+    this.inCell = true;
+    this.style = attrs.get("s");
+    this.type = attrs.get("t") ?? "n";
+    this.v = undefined;
+    this.f = undefined;
+    this.fType = undefined;
+    this.fShared = undefined;
+    this.inline = undefined;
+  }
+
+  /** A cell's row and column: from its reference, or the one after the last when it has none. */
+  private locateCell(r: string | undefined): void {
+    if (r === undefined) {
+      this.row = Math.max(this.rowIndex, 0);
+      this.col = this.lastCol + 1;
+      if (this.col >= MAX_COL) throw new Stop("单元格超出最后一列 / cell beyond the last column");
+      return;
+    }
+    const at = parseCellRef(r);
+    if (!at) throw new Stop(`单元格地址“${r.slice(0, 12)}”无效 / invalid cell address`);
+    this.row = at.row;
+    this.col = at.col;
+  }
+
+  private addMerge(attrs: ReadonlyMap<string, string>): void {
+    const range = parseRange(attrs.get("ref") ?? "");
+    if (range) this.merges.push(range);
+  }
+
+  /** A cell ends: keeps it when it has a value or a formula. */
+  private finishCell(): void {
+    const { formats } = this.context;
+    const format = this.style === undefined ? formats[0] : formats[Number(this.style)];
+    if (this.f !== undefined || this.fType !== undefined) {
+      const formula = this.formula();
+      this.addCell(this.formulaResult(format), format, formula);
+    } else {
+      const out = this.plainValue(format);
+      if (out) this.addCell(out, format, undefined);
+    }
+  }
+
+  private addCell(out: CellValue, format: string | undefined, formula: string | undefined): void {
+    if (this.cells.length >= this.context.maxCells) throw new Stop("tooManyCells");
+    const cell = new SheetCell(this.row, this.col, out.value, format ?? "General", out.text) as SheetCell & {
       formula?: string;
       formulaWithoutResult?: boolean;
     };
     if (formula !== undefined) cell.formula = formula;
-    if (noResult) (cell.formulaWithoutResult = true), withoutResult++;
-    placed.push(cell);
-  };
+    if (out.noResult) {
+      cell.formulaWithoutResult = true;
+      this.withoutResult++;
+    }
+    this.cells.push(cell);
+  }
 
-  // A number's text is left to the cell, which works it out when asked (see SheetCell).
-  const typed = (
-    t: string,
-    raw: string,
-    format: string | undefined,
-  ): { value: RawValue; text: string | undefined } => {
+  /** The cell's formula; a clone of a shared formula gets its master's, moved to this cell. */
+  private formula(): string {
+    const formula = this.f ?? "";
+    const fShared = this.fShared;
+    if (!fShared) return formula;
+    if (fShared.master) {
+      this.shared.set(fShared.si, { row: this.row, col: this.col, formula });
+      return formula;
+    }
+    if (formula) return formula;
+    const master = this.shared.get(fShared.si);
+    return master ? moveFormula(master.formula, this.row - master.row, this.col - master.col) : "";
+  }
+
+  /** The saved result of a formula cell; a formula whose result is a string or a date is read as a number. */
+  private formulaResult(format: string | undefined): CellValue {
+    const { type, v } = this;
+    if (v === "" && type === "str") return { value: "", text: "" };
+    if (v === undefined || v === "") return { value: null, text: "", noResult: true };
+    return this.typed(type === "s" || type === "inlineStr" || type === "d" ? "n" : type, v, format);
+  }
+
+  /** The value of a cell with no formula; undefined when it has none. */
+  private plainValue(format: string | undefined): CellValue | undefined {
+    const { type, v } = this;
+    if (type === "inlineStr" && (this.inline !== undefined || v !== undefined)) {
+      const s = this.inline ?? v ?? "";
+      return s !== "" ? { value: s, text: s } : undefined;
+    }
+    if (v === undefined || v === "") return undefined;
+    return type === "s" ? this.sharedString(v) : this.typed(type, v, format);
+  }
+
+  private sharedString(index: string): CellValue {
+    const s = /^\s*\d{1,10}\s*$/.test(index) ? this.context.strings[Number(index)] : undefined;
+    if (s === undefined) {
+      throw new Stop(
+        `单元格 ${cellAddress(this.row, this.col)} 引用了不存在的共享字符串 ${index.slice(0, 12)} / cell refers to a missing shared string`,
+      );
+    }
+    return { value: s, text: s };
+  }
+
+  /** A value as its cell type (`t`) says to read it. */
+  private typed(t: string, raw: string, format: string | undefined): CellValue {
     switch (t) {
       case "str":
       case "s":
       case "inlineStr":
-        return { value: raw, text: raw };
-      case "b": {
-        const t = raw.trim();
-        if (t !== "0" && t !== "1" && t !== "true" && t !== "false")
-          fail(`单元格 ${cellAddress(row, col)} 的逻辑值“${raw.slice(0, 20)}”无效 / invalid boolean`);
-        const b = t === "1" || t === "true";
-        return { value: b, text: b ? "TRUE" : "FALSE" };
-      }
       case "e":
         return { value: raw, text: raw };
+      case "b":
+        return this.booleanValue(raw);
       case "d":
-        return dated(new Date(raw), format);
-      default: {
-        // Strictly xsd:double: "1,234" or "0x10" is a corrupt value, not 1 or 0.
-        const n = NUMBER.test(raw) ? Number(raw) : NaN;
-        if (Number.isNaN(n))
-          fail(`单元格 ${cellAddress(row, col)} 的数值“${raw.slice(0, 20)}”无效 / invalid number`);
-        if (!Number.isFinite(n)) return { value: null, text: "" };
-        if (holdsDate(format)) {
-          return dated(new Date(Math.round((n - (date1904 ? 24_107 : 25_569)) * 86_400_000)), format);
-        }
-        return { value: n, text: undefined };
-      }
+        return this.dateValue(new Date(raw), format);
+      default:
+        return this.numberValue(raw, format);
     }
-  };
+  }
 
-  const dated = (date: Date, format: string | undefined): { value: RawValue; text: string } => {
+  private booleanValue(raw: string): CellValue {
+    const t = raw.trim();
+    if (t !== "0" && t !== "1" && t !== "true" && t !== "false")
+      throw new Stop(
+        `单元格 ${cellAddress(this.row, this.col)} 的逻辑值“${raw.slice(0, 20)}”无效 / invalid boolean`,
+      );
+    const b = t === "1" || t === "true";
+    return { value: b, text: b ? "TRUE" : "FALSE" };
+  }
+
+  /** A number, or a date serial when its format holds a date. */
+  private numberValue(raw: string, format: string | undefined): CellValue {
+    // Strictly xsd:double: "1,234" or "0x10" is a corrupt value, not 1 or 0.
+    const n = NUMBER.test(raw) ? Number(raw) : NaN;
+    if (Number.isNaN(n))
+      throw new Stop(
+        `单元格 ${cellAddress(this.row, this.col)} 的数值“${raw.slice(0, 20)}”无效 / invalid number`,
+      );
+    if (!Number.isFinite(n)) return { value: null, text: "" };
+    if (holdsDate(format)) {
+      const epoch = this.context.date1904 ? 24_107 : 25_569;
+      return this.dateValue(new Date(Math.round((n - epoch) * 86_400_000)), format);
+    }
+    return { value: n, text: undefined };
+  }
+
+  private dateValue(date: Date, format: string | undefined): CellValue {
     if (Number.isNaN(date.getTime())) return { value: null, text: "" };
     return {
-      value: dateToSerial(date, date1904),
+      value: dateToSerial(date, this.context.date1904),
       text: formatDate(date, format && /[ymdhs]/i.test(format) ? format : "yyyy/m/d"),
     };
-  };
-
-  const reason = (() => {
-    try {
-      return walk(xml, {
-        open(name, attrs, path) {
-          const depth = path.length;
-          if (depth === 0) {
-            root = name;
-            if (name !== "worksheet") throw new Stop();
-            return;
-          }
-          if (inCell) {
-            const p = path[depth - 1];
-            if (p === "c") {
-              if (name === "v") (capture = "v"), (v ??= "");
-              else if (name === "f") {
-                capture = "f";
-                // <f/> with neither text nor a type is no formula; a shared clone has a type and no text.
-                fType = attrs.get("t");
-                const si = attrs.get("si");
-                if (fType === "shared" && si !== undefined) fShared = { si, master: attrs.has("ref") };
-              } else if (name === "is") inline = "";
-            } else if (
-              name === "t" &&
-              inline !== undefined &&
-              (p === "is" || (p === "r" && path[depth - 2] === "is"))
-            ) {
-              capture = "t";
-            }
-            return;
-          }
-          if (name === "row" && depth === 2 && path[1] === "sheetData") {
-            const r = attrs.get("r");
-            if (r === undefined) rowIndex++;
-            else {
-              if (!/^[1-9]\d{0,6}$/.test(r) || Number(r) > MAX_ROW)
-                fail(`行号“${r.slice(0, 12)}”无效 / invalid row number`);
-              rowIndex = Number(r) - 1;
-            }
-            lastCol = -1;
-            if (isTrue(attrs.get("hidden"))) hidden.push(rowIndex);
-          } else if (name === "c" && depth === 3 && path[2] === "row") {
-            const r = attrs.get("r");
-            if (r === undefined) {
-              row = Math.max(rowIndex, 0);
-              col = lastCol + 1;
-              if (col >= MAX_COL) fail("单元格超出最后一列 / cell beyond the last column");
-            } else {
-              const at = parseCellRef(r);
-              if (!at) fail(`单元格地址“${r.slice(0, 12)}”无效 / invalid cell address`);
-              ({ row, col } = at!);
-            }
-            lastCol = col;
-            inCell = true;
-            style = attrs.get("s");
-            type = attrs.get("t") ?? "n";
-            v = undefined;
-            f = undefined;
-            fType = undefined;
-            fShared = undefined;
-            inline = undefined;
-          } else if (name === "mergeCell" && depth === 2 && path[1] === "mergeCells") {
-            const range = parseRange(attrs.get("ref") ?? "");
-            if (range) merges.push(range);
-          }
-        },
-        close(name, path) {
-          if (!inCell) return;
-          if (name === "c" && path.length === 3) {
-            inCell = false;
-            finishCell();
-          } else if (capture && (name === "v" || name === "f" || name === "t")) capture = undefined;
-        },
-        text(text) {
-          if (capture === "v") v = v === undefined ? text : v + text;
-          else if (capture === "f") f = f === undefined ? text : f + text;
-          else if (capture === "t") inline += text;
-        },
-      });
-    } catch (e) {
-      if (e instanceof Stop) return fault;
-      if (e instanceof XmlError) return e.message;
-      throw e;
-    }
-  })();
-  if (root !== undefined && root !== "worksheet") return { ok: true, value: undefined };
-  if (reason === "tooManyCells") return { ok: false, reason, tooManyCells: true };
-  if (reason !== undefined) return { ok: false, reason };
-  return place(placed, merges, hidden, withoutResult);
-}
-
-/** Empty rows (columns) between the used area and a few stray cells beyond it that set those cells apart. */
-const STRAY_ROW_GAP = 10_000;
-const STRAY_COL_GAP = 1_000;
-
-/**
- * The used area of a sheet is where its cells are: a few cells far beyond the rest (one at XFD1048576)
- * would stretch every row and column loop to the sheet's edge, so they are set aside, by index of
- * the first one. Returns the cells kept.
- */
-function withoutStrays(cells: Cell[], strays: string[]): Cell[] {
-  const few = (n: number): boolean => n <= Math.max(10, Math.floor(cells.length / 100));
-  let kept = cells;
-  const last = kept[kept.length - 1];
-  if (last && last.row > STRAY_ROW_GAP) {
-    for (let i = 1; i < kept.length; i++) {
-      if (kept[i]!.row - kept[i - 1]!.row > STRAY_ROW_GAP && few(kept.length - i)) {
-        for (const c of kept.slice(i, i + 5)) strays.push(c.address);
-        kept = kept.slice(0, i);
-        break;
-      }
-    }
-  }
-  let maxCol = 0;
-  for (const c of kept) if (c.col > maxCol) maxCol = c.col;
-  if (maxCol > STRAY_COL_GAP) {
-    const cols = Uint16Array.from(kept, (c) => c.col).sort();
-    for (let i = 1; i < cols.length; i++) {
-      if (cols[i]! - cols[i - 1]! > STRAY_COL_GAP && few(cols.length - i)) {
-        const limit = cols[i - 1]!;
-        const far = kept.filter((c) => c.col > limit);
-        for (const c of far.slice(0, 5)) strays.push(c.address);
-        kept = kept.filter((c) => c.col <= limit);
-        break;
-      }
-    }
-  }
-  return kept;
-}
-
-/** Puts the cells in rows, leaving out those a merge covers, and keeps the hidden rows that count. */
-function place(all: Cell[], merges: CellRange[], hidden: number[], withoutResult: number): WorksheetResult {
-  if (all.some((c, i) => i > 0 && c.row < all[i - 1]!.row)) all.sort((a, b) => a.row - b.row);
-  const strays: string[] = [];
-  const cells = withoutStrays(all, strays);
-  const index = new MergeIndex(merges);
-  const rows: (Cell | undefined)[][] = [];
-  let count = 0;
-  for (const cell of cells) {
-    const covering = index.at(cell.row, cell.col);
-    if (covering === "overlap")
-      return { ok: false, reason: "合并单元格区域互相重叠 / merged ranges overlap" };
-    if (covering && (covering.top !== cell.row || covering.left !== cell.col)) continue;
-    const row = (rows[cell.row] ??= []);
-    if (row[cell.col] === undefined) count++;
-    row[cell.col] = cell;
-  }
-  for (let r = 0; r < rows.length; r++) rows[r] ??= EMPTY_ROW as (Cell | undefined)[];
-  // A hidden row counts when it holds a value or part of a merge other than a lone top-left cell.
-  const hiddenRows: number[] = [];
-  const hiddenIndex = new MergeIndex(merges);
-  for (const r of [...new Set(hidden)].sort((a, b) => a - b)) {
-    const hasValue = (rows[r]?.length ?? 0) > 0;
-    if (hasValue || hiddenIndex.spansRow(r)) hiddenRows.push(r);
-  }
-  return {
-    ok: true,
-    value: {
-      rows,
-      merges,
-      hiddenRows,
-      cells: count,
-      formulasWithoutResult: withoutResult,
-      strays: { count: all.length - cells.length, first: strays },
-    },
-  };
-}
-
-/**
- * Which merge covers a cell, for rows visited in ascending order: the merges spanning the current
- * row, sorted by left column, searched by bisection.
- */
-class MergeIndex {
-  private readonly byTop: CellRange[];
-  private next = 0;
-  private active: CellRange[] = [];
-  private row = -1;
-
-  constructor(merges: readonly CellRange[]) {
-    this.byTop = [...merges].sort((a, b) => a.top - b.top);
-  }
-
-  private advance(row: number): boolean {
-    if (row === this.row) return true;
-    this.row = row;
-    let changed = false;
-    const kept = this.active.filter((m) => m.bottom >= row);
-    if (kept.length !== this.active.length) changed = true;
-    while (this.next < this.byTop.length && this.byTop[this.next]!.top <= row) {
-      const m = this.byTop[this.next++]!;
-      if (m.bottom >= row) kept.push(m), (changed = true);
-    }
-    this.active = kept;
-    if (changed) {
-      kept.sort((a, b) => a.left - b.left);
-      for (let i = 1; i < kept.length; i++) if (kept[i]!.left <= kept[i - 1]!.right) return false;
-    }
-    return true;
-  }
-
-  at(row: number, col: number): CellRange | undefined | "overlap" {
-    if (this.byTop.length === 0) return undefined;
-    if (!this.advance(row)) return "overlap";
-    const a = this.active;
-    let lo = 0;
-    let hi = a.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = a[mid]!;
-      if (col < m.left) hi = mid - 1;
-      else if (col > m.right) lo = mid + 1;
-      else return m;
-    }
-    return undefined;
-  }
-
-  /** True when some merge has a covered (non top-left) cell in the row. */
-  spansRow(row: number): boolean {
-    if (this.byTop.length === 0) return false;
-    this.advance(row);
-    return this.active.some((m) => row > m.top || m.right > m.left);
   }
 }
