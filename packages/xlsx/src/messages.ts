@@ -260,3 +260,16 @@ export function failure(key: FailureKey, params: Params): ReadFailure {
   const entry: Entry = CATALOG[key];
   return { ok: false, code: entry.code, message: entry.zh(params), messageEn: entry.en(params) };
 }
+
+/**
+ * A short, single-line description of a thrown value, for messages.
+ *
+ * @example
+ * ```ts
+ * errorText(new Error("EACCES: permission denied\n    at open")); // "EACCES: permission denied"
+ * ```
+ */
+export function errorText(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split("\n")[0]!.slice(0, 200);
+}
