@@ -26,7 +26,10 @@ const ours = () =>
 const bare = () => new ExcelJS.Workbook().xlsx.load(bytes);
 
 // Warm both paths up, then alternate them so that both see the same machine state.
-for (let i = 0; i < 30; i++) await ours(), await bare();
+for (let i = 0; i < 30; i++) {
+  await ours();
+  await bare();
+}
 const a = [];
 const b = [];
 for (let i = 0; i < rounds; i++) {

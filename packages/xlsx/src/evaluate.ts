@@ -120,7 +120,7 @@ class Parser {
       for (;;) {
         args.push(this.sumArg(depth + 1));
         this.space();
-        if (s[this.i] === ",") this.i++, undefined;
+        if (s[this.i] === ",") this.i++;
         else if (s[this.i] === ")") {
           this.i++;
           return { k: "sum", args };
@@ -167,8 +167,10 @@ class Parser {
         const q = s.indexOf("'", j);
         if (q < 0) return undefined;
         name += s.slice(j, q);
-        if (s[q + 1] === "'") (name += "'"), (j = q + 2);
-        else {
+        if (s[q + 1] === "'") {
+          name += "'";
+          j = q + 2;
+        } else {
           j = q + 1;
           break;
         }
@@ -221,7 +223,7 @@ class Parser {
  */
 export function evaluateFormulas(sheets: ReadonlyArray<EvaluatedSheet>): { sheet: string; cell: string }[] {
   const byName = new Map<string, number>();
-  sheets.forEach((s, i) => byName.set(s.name.toLowerCase(), i));
+  for (const [i, s] of sheets.entries()) byName.set(s.name.toLowerCase(), i);
   const sheetIndex = (name: string): number | undefined => byName.get(name.toLowerCase());
   const memo = new Map<Cell, Value | "pending">();
   let visits = 0;

@@ -99,7 +99,9 @@ async function viaExceljs(bytes: Uint8Array, name: string): Promise<{ grid: Grid
               : { ...scalar(result, numFmt, date1904), formula };
         } else conv = scalar(v, numFmt, date1904);
         if (conv.formulaWithoutResult) withoutResult++;
-        (rows[r] ??= [])[c] = {
+        const line = rows[r] ?? [];
+        rows[r] = line;
+        line[c] = {
           address: cellAddress(r, c),
           row: r,
           col: c,
@@ -230,13 +232,12 @@ describe("readXlsx matches the exceljs-based reading", () => {
     const asExceljs = ours.grid.sheets.map((sheet) => ({
       ...sheet,
       rows: sheet.rows.map((row) =>
-        row.map((c) =>
-          c === undefined
-            ? c
-            : c.formula !== undefined && c.value === ""
-              ? (emptyResults++, { ...plainCell(c), value: null, text: "", formulaWithoutResult: true })
-              : plainCell(c),
-        ),
+        row.map((c) => {
+          if (c === undefined) return c;
+          if (c.formula === undefined || c.value !== "") return plainCell(c);
+          emptyResults++;
+          return { ...plainCell(c), value: null, text: "", formulaWithoutResult: true };
+        }),
       ),
     }));
     expect(emptyResults).toBeGreaterThan(100);

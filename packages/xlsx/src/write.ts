@@ -446,7 +446,7 @@ export async function gridToWorkbook(
     }
     const parts: { name: string; index: number }[] = [];
     if (counts[split.length]! > 0) parts.push({ name: "说明", index: split.length });
-    names.forEach((name, index) => parts.push({ name, index }));
+    for (const [index, name] of names.entries()) parts.push({ name, index });
     const sheets = new Map<number, ExcelJS.Worksheet>();
     for (const part of parts) sheets.set(part.index, workbook.addWorksheet(sheetName(part.name, taken)));
     copyRows(first, sheets, place);
