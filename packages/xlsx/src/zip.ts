@@ -135,7 +135,7 @@ interface EntryPlace {
 function readEntry(
   data: Uint8Array,
   p: number,
-  decoder: TextDecoder,
+  decoder: InstanceType<typeof TextDecoder>,
   file: string,
 ): { ok: true; entry: ZipEntry; next: number } | ReadFailure {
   if (p + 46 > data.length || u32(data, p) !== DIRECTORY_ENTRY) {
