@@ -528,6 +528,8 @@ export async function loadMarks(run: ExcelRun): Promise<PriorFill[]> {
 export interface Protection {
   readonly sheets: ReadonlyArray<string>;
   readonly structure: boolean;
+  /** Every sheet of the workbook, hidden ones included: whether an action would add a sheet. */
+  readonly names: ReadonlyArray<string>;
 }
 
 /**
@@ -547,13 +549,14 @@ export async function readProtection(
     workbook?.load("protected");
     await context.sync();
     const structure = workbook?.protected === true;
-    if (!supports("1.2")) return { sheets: [], structure };
+    const names = worksheets.items.map((ws) => ws.name);
+    if (!supports("1.2")) return { sheets: [], structure, names };
     const each = worksheets.items.map((ws) => ({
       name: ws.name,
       protection: ws.protection.load("protected"),
     }));
     await context.sync();
-    return { sheets: each.filter((e) => e.protection.protected).map((e) => e.name), structure };
+    return { sheets: each.filter((e) => e.protection.protected).map((e) => e.name), structure, names };
   });
 }
 

@@ -196,11 +196,13 @@ describe("protection, read before acting", () => {
     await expect(readProtection(runOf(excel), supportsOf(excel))).resolves.toEqual({
       sheets: ["T3"],
       structure: true,
+      names: ["T3", "空白"],
     });
     const open = new FakeExcel({ sheets: SHEETS });
     await expect(readProtection(runOf(open), supportsOf(open))).resolves.toEqual({
       sheets: [],
       structure: false,
+      names: ["T3", "空白"],
     });
   });
 
@@ -210,11 +212,13 @@ describe("protection, read before acting", () => {
     await expect(readProtection(runOf(old), supportsOf(old))).resolves.toEqual({
       sheets: [],
       structure: false,
+      names: ["T3", "空白"],
     });
     const mid = spec(true, "1.2");
     await expect(readProtection(runOf(mid), supportsOf(mid))).resolves.toEqual({
       sheets: ["T3"],
       structure: false,
+      names: ["T3", "空白"],
     });
   });
 
@@ -224,5 +228,29 @@ describe("protection, read before acting", () => {
     await expect(ACTIONS.mark(excel)).rejects.toMatchObject({ code: "AccessDenied" });
     await expect(ACTIONS.narrative(excel)).rejects.toMatchObject({ code: "AccessDenied" });
     await expect(ACTIONS.check(excel)).resolves.toBeDefined();
+  });
+
+  it("in a protected structure, rewriting a sheet that exists (even hidden) is not blocked; adding one is", async () => {
+    const { protectionBlocks } = await import("../src/taskpane/protection");
+    const { t } = await import("../src/taskpane/i18n");
+    const excel = new FakeExcel({
+      sheets: [SHEETS[0]!, { name: "yusuan_catalog", rows: [["yusuan catalog"]], hidden: true }],
+      structureProtected: true,
+    });
+    const said: string[] = [];
+    const pane = {
+      run: runOf(excel),
+      lang: "zh-CN",
+      L: (k: Parameters<typeof t>[1], p?: Record<string, string | number>) => t("zh-CN", k, p),
+      supports: supportsOf(excel),
+      say: (text: string) => said.push(text),
+    } as unknown as Parameters<typeof protectionBlocks>[0];
+    await expect(
+      protectionBlocks(pane, "importCatalogAction", ["yusuan_catalog"], "yusuan_catalog"),
+    ).resolves.toBe(false);
+    expect(said).toEqual([]);
+    await expect(protectionBlocks(pane, "waive", ["yusuan_waivers"], "yusuan_waivers")).resolves.toBe(true);
+    expect(said[0]).toContain("工作簿结构受保护");
+    await expect(protectionBlocks(pane, "narrative", [], true)).resolves.toBe(true);
   });
 });

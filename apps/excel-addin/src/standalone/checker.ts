@@ -8,6 +8,7 @@
 import { analyze, fillGrid, RULES, type Analysis, type Finding, type Grid } from "@yusuan/disclosure";
 import { readXlsx } from "@yusuan/xlsx";
 import { readTextDocument } from "@yusuan/disclosure";
+import { h } from "../taskpane/dom";
 import { t, type Lang, type MessageKey } from "../taskpane/i18n";
 import {
   CHAPTER_NAMES,
@@ -35,19 +36,6 @@ interface YusuanPdf {
 
 /** The largest file read (the CLI's limits are of the same order). */
 const MAX_BYTES = 100 * 1024 * 1024;
-
-type Child = Node | string | null | undefined | false;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  for (const c of children) if (c) el.append(c);
-  return el;
-}
 
 /** A file read into a grid, or why it could not be. */
 type Read =

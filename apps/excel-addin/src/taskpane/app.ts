@@ -88,12 +88,7 @@ export function startApp(root: HTMLElement, host: AppHost): void {
   const fill = createFillControls(pane, new FillSession(host.run));
   const template = createTemplatePanel(pane);
   const actions = workbookActions(pane, host.merges, reading, { status, findings, fill });
-  const catalog = supports("1.7")
-    ? createCatalogControls(pane, {
-        hasCatalogSheet: () => reading.grid?.sheets.some((s) => s.name === CATALOG_SHEET) ?? false,
-        imported: actions.check,
-      })
-    : null;
+  const catalog = supports("1.7") ? createCatalogControls(pane, { imported: actions.check }) : null;
 
   root.replaceChildren(
     h("header", { class: "header" }, h("h1", {}, pane.L("title")), h("span", { class: "brand" }, "yusuan")),
@@ -186,8 +181,7 @@ function workbookActions(pane: Pane, merges: boolean, reading: Reading, parts: P
     if (!grid) return;
     const waiver: Waiver = { fingerprint: f.fingerprint, rule: f.rule, reason, date: isoDate(new Date()) };
     const all = [...readWaivers(grid).filter((w) => w.fingerprint !== f.fingerprint), waiver];
-    const addsSheet = !grid.sheets.some((s) => s.name === WAIVER_SHEET);
-    if (await protectionBlocks(pane, "waive", [WAIVER_SHEET], addsSheet)) return;
+    if (await protectionBlocks(pane, "waive", [WAIVER_SHEET], WAIVER_SHEET)) return;
     await writeTableSheet(run, WAIVER_SHEET, waiverSheetRows(all), { hidden: true });
     await check();
     say(L("waivedDone", { sheet: WAIVER_SHEET }));

@@ -44,15 +44,13 @@ export async function useStoredCatalog(sheet: Grid["sheets"][number]): Promise<v
 
 /** What the catalog import needs from the rest of the pane. */
 export interface CatalogHooks {
-  /** Whether the last reading of the workbook has the catalog sheet (else an import adds it). */
-  readonly hasCatalogSheet: () => boolean;
   /** Runs once the catalog is stored: checks the workbook again with it. */
   readonly imported: () => Promise<void>;
 }
 
 /**
  * The catalog controls: a file, its year and scheme (for CSV), and 导入.
- * @example root.append(createCatalogControls(pane, { hasCatalogSheet: () => false, imported: check }));
+ * @example root.append(createCatalogControls(pane, { imported: check }));
  */
 export function createCatalogControls(pane: Pane, hooks: CatalogHooks): HTMLElement {
   const { run, lang, L, say } = pane;
@@ -102,8 +100,7 @@ export function createCatalogControls(pane: Pane, hooks: CatalogHooks): HTMLElem
       say(L("catalogKinds", { name: file.name }));
       return;
     }
-    if (await protectionBlocks(pane, "importCatalogAction", [CATALOG_SHEET], !hooks.hasCatalogSheet()))
-      return;
+    if (await protectionBlocks(pane, "importCatalogAction", [CATALOG_SHEET], CATALOG_SHEET)) return;
     registerCatalog(createCatalog(data));
     // Kept in a hidden sheet, in pieces under Excel's 32,767 characters per cell.
     const json = JSON.stringify(data);

@@ -5,14 +5,16 @@ import type { Pane } from "./pane";
 
 /**
  * Says, before trying, when sheet or workbook protection blocks an action: the sheets it would write
- * to, and whether it adds a sheet. True when blocked. Without ExcelApi 1.2 nothing can be read: false.
+ * to, and whether it adds a sheet — `true` for an action that always adds one, or the name of the sheet
+ * it writes, which it adds only when the workbook lacks it (read from the workbook itself, hidden sheets
+ * included). True when blocked. Without ExcelApi 1.2 nothing can be read: false.
  * @example if (await protectionBlocks(pane, "mark", ["T3"], false)) return;
  */
 export async function protectionBlocks(
   pane: Pane,
   action: MessageKey,
   sheets: Iterable<string>,
-  addsSheet: boolean,
+  adds: boolean | string,
 ): Promise<boolean> {
   const { L, lang } = pane;
   if (!pane.supports("1.2")) return false;
@@ -27,6 +29,7 @@ export async function protectionBlocks(
     );
     return true;
   }
+  const addsSheet = typeof adds === "string" ? !protection.names.includes(adds) : adds;
   if (addsSheet && protection.structure) {
     pane.say(L("structureProtected", { action: L(action) }));
     return true;
