@@ -125,8 +125,7 @@ export function refOf(d: Disclosure, s: Subject): TableRef | undefined {
     case "其他收入":
       if (T.T2?.columns.includes(s))
         return { table: "T2", row: "合计", column: s, figure: T.T2.total?.amounts[s] };
-      if (t1Income(s))
-        return { table: "T1", row: s, column: "预算数", figure: t1Income(s)?.amounts.预算数 };
+      if (t1Income(s)) return { table: "T1", row: s, column: "预算数", figure: t1Income(s)?.amounts.预算数 };
       return undefined;
     case "支出预算":
       if (T.T3) return { table: "T3", row: "合计", column: "合计", figure: T.T3.total?.amounts.合计 };

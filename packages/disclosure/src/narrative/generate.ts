@@ -167,9 +167,7 @@ export function generateNarrative(
       );
   }
   if (T.T3 || T.T4 || T.T5) {
-    const total = T.T3?.total
-      ? yuan(T.T3.total.amounts.合计)
-      : yuan(T.T1?.expenditureTotal?.amounts.预算数);
+    const total = T.T3?.total ? yuan(T.T3.total.amounts.合计) : yuan(T.T1?.expenditureTotal?.amounts.预算数);
     const sources = [
       yuan(T.T5?.total?.amounts.合计),
       yuan(T.T6?.total?.amounts.合计),
