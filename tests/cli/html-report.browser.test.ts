@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { CHROMIUM_LAUNCH } from "@yusuan/testing";
 import { RULES, type FileReport } from "@yusuan/disclosure";
 import { addToSummary, createFormatter, type Summary } from "../../apps/cli/src/format/index";
 import { analyzeText, lineOf, replaceOn, sampleText } from "../fixtures/sample";
@@ -61,19 +62,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "yusuan-html-"));
   const file = join(dir, "report.html");
   writeFileSync(file, html);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
   page.on("pageerror", (e) => problems.push(e.message));
   page.on("console", (m) => {

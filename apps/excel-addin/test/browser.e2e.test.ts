@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as esbuild from "esbuild";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { CHROMIUM_LAUNCH } from "@yusuan/testing";
 import { fillGrid, readTextDocument, type Cell, type Grid } from "@yusuan/disclosure";
 import { build } from "../build.mjs";
 import { readWorkbook, type ExcelRun } from "../src/adapter";
@@ -97,19 +98,7 @@ describe("task pane in headless Chromium", () => {
 
     server = await serve(distDir);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
     page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "zh-CN" });
     page.on("request", (r) => requests.push(r.url()));
     page.on("pageerror", (e) => problems.push(e.message));

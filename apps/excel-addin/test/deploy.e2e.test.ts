@@ -14,6 +14,7 @@ import { extname, join, normalize } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as esbuild from "esbuild";
 import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM_LAUNCH } from "@yusuan/testing";
 import { readTextDocument } from "@yusuan/disclosure";
 import { packageAddin, SERVER_RULES, zipFolder } from "../package.mjs";
 
@@ -88,19 +89,7 @@ describe("the deployable folder on a static HTTPS server", () => {
     folder = built.folder;
     zip = built.zip;
     files = built.files;
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
   }, 180_000);
 
   afterAll(async () => {

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { CHROMIUM_LAUNCH } from "@yusuan/testing";
 import { analyze, fillGrid, type Grid } from "@yusuan/disclosure";
 import { readXlsx } from "@yusuan/xlsx";
 import { readPdf } from "@yusuan/pdf";
@@ -26,20 +27,6 @@ const pdfPath = join(
     .filter((f) => f.endsWith(".pdf"))
     .sort()[0]!,
 );
-
-const LAUNCH = {
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-};
 
 /** Fingerprints of the engine's findings for a grid, as the CLI computes them. */
 function fingerprints(grid: Grid): string[] {
@@ -58,7 +45,7 @@ describe("standalone checker in headless Chromium", () => {
     dist = join(artifacts, "standalone-dist");
     await build({ outdir: dist, quiet: true });
     downloads = mkdtempSync(join(tmpdir(), "yusuan-dl-"));
-    browser = await chromium.launch(LAUNCH);
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
   });
 
   afterAll(async () => {

@@ -12,4 +12,5 @@
  * ```
  * @packageDocumentation
  */
+export { CHROMIUM_LAUNCH } from "./browser";
 export { hostileInputs, costlyInputs, minimalXlsx, type HostileInput, type CostlyInput } from "./hostile";
