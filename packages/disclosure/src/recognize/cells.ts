@@ -74,6 +74,7 @@ export function figure(text: string, location: Location): Figure | { bad: string
   return { value: p.amount.toString(), decimals: p.decimals, text, blank: false, location };
 }
 
+/** Whether a cell read as an amount (or a blank mark) rather than as other text. */
 export function isFigure(f: Figure | { bad: string }): f is Figure {
   return !("bad" in f);
 }

@@ -8,8 +8,8 @@ import { parseCode } from "@yusuan/classification";
 import type { ClassifiedRow, ClassifiedTable, Figure } from "../model";
 import type { TableDefinition } from "../tables";
 import { norm } from "../text-norm";
-import { figure, firstNonEmpty, isFigure, looksLikeAmount, type SheetView } from "./cells";
-import { baseOf, findHeaderPositions, type RecognitionIssue, type TableHead } from "./head";
+import { firstNonEmpty, looksLikeAmount, type SheetView } from "./cells";
+import { baseOf, findHeaderPositions, rowFigures, type RecognitionIssue, type TableHead } from "./head";
 
 const CODE_PART = /^[0-9０-９]{1,7}$/;
 const HEADER_WORDS =
@@ -52,6 +52,7 @@ function headerColumns(
   return { offsets, nameCol };
 }
 
+/** Reads a classified table (codes, names, amounts; Tables 2, 3, 5–8) from its header to its end. */
 export function readClassified(
   view: SheetView,
   def: TableDefinition,
@@ -95,7 +96,7 @@ export function readClassified(
     if (/^(合计|总计)$/.test(nFirst)) {
       const nameCol = totalNameCol(t, start, offsets, headerNameCol);
       total = {
-        amounts: readAmounts(view, r, t, nameCol, offsets, def, issues, "合计"),
+        amounts: readAmounts(view, r, nameCol, offsets, def, issues, "合计"),
         location: view.loc(r, start),
       };
       last = r;
@@ -132,7 +133,7 @@ export function readClassified(
         level: parsed.level as ClassifiedRow["level"],
         name: parsed.name ?? nameCell.replace(/^\d+\s*/, ""),
         normalised: [...parsed.normalised],
-        amounts: readAmounts(view, r, t, nameCol, offsets, def, issues, parsed.code),
+        amounts: readAmounts(view, r, nameCol, offsets, def, issues, parsed.code),
         location: view.loc(r, start),
       };
       items.push(row);
@@ -187,30 +188,16 @@ function totalNameCol(
   return Math.max(start, amountCols[0]! - Math.min(...offsets.values()));
 }
 
+/** A row's amounts, placed relative to its name cell. */
 function readAmounts(
   view: SheetView,
   r: number,
-  t: string[],
   nameCol: number,
   offsets: Map<string, number>,
   def: TableDefinition,
   issues: RecognitionIssue[],
   label: string,
 ): Record<string, Figure> {
-  const out: Record<string, Figure> = {};
-  for (const [key, off] of offsets) {
-    const c = nameCol + off;
-    const text = t[c] ?? "";
-    const f = figure(text, view.loc(r, c));
-    if (isFigure(f)) out[key] = f;
-    else
-      issues.push({
-        kind: "bad-amount",
-        table: def.id,
-        label: `${label} ${key}`,
-        location: view.loc(r, c),
-        detail: text,
-      });
-  }
-  return out;
+  const columns = [...offsets].map(([key, off]) => [key, nameCol + off] as const);
+  return rowFigures(view, r, columns, { table: def.id, label }, issues);
 }

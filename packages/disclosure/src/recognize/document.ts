@@ -74,6 +74,7 @@ function isBudgetTable(t: Table): boolean {
   }
 }
 
+/** What the document is (部门/单位, 预算/决算 or other), its year, department, level and title. */
 export function documentInfo(
   tables: Partial<Record<StandardTableId, Table>>,
   text: TextLine[],

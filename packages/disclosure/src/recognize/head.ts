@@ -3,10 +3,10 @@
  * (year, 部门/单位, 编制部门, 单位：元) and locating amount columns by their header words. Also the
  * issue type the readers report into.
  */
-import type { Location } from "../model";
+import type { Figure, Location } from "../model";
 import { TABLE_DEFINITIONS, type StandardTableId, type TableDefinition } from "../tables";
 import { norm } from "../text-norm";
-import { firstCol, type SheetView } from "./cells";
+import { figure, firstCol, isFigure, type SheetView } from "./cells";
 
 /** Something recognition could not place; turned into an info finding by the checker. */
 export interface RecognitionIssue {
@@ -17,6 +17,7 @@ export interface RecognitionIssue {
   readonly detail?: string;
 }
 
+/** A table title found in a sheet: its row, its table and the title as printed. */
 export interface TitleHit {
   readonly row: number;
   readonly def: TableDefinition;
@@ -73,6 +74,7 @@ export interface TableHead {
   bodyStart: number;
 }
 
+/** Reads a table's title and the lines under it (year, 部门/单位, 编制部门, 单位) up to its body. */
 export function readHead(view: SheetView, def: TableDefinition, titleRow: number, end: number): TableHead {
   const title = view
     .texts(titleRow)
@@ -200,4 +202,34 @@ export function findHeaderPositions(
       taken.add(found);
     }
   }
+}
+
+/**
+ * The figures of one printed row in the given columns, keyed by column key. A cell that holds text
+ * other than an amount or a blank mark is left out and reported as a `bad-amount` issue labelled
+ * `<row label> <key>` (or the key alone when the row has no label).
+ */
+export function rowFigures(
+  view: SheetView,
+  r: number,
+  columns: Iterable<readonly [key: string, col: number]>,
+  where: { readonly table: RecognitionIssue["table"]; readonly label: string },
+  issues: RecognitionIssue[],
+): Record<string, Figure> {
+  const t = view.texts(r);
+  const out: Record<string, Figure> = {};
+  for (const [key, c] of columns) {
+    const text = t[c] ?? "";
+    const f = figure(text, view.loc(r, c));
+    if (isFigure(f)) out[key] = f;
+    else
+      issues.push({
+        kind: "bad-amount",
+        table: where.table,
+        label: where.label === "" ? key : `${where.label} ${key}`,
+        location: view.loc(r, c),
+        detail: text,
+      });
+  }
+  return out;
 }

@@ -5,9 +5,10 @@
 import type { SingleRowTable } from "../model";
 import type { TableDefinition } from "../tables";
 import { norm } from "../text-norm";
-import { figure, firstNonEmpty, isBlankMark, isFigure, looksLikeAmount, type SheetView } from "./cells";
-import { baseOf, findHeaderPositions, type RecognitionIssue, type TableHead } from "./head";
+import { firstNonEmpty, isBlankMark, looksLikeAmount, type SheetView } from "./cells";
+import { baseOf, findHeaderPositions, rowFigures, type RecognitionIssue, type TableHead } from "./head";
 
+/** Reads the single-row Table 9 (三公 and 机关运行经费): its one row of figures and its notes. */
 export function readSingleRow(
   view: SheetView,
   def: TableDefinition,
@@ -36,19 +37,8 @@ export function readSingleRow(
   if (dataRow >= 0) {
     const t = view.texts(dataRow);
     table.dataLocation = view.loc(dataRow, firstNonEmpty(t));
-    def.columns.forEach((col, i) => {
-      const c = positions.get(col.key) ?? i;
-      const f = figure(t[c] ?? "", view.loc(dataRow, c));
-      if (isFigure(f)) table.amounts[col.key] = f;
-      else
-        issues.push({
-          kind: "bad-amount",
-          table: "T9",
-          label: col.key,
-          location: view.loc(dataRow, c),
-          detail: t[c] ?? "",
-        });
-    });
+    const columns = def.columns.map((col, i) => [col.key, positions.get(col.key) ?? i] as const);
+    table.amounts = rowFigures(view, dataRow, columns, { table: "T9", label: "" }, issues);
   }
   let last = Math.max(dataRow, headerEnd);
   for (let r = last + 1; r <= end; r++) {

@@ -5,11 +5,11 @@
  * compare them across tables.
  */
 import { getCatalog } from "@yusuan/classification";
-import type { Figure, LineItem, TwoSidedTable } from "../model";
+import type { LineItem, TwoSidedTable } from "../model";
 import type { TableDefinition } from "../tables";
 import { norm, stripListMarker } from "../text-norm";
-import { figure, isFigure, looksLikeAmount, type SheetView } from "./cells";
-import { baseOf, type RecognitionIssue, type TableHead } from "./head";
+import { looksLikeAmount, type SheetView } from "./cells";
+import { baseOf, rowFigures, type RecognitionIssue, type TableHead } from "./head";
 
 /** Income line keys, most specific first. */
 const INCOME_KEYS: readonly [RegExp, string][] = [
@@ -49,6 +49,7 @@ function expenditureKey(label: string): string {
   return classNames.get(n) ?? n;
 }
 
+/** Reads a two-sided table (收入 | 支出; Tables 1 and 4) from its header to its end. */
 export function readTwoSided(
   view: SheetView,
   def: TableDefinition,
@@ -121,19 +122,7 @@ export function readTwoSided(
   const read = (r: number, t: string[], labelCol: number, cols: [string, number][]): LineItem | undefined => {
     const label = t[labelCol] ?? "";
     if (label === "") return undefined;
-    const amounts: Record<string, Figure> = {};
-    for (const [key, c] of cols) {
-      const f = figure(t[c] ?? "", view.loc(r, c));
-      if (isFigure(f)) amounts[key] = f;
-      else
-        issues.push({
-          kind: "bad-amount",
-          table: def.id,
-          label: `${label} ${key}`,
-          location: view.loc(r, c),
-          detail: t[c] ?? "",
-        });
-    }
+    const amounts = rowFigures(view, r, cols, { table: def.id, label }, issues);
     return { label, key: "", amounts, location: view.loc(r, labelCol) };
   };
   for (let r = (headerRow >= 0 ? headerRow : head.bodyStart) + 1; r <= end; r++) {
