@@ -106,19 +106,7 @@ export function readTextDocument(input: string | Uint8Array, name: string): Text
   if (!rawLines.some((line) => line.includes("\t"))) {
     // No TABs: cells are aligned with spaces (pdftotext -layout, a hand-typed table).
     for (const row of readLayoutLines(rawLines)) {
-      const r = rows.length;
-      rows.push(
-        row.cells.slice(0, MAX_CELLS_PER_LINE).map((part, c) => {
-          const value = part.trim();
-          return {
-            address: cellAddress(r, c),
-            row: r,
-            col: c,
-            value: value === "" ? null : value,
-            text: value,
-          };
-        }),
-      );
+      rows.push(textRow(rows.length, row.cells));
       lines.push(row.line);
     }
     return {
@@ -130,20 +118,7 @@ export function readTextDocument(input: string | Uint8Array, name: string): Text
   }
   rawLines.forEach((line, index) => {
     if (line.trim() === "") return;
-    const parts = line.split("\t").slice(0, MAX_CELLS_PER_LINE);
-    const r = rows.length;
-    rows.push(
-      parts.map((part, c) => {
-        const value = part.trim();
-        return {
-          address: cellAddress(r, c),
-          row: r,
-          col: c,
-          value: value === "" ? null : value,
-          text: value,
-        };
-      }),
-    );
+    rows.push(textRow(rows.length, line.split("\t")));
     lines.push(index + 1);
   });
   return {
@@ -217,4 +192,12 @@ function looksLikeChinese(text: string): boolean {
       cjk++;
   }
   return nonAscii === 0 || cjk / nonAscii > 0.9;
+}
+
+/** Row r of a text grid: its cells trimmed, an empty one as no value, at most MAX_CELLS_PER_LINE. */
+function textRow(r: number, parts: readonly string[]): Cell[] {
+  return parts.slice(0, MAX_CELLS_PER_LINE).map((part, c) => {
+    const value = part.trim();
+    return { address: cellAddress(r, c), row: r, col: c, value: value === "" ? null : value, text: value };
+  });
 }
