@@ -3,7 +3,7 @@
  * two- or three-row merged headers, data rows, 合计 row, notes. Shared by the empty template and
  * the tables built from budget lines; amounts arrive computed, formulas are written beside them.
  */
-import type { Amount } from "@yusuan/money";
+import { Amount } from "@yusuan/money";
 import { cellAddress, type CellRange } from "../grid";
 import { tableDefinition, tableTitle, type StandardTableId } from "../tables";
 import { AMOUNT_FORMAT, type CellSpec, type SheetSpec } from "./spec";
@@ -87,7 +87,8 @@ export class SheetWriter {
   }
 
   /** An amount cell. Zero is left blank, as the tables print it, unless the cell holds a formula
-   *  or `printZero` asks for "0.00". */
+   *  or `printZero` asks for "0.00". A formula over blank cells is saved with its result, 0: a formula
+   *  without a result is one no checker (nor Excel's protected view) can read. */
   amount(
     row: number,
     col: number,
@@ -95,7 +96,8 @@ export class SheetWriter {
     formula?: string,
     printZero = formula !== undefined,
   ): void {
-    const shown = value === undefined || (value.isZero() && !printZero) ? null : value.toFixed(2);
+    const result = value ?? (formula !== undefined ? Amount.zero() : undefined);
+    const shown = result === undefined || (result.isZero() && !printZero) ? null : result.toFixed(2);
     const cell: CellSpec = {
       row,
       col,
