@@ -12,7 +12,7 @@ import {
   withoutTables,
   type UnreadableTable,
 } from "./rules/unreadable";
-import { checkDocumentKind, formChecks } from "./rules/form-d";
+import { checkDocumentKind, formChecks, tablesInOtherUnit } from "./rules/form-d";
 import { narrativeChecks } from "./narrative/rules";
 import { RULES } from "./rules/registry";
 import { parseNarrative } from "./narrative/parse";
@@ -39,6 +39,8 @@ export { RULES };
  */
 interface Unit {
   readonly name: string;
+  /** The completeness and form rules (D), which read titles, notes and codes, not amounts. */
+  readonly form?: true;
   readonly run: (
     ctx: RuleContext,
     issues: ReadonlyArray<RecognitionIssue>,
@@ -51,6 +53,7 @@ const units: ReadonlyArray<Unit> = [
   ...crossChecks.map((c) => ({ name: c.name, run: (ctx: RuleContext) => c.run(ctx) })),
   ...formChecks.map((c) => ({
     name: c.name,
+    form: true as const,
     run: (ctx: RuleContext, issues: ReadonlyArray<RecognitionIssue>) => c.run(ctx, issues),
   })),
   ...narrativeChecks.map((c) => ({
@@ -69,7 +72,10 @@ function specs(): Map<string, RuleSpec> {
 /**
  * Runs every selected rule on a recognized disclosure. Never throws on user data. A table found
  * whose cells could not be read (`unreadable`, by default found from the disclosure's text lines)
- * gets one D2.table-unreadable finding and is left out of every other rule.
+ * gets one D2.table-unreadable finding and is left out of every other rule. A table printed in
+ * another unit than the template's (万元 for Tables 1–8, 元 for Table 9) gets D4.unit and is left out
+ * of the rules on amounts: its figures are on another scale than theirs, and every sum or comparison
+ * they made with it would be one false error more.
  *
  * @example
  * ```ts
@@ -90,7 +96,10 @@ export function check(
     d,
     unreadable.map((u) => u.id),
   );
-  const ctx = new RuleContext(checked, specs(), options);
+  const otherUnit = tablesInOtherUnit(checked);
+  const ctx = new RuleContext(withoutTables(checked, otherUnit), specs(), options);
+  // The form rules see those tables: their titles, notes, codes and the unit itself are still checked.
+  const formCtx = otherUnit.length > 0 ? new RuleContext(checked, specs(), options) : ctx;
   // An unreadable table has no header to find: D2.table-unreadable says all there is to say.
   const unreadableIds = new Set<string>(unreadable.map((u) => u.id));
   const tableIssues = issues.filter((i) => !(i.kind === "no-header" && unreadableIds.has(i.table)));
@@ -99,16 +108,18 @@ export function check(
   // A final account or a text that is no budget disclosure gets one finding saying so, nothing else.
   const budget = checkDocumentKind(ctx);
   for (const unit of budget ? units : []) {
+    const unitCtx = unit.form ? formCtx : ctx;
     try {
-      unit.run(ctx, tableIssues, narrativeOf);
+      unit.run(unitCtx, tableIssues, narrativeOf);
     } catch (error) {
-      ctx.emit("engine.rule-failed", {
+      unitCtx.emit("engine.rule-failed", {
         table: "D",
         params: { family: unit.name, error: error instanceof Error ? error.message : String(error) },
         key: unit.name,
       });
     }
   }
+  if (formCtx !== ctx) ctx.findings.push(...formCtx.findings);
   if (unreadable.length > 0) {
     if (budget) checkUnreadable(ctx, unreadable);
     const ids = new Set<string>(unreadable.map((u) => u.id));

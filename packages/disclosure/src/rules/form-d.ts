@@ -278,7 +278,10 @@ export const formRules = defineRules([
     id: "D4.unit",
     severity: "error",
     title: T("计量单位正确", "Units are right"),
-    description: T("表1—表8 以“元”为单位，表9 以“万元”为单位。", "Tables 1–8 are in 元, table 9 in 万元."),
+    description: T(
+      "表1—表8 以“元”为单位，表9 以“万元”为单位。单位不同的表只报告一次，不参与金额的合计和比较（否则每一处都会是一条误报）。",
+      "Tables 1–8 are in 元, table 9 in 万元. A table in another unit is reported once and left out of the sums and comparisons of amounts (each would be one more false error).",
+    ),
     message: T(
       "{table}的单位为“{actual}”，应为“{expected}”。",
       "{table} is in {actual}; it should be {expected}.",
@@ -483,6 +486,21 @@ export const formChecks: ReadonlyArray<{
   { name: "D3 text", run: (ctx) => checkTextNames(ctx, ctx.d) },
   { name: "recognize", run: (ctx, issues) => checkIssues(ctx, issues) },
 ];
+
+/**
+ * The tables printed in another unit than the template's (D4.unit): 万元 in Tables 1–8, 元 in Table 9.
+ *
+ * @example
+ * ```ts
+ * tablesInOtherUnit(disclosure); // ["T1", "T2"] when those two say 单位：万元
+ * ```
+ */
+export function tablesInOtherUnit(d: Disclosure): StandardTableId[] {
+  return TABLE_DEFINITIONS.filter((def) => {
+    const unit = d.tables[def.id]?.unit;
+    return unit !== undefined && unit !== def.unit;
+  }).map((def) => def.id);
+}
 
 /**
  * Runs D1–D4 and turns recognition issues into findings.
