@@ -283,8 +283,8 @@ export const formRules = defineRules([
       "Tables 1–8 are in 元, table 9 in 万元. A table in another unit is reported once and left out of the sums and comparisons of amounts (each would be one more false error).",
     ),
     message: T(
-      "{table}的单位为“{actual}”，应为“{expected}”。",
-      "{table} is in {actual}; it should be {expected}.",
+      "{table}的单位为“{actual}”，应为“{expected}”；本表金额未参与合计和比较。",
+      "{table} is in {actual}; it should be {expected}. Its amounts were left out of the sums and comparisons.",
     ),
     examples: {
       firing: [{ find: "单位：万元", replace: "单位：元" }],
