@@ -57,7 +57,9 @@ describe("a document whose tables are in 万元", () => {
       expect(added.sort()).toEqual(
         ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8"].map((t) => `error D4.unit ${t} `),
       );
-      expect(after.find((f) => f.rule === "D4.unit")?.message).toBe("表1的单位为“万元”，应为“元”；本表金额未参与合计和比较。");
+      expect(after.find((f) => f.rule === "D4.unit")?.message).toBe(
+        "表1的单位为“万元”，应为“元”；本表金额未参与合计和比较。",
+      );
     });
   }
 
