@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Finding, Report } from "@yusuan/disclosure";
 import { hostileInputs } from "@yusuan/testing";
+import { buildCli } from "./build-cli";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "apps/cli/dist/cli.js");
@@ -35,12 +36,7 @@ function yusuan(args: string[], env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<s
 }
 
 beforeAll(() => {
-  const build = spawnSync(
-    "npx",
-    ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"],
-    { cwd: ROOT, encoding: "utf8" },
-  );
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  buildCli();
   if (!existsSync(sampleXlsx)) {
     const made = spawnSync(process.execPath, [join(ROOT, "apps/cli/scripts/make-examples.mjs"), dir], {
       encoding: "utf8",

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "@yusuan/disclosure";
 import { minimalXlsx } from "@yusuan/testing";
+import { buildCli } from "./build-cli";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "apps/cli/dist/cli.js");
@@ -42,12 +43,7 @@ const report = (
   JSON.parse(r.stdout);
 
 beforeAll(() => {
-  const build = spawnSync(
-    "npx",
-    ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"],
-    { cwd: ROOT, encoding: "utf8" },
-  );
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  buildCli();
 }, 300_000);
 
 describe("usage errors a linter user expects (exit 2)", () => {

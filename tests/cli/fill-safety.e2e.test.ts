@@ -23,6 +23,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readXlsx } from "@yusuan/xlsx";
+import { buildCli } from "./build-cli";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "apps/cli/dist/cli.js");
@@ -56,13 +57,8 @@ async function filledCell(file: string): Promise<string> {
 }
 
 beforeAll(() => {
-  const build = spawnSync(
-    "npx",
-    ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"],
-    { cwd: ROOT, encoding: "utf8" },
-  );
-  if (build.status !== 0 || !existsSync(CLI))
-    throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  buildCli();
+  if (!existsSync(CLI)) throw new Error(`the build made no ${CLI}`);
   if (!existsSync(sample)) {
     const made = spawnSync(process.execPath, [join(ROOT, "apps/cli/scripts/make-examples.mjs"), base], {
       encoding: "utf8",

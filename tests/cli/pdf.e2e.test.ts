@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "@yusuan/disclosure";
+import { buildCli } from "./build-cli";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "apps/cli/dist/cli.js");
@@ -32,12 +33,7 @@ type Report2 = Report & {
 };
 
 beforeAll(() => {
-  const build = spawnSync(
-    "npx",
-    ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"],
-    { cwd: ROOT, encoding: "utf8" },
-  );
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  buildCli();
   mkdirSync(join(dir, "folder"));
   copyFileSync(PDF, join(dir, "folder", "a.pdf"));
   copyFileSync(join(ROOT, "examples/sample.txt"), join(dir, "folder", "b.txt"));

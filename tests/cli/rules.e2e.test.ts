@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RULES, ruleDocUrl } from "@yusuan/disclosure";
+import { buildCli } from "./build-cli";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "apps/cli/dist/cli.js");
@@ -21,12 +22,7 @@ function yusuan(args: string[]): SpawnSyncReturns<string> {
 }
 
 beforeAll(() => {
-  const build = spawnSync(
-    "npx",
-    ["turbo", "run", "build", "--filter=yusuan...", "--output-logs=errors-only"],
-    { cwd: ROOT, encoding: "utf8" },
-  );
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  buildCli();
 }, 300_000);
 
 describe("yusuan rules", () => {

@@ -24,15 +24,15 @@ export const PositionSchema = z.object({
 });
 
 /**
- * What a narrative figure stands for, when the sentence shape tells.
+ * The subjects of the totals paragraph: the income and expenditure totals and their sources, each
+ * compared with Tables 1–5.
  *
  * @example
  * ```ts
- * SubjectSchema.safeParse("财政拨款收入").success; // true
- * parseNarrative(disclosure).figures.filter((f) => f.subject === "三公经费");
+ * TOTAL_SUBJECTS.includes("财政拨款收入"); // true
  * ```
  */
-export const SubjectSchema = z.enum([
+export const TOTAL_SUBJECTS = [
   "收入预算",
   "财政拨款收入",
   "事业收入",
@@ -43,6 +43,19 @@ export const SubjectSchema = z.enum([
   "一般公共预算拨款支出预算",
   "政府性基金拨款支出预算",
   "国有资本经营预算拨款支出预算",
+] as const;
+
+/**
+ * What a narrative figure stands for, when the sentence shape tells.
+ *
+ * @example
+ * ```ts
+ * SubjectSchema.safeParse("财政拨款收入").success; // true
+ * parseNarrative(disclosure).figures.filter((f) => f.subject === "三公经费");
+ * ```
+ */
+export const SubjectSchema = z.enum([
+  ...TOTAL_SUBJECTS,
   /** A classification item: "“其他一般公共服务支出”科目5812.12万元" (see `item`, `part`). */
   "科目",
   "三公经费",

@@ -19,6 +19,7 @@ import type {
   Position,
   Subject,
 } from "./model";
+import { TOTAL_SUBJECTS } from "./model";
 import { projectOf } from "./projects";
 import { sangongOf } from "./sangong";
 import { paragraphsOf, positionIn } from "./sentences";
@@ -36,18 +37,7 @@ const NARRATIVE_KINDS = new Set<ChapterKind>([
   "国有资产占用",
 ]);
 const TEXT_KINDS_SKIPPED = new Set<ChapterKind>(["封面", "目录"]);
-const TOTALS = new Set<Subject>([
-  "收入预算",
-  "财政拨款收入",
-  "事业收入",
-  "事业单位经营收入",
-  "其他收入",
-  "支出预算",
-  "财政拨款支出预算",
-  "一般公共预算拨款支出预算",
-  "政府性基金拨款支出预算",
-  "国有资本经营预算拨款支出预算",
-]);
+const TOTALS = new Set<Subject>(TOTAL_SUBJECTS);
 const REASON_DIRECTION = /(?:收入支出|收支|支出|收入)(增加|减少|持平)的?主要原因/g;
 const PROJECT_COUNT = /(?:项目(?:数量?)?(?:为|共)?\s*(\d+)\s*个)|(?:(\d+)\s*个项目)/;
 const JIGUAN_NONE = /(?:无|没有|未安排|不涉及)机关运行经费/;
